@@ -1,0 +1,22 @@
+namespace FairMtl.Spec;
+
+/// <summary>What is measured on the test rows.</summary>
+/// <param name="Head">The regression head whose predictions are scored against its column.</param>
+/// <param name="Pareto">The metric pair whose non-dominated points form the Pareto front.</param>
+public sealed record EvaluationSpec(string Head, ParetoSpec Pareto);
+
+/// <summary>The Pareto front minimises (disparity of <see cref="Disparity"/>, overall <see cref="Error"/>).</summary>
+public sealed record ParetoSpec(ErrorMetric Disparity, ErrorMetric Error);
+
+/// <summary>Regression error metric.</summary>
+public enum ErrorMetric
+{
+    /// <summary>Mean squared error.</summary>
+    Mse,
+
+    /// <summary>Root mean squared error.</summary>
+    Rmse,
+
+    /// <summary>Mean absolute error.</summary>
+    Mae,
+}

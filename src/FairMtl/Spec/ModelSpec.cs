@@ -1,0 +1,58 @@
+namespace FairMtl.Spec;
+
+/// <summary>The shared trunk: dense layers of the given widths.</summary>
+/// <param name="Trunk">Widths of the hidden layers, input side first (the paper: 64, 32).</param>
+/// <param name="Activation">Activation after every trunk layer.</param>
+/// <param name="Dropout">Dropout rate after every trunk activation (0 disables it).</param>
+/// <param name="BatchNorm">Batch normalisation between each dense layer and its activation.</param>
+/// <param name="Init">Weight initialiser (biases start at zero).</param>
+public sealed record ModelSpec(
+    EquatableArray<int> Trunk,
+    Activation Activation,
+    double Dropout,
+    bool BatchNorm,
+    Initializer Init);
+
+/// <summary>One output head on top of the trunk.</summary>
+/// <param name="Name">The name the loss expression uses for this head's loss.</param>
+/// <param name="Column">The data column the head predicts.</param>
+/// <param name="Task">Regression (linear output, MSE) or binary (sigmoid output, BCE).</param>
+/// <param name="Standardize">Train on the standardised column (statistics of the training part).</param>
+/// <param name="Hidden">Widths of head-specific hidden layers before the output (often none).</param>
+public sealed record HeadSpec(string Name, string Column, HeadTask Task, bool Standardize, EquatableArray<int> Hidden);
+
+/// <summary>What a head predicts and therefore which loss it trains with.</summary>
+public enum HeadTask
+{
+    /// <summary>Linear output trained with mean squared error.</summary>
+    Regression,
+
+    /// <summary>Logit output, sigmoid + binary cross-entropy; the column must hold 0 and 1.</summary>
+    Binary,
+}
+
+/// <summary>Hidden-layer activation.</summary>
+public enum Activation
+{
+    /// <summary>max(0, x).</summary>
+    Relu,
+
+    /// <summary>tanh(x).</summary>
+    Tanh,
+
+    /// <summary>No activation.</summary>
+    Linear,
+}
+
+/// <summary>Weight initialiser. Biases always start at zero.</summary>
+public enum Initializer
+{
+    /// <summary>Keras' default: U(-l, l), l = sqrt(6 / (fan_in + fan_out)).</summary>
+    GlorotUniform,
+
+    /// <summary>He/Kaiming uniform: U(-l, l), l = sqrt(6 / fan_in).</summary>
+    HeUniform,
+
+    /// <summary>He/Kaiming normal: N(0, 2 / fan_in).</summary>
+    HeNormal,
+}
