@@ -1,0 +1,14 @@
+namespace FairMtl.Data;
+
+/// <summary>One part of the split (training, validation or test), ready for training.</summary>
+/// <param name="Rows">Number of rows.</param>
+/// <param name="Features">Number of input columns.</param>
+/// <param name="X">Row-major <c>[Rows x Features]</c> inputs (standardised when <c>data.standardize</c>).</param>
+/// <param name="Targets">Per head name, the head's training target (standardised when the head says so).</param>
+/// <param name="SourceRows">0-based data-row index in the file (header excluded) of each row of this part.</param>
+public sealed record DataPart(
+    int Rows,
+    int Features,
+    float[] X,
+    IReadOnlyDictionary<string, float[]> Targets,
+    int[] SourceRows);

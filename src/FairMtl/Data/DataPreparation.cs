@@ -1,0 +1,123 @@
+using System.Globalization;
+using FairMtl.Diagnostics;
+using FairMtl.Spec;
+
+namespace FairMtl.Data;
+
+/// <summary>Turns an experiment's data file into split, standardised, grouped parts.</summary>
+public static class DataPreparation
+{
+    /// <summary>
+    /// Reads the data file, splits the rows as scikit-learn's <c>train_test_split</c>, standardises inputs (and the
+    /// heads that ask for it) with the training part's statistics, and assigns the test rows to the protected groups.
+    /// </summary>
+    /// <exception cref="FairMtlException">The data file or the spec's <c>data</c> section cannot be satisfied.</exception>
+    public static PreparedData Prepare(LoadedExperiment experiment)
+    {
+        var spec = experiment.Spec;
+        var file = DataFile.Load(experiment);
+        ColumnReferences.Validate(experiment, file.ColumnNames, file.DisplayPath);
+        var features = FeatureColumns.Resolve(spec, file.ColumnNames);
+        if (features.Count == 0)
+        {
+            throw new FairMtlException(
+                DiagnosticCodes.InvalidValue,
+                experiment.Source.Locate("data.features"),
+                $"no input columns are left in '{file.DisplayPath}' (expected at least one feature)");
+        }
+
+        var used = features.Concat(spec.Heads.Select(h => h.Column)).Append(spec.Data.Groups.Column).ToArray();
+        var table = file.Parse(used);
+        ProtectedGroups.CheckValues(spec.Data.Groups, table);
+        CheckBinaryHeads(spec, table);
+
+        var split = RowSplit.Of(experiment, table.RowCount);
+        var featureColumns = features.Select(table.Column).ToArray();
+        var featureScalings = featureColumns
+            .Select(c => spec.Data.Standardize ? StandardScaling.Fit(c, split.TrainPart) : HeadScaling.Identity)
+            .ToArray();
+
+        var headScalings = new OrderedDictionary<string, HeadScaling>(StringComparer.Ordinal);
+        foreach (var head in spec.Heads)
+        {
+            headScalings[head.Name] = head.Standardize && head.Task == HeadTask.Regression
+                ? StandardScaling.Fit(table.Column(head.Column), split.TrainPart)
+                : HeadScaling.Identity;
+        }
+
+        DataPart Part(int[] rows) => BuildPart(spec, table, featureColumns, featureScalings, headScalings, rows);
+
+        var testRaw = new OrderedDictionary<string, double[]>(StringComparer.Ordinal);
+        foreach (var head in spec.Heads)
+        {
+            var column = table.Column(head.Column);
+            testRaw[head.Name] = split.Test.Select(r => column[r]).ToArray();
+        }
+
+        var (groups, summary) = ProtectedGroups.Assign(experiment, table, split.Test);
+        return new PreparedData(
+            features,
+            Part(split.Train),
+            Part(split.Validation),
+            Part(split.Test),
+            headScalings,
+            testRaw,
+            groups,
+            summary,
+            new DataProvenance(table.DisplayPath, table.Sha256, table.RowCount, table.ColumnNames.Count));
+    }
+
+    private static void CheckBinaryHeads(ExperimentSpec spec, DataTable table)
+    {
+        foreach (var head in spec.Heads)
+        {
+            if (head.Task != HeadTask.Binary)
+            {
+                continue;
+            }
+
+            var values = table.Column(head.Column);
+            for (var row = 0; row < values.Length; row++)
+            {
+                if (values[row] is not (0.0 or 1.0))
+                {
+                    throw new FairMtlException(
+                        DiagnosticCodes.InvalidValue,
+                        table.Locate(head.Column, row),
+                        $"head '{head.Name}' (task: binary) needs 0/1 values, but column '{head.Column}' holds " +
+                        $"{values[row].ToString(CultureInfo.InvariantCulture)} (expected 0 or 1)");
+                }
+            }
+        }
+    }
+
+    private static DataPart BuildPart(
+        ExperimentSpec spec,
+        DataTable table,
+        double[][] featureColumns,
+        HeadScaling[] featureScalings,
+        OrderedDictionary<string, HeadScaling> headScalings,
+        int[] rows)
+    {
+        var width = featureColumns.Length;
+        var x = new float[rows.Length * width];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            for (var f = 0; f < width; f++)
+            {
+                var scaling = featureScalings[f];
+                x[(i * width) + f] = (float)((featureColumns[f][rows[i]] - scaling.Mean) / scaling.Scale);
+            }
+        }
+
+        var targets = new OrderedDictionary<string, float[]>(StringComparer.Ordinal);
+        foreach (var head in spec.Heads)
+        {
+            var column = table.Column(head.Column);
+            var scaling = headScalings[head.Name];
+            targets[head.Name] = rows.Select(r => (float)((column[r] - scaling.Mean) / scaling.Scale)).ToArray();
+        }
+
+        return new DataPart(rows.Length, width, x, targets, rows.ToArray());
+    }
+}

@@ -1,0 +1,110 @@
+using FairMtl.Numerics;
+using FairMtl.Spec;
+
+namespace FairMtl.Nn;
+
+/// <summary>y = x W + b with W stored [in x out] row-major.</summary>
+public sealed class DenseLayer
+{
+    public DenseLayer(string name, string group, int inputs, int outputs)
+    {
+        Inputs = inputs;
+        Outputs = outputs;
+        Weight = new Parameter(name + ".weight", group, inputs * outputs);
+        Bias = new Parameter(name + ".bias", group, outputs);
+    }
+
+    public int Inputs { get; }
+
+    public int Outputs { get; }
+
+    public Parameter Weight { get; }
+
+    public Parameter Bias { get; }
+
+    /// <summary>Draws the weights from the initialiser and zeroes the bias.</summary>
+    public void Initialize(Initializer initializer, DeterministicRandom random)
+    {
+        var w = Weight.Value;
+        switch (initializer)
+        {
+            case Initializer.GlorotUniform:
+                FillUniform(w, Math.Sqrt(6.0 / (Inputs + Outputs)), random);
+                break;
+            case Initializer.HeUniform:
+                FillUniform(w, Math.Sqrt(6.0 / Inputs), random);
+                break;
+            case Initializer.HeNormal:
+                var sd = Math.Sqrt(2.0 / Inputs);
+                for (var i = 0; i < w.Length; i++)
+                {
+                    w[i] = (float)(sd * random.NextGaussian());
+                }
+
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(initializer), initializer, null);
+        }
+
+        Array.Clear(Bias.Value);
+    }
+
+    /// <summary>output[rows x out] = input[rows x in] W + b.</summary>
+    public void Forward(ReadOnlySpan<float> input, Span<float> output, int rows)
+    {
+        var b = Bias.Value;
+        for (var i = 0; i < rows; i++)
+        {
+            b.CopyTo(output.Slice(i * Outputs, Outputs));
+        }
+
+        MatrixKernels.MultiplyAdd(input, Weight.Value, output, rows, Inputs, Outputs);
+    }
+
+    /// <summary>
+    /// Writes the parameter gradients for upstream gradient <paramref name="gradOutput"/> (times
+    /// <paramref name="parameterScale"/>), and, when <paramref name="gradInput"/> is not empty, the gradient with
+    /// respect to the input (unscaled).
+    /// </summary>
+    public void Backward(
+        ReadOnlySpan<float> input,
+        ReadOnlySpan<float> gradOutput,
+        Span<float> gradInput,
+        Span<float> scratch,
+        int rows,
+        float parameterScale)
+    {
+        var gw = Weight.Gradient.AsSpan();
+        var gb = Bias.Gradient.AsSpan();
+        gw.Clear();
+        gb.Clear();
+        MatrixKernels.TransposeAMultiplyAdd(input, gradOutput, gw, rows, Inputs, Outputs);
+        MatrixKernels.AddColumnSums(gradOutput, gb, rows, Outputs);
+        if (parameterScale != 1f)
+        {
+            Scale(gw, parameterScale);
+            Scale(gb, parameterScale);
+        }
+
+        if (!gradInput.IsEmpty)
+        {
+            MatrixKernels.MultiplyTransposeB(gradOutput, Weight.Value, gradInput, scratch, rows, Outputs, Inputs);
+        }
+    }
+
+    private static void Scale(Span<float> values, float factor)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] *= factor;
+        }
+    }
+
+    private static void FillUniform(float[] values, double limit, DeterministicRandom random)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = (float)((2.0 * random.NextDouble() - 1.0) * limit);
+        }
+    }
+}

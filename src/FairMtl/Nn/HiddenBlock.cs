@@ -1,0 +1,108 @@
+using FairMtl.Numerics;
+using FairMtl.Spec;
+
+namespace FairMtl.Nn;
+
+/// <summary>Dense -> optional batch normalisation -> activation -> optional dropout, with its batch buffers.</summary>
+public sealed class HiddenBlock
+{
+    private readonly Activation _activation;
+    private readonly float _dropout;
+    private readonly float[] _activated;
+    private readonly float[] _mask;
+    private int _rows;
+    private bool _dropoutApplied;
+
+    public HiddenBlock(string name, string group, int inputs, int outputs, Activation activation, bool batchNorm, double dropout, int maxRows)
+    {
+        Dense = new DenseLayer(name, group, inputs, outputs);
+        Norm = batchNorm ? new BatchNormalization(name + ".bn", group, outputs, maxRows) : null;
+        _activation = activation;
+        _dropout = (float)dropout;
+        _activated = new float[maxRows * outputs];
+        _mask = dropout > 0 ? new float[maxRows * outputs] : [];
+        Output = dropout > 0 ? new float[maxRows * outputs] : _activated;
+    }
+
+    public DenseLayer Dense { get; }
+
+    public BatchNormalization? Norm { get; }
+
+    /// <summary>The block's output for the last forward pass ([rows x outputs]).</summary>
+    public float[] Output { get; }
+
+    /// <summary>The inverted-dropout factors of the last training pass (0 or 1 / keep), or empty.</summary>
+    internal ReadOnlySpan<float> DropoutMask => _dropoutApplied ? _mask.AsSpan(0, _rows * Dense.Outputs) : [];
+
+    public IEnumerable<Parameter> Parameters
+    {
+        get
+        {
+            yield return Dense.Weight;
+            yield return Dense.Bias;
+            if (Norm is not null)
+            {
+                yield return Norm.Gamma;
+                yield return Norm.Beta;
+            }
+        }
+    }
+
+    public void Initialize(Initializer initializer, DeterministicRandom random)
+    {
+        Dense.Initialize(initializer, random);
+        Norm?.Initialize();
+    }
+
+    public void Forward(ReadOnlySpan<float> input, int rows, bool training, DeterministicRandom? dropoutRandom)
+    {
+        _rows = rows;
+        var activated = _activated.AsSpan(0, rows * Dense.Outputs);
+        Dense.Forward(input, activated, rows);
+        Norm?.Forward(activated, rows, training);
+        ActivationFunctions.Apply(_activation, activated);
+        if (_mask.Length == 0)
+        {
+            return;
+        }
+
+        var output = Output.AsSpan(0, activated.Length);
+        _dropoutApplied = training && dropoutRandom is not null;
+        if (!_dropoutApplied)
+        {
+            activated.CopyTo(output);
+            return;
+        }
+
+        var keep = 1f - _dropout;
+        var scale = 1f / keep;
+        for (var i = 0; i < output.Length; i++)
+        {
+            _mask[i] = dropoutRandom!.NextSingle() < keep ? scale : 0f;
+            output[i] = activated[i] * _mask[i];
+        }
+    }
+
+    /// <summary>
+    /// Back-propagates <paramref name="gradOutput"/> (overwritten as scratch) through the block, writing parameter
+    /// gradients times <paramref name="parameterScale"/> and, unless empty, the input gradient.
+    /// </summary>
+    public void Backward(
+        ReadOnlySpan<float> input, Span<float> gradOutput, Span<float> gradInput, Span<float> scratch, float parameterScale)
+    {
+        var rows = _rows;
+        var activated = _activated.AsSpan(0, rows * Dense.Outputs);
+        var grad = gradOutput[..activated.Length];
+        if (_dropoutApplied)
+        {
+            for (var i = 0; i < grad.Length; i++)
+            {
+                grad[i] *= _mask[i];
+            }
+        }
+
+        ActivationFunctions.Backward(_activation, activated, grad);
+        Norm?.Backward(grad, rows, parameterScale);
+        Dense.Backward(input, grad, gradInput, scratch, rows, parameterScale);
+    }
+}

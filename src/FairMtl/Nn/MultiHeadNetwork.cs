@@ -1,0 +1,150 @@
+using FairMtl.Numerics;
+using FairMtl.Spec;
+
+namespace FairMtl.Nn;
+
+/// <summary>
+/// A shared trunk of hidden blocks feeding several heads. Backward takes, per head, one coefficient for the head's
+/// own parameters and one for the gradient it sends into the trunk, so a loss can be routed to the head only, the
+/// trunk only, or both.
+/// </summary>
+public sealed class MultiHeadNetwork
+{
+    private readonly float[][] _trunkGradients;
+    private readonly float[] _scratch;
+
+    public MultiHeadNetwork(int inputs, ModelSpec model, IReadOnlyList<HeadSpec> heads, int maxRows)
+    {
+        Inputs = inputs;
+        MaxRows = maxRows;
+        var trunk = new HiddenBlock[model.Trunk.Count];
+        var width = inputs;
+        var maxProduct = 0;
+        for (var i = 0; i < trunk.Length; i++)
+        {
+            trunk[i] = new HiddenBlock($"trunk.{i}", "trunk", width, model.Trunk[i], model.Activation, model.BatchNorm, model.Dropout, maxRows);
+            maxProduct = Math.Max(maxProduct, width * model.Trunk[i]);
+            width = model.Trunk[i];
+        }
+
+        Trunk = trunk;
+        TrunkWidth = width;
+        Heads = heads.Select(head => new OutputHead(head, width, model.Activation, maxRows)).ToArray();
+        foreach (var head in heads)
+        {
+            var headWidth = width;
+            foreach (var hidden in head.Hidden)
+            {
+                maxProduct = Math.Max(maxProduct, headWidth * hidden);
+                headWidth = hidden;
+            }
+
+            maxProduct = Math.Max(maxProduct, headWidth);
+        }
+
+        _trunkGradients = trunk.Select(block => new float[maxRows * block.Dense.Outputs]).ToArray();
+        _scratch = new float[maxProduct];
+        Parameters = trunk.SelectMany(block => block.Parameters).Concat(Heads.SelectMany(head => head.Parameters)).ToArray();
+    }
+
+    public int Inputs { get; }
+
+    public int MaxRows { get; }
+
+    public int TrunkWidth { get; }
+
+    public HiddenBlock[] Trunk { get; }
+
+    public OutputHead[] Heads { get; }
+
+    /// <summary>All trainable parameters: trunk first, then the heads in order.</summary>
+    public IReadOnlyList<Parameter> Parameters { get; }
+
+    /// <summary>Index of the head with the given name, or -1.</summary>
+    public int HeadIndex(string name) => Array.FindIndex(Heads, head => head.Spec.Name == name);
+
+    /// <summary>Draws initial weights: trunk layers first, then each head, so that networks with a subset of the
+    /// heads start from the same trunk.</summary>
+    public void Initialize(Initializer initializer, DeterministicRandom random)
+    {
+        foreach (var block in Trunk)
+        {
+            block.Initialize(initializer, random);
+        }
+
+        foreach (var head in Heads)
+        {
+            head.Initialize(initializer, random);
+        }
+    }
+
+    /// <summary>Runs rows [rows x Inputs] through the trunk and every head.</summary>
+    public void Forward(ReadOnlySpan<float> input, int rows, bool training, DeterministicRandom? dropoutRandom)
+    {
+        if (rows > MaxRows)
+        {
+            throw new ArgumentOutOfRangeException(nameof(rows), rows, $"at most {MaxRows} rows per pass");
+        }
+
+        var current = input;
+        foreach (var block in Trunk)
+        {
+            block.Forward(current, rows, training, dropoutRandom);
+            current = block.Output;
+        }
+
+        var trunkOutput = TrunkOutput;
+        foreach (var head in Heads)
+        {
+            head.Forward(trunkOutput, rows, training);
+        }
+    }
+
+    /// <summary>
+    /// Gradients for the last forward pass. <paramref name="gradPredictions"/>[h] is d(loss of head h)/d(prediction);
+    /// head h's parameters receive it times <paramref name="headScales"/>[h], the trunk times
+    /// <paramref name="trunkScales"/>[h].
+    /// </summary>
+    public void Backward(
+        ReadOnlySpan<float> input,
+        int rows,
+        float[][] gradPredictions,
+        ReadOnlySpan<float> headScales,
+        ReadOnlySpan<float> trunkScales)
+    {
+        var trunkOutput = TrunkOutput;
+        var last = Trunk.Length - 1;
+        var gradTop = _trunkGradients[last].AsSpan(0, rows * TrunkWidth);
+        gradTop.Clear();
+        for (var h = 0; h < Heads.Length; h++)
+        {
+            var head = Heads[h];
+            head.Backward(trunkOutput, gradPredictions[h], rows, headScales[h], _scratch);
+            var scale = trunkScales[h];
+            if (scale == 0f)
+            {
+                continue;
+            }
+
+            var fromHead = head.InputGradient.AsSpan(0, gradTop.Length);
+            for (var i = 0; i < gradTop.Length; i++)
+            {
+                gradTop[i] = MathF.FusedMultiplyAdd(scale, fromHead[i], gradTop[i]);
+            }
+        }
+
+        for (var l = last; l >= 0; l--)
+        {
+            var blockInput = l == 0 ? input : Trunk[l - 1].Output;
+            var gradInput = l == 0 ? Span<float>.Empty : _trunkGradients[l - 1].AsSpan();
+            Trunk[l].Backward(blockInput, _trunkGradients[l], gradInput, _scratch, 1f);
+        }
+    }
+
+    /// <summary>Batch-normalisation layers of the trunk (their moving statistics are model state).</summary>
+    public IEnumerable<BatchNormalization> Norms => Trunk.Select(block => block.Norm).OfType<BatchNormalization>();
+
+    private float[] TrunkOutput => Trunk.Length == 0
+        ? throw new InvalidOperationException("The trunk has no layers.")
+        : Trunk[^1].Output;
+}

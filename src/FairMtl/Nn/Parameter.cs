@@ -1,0 +1,23 @@
+namespace FairMtl.Nn;
+
+/// <summary>A trainable float32 tensor, its gradient, and the parameter group it belongs to.</summary>
+public sealed class Parameter
+{
+    public Parameter(string name, string group, int length)
+    {
+        Name = name;
+        Group = group;
+        Value = new float[length];
+        Gradient = new float[length];
+    }
+
+    /// <summary>Name for diagnostics, e.g. <c>trunk.0.weight</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>The gradient-routing group: <c>trunk</c> or <c>head:&lt;name&gt;</c>.</summary>
+    public string Group { get; }
+
+    public float[] Value { get; }
+
+    public float[] Gradient { get; }
+}

@@ -1,0 +1,151 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FairMtl.Spec;
+using FairMtl.Sweeps;
+
+namespace FairMtl.Reports;
+
+/// <summary>
+/// summary.json: what makes a run reproducible (resolved spec, data file hash, seeds, code version) and what it cost
+/// (timings).
+/// </summary>
+public static class SummaryJson
+{
+    private static readonly JsonSerializerOptions SpecOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string Write(ExperimentResult result, CodeVersion version)
+    {
+        var spec = result.Experiment.Spec;
+        var data = result.Data;
+        var pair = spec.Evaluation.Pareto;
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = SpecOptions.Encoder }))
+        {
+            json.WriteStartObject();
+            json.WriteString("experiment", spec.Name);
+            json.WriteString("experiment_file", result.Experiment.Source.File);
+            json.WritePropertyName("spec");
+            JsonSerializer.Serialize(json, spec, SpecOptions);
+
+            json.WriteStartObject("data");
+            json.WriteString("file", data.Provenance.DisplayPath);
+            json.WriteString("sha256", data.Provenance.Sha256);
+            json.WriteNumber("rows", data.Provenance.Rows);
+            json.WriteNumber("columns", data.Provenance.Columns);
+            WriteStrings(json, "features", data.FeatureNames);
+            json.WriteStartObject("split");
+            json.WriteNumber("train", data.Train.Rows);
+            json.WriteNumber("validation", data.Validation.Rows);
+            json.WriteNumber("test", data.Test.Rows);
+            json.WriteNumber("seed", spec.Data.Split.Seed);
+            json.WriteEndObject();
+            json.WriteStartObject("groups");
+            json.WriteString("column", data.Groups.Column);
+            json.WriteString("rule", data.Groups.Rule);
+            if (data.Groups.Threshold is { } threshold)
+            {
+                json.WriteNumber("threshold", threshold);
+            }
+
+            json.WriteString("g0", data.Groups.Label0);
+            json.WriteString("g1", data.Groups.Label1);
+            json.WriteNumber("test_rows_g0", data.Groups.TestCount0);
+            json.WriteNumber("test_rows_g1", data.Groups.TestCount1);
+            json.WriteString("description", data.Groups.Description);
+            json.WriteEndObject();
+            json.WriteEndObject();
+
+            json.WriteStartArray("seeds");
+            foreach (var seed in spec.Sweep.Seeds)
+            {
+                json.WriteNumberValue(seed);
+            }
+
+            json.WriteEndArray();
+
+            json.WriteStartObject("runs");
+            json.WriteNumber("baseline", result.Baseline.Count);
+            json.WriteNumber("sweep", result.Sweep.Count);
+            json.WriteNumber("failed", result.Failures.Count());
+            json.WriteStartArray("failures");
+            foreach (var run in result.Failures)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("seed", run.Seed);
+                if (run.Point is not null)
+                {
+                    json.WriteNumber("point", run.Point.Index);
+                }
+
+                json.WriteString("message", run.Failure);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+
+            json.WriteStartObject("pareto");
+            json.WriteString("disparity", ResultTables.Name(pair.Disparity));
+            json.WriteString("error", ResultTables.Name(pair.Error));
+            json.WriteStartArray("points");
+            foreach (var summary in result.Pareto)
+            {
+                json.WriteStartObject();
+                for (var v = 0; v < spec.Sweep.Variables.Count; v++)
+                {
+                    json.WriteNumber(spec.Sweep.Variables[v].Name, summary.Point.Values[v]);
+                }
+
+                json.WriteNumber("disparity", summary.Disparity.Get(pair.Disparity));
+                json.WriteNumber("error", summary.Overall.Get(pair.Error));
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+
+            var timings = result.Timings;
+            json.WriteStartObject("timings");
+            json.WriteNumber("load_seconds", Math.Round(timings.LoadSeconds, 3));
+            json.WriteNumber("train_seconds", Math.Round(timings.TrainSeconds, 3));
+            json.WriteNumber("threads", timings.Threads);
+            json.WriteNumber("optimizer_steps", timings.Steps);
+            json.WriteNumber("us_per_step_wall", timings.Steps == 0 ? 0 : Math.Round(1e6 * timings.TrainSeconds * timings.Threads / timings.Steps, 2));
+            json.WriteEndObject();
+
+            json.WriteStartObject("versions");
+            json.WriteString("fairmtl", version.Version);
+            if (version.Commit is not null)
+            {
+                json.WriteString("commit", version.Commit);
+            }
+
+            json.WriteString("runtime", RuntimeInformation.FrameworkDescription);
+            json.WriteString("os", RuntimeInformation.OSDescription);
+            json.WriteString("architecture", RuntimeInformation.ProcessArchitecture.ToString());
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
+    }
+}

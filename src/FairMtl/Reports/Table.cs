@@ -1,0 +1,14 @@
+namespace FairMtl.Reports;
+
+/// <summary>A result table: typed columns and rows of cells (double, long, int, string or null for empty).</summary>
+/// <param name="Name">File stem and title, e.g. <c>sweep</c>.</param>
+/// <param name="Title">Heading shown above the table in the terminal.</param>
+/// <param name="Columns">The columns.</param>
+/// <param name="Rows">The rows; each has one cell per column.</param>
+public sealed record Table(string Name, string Title, IReadOnlyList<TableColumn> Columns, IReadOnlyList<object?[]> Rows);
+
+/// <summary>A column of a result table.</summary>
+/// <param name="Name">Header text.</param>
+/// <param name="Terminal">Whether the terminal view shows it (files always do).</param>
+/// <param name="Format">Number format in the terminal view (default: fixed decimals); files always round-trip.</param>
+public sealed record TableColumn(string Name, bool Terminal = true, string? Format = null);

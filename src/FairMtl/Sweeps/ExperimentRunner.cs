@@ -1,0 +1,162 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using FairMtl.Data;
+using FairMtl.Evaluation;
+using FairMtl.Nn;
+using FairMtl.Nn.Optimizers;
+using FairMtl.Numerics;
+using FairMtl.Objectives;
+using FairMtl.Objectives.Weighting;
+using FairMtl.Spec;
+using FairMtl.Training;
+
+namespace FairMtl.Sweeps;
+
+/// <summary>
+/// Trains every unit of a sweep plan, in parallel across units, and collects the results in plan order. A unit's
+/// random streams depend only on its seed, so results do not depend on the thread count or the schedule.
+/// </summary>
+public static class ExperimentRunner
+{
+    /// <summary>Runs the experiment on prepared data.</summary>
+    /// <param name="experiment">The experiment.</param>
+    /// <param name="data">Its prepared data.</param>
+    /// <param name="threads">Units trained at once (at least 1).</param>
+    /// <param name="progress">Receives one report per finished model.</param>
+    /// <param name="loadSeconds">Time spent loading, for the timings record.</param>
+    /// <param name="cancellationToken">Stops training between steps.</param>
+    public static ExperimentResult Run(
+        LoadedExperiment experiment,
+        PreparedData data,
+        int threads,
+        IProgress<RunProgress>? progress,
+        double loadSeconds,
+        CancellationToken cancellationToken)
+    {
+        var spec = experiment.Spec;
+        var plan = SweepPlan.Create(spec);
+        var weighting = WeightingExpression.Parse(spec.Loss);
+        var headNames = spec.Heads.Select(head => head.Name).ToArray();
+        var variableNames = spec.Sweep.Variables.Select(variable => variable.Name).ToArray();
+        var results = new RunResult[plan.Units.Count][];
+        var finished = 0;
+        var total = plan.RunCount;
+        var stopwatch = Stopwatch.StartNew();
+        var options = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = Math.Max(1, threads),
+            CancellationToken = cancellationToken,
+        };
+        var order = Partitioner.Create(Enumerable.Range(0, plan.Units.Count), EnumerablePartitionerOptions.NoBuffering);
+        Parallel.ForEach(order, options, index =>
+        {
+            var unit = plan.Units[index];
+            results[index] = unit.IsBaseline
+                ? [TrainBaseline(spec, data, unit.Seed, cancellationToken)]
+                : TrainBlock(spec, data, unit, weighting.Compile(headNames, variableNames), cancellationToken, run =>
+                {
+                    progress?.Report(new RunProgress(Interlocked.Increment(ref finished), total, run));
+                });
+            if (unit.IsBaseline)
+            {
+                progress?.Report(new RunProgress(Interlocked.Increment(ref finished), total, results[index][0]));
+            }
+        });
+
+        var baseline = plan.Units.Select((unit, i) => (unit, i)).Where(x => x.unit.IsBaseline).SelectMany(x => results[x.i]).ToArray();
+        var sweep = plan.Units.Select((unit, i) => (unit, i)).Where(x => !x.unit.IsBaseline).SelectMany(x => results[x.i]).ToArray();
+        var points = PointSummary.Summarize(plan.Points, sweep);
+        var metric = spec.Evaluation.Pareto;
+        var front = ParetoFront.NonDominated(points.Select(p => (p.Disparity.Get(metric.Disparity), p.Overall.Get(metric.Error))).ToArray());
+        var steps = baseline.Concat(sweep).Sum(run => run.Steps);
+        return new ExperimentResult(
+            experiment,
+            data,
+            plan,
+            baseline,
+            sweep,
+            points,
+            front.Select(i => points[i]).ToArray(),
+            new RunTimings(loadSeconds, stopwatch.Elapsed.TotalSeconds, Math.Max(1, threads), steps));
+    }
+
+    private static RunResult TrainBaseline(ExperimentSpec spec, PreparedData data, int seed, CancellationToken cancellationToken)
+    {
+        var heads = spec.Baseline.Heads.Select(name => spec.FindHead(name)!).ToArray();
+        var network = CreateNetwork(spec, data, heads, seed);
+        var trainer = new ModelTrainer(network, data.Train, data.Validation, spec.Training.BatchSize);
+        var optimizer = OptimizerFactory.Create(spec.Training.Optimizer, network.Parameters);
+        var outcome = trainer.Train(
+            optimizer, new SumOfLosses(), spec.Baseline.Epochs, spec.Training.EarlyStopping,
+            DeterministicRandom.ForStream(seed, "shuffle"), DeterministicRandom.ForStream(seed, "dropout"), cancellationToken);
+        return Score(spec, data, network, seed, null, -1, outcome);
+    }
+
+    private static RunResult[] TrainBlock(
+        ExperimentSpec spec,
+        PreparedData data,
+        TrainingUnit unit,
+        CompiledWeighting weighting,
+        CancellationToken cancellationToken,
+        Action<RunResult> finished)
+    {
+        var network = CreateNetwork(spec, data, spec.Heads.ToArray(), unit.Seed);
+        var trainer = new ModelTrainer(network, data.Train, data.Validation, spec.Training.BatchSize);
+        var optimizer = OptimizerFactory.Create(spec.Training.Optimizer, network.Parameters);
+        var shuffle = DeterministicRandom.ForStream(unit.Seed, "shuffle");
+        var dropout = DeterministicRandom.ForStream(unit.Seed, "dropout");
+        var results = new RunResult[unit.Points.Count];
+        string? blockFailure = null;
+        for (var i = 0; i < unit.Points.Count; i++)
+        {
+            var point = unit.Points[i];
+            if (blockFailure is not null)
+            {
+                results[i] = new RunResult(unit.Seed, point, unit.Block, 0, 0, null, blockFailure);
+                finished(results[i]);
+                continue;
+            }
+
+            if (i == 0 || !spec.Training.Regime.KeepOptimizerState)
+            {
+                optimizer.Reset();
+            }
+
+            var objective = new WeightedLoss(weighting, point.Values.ToArray());
+            var outcome = trainer.Train(optimizer, objective, spec.Training.Epochs, spec.Training.EarlyStopping, shuffle, dropout, cancellationToken);
+            results[i] = Score(spec, data, network, unit.Seed, point, unit.Block, outcome);
+            if (!results[i].Succeeded)
+            {
+                blockFailure = $"not trained: the previous point of warm-start block {unit.Block} failed";
+            }
+
+            finished(results[i]);
+        }
+
+        return results;
+    }
+
+    private static MultiHeadNetwork CreateNetwork(ExperimentSpec spec, PreparedData data, IReadOnlyList<HeadSpec> heads, int seed)
+    {
+        var network = new MultiHeadNetwork(data.FeatureNames.Count, spec.Model, heads, spec.Training.BatchSize);
+        network.Initialize(spec.Model.Init, DeterministicRandom.ForStream(seed, "init"));
+        return network;
+    }
+
+    private static RunResult Score(
+        ExperimentSpec spec, PreparedData data, MultiHeadNetwork network, int seed, SweepPoint? point, int block, TrainingOutcome outcome)
+    {
+        if (!outcome.Succeeded)
+        {
+            return new RunResult(seed, point, block, outcome.Epochs, outcome.Steps, null, outcome.Failure);
+        }
+
+        var metrics = ModelEvaluation.Evaluate(network, data, spec.Evaluation.Head);
+        return metrics.IsFinite
+            ? new RunResult(seed, point, block, outcome.Epochs, outcome.Steps, metrics, null)
+            : new RunResult(seed, point, block, outcome.Epochs, outcome.Steps, null, "test metrics are not finite (the model's predictions overflowed)");
+    }
+}
+
+/// <summary>Progress of a run: models finished so far out of all models.</summary>
+public sealed record RunProgress(int Finished, int Total, RunResult Last);

@@ -1,0 +1,26 @@
+using FairMtl.Data;
+using FairMtl.Nn;
+
+namespace FairMtl.Training;
+
+/// <summary>Inference over a whole data part in chunks of the network's batch capacity (evaluation mode).</summary>
+public static class Predictor
+{
+    /// <summary>Predictions of every head for every row: result[head][row] (values or logits).</summary>
+    public static float[][] Predict(MultiHeadNetwork network, DataPart part)
+    {
+        var outputs = network.Heads.Select(_ => new float[part.Rows]).ToArray();
+        var features = part.Features;
+        for (var start = 0; start < part.Rows; start += network.MaxRows)
+        {
+            var count = Math.Min(network.MaxRows, part.Rows - start);
+            network.Forward(part.X.AsSpan(start * features, count * features), count, training: false, null);
+            for (var h = 0; h < outputs.Length; h++)
+            {
+                Array.Copy(network.Heads[h].Prediction, 0, outputs[h], start, count);
+            }
+        }
+
+        return outputs;
+    }
+}

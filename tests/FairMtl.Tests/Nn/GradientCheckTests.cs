@@ -1,0 +1,135 @@
+using FairMtl.Nn;
+using FairMtl.Numerics;
+using FairMtl.Objectives;
+using FairMtl.Spec;
+
+namespace FairMtl.Tests.Nn;
+
+/// <summary>
+/// Every backward pass against central finite differences of a double-precision reference forward pass.
+/// </summary>
+public class GradientCheckTests
+{
+    private const int Rows = 7;
+
+    public static TheoryData<Activation, bool, double, bool> Configurations => new()
+    {
+        { Activation.Relu, false, 0.0, false },
+        { Activation.Tanh, false, 0.0, false },
+        { Activation.Relu, true, 0.0, false },
+        { Activation.Tanh, true, 0.0, true },
+        { Activation.Relu, false, 0.3, true },
+        { Activation.Tanh, true, 0.25, true },
+        { Activation.Linear, false, 0.0, true },
+        { Activation.Relu, false, 0.3, false },
+        { Activation.Linear, false, 0.3, false },
+        { Activation.Tanh, false, 0.3, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Configurations))]
+    public void Backward_matches_finite_differences(Activation activation, bool batchNorm, double dropout, bool headHidden)
+    {
+        var heads = new[]
+        {
+            new HeadSpec("y", "Y", HeadTask.Regression, false, headHidden ? new[] { 3 } : []),
+            new HeadSpec("z", "Z", HeadTask.Binary, false, []),
+        };
+        var model = new ModelSpec(new[] { 5, 4 }, activation, dropout, batchNorm, Initializer.GlorotUniform);
+        var network = new MultiHeadNetwork(3, model, heads, Rows);
+        network.Initialize(Initializer.GlorotUniform, new DeterministicRandom(7));
+        var random = new DeterministicRandom(11);
+        // Non-zero biases: with zero biases a row whose inputs are all dropped sits exactly on the ReLU kink, where
+        // a finite difference measures half the one-sided derivative.
+        foreach (var p in network.Parameters.Where(p => p.Name.Contains(".bn.") || p.Name.EndsWith(".bias", StringComparison.Ordinal)))
+        {
+            {
+                for (var i = 0; i < p.Value.Length; i++)
+                {
+                    p.Value[i] += (float)(0.5 * random.NextDouble() - 0.25);
+                }
+            }
+        }
+
+        var inputs = Enumerable.Range(0, Rows * 3).Select(_ => (float)(2 * random.NextDouble() - 1)).ToArray();
+        var targets = new[]
+        {
+            Enumerable.Range(0, Rows).Select(_ => (float)(3 * random.NextDouble())).ToArray(),
+            Enumerable.Range(0, Rows).Select(i => (float)(i % 2)).ToArray(),
+        };
+
+        // Routed coefficients: head parameters see headScales, the trunk trunkScales.
+        var headScales = new[] { 0.7f, 1.9f };
+        var trunkScales = new[] { 1.3f, 0.4f };
+        network.Forward(inputs, Rows, training: true, new DeterministicRandom(3));
+        var gradients = new float[2][];
+        for (var h = 0; h < 2; h++)
+        {
+            gradients[h] = new float[Rows];
+            TaskLoss.Compute(heads[h].Task, network.Heads[h].Prediction, targets[h], gradients[h], Rows);
+        }
+
+        network.Backward(inputs, Rows, gradients, headScales, trunkScales);
+
+        var masks = network.Trunk.Select(block => block.DropoutMask.ToArray().Select(v => (double)v).ToArray()).ToArray();
+        if (dropout > 0)
+        {
+            masks.ShouldAllBe(mask => mask.Length > 0 && mask.Contains(0.0));
+        }
+
+        var reference = new ReferenceNetwork(network, activation, masks);
+        var values = network.Parameters.Select(p => p.Value.Select(v => (double)v).ToArray()).ToArray();
+        var x = inputs.Select(v => (double)v).ToArray();
+        var t = targets.Select(row => row.Select(v => (double)v).ToArray()).ToArray();
+        var checkedCount = 0;
+        for (var p = 0; p < values.Length; p++)
+        {
+            var parameter = network.Parameters[p];
+            for (var i = 0; i < values[p].Length; i++)
+            {
+                var original = values[p][i];
+                const double step = 1e-6;
+                values[p][i] = original + step;
+                var plus = reference.Losses(values, x, Rows, t);
+                values[p][i] = original - step;
+                var minus = reference.Losses(values, x, Rows, t);
+                values[p][i] = original;
+                var expected = 0.0;
+                for (var h = 0; h < 2; h++)
+                {
+                    var derivative = (plus[h] - minus[h]) / (2 * step);
+                    var scale = parameter.Group == "trunk" ? trunkScales[h] : parameter.Group == "head:" + heads[h].Name ? headScales[h] : 0f;
+                    expected += scale * derivative;
+                }
+
+                var actual = parameter.Gradient[i];
+                Math.Abs(actual - expected).ShouldBeLessThan(2e-4 + 2e-3 * Math.Abs(expected), $"{parameter.Name}[{i}]");
+                checkedCount++;
+            }
+        }
+
+        checkedCount.ShouldBe(network.Parameters.Sum(p => p.Value.Length));
+    }
+
+    [Fact]
+    public void Forward_matches_the_double_precision_reference()
+    {
+        var heads = new[] { new HeadSpec("y", "Y", HeadTask.Regression, false, []) };
+        var model = new ModelSpec(new[] { 6, 5 }, Activation.Relu, 0, true, Initializer.HeNormal);
+        var network = new MultiHeadNetwork(4, model, heads, Rows);
+        network.Initialize(Initializer.HeNormal, new DeterministicRandom(5));
+        var random = new DeterministicRandom(9);
+        var inputs = Enumerable.Range(0, Rows * 4).Select(_ => (float)(2 * random.NextDouble() - 1)).ToArray();
+        var targets = new[] { Enumerable.Range(0, Rows).Select(i => (float)i).ToArray() };
+        network.Forward(inputs, Rows, training: true, null);
+        var loss = TaskLoss.Compute(HeadTask.Regression, network.Heads[0].Prediction, targets[0], Span<float>.Empty, Rows);
+
+        var reference = new ReferenceNetwork(network, Activation.Relu, [[], []]);
+        var expected = reference.Losses(
+            network.Parameters.Select(p => p.Value.Select(v => (double)v).ToArray()).ToArray(),
+            inputs.Select(v => (double)v).ToArray(),
+            Rows,
+            targets.Select(row => row.Select(v => (double)v).ToArray()).ToArray())[0];
+        loss.ShouldBe(expected, 1e-4 * Math.Max(1, expected));
+    }
+}

@@ -1,0 +1,59 @@
+using FairMtl.Nn;
+using FairMtl.Nn.Optimizers;
+
+namespace FairMtl.Tests.Nn;
+
+public class OptimizerTests
+{
+    [Fact]
+    public void Adam_follows_the_bias_corrected_update()
+    {
+        var parameter = new Parameter("w", "trunk", 2);
+        parameter.Value[0] = 1f;
+        parameter.Value[1] = -2f;
+        var adam = new Adam([parameter], 0.1, 0.9, 0.999, 1e-7);
+        parameter.Gradient[0] = 0.5f;
+        parameter.Gradient[1] = -3f;
+        adam.Step();
+
+        // After one step m_hat = g and v_hat = g^2, so the update is lr * g / (|g| + eps) = lr * sign(g) (almost).
+        parameter.Value[0].ShouldBe(1f - 0.1f * 0.5f / (0.5f + 1e-7f), 1e-6f);
+        parameter.Value[1].ShouldBe(-2f + 0.1f, 1e-6f);
+
+        parameter.Gradient[0] = 0.25f;
+        parameter.Gradient[1] = 0f;
+        adam.Step();
+        double m = 0.9 * 0.05 + 0.1 * 0.25, v = 0.999 * 0.00025 + 0.001 * 0.0625;
+        var expected = (1 - 0.1 * 0.5 / (0.5 + 1e-7)) - 0.1 * (m / (1 - 0.81)) / (Math.Sqrt(v / (1 - 0.999 * 0.999)) + 1e-7);
+        parameter.Value[0].ShouldBe((float)expected, 1e-6f);
+    }
+
+    [Fact]
+    public void Reset_makes_adam_behave_like_a_fresh_optimizer()
+    {
+        var a = new Parameter("a", "trunk", 1);
+        var b = new Parameter("b", "trunk", 1);
+        var used = new Adam([a], 0.01, 0.9, 0.999, 1e-7);
+        var fresh = new Adam([b], 0.01, 0.9, 0.999, 1e-7);
+        a.Gradient[0] = 1f;
+        used.Step();
+        used.Reset();
+        a.Value[0] = b.Value[0] = 0.5f;
+        a.Gradient[0] = b.Gradient[0] = 0.3f;
+        used.Step();
+        fresh.Step();
+        a.Value[0].ShouldBe(b.Value[0]);
+    }
+
+    [Fact]
+    public void Sgd_with_momentum_accumulates_velocity()
+    {
+        var parameter = new Parameter("w", "trunk", 1);
+        var sgd = new Sgd([parameter], 0.1, 0.9);
+        parameter.Gradient[0] = 1f;
+        sgd.Step();
+        parameter.Value[0].ShouldBe(-0.1f, 1e-7f);
+        sgd.Step();
+        parameter.Value[0].ShouldBe(-0.1f - 0.1f * 1.9f, 1e-6f);
+    }
+}

@@ -1,0 +1,98 @@
+using FairMtl.Data;
+using FairMtl.Nn;
+using FairMtl.Nn.Optimizers;
+using FairMtl.Numerics;
+using FairMtl.Objectives;
+using FairMtl.Spec;
+using FairMtl.Tests.Data;
+using FairMtl.Training;
+
+namespace FairMtl.Tests.Training;
+
+public class ModelTrainerTests
+{
+    [Fact]
+    public void Training_lowers_the_validation_loss()
+    {
+        using var folder = new TempDataFolder();
+        var spec = WithValidation(SyntheticExperiment.Spec());
+        var (_, data) = SyntheticExperiment.Prepare(folder, spec);
+        var network = Network(spec, data);
+        var before = ValidationMse(network, data);
+        var outcome = Train(network, data, spec, epochs: 30, optimizer: spec.Training.Optimizer, earlyStopping: null);
+        outcome.Succeeded.ShouldBeTrue();
+        outcome.Epochs.ShouldBe(30);
+        outcome.Steps.ShouldBe(30L * (int)Math.Ceiling(data.Train.Rows / 32.0));
+        var after = ValidationMse(network, data);
+        after.ShouldBeLessThan(before / 10);
+    }
+
+    [Fact]
+    public void Early_stopping_waits_patience_epochs_without_improvement()
+    {
+        using var folder = new TempDataFolder();
+        var spec = WithValidation(SyntheticExperiment.Spec());
+        var (_, data) = SyntheticExperiment.Prepare(folder, spec);
+
+        // No later epoch can beat the first by more than min_delta, so training stops after 1 + patience epochs.
+        var outcome = Train(Network(spec, data), data, spec, 50, spec.Training.Optimizer, new EarlyStoppingSpec("y", 3, 1e9, false));
+        outcome.Epochs.ShouldBe(4);
+    }
+
+    [Fact]
+    public void Restore_best_returns_to_the_best_epoch()
+    {
+        using var folder = new TempDataFolder();
+        var spec = WithValidation(SyntheticExperiment.Spec());
+        var (_, data) = SyntheticExperiment.Prepare(folder, spec);
+        var noisy = spec.Training.Optimizer with { LearningRate = 0.3 };
+        var restored = Network(spec, data);
+        var kept = Network(spec, data);
+        var a = Train(restored, data, spec, 40, noisy, new EarlyStoppingSpec("y", 2, 0, RestoreBest: true));
+        var b = Train(kept, data, spec, 40, noisy, new EarlyStoppingSpec("y", 2, 0, RestoreBest: false));
+        a.Epochs.ShouldBe(b.Epochs);
+        a.Epochs.ShouldBeLessThan(40, "the noisy run should stop early");
+        ValidationMse(restored, data).ShouldBeLessThan(ValidationMse(kept, data));
+    }
+
+    [Fact]
+    public void A_diverging_run_reports_which_loss_became_non_finite()
+    {
+        using var folder = new TempDataFolder();
+        var spec = SyntheticExperiment.Spec();
+        var (_, data) = SyntheticExperiment.Prepare(folder, spec);
+        var sgd = new OptimizerSpec(OptimizerKind.Sgd, 1e6, 0, 0, 0, 0);
+        var outcome = Train(Network(spec, data), data, spec, 20, sgd, null);
+        outcome.Succeeded.ShouldBeFalse();
+        outcome.Failure.ShouldNotBeNull();
+        outcome.Failure.ShouldStartWith("training diverged: loss of head '");
+        outcome.Failure.ShouldContain("at epoch 1, step ");
+    }
+
+    private static ExperimentSpec WithValidation(ExperimentSpec spec) =>
+        spec with { Data = spec.Data with { Split = spec.Data.Split with { Validation = 0.2 } } };
+
+    private static MultiHeadNetwork Network(ExperimentSpec spec, PreparedData data)
+    {
+        var network = new MultiHeadNetwork(data.FeatureNames.Count, spec.Model, spec.Heads.ToArray(), 32);
+        network.Initialize(spec.Model.Init, DeterministicRandom.ForStream(1, "init"));
+        return network;
+    }
+
+    private static TrainingOutcome Train(
+        MultiHeadNetwork network, PreparedData data, ExperimentSpec spec, int epochs, OptimizerSpec optimizer, EarlyStoppingSpec? earlyStopping) =>
+        new ModelTrainer(network, data.Train, data.Validation, 32).Train(
+            OptimizerFactory.Create(optimizer, network.Parameters),
+            new SumOfLosses(),
+            epochs,
+            earlyStopping,
+            DeterministicRandom.ForStream(1, "shuffle"),
+            DeterministicRandom.ForStream(1, "dropout"),
+            CancellationToken.None);
+
+    private static double ValidationMse(MultiHeadNetwork network, PreparedData data)
+    {
+        var predictions = Predictor.Predict(network, data.Validation)[0];
+        return TaskLoss.Compute(HeadTask.Regression, predictions, data.Validation.Targets["y"], Span<float>.Empty, data.Validation.Rows);
+    }
+}
