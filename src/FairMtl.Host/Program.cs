@@ -1,1 +1,3 @@
-return 0;
+using FairMtl.Host.Cli;
+
+return await FairMtlCommandLine.InvokeAsync(args, Console.Out, Console.Error);

@@ -38,6 +38,7 @@ public enum DataFormat
 public sealed record FeatureSelection(EquatableArray<string> Include, EquatableArray<string> Exclude)
 {
     /// <summary>True when the selection names the inputs explicitly.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsInclude => Include.Count > 0;
 }
 

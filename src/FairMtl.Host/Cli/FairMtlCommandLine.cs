@@ -1,0 +1,106 @@
+using System.CommandLine;
+using FairMtl.Host.Progress;
+using FairMtl.Host.Running;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Spectre.Console;
+
+namespace FairMtl.Host.Cli;
+
+/// <summary>
+/// The command line: <c>run &lt;experiment.yaml&gt; [--out DIR] [--seed N] [--threads N]</c>; a bare experiment path
+/// means <c>run</c>. Each command runs inside a generic host (logging to stderr, Ctrl+C cancels).
+/// </summary>
+public static class FairMtlCommandLine
+{
+    private static readonly string[] Commands = ["run"];
+
+    /// <summary>Parses <paramref name="args"/>, runs the command and returns the exit code.</summary>
+    public static async Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = BuildRoot(output, error);
+        var parse = root.Parse(WithDefaultCommand(args));
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var parseError in parse.Errors)
+            {
+                await error.WriteLineAsync($"error: {parseError.Message}").ConfigureAwait(false);
+            }
+
+            await error.WriteLineAsync("usage: fairmtl run <experiment.yaml> [--out DIR] [--seed N] [--threads N]").ConfigureAwait(false);
+            return ExitCodes.UserError;
+        }
+
+        return await parse.InvokeAsync(new InvocationConfiguration
+        {
+            Output = output,
+            Error = error,
+            ProcessTerminationTimeout = null,
+            EnableDefaultExceptionHandler = true,
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>A first argument that is not a command or an option is an experiment path for <c>run</c>.</summary>
+    public static string[] WithDefaultCommand(string[] args) =>
+        args.Length > 0 && !args[0].StartsWith('-') && !Commands.Contains(args[0]) ? ["run", .. args] : args;
+
+    private static RootCommand BuildRoot(TextWriter output, TextWriter error)
+    {
+        var experiment = new Argument<string>("experiment") { Description = "The experiment YAML file, e.g. experiments/parkinson.yaml." };
+        var outDirectory = new Option<string?>("--out") { Description = "Results folder (default: results/<experiment name>/)." };
+        var seed = new Option<int?>("--seed") { Description = "Run with this one seed instead of the experiment's seed list." };
+        var threads = new Option<int?>("--threads") { Description = "Models trained at once (default: one per core). Results do not depend on it." };
+        var verbose = new Option<bool>("--verbose") { Description = "Log progress details to stderr." };
+        var run = new Command("run", "Train the baseline and the sweep of an experiment, print and write the result tables.")
+        {
+            experiment, outDirectory, seed, threads, verbose,
+        };
+        run.SetAction((parse, cancellationToken) =>
+        {
+            var request = new RunRequest(parse.GetValue(experiment)!, parse.GetValue(outDirectory), parse.GetValue(seed), parse.GetValue(threads));
+            return RunInHostAsync(request, parse.GetValue(verbose), output, error, cancellationToken);
+        });
+
+        return new RootCommand("FairMtl: declarative multi-task learning experiments for fairness research.") { run };
+    }
+
+    private static async Task<int> RunInHostAsync(RunRequest request, bool verbose, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = Environment.CurrentDirectory,
+        });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(options => options.SingleLine = true);
+        builder.Logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(
+            options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
+        builder.Services.Configure<ConsoleLifetimeOptions>(options => options.SuppressStatusMessages = true);
+        builder.Services.AddSingleton<IRunProgressDisplay>(_ => CreateProgressDisplay(output, error));
+        builder.Services.AddSingleton<RunCommandHandler>();
+
+        using var host = builder.Build();
+        await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+        try
+        {
+            return await host.Services.GetRequiredService<RunCommandHandler>()
+                .ExecuteAsync(request, output, error, linked.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private static IRunProgressDisplay CreateProgressDisplay(TextWriter output, TextWriter error)
+    {
+        var interactive = ReferenceEquals(output, Console.Out)
+            && !Console.IsOutputRedirected
+            && !Console.IsErrorRedirected
+            && AnsiConsole.Profile.Capabilities.Interactive;
+        return interactive ? new SpectreProgressDisplay(AnsiConsole.Console) : new PlainProgressDisplay(error);
+    }
+}

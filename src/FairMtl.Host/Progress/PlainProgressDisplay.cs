@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using System.Globalization;
+using FairMtl.Sweeps;
+
+namespace FairMtl.Host.Progress;
+
+/// <summary>Progress as plain lines (for CI logs and redirected output), at most one per second plus the last.</summary>
+public sealed class PlainProgressDisplay(TextWriter writer) : IRunProgressDisplay
+{
+    public async Task<T> TrackAsync<T>(string description, int total, Func<IProgress<RunProgress>, T> work)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var gate = new object();
+        TimeSpan? lastPrinted = null;
+        var progress = new SynchronousProgress(report =>
+        {
+            lock (gate)
+            {
+                var elapsed = stopwatch.Elapsed;
+                if (report.Finished < report.Total && lastPrinted is { } last && elapsed - last < TimeSpan.FromSeconds(1))
+                {
+                    return;
+                }
+
+                lastPrinted = elapsed;
+                writer.WriteLine(FormatLine(description, report, elapsed));
+            }
+        });
+        return await Task.Run(() => work(progress)).ConfigureAwait(false);
+    }
+
+    /// <summary>One progress line: counts, percentage, elapsed time and the estimated time left.</summary>
+    public static string FormatLine(string description, RunProgress report, TimeSpan elapsed)
+    {
+        var fraction = report.Total == 0 ? 1.0 : (double)report.Finished / report.Total;
+        var remaining = report.Finished == 0 ? double.NaN : elapsed.TotalSeconds * (report.Total - report.Finished) / report.Finished;
+        var eta = double.IsNaN(remaining) ? "?" : remaining.ToString("F1", CultureInfo.InvariantCulture) + "s";
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{description}: {report.Finished}/{report.Total} models ({fraction:P0}), elapsed {elapsed.TotalSeconds:F1}s, eta {eta}");
+    }
+
+    private sealed class SynchronousProgress(Action<RunProgress> handler) : IProgress<RunProgress>
+    {
+        public void Report(RunProgress value) => handler(value);
+    }
+}

@@ -1,0 +1,30 @@
+using FairMtl.Sweeps;
+using Spectre.Console;
+
+namespace FairMtl.Host.Progress;
+
+/// <summary>A live progress bar with elapsed time and ETA, for interactive terminals.</summary>
+public sealed class SpectreProgressDisplay(IAnsiConsole console) : IRunProgressDisplay
+{
+    public Task<T> TrackAsync<T>(string description, int total, Func<IProgress<RunProgress>, T> work) =>
+        console.Progress()
+            .AutoClear(false)
+            .Columns(
+                new TaskDescriptionColumn(),
+                new ProgressBarColumn(),
+                new PercentageColumn(),
+                new ElapsedTimeColumn(),
+                new RemainingTimeColumn(),
+                new SpinnerColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask(Markup.Escape(description), maxValue: total);
+                var progress = new TaskProgress(task);
+                return await Task.Run(() => work(progress)).ConfigureAwait(false);
+            });
+
+    private sealed class TaskProgress(ProgressTask task) : IProgress<RunProgress>
+    {
+        public void Report(RunProgress value) => task.Value = value.Finished;
+    }
+}

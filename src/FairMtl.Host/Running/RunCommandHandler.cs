@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Globalization;
+using FairMtl.Data;
+using FairMtl.Diagnostics;
+using FairMtl.Host.Progress;
+using FairMtl.Reports;
+using FairMtl.Spec;
+using FairMtl.Spec.Yaml;
+using FairMtl.Sweeps;
+using Microsoft.Extensions.Logging;
+
+namespace FairMtl.Host.Running;
+
+/// <summary>
+/// The <c>run</c> command: load and validate the experiment, prepare its data, train the baseline and the sweep,
+/// print the tables and write the result files.
+/// </summary>
+public sealed class RunCommandHandler(IRunProgressDisplay progressDisplay, ILogger<RunCommandHandler> logger)
+{
+    /// <summary>Runs the command and returns the process exit code (see <see cref="ExitCodes"/>).</summary>
+    public async Task<int> ExecuteAsync(RunRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ExecuteCoreAsync(request, output, error, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FairMtlException exception)
+        {
+            await error.WriteLineAsync(exception.Message).ConfigureAwait(false);
+            return ExitCodes.UserError;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await error.WriteLineAsync("Cancelled: no result files were written.").ConfigureAwait(false);
+            return ExitCodes.Cancelled;
+        }
+    }
+
+    private async Task<int> ExecuteCoreAsync(RunRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (request.Threads is < 1)
+        {
+            throw new FairMtlException(DiagnosticCodes.InvalidValue, null, $"--threads must be at least 1, got {request.Threads}");
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        var experiment = ApplyOverrides(ExperimentYamlReader.Load(request.ExperimentPath), request);
+        var data = DataPreparation.Prepare(experiment);
+        var loadSeconds = stopwatch.Elapsed.TotalSeconds;
+        var spec = experiment.Spec;
+        var threads = request.Threads ?? Environment.ProcessorCount;
+        var outputDirectory = request.OutputDirectory ?? Path.Combine("results", spec.Name);
+        logger.LogInformation("Loaded {Experiment} and {Rows} data rows in {Seconds:F2} s", spec.Name, data.Provenance.Rows, loadSeconds);
+
+        await output.WriteLineAsync(Header(experiment, data, threads)).ConfigureAwait(false);
+        var plan = SweepPlan.Create(spec);
+        var result = await progressDisplay.TrackAsync(
+            $"Training {spec.Name}",
+            plan.RunCount,
+            progress => ExperimentRunner.Run(experiment, data, threads, progress, loadSeconds, cancellationToken)).ConfigureAwait(false);
+
+        foreach (var table in new[] { ResultTables.Baseline(result), ResultTables.Sweep(result), ResultTables.Pareto(result) })
+        {
+            await output.WriteLineAsync(TextTableFormat.Render(table)).ConfigureAwait(false);
+        }
+
+        var written = ResultWriter.Write(result, outputDirectory, CodeVersion.Current);
+        await output.WriteLineAsync(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Trained {plan.RunCount} models ({result.Timings.Steps} optimizer steps) in {result.Timings.TrainSeconds:F2} s on {threads} thread(s)."))
+            .ConfigureAwait(false);
+        await output.WriteLineAsync($"Wrote {string.Join(", ", written.Select(Path.GetFileName))} to {outputDirectory}").ConfigureAwait(false);
+
+        var failures = result.Failures.ToArray();
+        foreach (var failure in failures)
+        {
+            var where = failure.Point is null ? "baseline" : $"point {failure.Point.Index} ({DescribePoint(spec, failure.Point)})";
+            await error.WriteLineAsync($"warning: {where}, seed {failure.Seed} failed: {failure.Failure}").ConfigureAwait(false);
+        }
+
+        return failures.Length == 0 ? ExitCodes.Success : ExitCodes.RunsFailed;
+    }
+
+    private static LoadedExperiment ApplyOverrides(LoadedExperiment experiment, RunRequest request)
+    {
+        if (request.Seed is not { } seed)
+        {
+            return experiment;
+        }
+
+        var spec = experiment.Spec;
+        return experiment with { Spec = spec with { Sweep = spec.Sweep with { Seeds = new[] { seed } } } };
+    }
+
+    private static string Header(LoadedExperiment experiment, PreparedData data, int threads)
+    {
+        var spec = experiment.Spec;
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"""
+            # {spec.Name}
+            {spec.Description}
+
+            data: {data.Provenance.DisplayPath} ({data.Provenance.Rows} rows, sha256 {data.Provenance.Sha256[..12]}...), {data.FeatureNames.Count} inputs
+            split (seed {spec.Data.Split.Seed}): {data.Train.Rows} train, {data.Validation.Rows} validation, {data.Test.Rows} test
+            groups: {data.Groups.Description}
+            loss: {spec.Loss}; {spec.Sweep.PointCount} sweep points x {spec.Sweep.Seeds.Count} seed(s); {threads} thread(s)
+
+            """);
+    }
+
+    private static string DescribePoint(ExperimentSpec spec, SweepPoint point) =>
+        string.Join(", ", spec.Sweep.Variables.Select((variable, i) =>
+            string.Create(CultureInfo.InvariantCulture, $"{variable.Name}={point.Values[i]}")));
+}

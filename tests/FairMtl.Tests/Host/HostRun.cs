@@ -1,0 +1,32 @@
+using FairMtl.Host.Cli;
+using FairMtl.Tests.Data;
+
+namespace FairMtl.Tests.Host;
+
+/// <summary>Runs the host's command line in-process and captures what it prints.</summary>
+internal sealed record HostRun(int ExitCode, string Output, string Error)
+{
+    public static async Task<HostRun> InvokeAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await FairMtlCommandLine.InvokeAsync(args, output, error);
+        return new HostRun(code, output.ToString(), error.ToString());
+    }
+
+    /// <summary>
+    /// A copy of <c>experiments/&lt;name&gt;.yaml</c> in <paramref name="folder"/> whose data path points at the
+    /// repository's data file, reduced to a few points and epochs, with <paramref name="edit"/> applied to the text.
+    /// </summary>
+    public static string SmallExperiment(TempDataFolder folder, string name, Func<string, string>? edit = null)
+    {
+        var text = File.ReadAllText(Path.Combine(TestExperiments.ExperimentsDirectory, name + ".yaml"));
+        text = text.Replace("file: data/", "file: " + TestExperiments.ExperimentsDirectory.Replace('\\', '/') + "/data/")
+            .Replace("alpha: { from: 0.0, to: 4.9, count: 50 }", "alpha: [0.0, 2.5, 4.9]")
+            .Replace("epochs: 250", "epochs: 4")
+            .Replace("epochs: 150", "epochs: 3")
+            .Replace("epochs: 50", "epochs: 2");
+        text = edit?.Invoke(text) ?? text;
+        return folder.Write(name + ".yaml", text);
+    }
+}

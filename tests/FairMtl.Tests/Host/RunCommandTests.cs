@@ -1,0 +1,97 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using FairMtl.Host.Cli;
+using FairMtl.Host.Running;
+using FairMtl.Tests.Data;
+
+namespace FairMtl.Tests.Host;
+
+/// <summary>End-to-end runs of both paper experiments, reduced to a few points and epochs, through the host.</summary>
+public class RunCommandTests
+{
+    [Theory]
+    [InlineData("parkinson", 4700, 0, 1175, "z_accuracy")]
+    [InlineData("boston", 323, 81, 102, "z_r2")]
+    public async Task A_small_run_prints_the_tables_and_writes_the_result_files(string name, int train, int validation, int test, string auxiliary)
+    {
+        using var folder = new TempDataFolder();
+        var path = HostRun.SmallExperiment(folder, name);
+        var outDirectory = Path.Combine(folder.Path, "out");
+        var run = await HostRun.InvokeAsync(path, "--out", outDirectory, "--threads", "2");
+
+        run.ExitCode.ShouldBe(ExitCodes.Success, run.Error);
+        run.Output.ShouldContain("### Baseline: single-task model on head(s) y");
+        run.Output.ShouldContain("### Sweep: loss = alpha * y + (5 - alpha) * z");
+        run.Output.ShouldContain("### Pareto front: minimising");
+        run.Output.ShouldContain($"split (seed 42): {train} train, {validation} validation, {test} test");
+        Directory.GetFiles(outDirectory).Select(Path.GetFileName).Order()
+            .ShouldBe(["baseline.csv", "pareto.csv", "summary.json", "sweep.csv"]);
+
+        var sweep = File.ReadAllLines(Path.Combine(outDirectory, "sweep.csv"));
+        sweep.Length.ShouldBe(4);
+        sweep[0].ShouldStartWith("point,alpha,seed,block,epochs,steps,status,mse,rmse,mae,");
+        sweep[0].ShouldContain(auxiliary);
+        sweep.Skip(1).ShouldAllBe(line => line.Contains(",ok,"));
+
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDirectory, "summary.json")));
+        var root = summary.RootElement;
+        root.GetProperty("experiment").GetString().ShouldBe(name);
+        var dataFile = Directory.GetFiles(Path.Combine(TestExperiments.ExperimentsDirectory, "data", name == "boston" ? "boston" : "parkinsons-telemonitoring"), "*.data").Single();
+        root.GetProperty("data").GetProperty("sha256").GetString()
+            .ShouldBe(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(dataFile))));
+        root.GetProperty("seeds").EnumerateArray().Select(s => s.GetInt32()).ShouldBe([42]);
+        root.GetProperty("spec").GetProperty("loss").GetString().ShouldBe("alpha * y + (5 - alpha) * z");
+        root.GetProperty("versions").GetProperty("fairmtl").GetString().ShouldNotBeNullOrEmpty();
+    }
+
+    [Fact]
+    public async Task Thread_count_does_not_change_a_single_byte_of_the_tables()
+    {
+        using var folder = new TempDataFolder();
+        var path = HostRun.SmallExperiment(folder, "boston");
+        var one = Path.Combine(folder.Path, "one");
+        var two = Path.Combine(folder.Path, "two");
+        (await HostRun.InvokeAsync(path, "--out", one, "--threads", "1")).ExitCode.ShouldBe(0);
+        (await HostRun.InvokeAsync(path, "--out", two, "--threads", "2")).ExitCode.ShouldBe(0);
+        foreach (var file in new[] { "baseline.csv", "sweep.csv", "pareto.csv" })
+        {
+            File.ReadAllBytes(Path.Combine(two, file)).ShouldBe(File.ReadAllBytes(Path.Combine(one, file)), file);
+        }
+    }
+
+    [Fact]
+    public async Task The_seed_option_replaces_the_seed_list()
+    {
+        using var folder = new TempDataFolder();
+        var path = HostRun.SmallExperiment(folder, "parkinson", text => text.Replace("alpha: [0.0, 2.5, 4.9]", "alpha: [1.0]"));
+        var outDirectory = Path.Combine(folder.Path, "out");
+        var run = await HostRun.InvokeAsync(path, "--out", outDirectory, "--seed", "7");
+        run.ExitCode.ShouldBe(0, run.Error);
+        File.ReadAllLines(Path.Combine(outDirectory, "baseline.csv"))[1].ShouldStartWith("7,");
+    }
+
+    [Fact]
+    public async Task Diverging_runs_are_marked_failed_and_the_rest_is_written()
+    {
+        using var folder = new TempDataFolder();
+        var path = HostRun.SmallExperiment(folder, "parkinson", text => text
+            .Replace("alpha: [0.0, 2.5, 4.9]", "alpha: [1.0, 1.0e12]")
+            .Replace("name: adam, lr: 0.01", "name: sgd, lr: 0.001"));
+        var outDirectory = Path.Combine(folder.Path, "out");
+        var run = await HostRun.InvokeAsync(path, "--out", outDirectory);
+
+        run.ExitCode.ShouldBe(ExitCodes.RunsFailed, run.Error);
+        run.Error.ShouldContain("warning: point 1 (alpha=1000000000000), seed 42 failed: training diverged");
+        var sweep = File.ReadAllLines(Path.Combine(outDirectory, "sweep.csv"));
+        sweep[1].ShouldContain(",ok,");
+        sweep[2].ShouldContain(",failed,");
+        File.ReadAllText(Path.Combine(outDirectory, "summary.json")).ShouldContain("\"failed\": 1");
+    }
+
+    [Theory]
+    [InlineData(new[] { "experiments/parkinson.yaml" }, new[] { "run", "experiments/parkinson.yaml" })]
+    [InlineData(new[] { "run", "x.yaml" }, new[] { "run", "x.yaml" })]
+    [InlineData(new[] { "--help" }, new[] { "--help" })]
+    public void A_bare_experiment_path_means_run(string[] args, string[] expected) =>
+        FairMtlCommandLine.WithDefaultCommand(args).ShouldBe(expected);
+}
