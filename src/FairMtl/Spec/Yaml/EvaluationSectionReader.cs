@@ -1,0 +1,39 @@
+using FairMtl.Diagnostics;
+
+namespace FairMtl.Spec.Yaml;
+
+/// <summary>Reads <c>evaluation</c>: the scored head (a regression head; default the first one) and the Pareto metrics.</summary>
+internal static class EvaluationSectionReader
+{
+    public static EvaluationSpec Read(YamlMappingReader? evaluation, IReadOnlyList<HeadSpec> heads, YamlNodeReader headsNode)
+    {
+        var headNode = evaluation?.Get("head");
+        string head;
+        if (headNode is null)
+        {
+            head = heads.FirstOrDefault(h => h.Task == HeadTask.Regression)?.Name
+                ?? throw headsNode.Error(
+                    DiagnosticCodes.UnknownReference, "no regression head to evaluate: declare one with 'task: regression'");
+        }
+        else
+        {
+            var resolved = HeadReferences.Resolve(headNode, heads);
+            if (resolved.Task != HeadTask.Regression)
+            {
+                throw headNode.Error(
+                    DiagnosticCodes.UnknownReference, $"'evaluation.head' must be a regression head; '{resolved.Name}' is {Describe(resolved.Task)}");
+            }
+
+            head = resolved.Name;
+        }
+
+        var pareto = evaluation?.Mapping("pareto", "disparity", "error");
+        return new EvaluationSpec(
+            head,
+            new ParetoSpec(
+                pareto?.Enum("disparity", ErrorMetric.Rmse, YamlEnumValues.ErrorMetrics) ?? ErrorMetric.Rmse,
+                pareto?.Enum("error", ErrorMetric.Rmse, YamlEnumValues.ErrorMetrics) ?? ErrorMetric.Rmse));
+    }
+
+    private static string Describe(HeadTask task) => task == HeadTask.Binary ? "binary" : "regression";
+}

@@ -1,0 +1,98 @@
+using System.Security;
+using FairMtl.Diagnostics;
+
+namespace FairMtl.Spec.Yaml;
+
+/// <summary>
+/// The YAML front end: reads an experiment file (schema: <c>docs/experiment-format.md</c>), applies the defaults,
+/// validates it and lowers it to an <see cref="ExperimentSpec"/>. Every mistake is a <see cref="FairMtlException"/>
+/// located at the offending value; every declared value's location is kept in the <see cref="SpecSourceMap"/>.
+/// </summary>
+public static class ExperimentYamlReader
+{
+    private static readonly string[] TopLevelKeys =
+        ["name", "description", "data", "model", "heads", "loss", "sweep", "baseline", "training", "evaluation"];
+
+    /// <summary>Reads and validates the experiment file at <paramref name="path"/>.</summary>
+    /// <param name="path">The file as the user named it; error messages show it with '/' separators.</param>
+    /// <exception cref="FairMtlException">FMTL015 when the file cannot be read; any other code for an invalid file.</exception>
+    public static LoadedExperiment Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var displayPath = path.Replace('\\', '/');
+        string text;
+        string baseDirectory;
+        try
+        {
+            var fullPath = Path.GetFullPath(path);
+            text = File.ReadAllText(fullPath);
+            baseDirectory = Path.GetDirectoryName(fullPath) ?? fullPath;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or SecurityException)
+        {
+            var reason = e is FileNotFoundException or DirectoryNotFoundException ? "the file does not exist" : e.Message;
+            throw new FairMtlException(
+                DiagnosticCodes.ExperimentFile, SourceLocation.OfFile(displayPath), $"cannot read experiment file '{displayPath}': {reason}");
+        }
+
+        return Parse(text, displayPath, baseDirectory);
+    }
+
+    /// <summary>Validates experiment YAML held in memory.</summary>
+    /// <param name="yamlText">The file's contents.</param>
+    /// <param name="displayPath">The name error messages and the source map use for the file.</param>
+    /// <param name="baseDirectory">The folder relative paths in the spec are resolved against.</param>
+    /// <exception cref="FairMtlException">The text is not a valid experiment.</exception>
+    public static LoadedExperiment Parse(string yamlText, string displayPath, string baseDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(yamlText);
+        ArgumentNullException.ThrowIfNull(displayPath);
+        ArgumentNullException.ThrowIfNull(baseDirectory);
+
+        var context = new YamlReadContext(displayPath);
+        var rootNode = YamlDocumentLoader.Load(yamlText, context);
+        context.RecordLocations(rootNode, string.Empty);
+        var root = new YamlNodeReader(context, rootNode, string.Empty)
+            .AsMapping("a mapping with at least name, data, heads, loss and training", TopLevelKeys);
+
+        var nameNode = root.Require("name");
+        var name = nameNode.AsName("a name of letters, digits, '-' and '_'");
+        if (!name.All(c => char.IsAsciiLetterOrDigit(c) || c == '-' || c == '_'))
+        {
+            throw nameNode.Invalid("a name of letters, digits, '-' and '_'");
+        }
+
+        var description = root.String("description", string.Empty);
+        var data = DataSectionReader.Read(root.RequireMapping("data", "file", "format", "delimiter", "header", "columns", "features", "standardize", "split", "groups"));
+        var model = ModelSectionReader.Read(root.Mapping("model", "trunk", "activation", "dropout", "batch_norm", "init"));
+
+        var headsNode = root.Require("heads");
+        var headEntries = HeadsSectionReader.Read(headsNode);
+        var heads = headEntries.Select(entry => entry.Head).ToArray();
+        var headNames = heads.Select(head => head.Name).ToArray();
+
+        var (sweep, variableKeys) = SweepSectionReader.Read(root.Get("sweep"));
+        foreach (var key in variableKeys)
+        {
+            if (headNames.Contains(key.Value))
+            {
+                throw context.Error(
+                    DiagnosticCodes.UnknownReference, key, $"sweep variable '{key.Value}' has the name of a head; the loss expression could not tell them apart");
+            }
+        }
+
+        var variableNames = sweep.Variables.Select(variable => variable.Name).ToArray();
+        var loss = LossReader.Read(root.Require("loss"), headNames, variableNames);
+
+        var evaluation = EvaluationSectionReader.Read(root.Mapping("evaluation", "head", "pareto"), heads, headsNode);
+        var training = TrainingSectionReader.Read(
+            root.RequireMapping("training", "optimizer", "batch_size", "epochs", "regime", "early_stopping"),
+            heads,
+            evaluation.Head,
+            data.Split.Validation);
+        var baseline = BaselineSectionReader.Read(root.Mapping("baseline", "heads", "epochs", "enabled"), heads, evaluation.Head, training.Epochs);
+
+        var spec = new ExperimentSpec(name, description, data, model, heads, loss, sweep, baseline, training, evaluation);
+        return new LoadedExperiment(spec, context.Source, baseDirectory);
+    }
+}

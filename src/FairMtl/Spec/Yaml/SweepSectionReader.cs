@@ -1,0 +1,146 @@
+using FairMtl.Diagnostics;
+using YamlDotNet.RepresentationModel;
+
+namespace FairMtl.Spec.Yaml;
+
+/// <summary>
+/// Reads <c>sweep</c>: every key but <c>seeds</c> is a variable, given as <c>{from, to, count}</c> or as a list of
+/// numbers. Impossible ranges are FMTL006.
+/// </summary>
+internal static class SweepSectionReader
+{
+    /// <summary>Upper bound on values per variable, on seeds and on sweep points, so a typo cannot exhaust memory.</summary>
+    public const int MaxPoints = 1_000_000;
+
+    private const string VariableExpected = "{from, to, count} or a list of numbers";
+
+    public static (SweepSpec Sweep, IReadOnlyList<YamlScalarNode> VariableKeys) Read(YamlNodeReader? node)
+    {
+        int[] seeds = [42];
+        var variables = new List<SweepVariable>();
+        var keys = new List<YamlScalarNode>();
+        if (node is null)
+        {
+            return (new SweepSpec(variables.ToArray(), seeds), keys);
+        }
+
+        var sweep = node.AsOpenMapping("a mapping of sweep variables (and 'seeds')");
+        foreach (var (key, value) in sweep.Entries)
+        {
+            var name = key.Value!;
+            if (name == "seeds")
+            {
+                seeds = ReadSeeds(value);
+                continue;
+            }
+
+            if (!Identifiers.IsValid(name))
+            {
+                throw node.Context.Error(
+                    DiagnosticCodes.UnknownReference, key, $"sweep variable name '{name}' must be {Identifiers.Rule}");
+            }
+
+            variables.Add(new SweepVariable(name, ReadValues(value, name)));
+            keys.Add(key);
+        }
+
+        var spec = new SweepSpec(variables.ToArray(), seeds);
+        long points = 1;
+        foreach (var variable in variables)
+        {
+            points *= variable.Values.Count;
+            if (points > MaxPoints)
+            {
+                throw node.Error(DiagnosticCodes.ImpossibleRange, $"the sweep has more than {MaxPoints} points");
+            }
+        }
+
+        return (spec, keys);
+    }
+
+    private static double[] ReadValues(YamlNodeReader node, string name)
+    {
+        switch (node.Node)
+        {
+            case YamlMappingNode:
+                return ReadGrid(node.AsMapping(VariableExpected, "from", "to", "count"));
+
+            case YamlSequenceNode:
+                var items = node.AsList(VariableExpected);
+                if (items.Count == 0)
+                {
+                    throw node.Error(DiagnosticCodes.ImpossibleRange, $"'{node.Path}' must list at least one value");
+                }
+
+                return items.Select(item => item.AsNumber("a finite number", _ => true, DiagnosticCodes.ImpossibleRange)).ToArray();
+
+            default:
+                var hint = NameSuggestions.Nearest(name, ["seeds"]) is not null ? "; did you mean 'seeds'?" : string.Empty;
+                throw node.Error(DiagnosticCodes.InvalidValue, $"'{node.Path}' must be {VariableExpected}, got {node.Describe()}{hint}");
+        }
+    }
+
+    /// <summary>
+    /// <c>count</c> evenly spaced values from <c>from</c> to <c>to</c> inclusive. Each is a weighted mean of the ends
+    /// rounded to 10 decimals, so <c>{from: 0, to: 4.9, count: 50}</c> gives exactly the doubles 0.1 * k parse to.
+    /// </summary>
+    private static double[] ReadGrid(YamlMappingReader grid)
+    {
+        var fromNode = grid.Require("from");
+        var toNode = grid.Require("to");
+        var countNode = grid.Require("count");
+        var from = fromNode.AsNumber("a finite number", _ => true, DiagnosticCodes.ImpossibleRange);
+        var to = toNode.AsNumber("a finite number", _ => true, DiagnosticCodes.ImpossibleRange);
+        var count = countNode.AsInt($"an integer in [1, {MaxPoints}]", c => c >= 1 && c <= MaxPoints, DiagnosticCodes.ImpossibleRange);
+        if (to < from)
+        {
+            throw toNode.Error(DiagnosticCodes.ImpossibleRange, $"'{grid.Path}' goes down: 'to' ({Format(to)}) is less than 'from' ({Format(from)})");
+        }
+
+        if (count == 1)
+        {
+            return from == to
+                ? [from]
+                : throw countNode.Error(
+                    DiagnosticCodes.ImpossibleRange,
+                    $"'{grid.Path}' has count 1 but 'from' ({Format(from)}) differs from 'to' ({Format(to)}); one value cannot span a range");
+        }
+
+        var values = new double[count];
+        for (var i = 0; i < count; i++)
+        {
+            values[i] = Math.Round(((from * (count - 1 - i)) + (to * i)) / (count - 1), 10);
+        }
+
+        return values;
+    }
+
+    private static int[] ReadSeeds(YamlNodeReader node)
+    {
+        if (node.Node is YamlScalarNode)
+        {
+            var n = node.AsInt($"a list of integers >= 0, or a count in [1, {MaxPoints}]", c => c >= 1 && c <= MaxPoints, DiagnosticCodes.ImpossibleRange);
+            return Enumerable.Range(0, n).ToArray();
+        }
+
+        var items = node.AsList("a list of integers >= 0, or a count n meaning 0 .. n-1");
+        if (items.Count == 0)
+        {
+            throw node.Error(DiagnosticCodes.ImpossibleRange, "'sweep.seeds' must list at least one seed");
+        }
+
+        var seeds = new int[items.Count];
+        for (var i = 0; i < items.Count; i++)
+        {
+            seeds[i] = items[i].AsInt("an integer >= 0", s => s >= 0);
+            if (Array.IndexOf(seeds, seeds[i], 0, i) >= 0)
+            {
+                throw items[i].Error(DiagnosticCodes.ImpossibleRange, $"duplicate seed {seeds[i]} in 'sweep.seeds'");
+            }
+        }
+
+        return seeds;
+    }
+
+    private static string Format(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,73 @@
+using FairMtl.Diagnostics;
+
+namespace FairMtl.Spec.Yaml;
+
+/// <summary>Reads <c>training</c>: optimiser, batches, epochs, regime and early stopping.</summary>
+internal static class TrainingSectionReader
+{
+    public static TrainingSpec Read(YamlMappingReader training, IReadOnlyList<HeadSpec> heads, string evaluationHead, double validation)
+    {
+        var optimizer = ReadOptimizer(training.Mapping("optimizer", "name", "lr", "beta1", "beta2", "epsilon", "momentum"));
+        var batchSize = training.Int("batch_size", 32, "an integer > 0", v => v > 0);
+        var epochs = training.Require("epochs").AsInt("an integer > 0", v => v > 0);
+        var regime = ReadRegime(training.Mapping("regime", "kind", "block_size", "keep_optimizer_state"));
+        var earlyStoppingNode = training.Get("early_stopping");
+        EarlyStoppingSpec? earlyStopping = null;
+        if (earlyStoppingNode is not null)
+        {
+            var mapping = earlyStoppingNode.AsMapping(
+                "a mapping with keys monitor, patience, min_delta, restore_best", "monitor", "patience", "min_delta", "restore_best");
+            earlyStopping = ReadEarlyStopping(mapping, heads, evaluationHead);
+            if (!(validation > 0d))
+            {
+                throw earlyStoppingNode.Error(
+                    DiagnosticCodes.UnknownReference,
+                    "'training.early_stopping' watches a validation loss, but there is no validation split; set 'data.split.validation' > 0");
+            }
+        }
+
+        return new TrainingSpec(optimizer, batchSize, epochs, regime, earlyStopping);
+    }
+
+    private static OptimizerSpec ReadOptimizer(YamlMappingReader? optimizer) =>
+        optimizer is null
+            ? new OptimizerSpec(OptimizerKind.Adam, 0.001, 0.9, 0.999, 1e-7, 0d)
+            : new OptimizerSpec(
+                optimizer.Enum("name", OptimizerKind.Adam, YamlEnumValues.Optimizers),
+                optimizer.Number("lr", 0.001, "a number > 0", v => v > 0d),
+                optimizer.Number("beta1", 0.9, "a number in [0, 1)", v => v >= 0d && v < 1d),
+                optimizer.Number("beta2", 0.999, "a number in [0, 1)", v => v >= 0d && v < 1d),
+                optimizer.Number("epsilon", 1e-7, "a number > 0", v => v > 0d),
+                optimizer.Number("momentum", 0d, "a number in [0, 1)", v => v >= 0d && v < 1d));
+
+    private static RegimeSpec ReadRegime(YamlMappingReader? regime)
+    {
+        if (regime is null)
+        {
+            return new RegimeSpec(RegimeKind.Independent, 1, false);
+        }
+
+        var kind = regime.Enum("kind", RegimeKind.Independent, YamlEnumValues.Regimes);
+        var blockSize = regime.Int("block_size", 1, "an integer > 0", v => v > 0);
+        var keepState = regime.Bool("keep_optimizer_state", false);
+        if (kind == RegimeKind.Independent && (blockSize != 1 || keepState))
+        {
+            var key = blockSize != 1 ? "block_size" : "keep_optimizer_state";
+            throw regime.Get(key)!.Error(
+                DiagnosticCodes.UnknownReference, $"'training.regime.{key}' only applies to 'kind: warm-start-blocks'");
+        }
+
+        return new RegimeSpec(kind, blockSize, keepState);
+    }
+
+    private static EarlyStoppingSpec ReadEarlyStopping(YamlMappingReader earlyStopping, IReadOnlyList<HeadSpec> heads, string evaluationHead)
+    {
+        var monitorNode = earlyStopping.Get("monitor");
+        var monitor = monitorNode is null ? evaluationHead : HeadReferences.Resolve(monitorNode, heads).Name;
+        return new EarlyStoppingSpec(
+            monitor,
+            earlyStopping.Int("patience", 10, "an integer > 0", v => v > 0),
+            earlyStopping.Number("min_delta", 0d, "a number >= 0", v => v >= 0d),
+            earlyStopping.Bool("restore_best", false));
+    }
+}

@@ -1,0 +1,29 @@
+namespace FairMtl.Spec.Yaml;
+
+/// <summary>The spelling of every enumeration value in experiment files (canonical: lower case, '-' between words).</summary>
+internal static class YamlEnumValues
+{
+    public static readonly (string Name, DataFormat Value)[] DataFormats =
+        [("csv", DataFormat.Csv), ("whitespace", DataFormat.Whitespace)];
+
+    public static readonly (string Name, GroupRule Value)[] GroupRules =
+        [("binary", GroupRule.Binary), ("median", GroupRule.Median), ("threshold", GroupRule.Threshold)];
+
+    public static readonly (string Name, Activation Value)[] Activations =
+        [("relu", Activation.Relu), ("tanh", Activation.Tanh), ("linear", Activation.Linear)];
+
+    public static readonly (string Name, Initializer Value)[] Initializers =
+        [("glorot-uniform", Initializer.GlorotUniform), ("he-uniform", Initializer.HeUniform), ("he-normal", Initializer.HeNormal)];
+
+    public static readonly (string Name, HeadTask Value)[] HeadTasks =
+        [("regression", HeadTask.Regression), ("binary", HeadTask.Binary)];
+
+    public static readonly (string Name, OptimizerKind Value)[] Optimizers =
+        [("adam", OptimizerKind.Adam), ("sgd", OptimizerKind.Sgd)];
+
+    public static readonly (string Name, RegimeKind Value)[] Regimes =
+        [("independent", RegimeKind.Independent), ("warm-start-blocks", RegimeKind.WarmStartBlocks)];
+
+    public static readonly (string Name, ErrorMetric Value)[] ErrorMetrics =
+        [("mse", ErrorMetric.Mse), ("rmse", ErrorMetric.Rmse), ("mae", ErrorMetric.Mae)];
+}
