@@ -1,6 +1,9 @@
+using System;
+using System.Collections.Generic;
+
 namespace FairMtl.Diagnostics;
 
-/// <summary>"Did you mean" suggestions by edit distance.</summary>
+/// <summary>"Did you mean" suggestions by edit distance (netstandard2.0-clean: shared with the source generator).</summary>
 public static class NameSuggestions
 {
     /// <summary>The candidate nearest to <paramref name="name"/> (case-insensitive), or null if none is close.</summary>

@@ -26,53 +26,7 @@ public static class MatrixKernels
         ref var c0 = ref MemoryMarshal.GetReference(c);
         for (var i = 0; i < m; i++)
         {
-            ref var aRow = ref Unsafe.Add(ref a0, i * k);
-            ref var cRow = ref Unsafe.Add(ref c0, i * n);
-            var j = 0;
-            for (; j + 4 * Lanes <= n; j += 4 * Lanes)
-            {
-                var acc0 = Vector256.LoadUnsafe(ref cRow, (nuint)j);
-                var acc1 = Vector256.LoadUnsafe(ref cRow, (nuint)(j + Lanes));
-                var acc2 = Vector256.LoadUnsafe(ref cRow, (nuint)(j + 2 * Lanes));
-                var acc3 = Vector256.LoadUnsafe(ref cRow, (nuint)(j + 3 * Lanes));
-                for (var p = 0; p < k; p++)
-                {
-                    var av = Vector256.Create(Unsafe.Add(ref aRow, p));
-                    ref var bRow = ref Unsafe.Add(ref b0, p * n + j);
-                    acc0 = Vector256.FusedMultiplyAdd(av, Vector256.LoadUnsafe(ref bRow), acc0);
-                    acc1 = Vector256.FusedMultiplyAdd(av, Vector256.LoadUnsafe(ref bRow, Lanes), acc1);
-                    acc2 = Vector256.FusedMultiplyAdd(av, Vector256.LoadUnsafe(ref bRow, 2 * Lanes), acc2);
-                    acc3 = Vector256.FusedMultiplyAdd(av, Vector256.LoadUnsafe(ref bRow, 3 * Lanes), acc3);
-                }
-
-                acc0.StoreUnsafe(ref cRow, (nuint)j);
-                acc1.StoreUnsafe(ref cRow, (nuint)(j + Lanes));
-                acc2.StoreUnsafe(ref cRow, (nuint)(j + 2 * Lanes));
-                acc3.StoreUnsafe(ref cRow, (nuint)(j + 3 * Lanes));
-            }
-
-            for (; j + Lanes <= n; j += Lanes)
-            {
-                var acc = Vector256.LoadUnsafe(ref cRow, (nuint)j);
-                for (var p = 0; p < k; p++)
-                {
-                    var av = Vector256.Create(Unsafe.Add(ref aRow, p));
-                    acc = Vector256.FusedMultiplyAdd(av, Vector256.LoadUnsafe(ref Unsafe.Add(ref b0, p * n + j)), acc);
-                }
-
-                acc.StoreUnsafe(ref cRow, (nuint)j);
-            }
-
-            for (; j < n; j++)
-            {
-                var acc = Unsafe.Add(ref cRow, j);
-                for (var p = 0; p < k; p++)
-                {
-                    acc = MathF.FusedMultiplyAdd(Unsafe.Add(ref aRow, p), Unsafe.Add(ref b0, p * n + j), acc);
-                }
-
-                Unsafe.Add(ref cRow, j) = acc;
-            }
+            AccumulateRow(ref Unsafe.Add(ref c0, i * n), n, ref Unsafe.Add(ref a0, i * k), 1, k, ref b0);
         }
     }
 
@@ -84,52 +38,60 @@ public static class MatrixKernels
         ref var c0 = ref MemoryMarshal.GetReference(c);
         for (var p = 0; p < k; p++)
         {
-            ref var cRow = ref Unsafe.Add(ref c0, p * n);
-            var j = 0;
-            for (; j + 4 * Lanes <= n; j += 4 * Lanes)
-            {
-                var acc0 = Vector256.LoadUnsafe(ref cRow, (nuint)j);
-                var acc1 = Vector256.LoadUnsafe(ref cRow, (nuint)(j + Lanes));
-                var acc2 = Vector256.LoadUnsafe(ref cRow, (nuint)(j + 2 * Lanes));
-                var acc3 = Vector256.LoadUnsafe(ref cRow, (nuint)(j + 3 * Lanes));
-                for (var i = 0; i < m; i++)
-                {
-                    var av = Vector256.Create(Unsafe.Add(ref a0, i * k + p));
-                    ref var bRow = ref Unsafe.Add(ref b0, i * n + j);
-                    acc0 = Vector256.FusedMultiplyAdd(av, Vector256.LoadUnsafe(ref bRow), acc0);
-                    acc1 = Vector256.FusedMultiplyAdd(av, Vector256.LoadUnsafe(ref bRow, Lanes), acc1);
-                    acc2 = Vector256.FusedMultiplyAdd(av, Vector256.LoadUnsafe(ref bRow, 2 * Lanes), acc2);
-                    acc3 = Vector256.FusedMultiplyAdd(av, Vector256.LoadUnsafe(ref bRow, 3 * Lanes), acc3);
-                }
+            AccumulateRow(ref Unsafe.Add(ref c0, p * n), n, ref Unsafe.Add(ref a0, p), k, m, ref b0);
+        }
+    }
 
-                acc0.StoreUnsafe(ref cRow, (nuint)j);
-                acc1.StoreUnsafe(ref cRow, (nuint)(j + Lanes));
-                acc2.StoreUnsafe(ref cRow, (nuint)(j + 2 * Lanes));
-                acc3.StoreUnsafe(ref cRow, (nuint)(j + 3 * Lanes));
+    /// <summary>
+    /// cRow[j] += sum over t &lt; count, in order, of a[t * aStride] * b[t * n + j], for every j &lt; n: the one loop
+    /// nest behind both products (a row of a times b, or a column of a times b).
+    /// </summary>
+    private static void AccumulateRow(ref float cRow, int n, ref float a, int aStride, int count, ref float b)
+    {
+        var j = 0;
+        for (; j + 4 * Lanes <= n; j += 4 * Lanes)
+        {
+            var acc0 = Vector256.LoadUnsafe(ref cRow, (nuint)j);
+            var acc1 = Vector256.LoadUnsafe(ref cRow, (nuint)(j + Lanes));
+            var acc2 = Vector256.LoadUnsafe(ref cRow, (nuint)(j + 2 * Lanes));
+            var acc3 = Vector256.LoadUnsafe(ref cRow, (nuint)(j + 3 * Lanes));
+            for (var t = 0; t < count; t++)
+            {
+                var av = Vector256.Create(Unsafe.Add(ref a, t * aStride));
+                ref var bRow = ref Unsafe.Add(ref b, t * n + j);
+                acc0 = Vector256.FusedMultiplyAdd(av, Vector256.LoadUnsafe(ref bRow), acc0);
+                acc1 = Vector256.FusedMultiplyAdd(av, Vector256.LoadUnsafe(ref bRow, Lanes), acc1);
+                acc2 = Vector256.FusedMultiplyAdd(av, Vector256.LoadUnsafe(ref bRow, 2 * Lanes), acc2);
+                acc3 = Vector256.FusedMultiplyAdd(av, Vector256.LoadUnsafe(ref bRow, 3 * Lanes), acc3);
             }
 
-            for (; j + Lanes <= n; j += Lanes)
-            {
-                var acc = Vector256.LoadUnsafe(ref cRow, (nuint)j);
-                for (var i = 0; i < m; i++)
-                {
-                    var av = Vector256.Create(Unsafe.Add(ref a0, i * k + p));
-                    acc = Vector256.FusedMultiplyAdd(av, Vector256.LoadUnsafe(ref Unsafe.Add(ref b0, i * n + j)), acc);
-                }
+            acc0.StoreUnsafe(ref cRow, (nuint)j);
+            acc1.StoreUnsafe(ref cRow, (nuint)(j + Lanes));
+            acc2.StoreUnsafe(ref cRow, (nuint)(j + 2 * Lanes));
+            acc3.StoreUnsafe(ref cRow, (nuint)(j + 3 * Lanes));
+        }
 
-                acc.StoreUnsafe(ref cRow, (nuint)j);
+        for (; j + Lanes <= n; j += Lanes)
+        {
+            var acc = Vector256.LoadUnsafe(ref cRow, (nuint)j);
+            for (var t = 0; t < count; t++)
+            {
+                var av = Vector256.Create(Unsafe.Add(ref a, t * aStride));
+                acc = Vector256.FusedMultiplyAdd(av, Vector256.LoadUnsafe(ref Unsafe.Add(ref b, t * n + j)), acc);
             }
 
-            for (; j < n; j++)
-            {
-                var acc = Unsafe.Add(ref cRow, j);
-                for (var i = 0; i < m; i++)
-                {
-                    acc = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, i * k + p), Unsafe.Add(ref b0, i * n + j), acc);
-                }
+            acc.StoreUnsafe(ref cRow, (nuint)j);
+        }
 
-                Unsafe.Add(ref cRow, j) = acc;
+        for (; j < n; j++)
+        {
+            var acc = Unsafe.Add(ref cRow, j);
+            for (var t = 0; t < count; t++)
+            {
+                acc = MathF.FusedMultiplyAdd(Unsafe.Add(ref a, t * aStride), Unsafe.Add(ref b, t * n + j), acc);
             }
+
+            Unsafe.Add(ref cRow, j) = acc;
         }
     }
 

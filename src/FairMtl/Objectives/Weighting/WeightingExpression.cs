@@ -148,7 +148,7 @@ public sealed class WeightingExpression
     {
         var candidates = new List<string>(lossNames);
         candidates.AddRange(variableNames);
-        var nearest = WeightingSuggestions.Nearest(name, candidates);
+        var nearest = FairMtl.Diagnostics.NameSuggestions.Nearest(name, candidates);
         var suggestion = nearest is null ? "." : $"; did you mean '{nearest}'?";
         var variables = variableNames.Count == 0 ? "none" : Join(variableNames);
         return new WeightingSyntaxException(
