@@ -4,28 +4,29 @@ using System.Text;
 namespace FairMtl.Reports;
 
 /// <summary>
-/// CSV with every column, numbers in the invariant culture's shortest round-trip form (so a value read back is
-/// bit-identical), LF line endings, and quoting only where a field needs it.
+/// CSV with every column, LF line endings, quoting only where a field needs it, and numbers under the invariant
+/// culture: by default in the shortest round-trip form (so a value read back is bit-identical).
 /// </summary>
 public static class CsvFormat
 {
-    public static string Write(Table table)
+    /// <summary>The table as CSV; <paramref name="numberFormat"/> formats the doubles ("R": round-trip).</summary>
+    public static string Write(Table table, string numberFormat = "R")
     {
         var builder = new StringBuilder();
         builder.AppendJoin(',', table.Columns.Select(column => Escape(column.Name))).Append('\n');
         foreach (var row in table.Rows)
         {
-            builder.AppendJoin(',', row.Select(cell => Escape(FormatCell(cell)))).Append('\n');
+            builder.AppendJoin(',', row.Select(cell => Escape(FormatCell(cell, numberFormat)))).Append('\n');
         }
 
         return builder.ToString();
     }
 
-    /// <summary>A cell as CSV text: round-trip numbers, empty for null.</summary>
-    public static string FormatCell(object? cell) => cell switch
+    /// <summary>A cell as CSV text: numbers in <paramref name="numberFormat"/>, empty for null.</summary>
+    public static string FormatCell(object? cell, string numberFormat = "R") => cell switch
     {
         null => string.Empty,
-        double value => value.ToString("R", CultureInfo.InvariantCulture),
+        double value => value.ToString(numberFormat, CultureInfo.InvariantCulture),
         IFormattable value => value.ToString(null, CultureInfo.InvariantCulture),
         _ => cell.ToString() ?? string.Empty,
     };

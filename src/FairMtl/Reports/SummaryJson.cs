@@ -1,4 +1,6 @@
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -131,6 +133,12 @@ public static class SummaryJson
             json.WriteString("runtime", RuntimeInformation.FrameworkDescription);
             json.WriteString("os", RuntimeInformation.OSDescription);
             json.WriteString("architecture", RuntimeInformation.ProcessArchitecture.ToString());
+            json.WriteStartObject("simd");
+            json.WriteBoolean("vector128", Vector128.IsHardwareAccelerated);
+            json.WriteBoolean("vector256", Vector256.IsHardwareAccelerated);
+            json.WriteBoolean("vector512", Vector512.IsHardwareAccelerated);
+            json.WriteBoolean("fma", Fma.IsSupported);
+            json.WriteEndObject();
             json.WriteEndObject();
             json.WriteEndObject();
         }

@@ -23,6 +23,20 @@ public class ExperimentRunnerTests
     }
 
     [Fact]
+    public void A_run_does_not_depend_on_which_other_runs_share_the_sweep_or_when_they_run()
+    {
+        using var folder = new TempDataFolder();
+        var (full, data) = SyntheticExperiment.Prepare(folder, SyntheticExperiment.Spec(epochs: 2, alphas: [0.5, 2.5, 4.5], seeds: [1, 2]));
+        var part = full with { Spec = SyntheticExperiment.Spec(epochs: 2, alphas: [4.5], seeds: [2]) };
+        var all = ExperimentRunner.Run(full, data, 2, null, 0, CancellationToken.None);
+        var alone = ExperimentRunner.Run(part, data, 1, null, 0, CancellationToken.None);
+
+        var together = all.Sweep.Single(run => run.Seed == 2 && run.Point!.Values[0] == 4.5);
+        alone.Sweep.Single().Metrics.ShouldBe(together.Metrics);
+        alone.Baseline.Single().Metrics.ShouldBe(all.Baseline.Single(run => run.Seed == 2).Metrics);
+    }
+
+    [Fact]
     public void Every_point_of_a_seed_starts_from_the_same_weights_and_batch_order()
     {
         // Common random numbers: the first point of each warm-start block equals the same point trained alone.

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Text.Json;
+using FairMtl.Tests.Data;
+using FairMtl.Tests.Host;
+
+namespace FairMtl.Tests.Determinism;
+
+/// <summary>
+/// The same experiment and seeds give byte-identical result files with one or two threads and with AVX-512, AVX2 or
+/// no SIMD at all, each run in its own host process with the runtime's instruction-set switches.
+/// </summary>
+public class InstructionSetTests
+{
+    public static TheoryData<string> Experiments => new() { "parkinson", "boston" };
+
+    [Theory]
+    [MemberData(nameof(Experiments))]
+    public async Task Result_files_are_identical_across_threads_and_instruction_sets(string name)
+    {
+        using var folder = new TempDataFolder();
+        var path = HostRun.SmallExperiment(folder, name, text => text
+            .Replace("alpha: [0.0, 2.5, 4.9]", "alpha: [0.5, 2.5, 4.5]")
+            .Replace("seeds: [42]", "seeds: [1, 2]")
+            .Replace("batch_norm: false", "batch_norm: true")
+            .Replace("dropout: 0.0", "dropout: 0.1")
+            .Replace("task: regression }", "task: regression, hidden: [8] }"));
+        var text = File.ReadAllText(path);
+        foreach (var edit in new[] { "alpha: [0.5, 2.5, 4.5]", "seeds: [1, 2]", "batch_norm: true", "dropout: 0.1", "hidden: [8]" })
+        {
+            text.ShouldContain(edit, Case.Sensitive, "every kernel (batch norm, dropout, head layers) should be exercised");
+        }
+
+
+        var settings = new (string Name, string[] Arguments, string? Variable, string SimdFlag, bool Accelerated)[]
+        {
+            ("threads-1", ["--threads", "1"], null, "vector256", true),
+            ("threads-2", ["--threads", "2"], null, "vector256", true),
+            ("no-avx512", ["--threads", "2"], "DOTNET_EnableAVX512", "vector512", false),
+            ("no-avx2", ["--threads", "2"], "DOTNET_EnableAVX2", "vector256", false),
+            ("no-simd", ["--threads", "2"], "DOTNET_EnableHWIntrinsic", "vector128", false),
+        };
+
+        string? reference = null;
+        foreach (var setting in settings)
+        {
+            var outDirectory = Path.Combine(folder.Path, setting.Name);
+            var (code, error) = await RunHostAsync([path, "--out", outDirectory, .. setting.Arguments], setting.Variable);
+            code.ShouldBe(0, $"{setting.Name}: {error}");
+
+            using (var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDirectory, "summary.json"))))
+            {
+                summary.RootElement.GetProperty("versions").GetProperty("simd").GetProperty(setting.SimdFlag).GetBoolean()
+                    .ShouldBe(setting.Accelerated, $"{setting.Name}: the runtime switch should have taken effect");
+            }
+
+            reference ??= outDirectory;
+            foreach (var file in new[] { "baseline.csv", "sweep.csv", "pareto.csv" })
+            {
+                File.ReadAllBytes(Path.Combine(outDirectory, file))
+                    .ShouldBe(File.ReadAllBytes(Path.Combine(reference, file)), $"{setting.Name}: {file}");
+            }
+        }
+    }
+
+    private static async Task<(int Code, string Error)> RunHostAsync(string[] arguments, string? disabledFeature)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "FairMtl.Host.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var variable in new[] { "DOTNET_EnableAVX512", "DOTNET_EnableAVX2", "DOTNET_EnableHWIntrinsic" })
+        {
+            start.Environment.Remove(variable);
+        }
+
+        if (disabledFeature is not null)
+        {
+            start.Environment[disabledFeature] = "0";
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        await output;
+        return (process.ExitCode, await error);
+    }
+}
