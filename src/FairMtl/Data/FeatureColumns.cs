@@ -12,7 +12,7 @@ internal static class FeatureColumns
     public static IReadOnlyList<string> Resolve(ExperimentSpec spec, IReadOnlyList<string> fileColumns)
     {
         var features = spec.Data.Features;
-        if (features.IsInclude)
+        if (features.Include.Count > 0)
         {
             return features.Include.ToArray();
         }

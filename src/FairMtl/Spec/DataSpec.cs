@@ -35,12 +35,7 @@ public enum DataFormat
 /// Input columns, either an explicit include list, or every column except an exclude list. With
 /// <see cref="Exclude"/>, head columns and the group column are never inputs.
 /// </summary>
-public sealed record FeatureSelection(EquatableArray<string> Include, EquatableArray<string> Exclude)
-{
-    /// <summary>True when the selection names the inputs explicitly.</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
-    public bool IsInclude => Include.Count > 0;
-}
+public sealed record FeatureSelection(EquatableArray<string> Include, EquatableArray<string> Exclude);
 
 /// <summary>
 /// A seeded shuffle split. Row order follows scikit-learn's <c>train_test_split(test_size, random_state=seed)</c>

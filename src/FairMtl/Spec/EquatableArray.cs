@@ -2,7 +2,10 @@ using System.Collections;
 
 namespace FairMtl.Spec;
 
-/// <summary>An immutable array with structural equality, so that spec records compare by value.</summary>
+/// <summary>
+/// An immutable array with structural equality, so that spec records compare by value (and the source generator's
+/// pipeline models cache). Written for netstandard2.0 too: the generator compiles the spec model as shared source.
+/// </summary>
 public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadOnlyList<T>
 {
     private readonly T[]? _items;
@@ -15,22 +18,37 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
 
     public T this[int index] => (_items ?? throw new IndexOutOfRangeException())[index];
 
-    public ReadOnlySpan<T> AsSpan() => _items;
+    public bool Equals(EquatableArray<T> other)
+    {
+        if (Count != other.Count)
+        {
+            return false;
+        }
 
-    public bool Equals(EquatableArray<T> other) =>
-        AsSpan().SequenceEqual(other.AsSpan(), EqualityComparer<T>.Default);
+        var comparer = EqualityComparer<T>.Default;
+        for (var i = 0; i < Count; i++)
+        {
+            if (!comparer.Equals(_items![i], other._items![i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     public override bool Equals(object? obj) => obj is EquatableArray<T> other && Equals(other);
 
     public override int GetHashCode()
     {
-        var hash = new HashCode();
-        foreach (var item in AsSpan())
+        var comparer = EqualityComparer<T>.Default;
+        var hash = 17;
+        for (var i = 0; i < Count; i++)
         {
-            hash.Add(item);
+            hash = unchecked((hash * 31) + (_items![i] is { } item ? comparer.GetHashCode(item) : 0));
         }
 
-        return hash.ToHashCode();
+        return hash;
     }
 
     public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)(_items ?? Array.Empty<T>())).GetEnumerator();
@@ -43,5 +61,5 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
 
     public static implicit operator EquatableArray<T>(T[] items) => new(items);
 
-    public override string ToString() => "[" + string.Join(", ", AsSpan().ToArray()) + "]";
+    public override string ToString() => "[" + string.Join(", ", this) + "]";
 }

@@ -16,7 +16,13 @@ public sealed class SpecSourceMap
     public string File { get; }
 
     /// <summary>Records the location of a path (the first record wins).</summary>
-    public void Add(string path, SourceLocation location) => _locations.TryAdd(path, location);
+    public void Add(string path, SourceLocation location)
+    {
+        if (!_locations.ContainsKey(path))
+        {
+            _locations.Add(path, location);
+        }
+    }
 
     /// <summary>
     /// The location of <paramref name="path"/>, or of its nearest recorded parent (<c>a.b[2]</c> -> <c>a.b</c> -> <c>a</c>),
@@ -33,7 +39,7 @@ public sealed class SpecSourceMap
             }
 
             var cut = Math.Max(current.LastIndexOf('.'), current.LastIndexOf('['));
-            current = cut > 0 ? current[..cut] : string.Empty;
+            current = cut > 0 ? current.Substring(0, cut) : string.Empty;
         }
 
         return SourceLocation.OfFile(File);

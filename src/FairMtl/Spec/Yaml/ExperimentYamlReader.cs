@@ -1,4 +1,3 @@
-using System.Security;
 using FairMtl.Diagnostics;
 
 namespace FairMtl.Spec.Yaml;
@@ -8,35 +7,10 @@ namespace FairMtl.Spec.Yaml;
 /// validates it and lowers it to an <see cref="ExperimentSpec"/>. Every mistake is a <see cref="FairMtlException"/>
 /// located at the offending value; every declared value's location is kept in the <see cref="SpecSourceMap"/>.
 /// </summary>
-public static class ExperimentYamlReader
+public static partial class ExperimentYamlReader
 {
     private static readonly string[] TopLevelKeys =
         ["name", "description", "data", "model", "heads", "loss", "sweep", "baseline", "training", "evaluation"];
-
-    /// <summary>Reads and validates the experiment file at <paramref name="path"/>.</summary>
-    /// <param name="path">The file as the user named it; error messages show it with '/' separators.</param>
-    /// <exception cref="FairMtlException">FMTL015 when the file cannot be read; any other code for an invalid file.</exception>
-    public static LoadedExperiment Load(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        var displayPath = path.Replace('\\', '/');
-        string text;
-        string baseDirectory;
-        try
-        {
-            var fullPath = Path.GetFullPath(path);
-            text = File.ReadAllText(fullPath);
-            baseDirectory = Path.GetDirectoryName(fullPath) ?? fullPath;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or SecurityException)
-        {
-            var reason = e is FileNotFoundException or DirectoryNotFoundException ? "the file does not exist" : e.Message;
-            throw new FairMtlException(
-                DiagnosticCodes.ExperimentFile, SourceLocation.OfFile(displayPath), $"cannot read experiment file '{displayPath}': {reason}");
-        }
-
-        return Parse(text, displayPath, baseDirectory);
-    }
 
     /// <summary>Validates experiment YAML held in memory.</summary>
     /// <param name="yamlText">The file's contents.</param>
@@ -45,9 +19,10 @@ public static class ExperimentYamlReader
     /// <exception cref="FairMtlException">The text is not a valid experiment.</exception>
     public static LoadedExperiment Parse(string yamlText, string displayPath, string baseDirectory)
     {
-        ArgumentNullException.ThrowIfNull(yamlText);
-        ArgumentNullException.ThrowIfNull(displayPath);
-        ArgumentNullException.ThrowIfNull(baseDirectory);
+        if (yamlText is null || displayPath is null || baseDirectory is null)
+        {
+            throw new ArgumentNullException(yamlText is null ? nameof(yamlText) : displayPath is null ? nameof(displayPath) : nameof(baseDirectory));
+        }
 
         var context = new YamlReadContext(displayPath);
         var rootNode = YamlDocumentLoader.Load(yamlText, context);
@@ -57,7 +32,7 @@ public static class ExperimentYamlReader
 
         var nameNode = root.Require("name");
         var name = nameNode.AsName("a name of letters, digits, '-' and '_'");
-        if (!name.All(c => char.IsAsciiLetterOrDigit(c) || c == '-' || c == '_'))
+        if (!name.All(c => Identifiers.IsAsciiLetterOrDigit(c) || c == '-' || c == '_'))
         {
             throw nameNode.Invalid("a name of letters, digits, '-' and '_'");
         }

@@ -7,14 +7,14 @@ internal static class Identifiers
 
     public static bool IsValid(string name)
     {
-        if (name.Length == 0 || char.IsAsciiDigit(name[0]))
+        if (name.Length == 0 || IsAsciiDigit(name[0]))
         {
             return false;
         }
 
         foreach (var c in name)
         {
-            if (!char.IsAsciiLetterOrDigit(c) && c != '_')
+            if (!IsAsciiLetterOrDigit(c) && c != '_')
             {
                 return false;
             }
@@ -22,4 +22,10 @@ internal static class Identifiers
 
         return true;
     }
+
+    /// <summary>0-9 (char.IsAsciiDigit is not in netstandard2.0, which the generator targets).</summary>
+    public static bool IsAsciiDigit(char c) => c >= '0' && c <= '9';
+
+    /// <summary>A-Z, a-z or 0-9.</summary>
+    public static bool IsAsciiLetterOrDigit(char c) => IsAsciiDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }

@@ -20,7 +20,7 @@ internal static class YamlDocumentLoader
         catch (YamlException e)
         {
             var detail = e.Message.StartsWith(DuplicateKey, StringComparison.Ordinal)
-                ? $"duplicate key '{e.Message[DuplicateKey.Length..]}'"
+                ? $"duplicate key '{e.Message.Substring(DuplicateKey.Length)}'"
                 : $"malformed YAML: {e.Message}";
             throw new FairMtlException(DiagnosticCodes.YamlSyntax, context.Locate(e.Start), detail);
         }

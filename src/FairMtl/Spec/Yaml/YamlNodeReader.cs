@@ -107,7 +107,7 @@ internal sealed class YamlNodeReader
             throw Invalid(expected);
         }
 
-        return double.IsFinite(value) && inRange(value) ? value : throw Invalid(expected, rangeCode);
+        return !double.IsNaN(value) && !double.IsInfinity(value) && inRange(value) ? value : throw Invalid(expected, rangeCode);
     }
 
     public bool AsBool()

@@ -1,0 +1,33 @@
+using System.Security;
+using FairMtl.Diagnostics;
+
+namespace FairMtl.Spec.Yaml;
+
+/// <summary>Reading experiment files from disk (runtime only: the source generator gets file contents from the compiler).</summary>
+public static partial class ExperimentYamlReader
+{
+    /// <summary>Reads and validates the experiment file at <paramref name="path"/>.</summary>
+    /// <param name="path">The file as the user named it; error messages show it with '/' separators.</param>
+    /// <exception cref="FairMtlException">FMTL015 when the file cannot be read; any other code for an invalid file.</exception>
+    public static LoadedExperiment Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var displayPath = path.Replace('\\', '/');
+        string text;
+        string baseDirectory;
+        try
+        {
+            var fullPath = Path.GetFullPath(path);
+            text = File.ReadAllText(fullPath);
+            baseDirectory = Path.GetDirectoryName(fullPath) ?? fullPath;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or SecurityException)
+        {
+            var reason = e is FileNotFoundException or DirectoryNotFoundException ? "the file does not exist" : e.Message;
+            throw new FairMtlException(
+                DiagnosticCodes.ExperimentFile, SourceLocation.OfFile(displayPath), $"cannot read experiment file '{displayPath}': {reason}");
+        }
+
+        return Parse(text, displayPath, baseDirectory);
+    }
+}
