@@ -5,12 +5,12 @@ namespace FairMtl.Objectives;
 /// <summary>The spec's weighting expression at one sweep point.</summary>
 public sealed class WeightedLoss : ILossCombiner
 {
-    private readonly CompiledWeighting _weighting;
+    private readonly ILossWeighting _weighting;
     private readonly double[] _variables;
 
-    /// <param name="weighting">Compiled over the network's heads (loss order) and the sweep variables.</param>
+    /// <param name="weighting">Over the network's heads (loss order) and the sweep variables.</param>
     /// <param name="variables">The sweep point's values, in the spec's variable order.</param>
-    public WeightedLoss(CompiledWeighting weighting, double[] variables)
+    public WeightedLoss(ILossWeighting weighting, double[] variables)
     {
         _weighting = weighting;
         _variables = variables;

@@ -25,19 +25,22 @@ public static class ExperimentRunner
     /// <param name="progress">Receives one report per finished model.</param>
     /// <param name="loadSeconds">Time spent loading, for the timings record.</param>
     /// <param name="cancellationToken">Stops training between steps.</param>
+    /// <param name="weighting">The loss weighting as compiled by the source generator; null interprets the spec's
+    /// <see cref="ExperimentSpec.Loss"/> expression (with bit-identical results).</param>
     public static ExperimentResult Run(
         LoadedExperiment experiment,
         PreparedData data,
         int threads,
         IProgress<RunProgress>? progress,
         double loadSeconds,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        ILossWeighting? weighting = null)
     {
         var spec = experiment.Spec;
         var plan = SweepPlan.Create(spec);
-        var weighting = WeightingExpression.Parse(spec.Loss);
-        var headNames = spec.Heads.Select(head => head.Name).ToArray();
-        var variableNames = spec.Sweep.Variables.Select(variable => variable.Name).ToArray();
+        weighting ??= WeightingExpression.Parse(spec.Loss).Compile(
+            spec.Heads.Select(head => head.Name).ToArray(),
+            spec.Sweep.Variables.Select(variable => variable.Name).ToArray());
         var results = new RunResult[plan.Units.Count][];
         var finished = 0;
         var total = plan.RunCount;
@@ -53,7 +56,7 @@ public static class ExperimentRunner
             var unit = plan.Units[index];
             results[index] = unit.IsBaseline
                 ? [TrainBaseline(spec, data, unit.Seed, cancellationToken)]
-                : TrainBlock(spec, data, unit, weighting.Compile(headNames, variableNames), cancellationToken, run =>
+                : TrainBlock(spec, data, unit, weighting, cancellationToken, run =>
                 {
                     progress?.Report(new RunProgress(Interlocked.Increment(ref finished), total, run));
                 });
@@ -96,7 +99,7 @@ public static class ExperimentRunner
         ExperimentSpec spec,
         PreparedData data,
         TrainingUnit unit,
-        CompiledWeighting weighting,
+        ILossWeighting weighting,
         CancellationToken cancellationToken,
         Action<RunResult> finished)
     {

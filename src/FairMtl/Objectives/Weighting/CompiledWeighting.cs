@@ -9,7 +9,7 @@ namespace FairMtl.Objectives.Weighting;
 /// A weighting expression and its symbolic gradient, flattened for evaluation every training step. Evaluation
 /// allocates nothing and is thread-safe (each thread uses its own scratch stack).
 /// </summary>
-public sealed class CompiledWeighting
+public sealed class CompiledWeighting : ILossWeighting
 {
     [ThreadStatic]
     private static double[]? t_stack;

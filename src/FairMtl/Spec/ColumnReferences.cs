@@ -1,9 +1,12 @@
 using FairMtl.Diagnostics;
 using FairMtl.Spec;
 
-namespace FairMtl.Data;
+namespace FairMtl.Spec;
 
-/// <summary>The places where a spec names data columns, and the check that each exists in the data file.</summary>
+/// <summary>
+/// The places where a spec names data columns, and the check that each exists in the data file (at run time against
+/// the file, in the source generator against the header of a data file given as an AdditionalFile).
+/// </summary>
 internal static class ColumnReferences
 {
     /// <summary>Every column reference of the spec with its spec path, in declaration order.</summary>
