@@ -1,3 +1,3 @@
 using FairMtl.Host.Cli;
 
-return await FairMtlCommandLine.InvokeAsync(args, Console.Out, Console.Error);
+return await FairMtlCommandLine.InvokeAsync(args, Console.Out, Console.Error, []);

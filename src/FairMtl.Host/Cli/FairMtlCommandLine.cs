@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FairMtl.Compiled;
 using FairMtl.Host.Progress;
 using FairMtl.Host.Running;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,17 +10,22 @@ using Spectre.Console;
 namespace FairMtl.Host.Cli;
 
 /// <summary>
-/// The command line: <c>run &lt;experiment.yaml&gt; [--out DIR] [--seed N] [--threads N]</c>; a bare experiment path
-/// means <c>run</c>. Each command runs inside a generic host (logging to stderr, Ctrl+C cancels).
+/// The command line: <c>run &lt;experiment.yaml | name&gt; [--out DIR] [--seed N] [--threads N]</c> (a bare experiment
+/// means <c>run</c>) and <c>list</c>. Each command runs inside a generic host (logging to stderr, Ctrl+C cancels).
 /// </summary>
 public static class FairMtlCommandLine
 {
-    private static readonly string[] Commands = ["run"];
+    private static readonly string[] Commands = ["run", "list"];
 
     /// <summary>Parses <paramref name="args"/>, runs the command and returns the exit code.</summary>
-    public static async Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error)
+    /// <param name="args">The command line.</param>
+    /// <param name="output">Tables and results.</param>
+    /// <param name="error">Errors, warnings and plain progress lines.</param>
+    /// <param name="compiled">The experiments compiled into the program (the generated registry).</param>
+    public static async Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error, IReadOnlyList<CompiledExperiment> compiled)
     {
-        var root = BuildRoot(output, error);
+        var catalog = new ExperimentCatalog(compiled);
+        var root = BuildRoot(output, error, catalog);
         var parse = root.Parse(WithDefaultCommand(args));
         if (parse.Errors.Count > 0)
         {
@@ -28,7 +34,7 @@ public static class FairMtlCommandLine
                 await error.WriteLineAsync($"error: {parseError.Message}").ConfigureAwait(false);
             }
 
-            await error.WriteLineAsync("usage: fairmtl run <experiment.yaml> [--out DIR] [--seed N] [--threads N]").ConfigureAwait(false);
+            await error.WriteLineAsync("usage: fairmtl run <experiment.yaml | name> [--out DIR] [--seed N] [--threads N] | fairmtl list").ConfigureAwait(false);
             return ExitCodes.UserError;
         }
 
@@ -45,9 +51,12 @@ public static class FairMtlCommandLine
     public static string[] WithDefaultCommand(string[] args) =>
         args.Length > 0 && !args[0].StartsWith('-') && !Commands.Contains(args[0]) ? ["run", .. args] : args;
 
-    private static RootCommand BuildRoot(TextWriter output, TextWriter error)
+    private static RootCommand BuildRoot(TextWriter output, TextWriter error, ExperimentCatalog catalog)
     {
-        var experiment = new Argument<string>("experiment") { Description = "The experiment YAML file, e.g. experiments/parkinson.yaml." };
+        var experiment = new Argument<string>("experiment")
+        {
+            Description = "The experiment YAML file (e.g. experiments/parkinson.yaml) or the name of a compiled experiment (see list).",
+        };
         var outDirectory = new Option<string?>("--out") { Description = "Results folder (default: results/<experiment name>/)." };
         var seed = new Option<int?>("--seed") { Description = "Run with this one seed instead of the experiment's seed list." };
         var threads = new Option<int?>("--threads") { Description = "Models trained at once (default: one per core). Results do not depend on it." };
@@ -59,13 +68,25 @@ public static class FairMtlCommandLine
         run.SetAction((parse, cancellationToken) =>
         {
             var request = new RunRequest(parse.GetValue(experiment)!, parse.GetValue(outDirectory), parse.GetValue(seed), parse.GetValue(threads));
-            return RunInHostAsync(request, parse.GetValue(verbose), output, error, cancellationToken);
+            return RunInHostAsync(request, parse.GetValue(verbose), output, error, catalog, cancellationToken);
         });
 
-        return new RootCommand("FairMtl: declarative multi-task learning experiments for fairness research.") { run };
+        var list = new Command("list", "List the experiments compiled into this program (YAML and attribute-declared).");
+        list.SetAction(_ =>
+        {
+            foreach (var compiledExperiment in catalog.Compiled)
+            {
+                output.WriteLine($"{compiledExperiment.Name}\t{compiledExperiment.SourceFile}");
+            }
+
+            return ExitCodes.Success;
+        });
+
+        return new RootCommand("FairMtl: declarative multi-task learning experiments for fairness research.") { run, list };
     }
 
-    private static async Task<int> RunInHostAsync(RunRequest request, bool verbose, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunInHostAsync(
+        RunRequest request, bool verbose, TextWriter output, TextWriter error, ExperimentCatalog catalog, CancellationToken cancellationToken)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -78,6 +99,7 @@ public static class FairMtlCommandLine
         builder.Logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
         builder.Services.Configure<ConsoleLifetimeOptions>(options => options.SuppressStatusMessages = true);
         builder.Services.AddSingleton<IRunProgressDisplay>(_ => CreateProgressDisplay(output, error));
+        builder.Services.AddSingleton(catalog);
         builder.Services.AddSingleton<RunCommandHandler>();
 
         using var host = builder.Build();

@@ -5,7 +5,6 @@ using FairMtl.Diagnostics;
 using FairMtl.Host.Progress;
 using FairMtl.Reports;
 using FairMtl.Spec;
-using FairMtl.Spec.Yaml;
 using FairMtl.Sweeps;
 using Microsoft.Extensions.Logging;
 
@@ -15,7 +14,7 @@ namespace FairMtl.Host.Running;
 /// The <c>run</c> command: load and validate the experiment, prepare its data, train the baseline and the sweep,
 /// print the tables and write the result files.
 /// </summary>
-public sealed class RunCommandHandler(IRunProgressDisplay progressDisplay, ILogger<RunCommandHandler> logger)
+public sealed class RunCommandHandler(ExperimentCatalog catalog, IRunProgressDisplay progressDisplay, ILogger<RunCommandHandler> logger)
 {
     /// <summary>Runs the command and returns the process exit code (see <see cref="ExitCodes"/>).</summary>
     public async Task<int> ExecuteAsync(RunRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
@@ -44,7 +43,8 @@ public sealed class RunCommandHandler(IRunProgressDisplay progressDisplay, ILogg
         }
 
         var stopwatch = Stopwatch.StartNew();
-        var experiment = ApplyOverrides(ExperimentYamlReader.Load(request.ExperimentPath), request);
+        var resolved = catalog.Resolve(request.Experiment);
+        var experiment = ApplyOverrides(resolved.Experiment, request);
         var data = DataPreparation.Prepare(experiment);
         var loadSeconds = stopwatch.Elapsed.TotalSeconds;
         var spec = experiment.Spec;
@@ -52,12 +52,13 @@ public sealed class RunCommandHandler(IRunProgressDisplay progressDisplay, ILogg
         var outputDirectory = request.OutputDirectory ?? Path.Combine("results", spec.Name);
         logger.LogInformation("Loaded {Experiment} and {Rows} data rows in {Seconds:F2} s", spec.Name, data.Provenance.Rows, loadSeconds);
 
-        await output.WriteLineAsync(Header(experiment, data, threads)).ConfigureAwait(false);
+        await output.WriteLineAsync(Header(experiment, data, threads, resolved.CompiledWeighting is not null)).ConfigureAwait(false);
         var plan = SweepPlan.Create(spec);
         var result = await progressDisplay.TrackAsync(
             $"Training {spec.Name}",
             plan.RunCount,
-            progress => ExperimentRunner.Run(experiment, data, threads, progress, loadSeconds, cancellationToken)).ConfigureAwait(false);
+            progress => ExperimentRunner.Run(experiment, data, threads, progress, loadSeconds, cancellationToken, resolved.CompiledWeighting))
+            .ConfigureAwait(false);
 
         foreach (var table in new[] { ResultTables.Baseline(result), ResultTables.Sweep(result), ResultTables.Pareto(result) })
         {
@@ -92,7 +93,7 @@ public sealed class RunCommandHandler(IRunProgressDisplay progressDisplay, ILogg
         return experiment with { Spec = spec with { Sweep = spec.Sweep with { Seeds = new[] { seed } } } };
     }
 
-    private static string Header(LoadedExperiment experiment, PreparedData data, int threads)
+    private static string Header(LoadedExperiment experiment, PreparedData data, int threads, bool compiled)
     {
         var spec = experiment.Spec;
         return string.Create(
@@ -104,7 +105,7 @@ public sealed class RunCommandHandler(IRunProgressDisplay progressDisplay, ILogg
             data: {data.Provenance.DisplayPath} ({data.Provenance.Rows} rows, sha256 {data.Provenance.Sha256[..12]}...), {data.FeatureNames.Count} inputs
             split (seed {spec.Data.Split.Seed}): {data.Train.Rows} train, {data.Validation.Rows} validation, {data.Test.Rows} test
             groups: {data.Groups.Description}
-            loss: {spec.Loss}; {spec.Sweep.PointCount} sweep points x {spec.Sweep.Seeds.Count} seed(s); {threads} thread(s)
+            loss: {spec.Loss} ({(compiled ? "compiled C#" : "interpreted")}); {spec.Sweep.PointCount} sweep points x {spec.Sweep.Seeds.Count} seed(s); {threads} thread(s)
 
             """);
     }

@@ -1,8 +1,8 @@
 namespace FairMtl.Host.Running;
 
 /// <summary>The <c>run</c> command's arguments.</summary>
-/// <param name="ExperimentPath">The experiment YAML file.</param>
+/// <param name="Experiment">The experiment YAML file, or the name of a compiled experiment.</param>
 /// <param name="OutputDirectory">Results folder; null means <c>results/&lt;experiment name&gt;/</c>.</param>
 /// <param name="Seed">Replaces the experiment's seed list with this one seed.</param>
 /// <param name="Threads">Models trained at once; null means one per core.</param>
-public sealed record RunRequest(string ExperimentPath, string? OutputDirectory, int? Seed, int? Threads);
+public sealed record RunRequest(string Experiment, string? OutputDirectory, int? Seed, int? Threads);

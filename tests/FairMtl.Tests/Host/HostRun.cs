@@ -10,7 +10,7 @@ internal sealed record HostRun(int ExitCode, string Output, string Error)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = await FairMtlCommandLine.InvokeAsync(args, output, error);
+        var code = await FairMtlCommandLine.InvokeAsync(args, output, error, []);
         return new HostRun(code, output.ToString(), error.ToString());
     }
 
