@@ -27,6 +27,10 @@ public class ReferenceTests
         { TwoHeads.WithLine("z:", "  z: { column: g, task: binary, standardize: true }"), 8, 46, "'heads.z.standardize' applies to regression heads only; 'z' is binary" },
         { Minimal.WithLine("epochs:", "  epochs: 3\n  regime: { block_size: 5 }"), 10, 25, "'training.regime.block_size' only applies to 'kind: warm-start-blocks'" },
         { Minimal.WithLine("y:", "  y: { column: target, task: binary }"), 6, 3, "no regression head to evaluate: declare one with 'task: regression'" },
+        {
+            TwoHeads.WithLine("epochs:", "  epochs: 3\n  early_stopping: { monitor: z }"), 14, 30,
+            "early stopping monitors head 'z', which the baseline does not have (baseline heads: y); monitor one of them or add 'z' to baseline.heads"
+        },
     };
 
     [Theory]

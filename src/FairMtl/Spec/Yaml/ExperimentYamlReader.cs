@@ -66,6 +66,14 @@ public static partial class ExperimentYamlReader
             evaluation.Head,
             data.Split.Validation);
         var baseline = BaselineSectionReader.Read(root.Mapping("baseline", "heads", "epochs", "enabled"), heads, evaluation.Head, training.Epochs);
+        if (baseline.Enabled && training.EarlyStopping is { } earlyStopping && !baseline.Heads.Contains(earlyStopping.Monitor))
+        {
+            throw new FairMtlException(
+                DiagnosticCodes.UnknownReference,
+                context.Source.Locate("training.early_stopping.monitor"),
+                $"early stopping monitors head '{earlyStopping.Monitor}', which the baseline does not have (baseline heads: "
+                + $"{string.Join(", ", baseline.Heads)}); monitor one of them or add '{earlyStopping.Monitor}' to baseline.heads");
+        }
 
         var spec = new ExperimentSpec(name, description, data, model, heads, loss, sweep, baseline, training, evaluation);
         return new LoadedExperiment(spec, context.Source, baseDirectory);
