@@ -60,6 +60,11 @@ public sealed class ModelTrainer
         CancellationToken cancellationToken)
     {
         var monitor = earlyStopping is null ? -1 : _network.HeadIndex(earlyStopping.Monitor);
+        if (earlyStopping is not null && monitor < 0)
+        {
+            throw new ArgumentException($"Early stopping monitors head '{earlyStopping.Monitor}', which the network does not have.", nameof(earlyStopping));
+        }
+
         var best = double.PositiveInfinity;
         var wait = 0;
         var steps = 0L;
