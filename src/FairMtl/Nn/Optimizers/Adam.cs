@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace FairMtl.Nn.Optimizers;
 
 /// <summary>
@@ -33,22 +35,53 @@ public sealed class Adam : IOptimizer
         var correction2 = 1.0 - Math.Pow(_beta2, _step);
         var stepSize = (float)(_learningRate / correction1);
         var sqrtCorrection2 = (float)Math.Sqrt(correction2);
-        var oneMinusBeta1 = 1f - _beta1;
-        var oneMinusBeta2 = 1f - _beta2;
         for (var p = 0; p < _parameters.Count; p++)
         {
-            var value = _parameters[p].Value;
-            var grad = _parameters[p].Gradient;
-            var m = _m[p];
-            var v = _v[p];
-            for (var i = 0; i < value.Length; i++)
+            Update(_parameters[p].Value, _parameters[p].Gradient, _m[p], _v[p], stepSize, sqrtCorrection2);
+        }
+    }
+
+    /// <remarks>
+    /// Lane-wise vector arithmetic rounds exactly like the scalar tail (no fused operations, same order), so the
+    /// update is bit-identical whatever part of a tensor lands in a vector.
+    /// </remarks>
+    private void Update(float[] value, float[] grad, float[] m, float[] v, float stepSize, float sqrtCorrection2)
+    {
+        var beta1 = _beta1;
+        var beta2 = _beta2;
+        var oneMinusBeta1 = 1f - beta1;
+        var oneMinusBeta2 = 1f - beta2;
+        var epsilon = _epsilon;
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var vb1 = Vector256.Create(beta1);
+            var vb2 = Vector256.Create(beta2);
+            var v1 = Vector256.Create(oneMinusBeta1);
+            var v2 = Vector256.Create(oneMinusBeta2);
+            var vStep = Vector256.Create(stepSize);
+            var vCorrection = Vector256.Create(sqrtCorrection2);
+            var vEpsilon = Vector256.Create(epsilon);
+            for (; i + Vector256<float>.Count <= value.Length; i += Vector256<float>.Count)
             {
-                var g = grad[i];
-                m[i] = _beta1 * m[i] + oneMinusBeta1 * g;
-                v[i] = _beta2 * v[i] + oneMinusBeta2 * g * g;
-                var denominator = MathF.Sqrt(v[i]) / sqrtCorrection2 + _epsilon;
-                value[i] -= stepSize * m[i] / denominator;
+                var g = Vector256.Create<float>(grad.AsSpan(i));
+                var mi = vb1 * Vector256.Create<float>(m.AsSpan(i)) + v1 * g;
+                var vi = vb2 * Vector256.Create<float>(v.AsSpan(i)) + v2 * g * g;
+                var denominator = Vector256.Sqrt(vi) / vCorrection + vEpsilon;
+                var updated = Vector256.Create<float>(value.AsSpan(i)) - vStep * mi / denominator;
+                mi.CopyTo(m.AsSpan(i));
+                vi.CopyTo(v.AsSpan(i));
+                updated.CopyTo(value.AsSpan(i));
             }
+        }
+
+        for (; i < value.Length; i++)
+        {
+            var g = grad[i];
+            m[i] = beta1 * m[i] + oneMinusBeta1 * g;
+            v[i] = beta2 * v[i] + oneMinusBeta2 * g * g;
+            var denominator = MathF.Sqrt(v[i]) / sqrtCorrection2 + epsilon;
+            value[i] -= stepSize * m[i] / denominator;
         }
     }
 
