@@ -1,38 +1,36 @@
 using FairMtl.Data;
+using FairMtl.Generated;
 using FairMtl.Reports;
-using FairMtl.Spec.Yaml;
 using FairMtl.Sweeps;
 using FairMtl.Tests.Data;
 
 namespace FairMtl.Tests.Snapshots;
 
 /// <summary>
-/// Every experiment in <c>experiments/</c> is run at paper scale and its baseline, sweep and Pareto tables are compared
-/// with the approved snapshot. A new experiment file gets its test case automatically; it fails until its snapshot
-/// is reviewed and accepted.
+/// Every experiment of the generated registry (each YAML file in <c>experiments/</c> and each attribute-declared class)
+/// is run at paper scale and its baseline, sweep and Pareto tables are compared with the approved snapshot. A new
+/// experiment gets its test case automatically; it fails until its snapshot is reviewed and accepted.
 /// </summary>
 public class ExperimentSnapshotTests
 {
-    public static TheoryData<string> Experiments() => new(ExperimentNames());
-
-    private static string[] ExperimentNames() =>
-        Directory.GetFiles(TestExperiments.ExperimentsDirectory, "*.yaml")
-            .Select(file => Path.GetFileNameWithoutExtension(file))
-            .Order(StringComparer.Ordinal)
-            .ToArray();
+    public static TheoryData<string> Experiments() => new(ExperimentRegistry.All.Select(e => e.Name));
 
     [Theory]
     [MemberData(nameof(Experiments))]
     public void Result_tables_match_the_approved_snapshot(string experiment)
     {
-        var loaded = ExperimentYamlReader.Load(Path.Combine(TestExperiments.ExperimentsDirectory, experiment + ".yaml"));
-        var result = ExperimentRunner.Run(loaded, DataPreparation.Prepare(loaded), Environment.ProcessorCount, null, 0, CancellationToken.None);
+        var compiled = ExperimentRegistry.Find(experiment)!;
+        var loaded = compiled.Load();
+        var result = ExperimentRunner.Run(
+            loaded, DataPreparation.Prepare(loaded), Environment.ProcessorCount, null, 0, CancellationToken.None, compiled.Weighting);
         ApprovedSnapshot.Match(ResultSnapshot.Render(result), experiment);
     }
 
     [Fact]
-    public void Every_experiment_is_discovered()
+    public void Every_yaml_file_in_the_experiments_folder_is_in_the_registry()
     {
-        ExperimentNames().ShouldBe(["boston", "parkinson"]);
+        var files = Directory.GetFiles(TestExperiments.ExperimentsDirectory, "*.yaml").Select(Path.GetFullPath).Order(StringComparer.Ordinal);
+        var registered = ExperimentRegistry.All.Select(e => Path.GetFullPath(e.SourceFile)).Where(f => f.EndsWith(".yaml", StringComparison.Ordinal));
+        registered.Order(StringComparer.Ordinal).ShouldBe(files);
     }
 }

@@ -1,0 +1,257 @@
+using FairMtl.Generators.Model;
+using FairMtl.Spec.Yaml;
+
+namespace FairMtl.Generators.Attributes;
+
+/// <summary>
+/// Writes the experiment YAML the attributes stand for (<c>docs/experiment-format.md</c>): one key per written
+/// argument, nothing for an argument left out, so that the YAML reader applies its defaults and its validation.
+/// </summary>
+internal sealed class AttributeLowering
+{
+    private readonly DeclaredAttributes _attributes;
+    private readonly SynthesizedYaml _yaml = new();
+
+    private AttributeLowering(DeclaredAttributes attributes) => _attributes = attributes;
+
+    /// <summary>The YAML and, in <paramref name="lossLine"/>, the 1-based line of <c>loss</c>.</summary>
+    /// <remarks>[Experiment], [Dataset], [Groups], [Training] and at least one [Head] must be present.</remarks>
+    public static SynthesizedYaml Lower(DeclaredAttributes attributes, string loss, TranslatedLoss origin, DiagnosticLocation classLocation, out int lossLine)
+    {
+        var lowering = new AttributeLowering(attributes);
+        var yaml = lowering._yaml;
+        yaml.Root(classLocation);
+        var experiment = attributes.Find(AttributeNames.Experiment)!;
+        lowering.Value(0, "name", experiment, "name");
+        lowering.Value(0, "description", experiment, "Description");
+        lowering.Data();
+        lowering.Model();
+        lowering.Heads();
+        yaml.Scalar(0, "loss", loss, origin.Declaration, origin.Expression);
+        lossLine = yaml.LastLine;
+        lowering.Sweep();
+        lowering.Baseline();
+        lowering.Training();
+        lowering.Evaluation();
+        return yaml;
+    }
+
+    private void Data()
+    {
+        var dataset = _attributes.Find(AttributeNames.Dataset)!;
+        var data = _yaml.Mapping(0, "data", dataset.Location, dataset.Location);
+        Value(1, "file", dataset, "file");
+        Enum(1, "format", dataset, "Format", YamlEnumValues.DataFormats);
+        Value(1, "delimiter", dataset, "Delimiter");
+        Value(1, "header", dataset, "Header");
+        List(1, "columns", dataset, "Columns");
+        var features = dataset.InSourceOrder("Include", "Exclude").ToArray();
+        if (features.Length > 0)
+        {
+            var mapping = _yaml.Mapping(1, "features", features[0].Argument.Location, features[0].Argument.Location);
+            foreach (var (name, _) in features)
+            {
+                List(2, name.ToLowerInvariant(), dataset, name);
+            }
+
+            _yaml.Close(mapping);
+        }
+
+        Value(1, "standardize", dataset, "Standardize");
+        if (_attributes.Find(AttributeNames.Split) is { } split)
+        {
+            var mapping = _yaml.Mapping(1, "split", split.Location, split.Location);
+            Value(2, "test", split, "Test");
+            Value(2, "validation", split, "Validation");
+            Value(2, "seed", split, "Seed");
+            _yaml.Close(mapping);
+        }
+
+        var groups = _attributes.Find(AttributeNames.Groups)!;
+        var groupsMapping = _yaml.Mapping(1, "groups", groups.Location, groups.Location);
+        Value(2, "column", groups, "column");
+        Enum(2, "rule", groups, "rule", YamlEnumValues.GroupRules);
+        Value(2, "threshold", groups, "Threshold");
+        List(2, "labels", groups, "Labels");
+        _yaml.Close(groupsMapping);
+        _yaml.Close(data);
+    }
+
+    private void Model()
+    {
+        if (_attributes.Find(AttributeNames.Trunk) is not { } trunk)
+        {
+            return;
+        }
+
+        var model = _yaml.Mapping(0, "model", trunk.Location, trunk.Location);
+        List(1, "trunk", trunk, "widths");
+        Enum(1, "activation", trunk, "Activation", YamlEnumValues.Activations);
+        Value(1, "dropout", trunk, "Dropout");
+        Value(1, "batch_norm", trunk, "BatchNorm");
+        Enum(1, "init", trunk, "Init", YamlEnumValues.Initializers);
+        _yaml.Close(model);
+    }
+
+    private void Heads()
+    {
+        var heads = _attributes.All(AttributeNames.Head);
+        var mapping = _yaml.Mapping(0, "heads", heads[0].Location, heads[0].Location);
+        foreach (var head in heads)
+        {
+            var name = head.Get("name")!;
+            var entry = _yaml.Mapping(1, YamlScalarText.Of(name.Value), name.Location, head.Location);
+            Value(2, "column", head, "column");
+            Enum(2, "task", head, "task", YamlEnumValues.HeadTasks);
+            Value(2, "standardize", head, "Standardize");
+            List(2, "hidden", head, "Hidden");
+            _yaml.Close(entry);
+        }
+
+        _yaml.Close(mapping);
+    }
+
+    private void Sweep()
+    {
+        // A variable named 'seeds' is reported by DeclarationChecks; written here, it would also be a duplicate key.
+        var variables = _attributes.All(AttributeNames.Sweep).Where(variable => variable.Get("name")!.Value.Value is not "seeds").ToArray();
+        var seeds = _attributes.Find(AttributeNames.Seeds);
+        var first = variables.FirstOrDefault() ?? seeds;
+        if (first is null)
+        {
+            return;
+        }
+
+        var sweep = _yaml.Mapping(0, "sweep", first.Location, first.Location);
+        foreach (var variable in variables)
+        {
+            var name = variable.Get("name")!;
+            var key = YamlScalarText.Of(name.Value);
+            if (variable.Get("Values") is { } values)
+            {
+                _yaml.Sequence(1, key, values.Items.Select(YamlScalarText.Of).ToArray(), name.Location, values.Location, values.ElementLocation);
+                continue;
+            }
+
+            var range = _yaml.Mapping(1, key, name.Location, variable.Location);
+            Value(2, "from", variable, "From");
+            Value(2, "to", variable, "To");
+            Value(2, "count", variable, "Count");
+            _yaml.Close(range);
+        }
+
+        if (seeds is not null)
+        {
+            if (seeds.Get("seeds") is { } list)
+            {
+                _yaml.Sequence(1, "seeds", list.Items.Select(YamlScalarText.Of).ToArray(), seeds.Location, list.Location, list.ElementLocation);
+            }
+            else if (seeds.Get("Count") is { } count)
+            {
+                _yaml.Scalar(1, "seeds", YamlScalarText.Of(count.Value), seeds.Location, count.Location);
+            }
+        }
+
+        _yaml.Close(sweep);
+    }
+
+    private void Baseline()
+    {
+        if (_attributes.Find(AttributeNames.Baseline) is not { } baseline)
+        {
+            return;
+        }
+
+        var mapping = _yaml.Mapping(0, "baseline", baseline.Location, baseline.Location);
+        List(1, "heads", baseline, "heads");
+        Value(1, "epochs", baseline, "Epochs");
+        Value(1, "enabled", baseline, "Enabled");
+        _yaml.Close(mapping);
+    }
+
+    private void Training()
+    {
+        var training = _attributes.Find(AttributeNames.Training)!;
+        var mapping = _yaml.Mapping(0, "training", training.Location, training.Location);
+        if (_attributes.Find(AttributeNames.Optimizer) is { } optimizer)
+        {
+            var optimizerMapping = _yaml.Mapping(1, "optimizer", optimizer.Location, optimizer.Location);
+            Enum(2, "name", optimizer, "kind", YamlEnumValues.Optimizers);
+            Value(2, "lr", optimizer, "LearningRate");
+            Value(2, "beta1", optimizer, "Beta1");
+            Value(2, "beta2", optimizer, "Beta2");
+            Value(2, "epsilon", optimizer, "Epsilon");
+            Value(2, "momentum", optimizer, "Momentum");
+            _yaml.Close(optimizerMapping);
+        }
+
+        Value(1, "batch_size", training, "BatchSize");
+        Value(1, "epochs", training, "Epochs");
+        var regime = training.InSourceOrder("Regime", "BlockSize", "KeepOptimizerState").FirstOrDefault();
+        if (regime.Argument is not null)
+        {
+            var regimeMapping = _yaml.Mapping(1, "regime", regime.Argument.Location, regime.Argument.Location);
+            Enum(2, "kind", training, "Regime", YamlEnumValues.Regimes);
+            Value(2, "block_size", training, "BlockSize");
+            Value(2, "keep_optimizer_state", training, "KeepOptimizerState");
+            _yaml.Close(regimeMapping);
+        }
+
+        if (_attributes.Find(AttributeNames.EarlyStopping) is { } earlyStopping)
+        {
+            var earlyStoppingMapping = _yaml.Mapping(1, "early_stopping", earlyStopping.Location, earlyStopping.Location);
+            Value(2, "monitor", earlyStopping, "monitor");
+            Value(2, "patience", earlyStopping, "Patience");
+            Value(2, "min_delta", earlyStopping, "MinDelta");
+            Value(2, "restore_best", earlyStopping, "RestoreBest");
+            _yaml.Close(earlyStoppingMapping);
+        }
+
+        _yaml.Close(mapping);
+    }
+
+    private void Evaluation()
+    {
+        if (_attributes.Find(AttributeNames.Evaluation) is not { } evaluation)
+        {
+            return;
+        }
+
+        var mapping = _yaml.Mapping(0, "evaluation", evaluation.Location, evaluation.Location);
+        Value(1, "head", evaluation, "head");
+        if (evaluation.InSourceOrder("Disparity", "Error").Any())
+        {
+            var pareto = _yaml.Mapping(1, "pareto", evaluation.Location, evaluation.Location);
+            Enum(2, "disparity", evaluation, "Disparity", YamlEnumValues.ErrorMetrics);
+            Enum(2, "error", evaluation, "Error", YamlEnumValues.ErrorMetrics);
+            _yaml.Close(pareto);
+        }
+
+        _yaml.Close(mapping);
+    }
+
+    private void Value(int depth, string key, DeclaredAttribute attribute, string argumentName)
+    {
+        if (attribute.Get(argumentName) is { } argument)
+        {
+            _yaml.Scalar(depth, key, YamlScalarText.Of(argument.Value), argument.Location, argument.Location);
+        }
+    }
+
+    private void Enum<T>(int depth, string key, DeclaredAttribute attribute, string argumentName, IReadOnlyList<(string Name, T Value)> names)
+        where T : struct, System.Enum
+    {
+        if (attribute.Get(argumentName) is { } argument)
+        {
+            _yaml.Scalar(depth, key, YamlScalarText.Of(argument.Value, names), argument.Location, argument.Location);
+        }
+    }
+
+    private void List(int depth, string key, DeclaredAttribute attribute, string argumentName)
+    {
+        if (attribute.Get(argumentName) is { } argument)
+        {
+            _yaml.Sequence(depth, key, argument.Items.Select(YamlScalarText.Of).ToArray(), argument.Location, argument.Location, argument.ElementLocation);
+        }
+    }
+}

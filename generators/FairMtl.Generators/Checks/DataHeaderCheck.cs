@@ -1,0 +1,47 @@
+using FairMtl.Diagnostics;
+using FairMtl.Generators.Model;
+using FairMtl.Generators.Reading;
+using FairMtl.Spec;
+
+namespace FairMtl.Generators.Checks;
+
+/// <summary>
+/// FMTL004 for every column reference the data file does not have: checked against the header when the data file
+/// is an AdditionalFile, and against <c>data.columns</c> for files without a header (no file needed).
+/// </summary>
+internal static class DataHeaderCheck
+{
+    public static IEnumerable<DiagnosticInfo> Check(ExperimentModel experiment, IReadOnlyDictionary<string, DataHeader> headers)
+    {
+        var spec = experiment.Spec;
+        if (spec is null || experiment.DataFile is null)
+        {
+            yield break;
+        }
+
+        var columns = spec.Data.Header ? HeaderColumns(experiment, spec, headers) : spec.Data.Columns.ToArray();
+        if (columns is null)
+        {
+            yield break;
+        }
+
+        foreach (var reference in experiment.Columns)
+        {
+            if (!columns.Contains(reference.Column, StringComparer.Ordinal))
+            {
+                var error = ColumnReferences.Unknown(reference.Column, columns, spec.Data.File, SourceLocation.OfFile(experiment.SourceFile));
+                yield return new DiagnosticInfo(error.Code, error.Detail, reference.Location);
+            }
+        }
+    }
+
+    private static string[]? HeaderColumns(ExperimentModel experiment, ExperimentSpec spec, IReadOnlyDictionary<string, DataHeader> headers)
+    {
+        if (!headers.TryGetValue(DataHeader.Normalize(experiment.DataFile!), out var header) || header.FirstLine is null)
+        {
+            return null;
+        }
+
+        return HeaderFields.Split(header.FirstLine, spec.Data.Format == DataFormat.Whitespace, experiment.Delimiter);
+    }
+}

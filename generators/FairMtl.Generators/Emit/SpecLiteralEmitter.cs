@@ -1,0 +1,212 @@
+using FairMtl.Spec;
+
+namespace FairMtl.Generators.Emit;
+
+/// <summary>
+/// Writes an <see cref="ExperimentSpec"/> as a C# expression that constructs an equal spec: every record with named
+/// arguments, on one line when it fits, else one argument per line.
+/// </summary>
+internal static class SpecLiteralEmitter
+{
+    private const int Width = 120;
+    private const string Spec = "global::FairMtl.Spec.";
+
+    /// <summary>Writes <c>{prefix}new ExperimentSpec(...){suffix}</c>.</summary>
+    public static void Write(IndentedWriter writer, ExperimentSpec spec, string prefix, string suffix) =>
+        Write(writer, Of(spec), prefix, suffix);
+
+    private static Node Of(ExperimentSpec spec) => New(
+        "ExperimentSpec",
+        ("Name", Atom(Literals.String(spec.Name))),
+        ("Description", Atom(Literals.String(spec.Description))),
+        ("Data", Of(spec.Data)),
+        ("Model", New(
+            "ModelSpec",
+            ("Trunk", Ints(spec.Model.Trunk)),
+            ("Activation", Atom(Literals.Enum(spec.Model.Activation))),
+            ("Dropout", Atom(Literals.Double(spec.Model.Dropout))),
+            ("BatchNorm", Atom(Literals.Bool(spec.Model.BatchNorm))),
+            ("Init", Atom(Literals.Enum(spec.Model.Init))))),
+        ("Heads", new ArrayNode(Spec + "HeadSpec", spec.Heads.Select(head => New(
+            "HeadSpec",
+            ("Name", Atom(Literals.String(head.Name))),
+            ("Column", Atom(Literals.String(head.Column))),
+            ("Task", Atom(Literals.Enum(head.Task))),
+            ("Standardize", Atom(Literals.Bool(head.Standardize))),
+            ("Hidden", Ints(head.Hidden)))).ToArray())),
+        ("Loss", Atom(Literals.String(spec.Loss))),
+        ("Sweep", New(
+            "SweepSpec",
+            ("Variables", new ArrayNode(Spec + "SweepVariable", spec.Sweep.Variables.Select(variable => New(
+                "SweepVariable",
+                ("Name", Atom(Literals.String(variable.Name))),
+                ("Values", new ArrayNode("double", variable.Values.Select(v => Atom(Literals.Double(v))).ToArray())))).ToArray())),
+            ("Seeds", Ints(spec.Sweep.Seeds)))),
+        ("Baseline", New(
+            "BaselineSpec",
+            ("Enabled", Atom(Literals.Bool(spec.Baseline.Enabled))),
+            ("Heads", Strings(spec.Baseline.Heads)),
+            ("Epochs", Atom(Literals.Int(spec.Baseline.Epochs))))),
+        ("Training", Of(spec.Training)),
+        ("Evaluation", New(
+            "EvaluationSpec",
+            ("Head", Atom(Literals.String(spec.Evaluation.Head))),
+            ("Pareto", New(
+                "ParetoSpec",
+                ("Disparity", Atom(Literals.Enum(spec.Evaluation.Pareto.Disparity))),
+                ("Error", Atom(Literals.Enum(spec.Evaluation.Pareto.Error))))))));
+
+    private static Node Of(DataSpec data) => New(
+        "DataSpec",
+        ("File", Atom(Literals.String(data.File))),
+        ("Format", Atom(Literals.Enum(data.Format))),
+        ("Delimiter", Atom(Literals.Char(data.Delimiter))),
+        ("Header", Atom(Literals.Bool(data.Header))),
+        ("Columns", Strings(data.Columns)),
+        ("Features", New("FeatureSelection", ("Include", Strings(data.Features.Include)), ("Exclude", Strings(data.Features.Exclude)))),
+        ("Standardize", Atom(Literals.Bool(data.Standardize))),
+        ("Split", New(
+            "SplitSpec",
+            ("Test", Atom(Literals.Double(data.Split.Test))),
+            ("Validation", Atom(Literals.Double(data.Split.Validation))),
+            ("Seed", Atom(Literals.Int(data.Split.Seed))))),
+        ("Groups", New(
+            "GroupSpec",
+            ("Column", Atom(Literals.String(data.Groups.Column))),
+            ("Rule", Atom(Literals.Enum(data.Groups.Rule))),
+            ("Threshold", Atom(Literals.Double(data.Groups.Threshold))),
+            ("Labels", Strings(data.Groups.Labels)))));
+
+    private static Node Of(TrainingSpec training)
+    {
+        var optimizer = training.Optimizer;
+        var regime = training.Regime;
+        var stopping = training.EarlyStopping;
+        return New(
+            "TrainingSpec",
+            ("Optimizer", New(
+                "OptimizerSpec",
+                ("Kind", Atom(Literals.Enum(optimizer.Kind))),
+                ("LearningRate", Atom(Literals.Double(optimizer.LearningRate))),
+                ("Beta1", Atom(Literals.Double(optimizer.Beta1))),
+                ("Beta2", Atom(Literals.Double(optimizer.Beta2))),
+                ("Epsilon", Atom(Literals.Double(optimizer.Epsilon))),
+                ("Momentum", Atom(Literals.Double(optimizer.Momentum))))),
+            ("BatchSize", Atom(Literals.Int(training.BatchSize))),
+            ("Epochs", Atom(Literals.Int(training.Epochs))),
+            ("Regime", New(
+                "RegimeSpec",
+                ("Kind", Atom(Literals.Enum(regime.Kind))),
+                ("BlockSize", Atom(Literals.Int(regime.BlockSize))),
+                ("KeepOptimizerState", Atom(Literals.Bool(regime.KeepOptimizerState))))),
+            ("EarlyStopping", stopping is null
+                ? Atom("null")
+                : New(
+                    "EarlyStoppingSpec",
+                    ("Monitor", Atom(Literals.String(stopping.Monitor))),
+                    ("Patience", Atom(Literals.Int(stopping.Patience))),
+                    ("MinDelta", Atom(Literals.Double(stopping.MinDelta))),
+                    ("RestoreBest", Atom(Literals.Bool(stopping.RestoreBest))))));
+    }
+
+    private static Node Atom(string text) => new AtomNode(text);
+
+    private static Node New(string type, params (string Name, Node Value)[] arguments) => new NewNode(Spec + type, arguments);
+
+    private static Node Ints(EquatableArray<int> values) => new ArrayNode("int", values.Select(v => Atom(Literals.Int(v))).ToArray());
+
+    private static Node Strings(EquatableArray<string> values) => new ArrayNode("string", values.Select(v => Atom(Literals.String(v))).ToArray());
+
+    private static void Write(IndentedWriter writer, Node node, string prefix, string suffix)
+    {
+        var inline = prefix + Inline(node) + suffix;
+        if (node is AtomNode || writer.IndentWidth + inline.Length <= Width)
+        {
+            writer.Line(inline);
+            return;
+        }
+
+        if (node is NewNode construct)
+        {
+            writer.Line(prefix + "new " + construct.Type + "(").Indent();
+            for (var i = 0; i < construct.Arguments.Length; i++)
+            {
+                var (name, value) = construct.Arguments[i];
+                Write(writer, value, name + ": ", i == construct.Arguments.Length - 1 ? ")" + suffix : ",");
+            }
+
+            writer.Outdent();
+            return;
+        }
+
+        var array = (ArrayNode)node;
+        writer.Line(prefix + "new " + array.ElementType + "[]").Line("{").Indent();
+        if (array.Items.All(item => item is AtomNode))
+        {
+            WritePacked(writer, array.Items.Select(Inline).ToArray());
+        }
+        else
+        {
+            foreach (var item in array.Items)
+            {
+                Write(writer, item, string.Empty, ",");
+            }
+        }
+
+        writer.Outdent().Line("}" + suffix);
+    }
+
+    private static void WritePacked(IndentedWriter writer, string[] items)
+    {
+        var line = string.Empty;
+        foreach (var item in items)
+        {
+            var next = line.Length == 0 ? item + "," : line + " " + item + ",";
+            if (line.Length > 0 && writer.IndentWidth + next.Length > Width)
+            {
+                writer.Line(line);
+                next = item + ",";
+            }
+
+            line = next;
+        }
+
+        if (line.Length > 0)
+        {
+            writer.Line(line);
+        }
+    }
+
+    private static string Inline(Node node) => node switch
+    {
+        AtomNode atom => atom.Text,
+        NewNode construct => "new " + construct.Type + "("
+            + string.Join(", ", construct.Arguments.Select(argument => argument.Name + ": " + Inline(argument.Value))) + ")",
+        ArrayNode { Items.Length: 0 } array => $"global::FairMtl.Spec.EquatableArray<{array.ElementType}>.Empty",
+        ArrayNode array => "new " + array.ElementType + "[] { " + string.Join(", ", array.Items.Select(Inline)) + " }",
+        _ => throw new ArgumentOutOfRangeException(nameof(node)),
+    };
+
+    private abstract class Node
+    {
+    }
+
+    private sealed class AtomNode(string text) : Node
+    {
+        public string Text { get; } = text;
+    }
+
+    private sealed class NewNode(string type, (string Name, Node Value)[] arguments) : Node
+    {
+        public string Type { get; } = type;
+
+        public (string Name, Node Value)[] Arguments { get; } = arguments;
+    }
+
+    private sealed class ArrayNode(string elementType, Node[] items) : Node
+    {
+        public string ElementType { get; } = elementType;
+
+        public Node[] Items { get; } = items;
+    }
+}

@@ -1,0 +1,84 @@
+using FairMtl.Spec;
+using FairMtl.Spec.Yaml;
+
+namespace FairMtl.Generators.Tests;
+
+public sealed class GeneratedSourceTests
+{
+    [Theory]
+    [InlineData("boston", "FairMtl.Generated.Experiments.Boston.g.cs")]
+    [InlineData("parkinson", "FairMtl.Generated.Experiments.Parkinson.g.cs")]
+    public void The_generated_experiment_matches_the_approved_snapshot(string name, string hintName)
+    {
+        var run = GeneratorHarness.Run(Experiments.All());
+
+        ApprovedSnapshot.Match(run.Source(hintName), name);
+    }
+
+    [Fact]
+    public void The_registry_matches_the_approved_snapshot()
+    {
+        var run = GeneratorHarness.Run(Experiments.All());
+
+        ApprovedSnapshot.Match(run.Source("FairMtl.Generated.ExperimentRegistry.g.cs"), "registry");
+    }
+
+    [Fact]
+    public void The_repository_experiments_generate_without_diagnostics_and_compile_without_errors_or_warnings()
+    {
+        var run = GeneratorHarness.Run(Experiments.All());
+
+        run.DiagnosticLines.ShouldBeEmpty();
+        run.HintNames.Order(StringComparer.Ordinal).ShouldBe(
+        [
+            "FairMtl.Generated.ExperimentRegistry.g.cs",
+            "FairMtl.Generated.Experiments.Boston.g.cs",
+            "FairMtl.Generated.Experiments.Parkinson.g.cs",
+        ]);
+        run.OutputProblems.Select(d => d.ToString()).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData(Experiments.BostonYaml, "FairMtl.Generated.Experiments.Boston")]
+    [InlineData(Experiments.ParkinsonYaml, "FairMtl.Generated.Experiments.Parkinson")]
+    public void The_compiled_spec_equals_the_runtime_readers_spec(string yamlFile, string typeName)
+    {
+        var run = GeneratorHarness.Run(Experiments.All());
+        var type = GeneratorHarness.Load(run.Output).GetType(typeName)!;
+
+        var compiled = (ExperimentSpec)type.GetProperty("Spec")!.GetValue(null)!;
+
+        var runtime = ExperimentYamlReader.Load(Path.Combine(GeneratorHarness.RepositoryRoot, yamlFile)).Spec;
+        compiled.ShouldBe(runtime);
+        type.GetField("SourceFile")!.GetValue(null).ShouldBe(GeneratorHarness.Root + yamlFile);
+        type.GetField("Name")!.GetValue(null).ShouldBe(runtime.Name);
+    }
+
+    [Fact]
+    public void The_registry_lists_every_experiment_by_name_and_finds_them()
+    {
+        var yaml = Experiments.Small.Replace("name: small", "name: a-small-one", StringComparison.Ordinal);
+        var run = GeneratorHarness.Run([.. Experiments.All(), GeneratorHarness.Text("experiments/small.yaml", yaml)]);
+        var registry = GeneratorHarness.Load(run.Output).GetType("FairMtl.Generated.ExperimentRegistry")!;
+
+        var all = (IReadOnlyList<global::FairMtl.Compiled.CompiledExperiment>)registry.GetProperty("All")!.GetValue(null)!;
+        var find = registry.GetMethod("Find")!;
+
+        all.Select(experiment => experiment.Name).ShouldBe(["a-small-one", "boston", "parkinson"]);
+        all[0].Spec.Name.ShouldBe("a-small-one");
+        all[0].SourceFile.ShouldBe(GeneratorHarness.Root + "experiments/small.yaml");
+        find.Invoke(null, ["boston"]).ShouldBeSameAs(all[1]);
+        find.Invoke(null, ["Boston"]).ShouldBeNull();
+        run.HintNames.ShouldContain("FairMtl.Generated.Experiments.ASmallOne.g.cs");
+    }
+
+    [Fact]
+    public void Without_experiments_the_registry_is_empty_and_compiles()
+    {
+        var run = GeneratorHarness.Run([], "public static class Unrelated { }");
+        var registry = GeneratorHarness.Load(run.Output).GetType("FairMtl.Generated.ExperimentRegistry")!;
+
+        run.OutputProblems.ShouldBeEmpty();
+        ((IReadOnlyList<global::FairMtl.Compiled.CompiledExperiment>)registry.GetProperty("All")!.GetValue(null)!).ShouldBeEmpty();
+    }
+}
