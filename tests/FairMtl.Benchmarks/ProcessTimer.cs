@@ -1,0 +1,30 @@
+using System.Diagnostics;
+
+namespace FairMtl.Benchmarks;
+
+/// <summary>Runs a command to completion and measures its wall-clock time.</summary>
+internal static class ProcessTimer
+{
+    public static (double Seconds, int ExitCode, string Output) Run(string command, IEnumerable<string> arguments, string workingDirectory)
+    {
+        var start = new ProcessStartInfo(command)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        var seconds = stopwatch.Elapsed.TotalSeconds;
+        return (seconds, process.ExitCode, output.Result + error.Result);
+    }
+}

@@ -1,0 +1,89 @@
+using System.Globalization;
+using FairMtl.Benchmarks;
+using FairMtl.Spec;
+
+// FairMtl benchmarks (see BENCHMARKS.md): training-step speed and allocations, full sweeps through the host with one
+// and with all threads, and the PyTorch reference measured in the same run when /usr/bin/python3 has torch.
+// Options: --quick (fewer steps, Boston sweep only), --no-pytorch, --no-sweeps.
+var quick = args.Contains("--quick");
+var summary = new List<string>();
+void Report(string key, double value, string unit = "") =>
+    summary.Add(string.Create(CultureInfo.InvariantCulture, $"{key}: {value:0.###}{unit}"));
+
+var machine = MachineInfo.Read();
+Console.WriteLine("# FairMtl benchmarks");
+Console.WriteLine("machine: " + machine.Describe());
+Console.WriteLine();
+
+var shapes = new[] { new StepBenchmark("boston", 12, HeadTask.Regression), new StepBenchmark("parkinson", 18, HeadTask.Binary) };
+var ours = new Dictionary<int, double>();
+Console.WriteLine("## Training step (batch 32, one thread)");
+foreach (var shape in shapes)
+{
+    var result = shape.Measure(quick ? 20 : 100);
+    var phases = shape.Phases(quick ? 5_000 : 20_000);
+    var gflops = shape.FlopsPerStep / result.MicrosecondsPerStep / 1e3;
+    ours[shape.Inputs] = result.MicrosecondsPerStep;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{shape.Name,-10} d={shape.Inputs,2}: {result.MicrosecondsPerStep,6:F2} us/step, {result.BytesPerStep:F2} bytes/step, {result.Collections} GCs over {result.Steps} steps, "
+        + $"{gflops:F2} GFLOP/s = {100 * gflops / machine.PeakGflopsPerCore:F1}% of one core's peak"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{"",-10}       phases: forward {phases[0]:F2}, + losses {phases[1]:F2}, + backward {phases[2]:F2}, + Adam {phases[3]:F2} us (cumulative)"));
+    Report($"step-us-{shape.Name}", result.MicrosecondsPerStep);
+    Report($"alloc-bytes-per-step-{shape.Name}", result.BytesPerStep);
+    Report($"gc-during-training-{shape.Name}", result.Collections);
+    Report($"gflops-{shape.Name}", gflops);
+    Report($"peak-fraction-{shape.Name}", 100 * gflops / machine.PeakGflopsPerCore, "%");
+}
+
+Console.WriteLine();
+if (!args.Contains("--no-pytorch"))
+{
+    Console.WriteLine("## PyTorch reference (same run, eager CPU, one thread)");
+    var pytorch = PyTorchBenchmark.StepMicroseconds(quick ? 3_000 : 20_000, shapes.Select(s => s.Inputs));
+    if (pytorch.Count == 0)
+    {
+        Console.WriteLine("skipped: /usr/bin/python3 with torch not found (apt-get install -y python3-torch)");
+    }
+
+    foreach (var shape in shapes.Where(s => pytorch.ContainsKey(s.Inputs)))
+    {
+        var ratio = pytorch[shape.Inputs] / ours[shape.Inputs];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{shape.Name,-10} d={shape.Inputs,2}: PyTorch {pytorch[shape.Inputs]:F1} us/step, FairMtl {ours[shape.Inputs]:F2} us/step: {ratio:F1}x"));
+        Report($"step-speedup-vs-pytorch-{shape.Name}", ratio, "x");
+    }
+
+    Console.WriteLine();
+}
+
+if (!args.Contains("--no-sweeps"))
+{
+    Console.WriteLine("## Full paper sweeps through the host (wall clock of the whole process)");
+    var all = Environment.ProcessorCount;
+    foreach (var experiment in quick ? ["boston"] : new[] { "boston", "parkinson" })
+    {
+        var one = SweepBenchmark.Host(experiment, 1);
+        var many = SweepBenchmark.Host(experiment, all);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{experiment,-10}: 1 thread {one:F2} s, {all} threads {many:F2} s, scaling {one / many:F2}x"));
+        Report($"sweep-s-{experiment}-1-thread", one, " s");
+        Report($"sweep-s-{experiment}-{all}-threads", many, " s");
+        Report($"thread-scaling-{experiment}", one / many, "x");
+    }
+
+    if (!quick)
+    {
+        var readme = SweepBenchmark.DotnetRun("parkinson");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"README command (dotnet run, build check included), parkinson: {readme:F2} s"));
+        Report("readme-command-s-parkinson", readme, " s");
+    }
+
+    Console.WriteLine();
+}
+
+Console.WriteLine("## Summary");
+foreach (var line in summary)
+{
+    Console.WriteLine(line);
+}
