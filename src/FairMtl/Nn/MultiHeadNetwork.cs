@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using FairMtl.Numerics;
 using FairMtl.Spec;
 
@@ -61,7 +62,18 @@ public sealed class MultiHeadNetwork
     public IReadOnlyList<Parameter> Parameters { get; }
 
     /// <summary>Index of the head with the given name, or -1.</summary>
-    public int HeadIndex(string name) => Array.FindIndex(Heads, head => head.Spec.Name == name);
+    public int HeadIndex(string name)
+    {
+        for (var h = 0; h < Heads.Length; h++)
+        {
+            if (Heads[h].Spec.Name == name)
+            {
+                return h;
+            }
+        }
+
+        return -1;
+    }
 
     /// <summary>Draws initial weights: trunk layers first, then each head, so that networks with a subset of the
     /// heads start from the same trunk.</summary>
@@ -126,11 +138,7 @@ public sealed class MultiHeadNetwork
                 continue;
             }
 
-            var fromHead = head.InputGradient.AsSpan(0, gradTop.Length);
-            for (var i = 0; i < gradTop.Length; i++)
-            {
-                gradTop[i] = MathF.FusedMultiplyAdd(scale, fromHead[i], gradTop[i]);
-            }
+            ScaleAdd(scale, head.InputGradient.AsSpan(0, gradTop.Length), gradTop);
         }
 
         for (var l = last; l >= 0; l--)
@@ -138,6 +146,22 @@ public sealed class MultiHeadNetwork
             var blockInput = l == 0 ? input : Trunk[l - 1].Output;
             var gradInput = l == 0 ? Span<float>.Empty : _trunkGradients[l - 1].AsSpan();
             Trunk[l].Backward(blockInput, _trunkGradients[l], gradInput, _scratch, 1f);
+        }
+    }
+
+    /// <summary>target[i] = fma(scale, source[i], target[i]), lane-wise (bit-identical to the scalar loop).</summary>
+    private static void ScaleAdd(float scale, ReadOnlySpan<float> source, Span<float> target)
+    {
+        var i = 0;
+        var factor = Vector256.Create(scale);
+        for (; i + Vector256<float>.Count <= target.Length; i += Vector256<float>.Count)
+        {
+            Vector256.FusedMultiplyAdd(factor, Vector256.Create<float>(source[i..]), Vector256.Create<float>(target[i..])).CopyTo(target[i..]);
+        }
+
+        for (; i < target.Length; i++)
+        {
+            target[i] = MathF.FusedMultiplyAdd(scale, source[i], target[i]);
         }
     }
 

@@ -26,7 +26,47 @@ public static class MatrixKernels
         ref var c0 = ref MemoryMarshal.GetReference(c);
         for (var i = 0; i < m; i++)
         {
-            AccumulateRow(ref Unsafe.Add(ref c0, i * n), n, ref Unsafe.Add(ref a0, i * k), 1, k, ref b0);
+            AccumulateRow(ref Unsafe.Add(ref c0, i * n), n, scalarTail: false, ref Unsafe.Add(ref a0, i * k), 1, k, ref b0);
+        }
+
+        // The columns past the last full vector: four rows' chains at a time, so that their latencies overlap.
+        for (var j = n - n % Lanes; j < n; j++)
+        {
+            var i = 0;
+            for (; i + 4 <= m; i += 4)
+            {
+                ref var a1 = ref Unsafe.Add(ref a0, i * k);
+                ref var c1 = ref Unsafe.Add(ref c0, i * n + j);
+                var acc0 = c1;
+                var acc1 = Unsafe.Add(ref c1, n);
+                var acc2 = Unsafe.Add(ref c1, 2 * n);
+                var acc3 = Unsafe.Add(ref c1, 3 * n);
+                for (var p = 0; p < k; p++)
+                {
+                    var bv = Unsafe.Add(ref b0, p * n + j);
+                    acc0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a1, p), bv, acc0);
+                    acc1 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a1, k + p), bv, acc1);
+                    acc2 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a1, 2 * k + p), bv, acc2);
+                    acc3 = MathF.FusedMultiplyAdd(Unsafe.Add(ref a1, 3 * k + p), bv, acc3);
+                }
+
+                c1 = acc0;
+                Unsafe.Add(ref c1, n) = acc1;
+                Unsafe.Add(ref c1, 2 * n) = acc2;
+                Unsafe.Add(ref c1, 3 * n) = acc3;
+            }
+
+            for (; i < m; i++)
+            {
+                ref var cell = ref Unsafe.Add(ref c0, i * n + j);
+                var acc = cell;
+                for (var p = 0; p < k; p++)
+                {
+                    acc = MathF.FusedMultiplyAdd(Unsafe.Add(ref a0, i * k + p), Unsafe.Add(ref b0, p * n + j), acc);
+                }
+
+                cell = acc;
+            }
         }
     }
 
@@ -36,20 +76,30 @@ public static class MatrixKernels
         ref var a0 = ref MemoryMarshal.GetReference(a);
         ref var b0 = ref MemoryMarshal.GetReference(b);
         ref var c0 = ref MemoryMarshal.GetReference(c);
+        if (n == 1)
+        {
+            // A column vector: c[p] += sum over i of a[i, p] * b[i]; row i of a is contiguous, so the lanes run over p.
+            AccumulateRow(ref c0, k, scalarTail: true, ref b0, 1, m, ref a0);
+            return;
+        }
+
         for (var p = 0; p < k; p++)
         {
-            AccumulateRow(ref Unsafe.Add(ref c0, p * n), n, ref Unsafe.Add(ref a0, p), k, m, ref b0);
+            AccumulateRow(ref Unsafe.Add(ref c0, p * n), n, scalarTail: true, ref Unsafe.Add(ref a0, p), k, m, ref b0);
         }
     }
 
     /// <summary>
     /// cRow[j] += sum over t &lt; count, in order, of a[t * aStride] * b[t * n + j], for every j &lt; n: the one loop
-    /// nest behind both products (a row of a times b, or a column of a times b).
+    /// nest behind both products (a row of a times b, or a column of a times b). Without
+    /// <paramref name="scalarTail"/> the columns past the last full vector are left to the caller, which has a better
+    /// schedule for them.
     /// </summary>
-    private static void AccumulateRow(ref float cRow, int n, ref float a, int aStride, int count, ref float b)
+    private static void AccumulateRow(ref float cRow, int n, bool scalarTail, ref float a, int aStride, int count, ref float b)
     {
+        var vectorColumns = n - n % Lanes;
         var j = 0;
-        for (; j + 4 * Lanes <= n; j += 4 * Lanes)
+        for (; j + 4 * Lanes <= vectorColumns; j += 4 * Lanes)
         {
             var acc0 = Vector256.LoadUnsafe(ref cRow, (nuint)j);
             var acc1 = Vector256.LoadUnsafe(ref cRow, (nuint)(j + Lanes));
@@ -71,7 +121,7 @@ public static class MatrixKernels
             acc3.StoreUnsafe(ref cRow, (nuint)(j + 3 * Lanes));
         }
 
-        for (; j + Lanes <= n; j += Lanes)
+        for (; j + Lanes <= vectorColumns; j += Lanes)
         {
             var acc = Vector256.LoadUnsafe(ref cRow, (nuint)j);
             for (var t = 0; t < count; t++)
@@ -81,6 +131,11 @@ public static class MatrixKernels
             }
 
             acc.StoreUnsafe(ref cRow, (nuint)j);
+        }
+
+        if (!scalarTail)
+        {
+            return;
         }
 
         for (; j < n; j++)
@@ -103,11 +158,15 @@ public static class MatrixKernels
         ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, Span<float> scratch, int m, int k, int n)
     {
         var bt = scratch[..(k * n)];
+        ref var source = ref MemoryMarshal.GetReference(b);
+        ref var target = ref MemoryMarshal.GetReference(bt);
         for (var row = 0; row < n; row++)
         {
+            ref var sourceRow = ref Unsafe.Add(ref source, row * k);
+            ref var targetColumn = ref Unsafe.Add(ref target, row);
             for (var col = 0; col < k; col++)
             {
-                bt[col * n + row] = b[row * k + col];
+                Unsafe.Add(ref targetColumn, col * n) = Unsafe.Add(ref sourceRow, col);
             }
         }
 

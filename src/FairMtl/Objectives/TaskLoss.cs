@@ -33,10 +33,11 @@ public static class TaskLoss
                 {
                     double logit = predictions[i];
                     double target = targets[i];
-                    sum += Math.Max(logit, 0.0) - logit * target + Math.Log(1.0 + Math.Exp(-Math.Abs(logit)));
+                    var e = Math.Exp(-Math.Abs(logit));
+                    sum += Math.Max(logit, 0.0) - logit * target + Math.Log(1.0 + e);
                     if (withGradient)
                     {
-                        gradient[i] = (float)((Sigmoid(logit) - target) * inverseRows);
+                        gradient[i] = (float)((SigmoidFrom(logit, e) - target) * inverseRows);
                     }
                 }
 
@@ -49,5 +50,8 @@ public static class TaskLoss
     }
 
     /// <summary>1 / (1 + e^-x), computed without overflow.</summary>
-    public static double Sigmoid(double x) => x >= 0 ? 1.0 / (1.0 + Math.Exp(-x)) : Math.Exp(x) / (1.0 + Math.Exp(x));
+    public static double Sigmoid(double x) => SigmoidFrom(x, Math.Exp(-Math.Abs(x)));
+
+    /// <summary>The sigmoid of <paramref name="x"/> given e = exp(-|x|), which the loss has already computed.</summary>
+    private static double SigmoidFrom(double x, double e) => x >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
 }

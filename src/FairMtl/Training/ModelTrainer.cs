@@ -145,11 +145,12 @@ public sealed class ModelTrainer
 
     private void Gather(int start, int count, int features)
     {
-        var inputs = _train.X;
+        var inputs = _train.X.AsSpan();
+        var batch = _batchInputs.AsSpan();
         for (var r = 0; r < count; r++)
         {
             var row = _order[start + r];
-            Array.Copy(inputs, row * features, _batchInputs, r * features, features);
+            inputs.Slice(row * features, features).CopyTo(batch.Slice(r * features, features));
             for (var h = 0; h < _trainTargets.Length; h++)
             {
                 _batchTargets[h][r] = _trainTargets[h][row];

@@ -4,7 +4,7 @@ namespace FairMtl.Training;
 /// <param name="Epochs">Epochs run (the last one possibly incomplete when training diverged).</param>
 /// <param name="Steps">Optimiser steps taken.</param>
 /// <param name="Failure">Why training failed (divergence), or null.</param>
-public sealed record TrainingOutcome(int Epochs, long Steps, string? Failure)
+public readonly record struct TrainingOutcome(int Epochs, long Steps, string? Failure)
 {
     public bool Succeeded => Failure is null;
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace FairMtl.Nn.Optimizers;
@@ -62,16 +63,21 @@ public sealed class Adam : IOptimizer
             var vStep = Vector256.Create(stepSize);
             var vCorrection = Vector256.Create(sqrtCorrection2);
             var vEpsilon = Vector256.Create(epsilon);
+            ref var valueRef = ref MemoryMarshal.GetArrayDataReference(value);
+            ref var gradRef = ref MemoryMarshal.GetArrayDataReference(grad);
+            ref var mRef = ref MemoryMarshal.GetArrayDataReference(m);
+            ref var vRef = ref MemoryMarshal.GetArrayDataReference(v);
             for (; i + Vector256<float>.Count <= value.Length; i += Vector256<float>.Count)
             {
-                var g = Vector256.Create<float>(grad.AsSpan(i));
-                var mi = vb1 * Vector256.Create<float>(m.AsSpan(i)) + v1 * g;
-                var vi = vb2 * Vector256.Create<float>(v.AsSpan(i)) + v2 * g * g;
+                var offset = (nuint)i;
+                var g = Vector256.LoadUnsafe(ref gradRef, offset);
+                var mi = vb1 * Vector256.LoadUnsafe(ref mRef, offset) + v1 * g;
+                var vi = vb2 * Vector256.LoadUnsafe(ref vRef, offset) + v2 * g * g;
                 var denominator = Vector256.Sqrt(vi) / vCorrection + vEpsilon;
-                var updated = Vector256.Create<float>(value.AsSpan(i)) - vStep * mi / denominator;
-                mi.CopyTo(m.AsSpan(i));
-                vi.CopyTo(v.AsSpan(i));
-                updated.CopyTo(value.AsSpan(i));
+                var updated = Vector256.LoadUnsafe(ref valueRef, offset) - vStep * mi / denominator;
+                mi.StoreUnsafe(ref mRef, offset);
+                vi.StoreUnsafe(ref vRef, offset);
+                updated.StoreUnsafe(ref valueRef, offset);
             }
         }
 
