@@ -120,6 +120,7 @@ public static class SummaryJson
             json.WriteNumber("train_seconds", Math.Round(timings.TrainSeconds, 3));
             json.WriteNumber("threads", timings.Threads);
             json.WriteNumber("optimizer_steps", timings.Steps);
+            json.WriteNumber("garbage_collections_while_training", timings.GarbageCollections);
             json.WriteNumber("us_per_step_wall", timings.Steps == 0 ? 0 : Math.Round(1e6 * timings.TrainSeconds * timings.Threads / timings.Steps, 2));
             json.WriteEndObject();
 

@@ -26,5 +26,6 @@ public sealed record ExperimentResult(
     public IEnumerable<RunResult> Failures => Baseline.Concat(Sweep).Where(run => !run.Succeeded);
 }
 
-/// <summary>Wall-clock seconds of the phases of a run, and the thread count used.</summary>
-public sealed record RunTimings(double LoadSeconds, double TrainSeconds, int Threads, long Steps);
+/// <summary>Wall-clock seconds of the phases of a run, the thread count, the optimiser steps, and the garbage
+/// collections (all generations) that happened while the models trained.</summary>
+public sealed record RunTimings(double LoadSeconds, double TrainSeconds, int Threads, long Steps, int GarbageCollections);

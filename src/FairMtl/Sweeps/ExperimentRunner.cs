@@ -44,6 +44,7 @@ public static class ExperimentRunner
         var results = new RunResult[plan.Units.Count][];
         var finished = 0;
         var total = plan.RunCount;
+        var collectionsBefore = CollectionCount();
         var stopwatch = Stopwatch.StartNew();
         var options = new ParallelOptions
         {
@@ -80,8 +81,10 @@ public static class ExperimentRunner
             sweep,
             points,
             front.Select(i => points[i]).ToArray(),
-            new RunTimings(loadSeconds, stopwatch.Elapsed.TotalSeconds, Math.Max(1, threads), steps));
+            new RunTimings(loadSeconds, stopwatch.Elapsed.TotalSeconds, Math.Max(1, threads), steps, CollectionCount() - collectionsBefore));
     }
+
+    private static int CollectionCount() => GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2);
 
     private static RunResult TrainBaseline(ExperimentSpec spec, PreparedData data, int seed, CancellationToken cancellationToken)
     {

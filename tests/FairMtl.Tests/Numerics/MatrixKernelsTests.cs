@@ -68,6 +68,52 @@ public class MatrixKernelsTests
         viaTransposeB.ShouldBe(zeroStart);
     }
 
+    public static TheoryData<int, int, int> Shapes => new()
+    {
+        { 1, 1, 1 }, { 32, 18, 64 }, { 32, 64, 32 }, { 32, 32, 1 }, { 32, 1, 32 }, { 7, 13, 9 }, { 5, 3, 33 },
+        { 3, 40, 2 }, { 32, 12, 64 }, { 17, 8, 16 }, { 6, 5, 7 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Simd_kernels_agree_with_the_scalar_reference_bit_for_bit(int m, int k, int n)
+    {
+        var random = new DeterministicRandom((ulong)(m * 10007 + k * 101 + n));
+        var a = Fill(m * k, random);
+        var b = Fill(k * n, random);
+        var c = Fill(m * n, random);
+        var simd = (float[])c.Clone();
+        var scalar = (float[])c.Clone();
+        MatrixKernels.MultiplyAdd(a, b, simd, m, k, n);
+        ScalarMatrixKernels.MultiplyAdd(a, b, scalar, m, k, n);
+        ShouldHaveSameBits(simd, scalar, "MultiplyAdd");
+
+        var bt = Fill(n * k, random);
+        simd = new float[m * n];
+        scalar = new float[m * n];
+        MatrixKernels.MultiplyTransposeB(a, bt, simd, new float[k * n], m, k, n);
+        ScalarMatrixKernels.MultiplyTransposeB(a, bt, scalar, m, k, n);
+        ShouldHaveSameBits(simd, scalar, "MultiplyTransposeB");
+
+        var bm = Fill(m * n, random);
+        var ck = Fill(k * n, random);
+        simd = (float[])ck.Clone();
+        scalar = (float[])ck.Clone();
+        MatrixKernels.TransposeAMultiplyAdd(a, bm, simd, m, k, n);
+        ScalarMatrixKernels.TransposeAMultiplyAdd(a, bm, scalar, m, k, n);
+        ShouldHaveSameBits(simd, scalar, "TransposeAMultiplyAdd");
+
+        var sums = Fill(n, random);
+        simd = (float[])sums.Clone();
+        scalar = (float[])sums.Clone();
+        MatrixKernels.AddColumnSums(bm, simd, m, n);
+        ScalarMatrixKernels.AddColumnSums(bm, scalar, m, n);
+        ShouldHaveSameBits(simd, scalar, "AddColumnSums");
+    }
+
+    private static void ShouldHaveSameBits(float[] actual, float[] expected, string kernel) =>
+        actual.Select(BitConverter.SingleToInt32Bits).ShouldBe(expected.Select(BitConverter.SingleToInt32Bits), kernel);
+
     [Fact]
     public void Vector_lanes_and_scalar_tail_round_identically()
     {
