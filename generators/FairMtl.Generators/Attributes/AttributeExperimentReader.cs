@@ -29,7 +29,7 @@ internal static class AttributeExperimentReader
             var type = new TargetType(null, context.TargetSymbol.Name, IsUserClass: true, IsStatic: false, EquatableArray<string>.Empty);
             var error = DiagnosticReporter.InternalError(e, "reading the experiment attributes", classLocation);
             return new ExperimentModel(
-                string.Empty, sourceFile, null, type, new[] { error }, null, EquatableArray<ColumnReference>.Empty, classLocation, ',');
+                string.Empty, sourceFile, null, type, new[] { error }, null, EquatableArray<ColumnReference>.Empty, classLocation);
         }
     }
 
@@ -46,7 +46,7 @@ internal static class AttributeExperimentReader
         var nameLocation = nameArgument?.Location ?? experiment?.Location ?? classLocation;
 
         ExperimentModel Failed() => new(
-            name, sourceFile, null, target, new EquatableArray<DiagnosticInfo>(problems), null, EquatableArray<ColumnReference>.Empty, nameLocation, ',');
+            name, sourceFile, null, target, new EquatableArray<DiagnosticInfo>(problems), null, EquatableArray<ColumnReference>.Empty, nameLocation);
 
         // The compiler reports mistakes in the attributes themselves (a wrong type, a missing argument).
         if (experiment is null || attributes.HaveErrors)
@@ -99,8 +99,7 @@ internal static class AttributeExperimentReader
             EquatableArray<DiagnosticInfo>.Empty,
             Path.IsPathRooted(folder) ? loaded.DataPath : Path.Combine(folder, spec.Data.File),
             new EquatableArray<ColumnReference>(columns),
-            nameLocation,
-            spec.Data.Format == DataFormat.Whitespace ? ' ' : spec.Data.Delimiter);
+            nameLocation);
     }
 
     private static string[] Names(DeclaredAttributes attributes, string metadataName) =>

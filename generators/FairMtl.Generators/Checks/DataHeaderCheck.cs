@@ -1,3 +1,4 @@
+using FairMtl.Data;
 using FairMtl.Diagnostics;
 using FairMtl.Generators.Model;
 using FairMtl.Generators.Reading;
@@ -42,6 +43,15 @@ internal static class DataHeaderCheck
             return null;
         }
 
-        return HeaderFields.Split(header.FirstLine, spec.Data.Format == DataFormat.Whitespace, experiment.Delimiter);
+        try
+        {
+            return FieldSplitter.Split(header.FirstLine, spec.Data.Format, spec.Data.Delimiter, SourceLocation.OfFile(experiment.DataFile!))
+                .Select(field => field.Value.Trim())
+                .ToArray();
+        }
+        catch (FairMtlException)
+        {
+            return null; // an unsplittable header is the runtime's FMTL010, not a build error
+        }
     }
 }

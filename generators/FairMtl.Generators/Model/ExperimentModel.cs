@@ -15,7 +15,6 @@ namespace FairMtl.Generators.Model;
 /// <param name="DataFile">The data file resolved against the declaring file's folder, for the header check.</param>
 /// <param name="Columns">Every column reference with its declaration location.</param>
 /// <param name="NameLocation">Where the name is declared (for the duplicate-name diagnostic).</param>
-/// <param name="Delimiter">Field separator for reading a data header (',' for CSV, ' ' for whitespace).</param>
 internal sealed record ExperimentModel(
     string Name,
     string SourceFile,
@@ -24,8 +23,7 @@ internal sealed record ExperimentModel(
     EquatableArray<DiagnosticInfo> Diagnostics,
     string? DataFile,
     EquatableArray<ColumnReference> Columns,
-    DiagnosticLocation NameLocation,
-    char Delimiter);
+    DiagnosticLocation NameLocation);
 
 /// <summary>
 /// The type that receives the generated members: for YAML a new <c>public static partial class</c> in

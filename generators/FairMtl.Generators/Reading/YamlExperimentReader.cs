@@ -58,8 +58,7 @@ internal static class YamlExperimentReader
             EquatableArray<DiagnosticInfo>.Empty,
             loaded.DataPath,
             columns,
-            DiagnosticLocation.FromSource(loaded.Source.Locate("name"), path),
-            spec.Data.Format == DataFormat.Whitespace ? ' ' : spec.Data.Delimiter);
+            DiagnosticLocation.FromSource(loaded.Source.Locate("name"), path));
     }
 
     private static ExperimentModel Broken(string path, DiagnosticInfo diagnostic) =>
@@ -71,6 +70,5 @@ internal static class YamlExperimentReader
             new[] { diagnostic },
             null,
             EquatableArray<ColumnReference>.Empty,
-            diagnostic.Location,
-            ',');
+            diagnostic.Location);
 }

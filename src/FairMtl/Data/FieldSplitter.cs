@@ -3,7 +3,10 @@ using FairMtl.Spec;
 
 namespace FairMtl.Data;
 
-/// <summary>Splits one line of a data file into fields.</summary>
+/// <summary>
+/// Splits one line of a data file into fields. Shared as source with the source generator, which splits data file
+/// headers the same way at build time (so it is written for netstandard2.0 too).
+/// </summary>
 internal static class FieldSplitter
 {
     /// <summary>True when the line holds nothing but spaces and tabs.</summary>
@@ -46,7 +49,7 @@ internal static class FieldSplitter
                 i++;
             }
 
-            fields.Add(new TextField(line[start..i], start + 1));
+            fields.Add(new TextField(line.Substring(start, i - start), start + 1));
         }
 
         return fields;
@@ -108,7 +111,7 @@ internal static class FieldSplitter
                     end = line.Length;
                 }
 
-                fields.Add(new TextField(line[start..end], start + 1));
+                fields.Add(new TextField(line.Substring(start, end - start), start + 1));
                 i = end;
             }
 

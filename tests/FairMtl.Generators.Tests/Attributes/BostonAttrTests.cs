@@ -40,7 +40,7 @@ public sealed class BostonAttrTests
         model.Type.ShouldBe(new TargetType("FairMtl.Experiments", "BostonAttr", IsUserClass: true, IsStatic: false, GeneratorSpec.EquatableArray<string>.Empty));
         model.SourceFile.ShouldBe(GeneratorHarness.Root + AttributeHarness.BostonAttr);
         model.DataFile.ShouldBe(GeneratorHarness.Root + Experiments.BostonData);
-        model.Delimiter.ShouldBe(' ');
+        model.Spec!.Data.Format.ShouldBe(GeneratorSpec.DataFormat.Whitespace);
         Position(model.NameLocation).ShouldBe(SourcePosition.Of(Source, "[Experiment(", "\"boston-attr\""));
     }
 

@@ -120,7 +120,7 @@ public sealed class LoweringTests
         model.Spec.ShouldBe(Parse(FullYaml));
         model.Type.IsStatic.ShouldBeTrue();
         model.Type.Namespace.ShouldBe("Lowering");
-        model.Delimiter.ShouldBe(';');
+        model.Spec!.Data.Delimiter.ShouldBe(';');
         model.DataFile.ShouldBe(GeneratorHarness.Root + "experiments/data/full.csv");
     }
 
@@ -133,7 +133,7 @@ public sealed class LoweringTests
         model.Spec.ShouldBe(Parse(HeaderlessYaml));
         model.Type.Namespace.ShouldBeNull();
         model.Type.IsStatic.ShouldBeFalse();
-        model.Delimiter.ShouldBe(' ');
+        model.Spec!.Data.Format.ShouldBe(GeneratorSpec.DataFormat.Whitespace);
         model.DataFile.ShouldBe(GeneratorHarness.Root + "shared/data.txt");
     }
 
