@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace FairMtl.Numerics;
 
@@ -158,20 +159,75 @@ public static class MatrixKernels
         ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, Span<float> scratch, int m, int k, int n)
     {
         var bt = scratch[..(k * n)];
-        ref var source = ref MemoryMarshal.GetReference(b);
-        ref var target = ref MemoryMarshal.GetReference(bt);
-        for (var row = 0; row < n; row++)
+        Transpose(b, bt, n, k);
+        c[..(m * n)].Clear();
+        MultiplyAdd(a, bt, c, m, k, n);
+    }
+
+    /// <summary>target[cols x rows] = transpose(source[rows x cols]): 8 x 8 blocks in registers where AVX allows.</summary>
+    public static void Transpose(ReadOnlySpan<float> source, Span<float> target, int rows, int cols)
+    {
+        ref var s0 = ref MemoryMarshal.GetReference(source);
+        ref var t0 = ref MemoryMarshal.GetReference(target);
+        var blockRows = 0;
+        var blockCols = 0;
+        if (Avx.IsSupported && rows >= Lanes && cols >= Lanes)
         {
-            ref var sourceRow = ref Unsafe.Add(ref source, row * k);
-            ref var targetColumn = ref Unsafe.Add(ref target, row);
-            for (var col = 0; col < k; col++)
+            blockRows = rows - rows % Lanes;
+            blockCols = cols - cols % Lanes;
+            for (var r = 0; r < blockRows; r += Lanes)
             {
-                Unsafe.Add(ref targetColumn, col * n) = Unsafe.Add(ref sourceRow, col);
+                for (var c = 0; c < blockCols; c += Lanes)
+                {
+                    TransposeBlock(ref Unsafe.Add(ref s0, r * cols + c), cols, ref Unsafe.Add(ref t0, c * rows + r), rows);
+                }
             }
         }
 
-        c[..(m * n)].Clear();
-        MultiplyAdd(a, bt, c, m, k, n);
+        for (var r = 0; r < rows; r++)
+        {
+            ref var sourceRow = ref Unsafe.Add(ref s0, r * cols);
+            for (var c = r < blockRows ? blockCols : 0; c < cols; c++)
+            {
+                Unsafe.Add(ref t0, c * rows + r) = Unsafe.Add(ref sourceRow, c);
+            }
+        }
+    }
+
+    private static void TransposeBlock(ref float source, int sourceStride, ref float target, int targetStride)
+    {
+        var r0 = Vector256.LoadUnsafe(ref source);
+        var r1 = Vector256.LoadUnsafe(ref source, (nuint)sourceStride);
+        var r2 = Vector256.LoadUnsafe(ref source, (nuint)(2 * sourceStride));
+        var r3 = Vector256.LoadUnsafe(ref source, (nuint)(3 * sourceStride));
+        var r4 = Vector256.LoadUnsafe(ref source, (nuint)(4 * sourceStride));
+        var r5 = Vector256.LoadUnsafe(ref source, (nuint)(5 * sourceStride));
+        var r6 = Vector256.LoadUnsafe(ref source, (nuint)(6 * sourceStride));
+        var r7 = Vector256.LoadUnsafe(ref source, (nuint)(7 * sourceStride));
+        var u0 = Avx.UnpackLow(r0, r1);
+        var u1 = Avx.UnpackHigh(r0, r1);
+        var u2 = Avx.UnpackLow(r2, r3);
+        var u3 = Avx.UnpackHigh(r2, r3);
+        var u4 = Avx.UnpackLow(r4, r5);
+        var u5 = Avx.UnpackHigh(r4, r5);
+        var u6 = Avx.UnpackLow(r6, r7);
+        var u7 = Avx.UnpackHigh(r6, r7);
+        var v0 = Avx.Shuffle(u0, u2, 0x44);
+        var v1 = Avx.Shuffle(u0, u2, 0xEE);
+        var v2 = Avx.Shuffle(u1, u3, 0x44);
+        var v3 = Avx.Shuffle(u1, u3, 0xEE);
+        var v4 = Avx.Shuffle(u4, u6, 0x44);
+        var v5 = Avx.Shuffle(u4, u6, 0xEE);
+        var v6 = Avx.Shuffle(u5, u7, 0x44);
+        var v7 = Avx.Shuffle(u5, u7, 0xEE);
+        Avx.Permute2x128(v0, v4, 0x20).StoreUnsafe(ref target);
+        Avx.Permute2x128(v1, v5, 0x20).StoreUnsafe(ref target, (nuint)targetStride);
+        Avx.Permute2x128(v2, v6, 0x20).StoreUnsafe(ref target, (nuint)(2 * targetStride));
+        Avx.Permute2x128(v3, v7, 0x20).StoreUnsafe(ref target, (nuint)(3 * targetStride));
+        Avx.Permute2x128(v0, v4, 0x31).StoreUnsafe(ref target, (nuint)(4 * targetStride));
+        Avx.Permute2x128(v1, v5, 0x31).StoreUnsafe(ref target, (nuint)(5 * targetStride));
+        Avx.Permute2x128(v2, v6, 0x31).StoreUnsafe(ref target, (nuint)(6 * targetStride));
+        Avx.Permute2x128(v3, v7, 0x31).StoreUnsafe(ref target, (nuint)(7 * targetStride));
     }
 
     /// <summary>sums[n] += the column sums of a[m x n], each summed over the rows in order.</summary>

@@ -111,6 +111,27 @@ public class MatrixKernelsTests
         ShouldHaveSameBits(simd, scalar, "AddColumnSums");
     }
 
+    [Theory]
+    [InlineData(64, 32)]
+    [InlineData(32, 64)]
+    [InlineData(8, 8)]
+    [InlineData(19, 27)]
+    [InlineData(1, 13)]
+    [InlineData(9, 1)]
+    public void Transpose_moves_every_element(int rows, int cols)
+    {
+        var source = Enumerable.Range(0, rows * cols).Select(i => (float)i).ToArray();
+        var target = new float[rows * cols];
+        MatrixKernels.Transpose(source, target, rows, cols);
+        for (var r = 0; r < rows; r++)
+        {
+            for (var c = 0; c < cols; c++)
+            {
+                target[c * rows + r].ShouldBe(source[r * cols + c]);
+            }
+        }
+    }
+
     private static void ShouldHaveSameBits(float[] actual, float[] expected, string kernel) =>
         actual.Select(BitConverter.SingleToInt32Bits).ShouldBe(expected.Select(BitConverter.SingleToInt32Bits), kernel);
 
