@@ -4,7 +4,6 @@ using System.Runtime.Intrinsics.X86;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using FairMtl.Spec;
 using FairMtl.Sweeps;
 
@@ -16,12 +15,7 @@ namespace FairMtl.Reports;
 /// </summary>
 public static class SummaryJson
 {
-    private static readonly JsonSerializerOptions SpecOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
     public static string Write(ExperimentResult result, CodeVersion version)
     {
@@ -29,13 +23,13 @@ public static class SummaryJson
         var data = result.Data;
         var pair = spec.Evaluation.Pareto;
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = SpecOptions.Encoder }))
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = Encoder }))
         {
             json.WriteStartObject();
             json.WriteString("experiment", spec.Name);
             json.WriteString("experiment_file", result.Experiment.Source.File);
             json.WritePropertyName("spec");
-            JsonSerializer.Serialize(json, spec, SpecOptions);
+            JsonSerializer.Serialize(json, spec, SpecJsonContext.Default.ExperimentSpec);
 
             json.WriteStartObject("data");
             json.WriteString("file", data.Provenance.DisplayPath);

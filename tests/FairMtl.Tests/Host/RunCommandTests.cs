@@ -41,6 +41,9 @@ public class RunCommandTests
             .ShouldBe(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(dataFile))));
         root.GetProperty("seeds").EnumerateArray().Select(s => s.GetInt32()).ShouldBe([42]);
         root.GetProperty("spec").GetProperty("loss").GetString().ShouldBe("alpha * y + (5 - alpha) * z");
+        root.GetProperty("spec").GetProperty("model").GetProperty("init").GetString().ShouldBe("glorot-uniform");
+        root.GetProperty("spec").GetProperty("training").GetProperty("batch_size").GetInt32().ShouldBe(32);
+        root.GetProperty("spec").GetProperty("data").GetProperty("split").GetProperty("seed").GetInt32().ShouldBe(42);
         root.GetProperty("versions").GetProperty("fairmtl").GetString().ShouldNotBeNullOrEmpty();
     }
 
