@@ -10,7 +10,7 @@ internal static class CSharpNames
     // A YAML experiment's class cannot share a name with one of its members (CS0542).
     private static readonly string[] MemberNames =
     [
-        "Name", "SourceFile", "Spec", "Compiled", "Loss", "Run", "FromResult", "SweepRow", "BaselineRow", "ParetoRow",
+        "Name", "SourceFile", "SourceHash", "Spec", "Compiled", "Loss", "Run", "FromResult", "SweepRow", "BaselineRow", "ParetoRow",
         "Results", "GeneratedWeighting",
     ];
 

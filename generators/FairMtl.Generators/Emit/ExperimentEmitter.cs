@@ -40,12 +40,21 @@ internal static class ExperimentEmitter
         writer.Line("/// <summary>The declaring file as the compiler saw it; the data file is resolved against its folder.</summary>");
         writer.Line("public const string SourceFile = " + Literals.String(experiment.SourceFile) + ";");
         writer.Line();
+        if (experiment.SourceHash.Length > 0)
+        {
+            writer.Line("/// <summary>SHA-256 of the compiled YAML text: the host runs an unchanged file without parsing it again.</summary>");
+            writer.Line("public const string SourceHash = " + Literals.String(experiment.SourceHash) + ";");
+            writer.Line();
+        }
+
         writer.Line("/// <summary>The resolved, validated spec.</summary>");
         SpecLiteralEmitter.Write(writer, spec, "public static global::FairMtl.Spec.ExperimentSpec Spec { get; } = ", ";");
         writer.Line();
         writer.Line("/// <summary>The spec with its generated loss weighting, as the registry lists it.</summary>");
         writer.Line("public static global::FairMtl.Compiled.CompiledExperiment Compiled { get; } =");
-        writer.Indent().Line("new global::FairMtl.Compiled.CompiledExperiment(Name, SourceFile, Spec, new GeneratedWeighting());").Outdent();
+        writer.Indent().Line(experiment.SourceHash.Length > 0
+            ? "new global::FairMtl.Compiled.CompiledExperiment(Name, SourceFile, Spec, new GeneratedWeighting(), SourceHash);"
+            : "new global::FairMtl.Compiled.CompiledExperiment(Name, SourceFile, Spec, new GeneratedWeighting());").Outdent();
         writer.Line();
         WeightingEmitter.Write(writer, spec, emitLoss: !type.IsUserClass);
         writer.Line();

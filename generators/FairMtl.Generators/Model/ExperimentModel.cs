@@ -15,6 +15,7 @@ namespace FairMtl.Generators.Model;
 /// <param name="DataFile">The data file resolved against the declaring file's folder, for the header check.</param>
 /// <param name="Columns">Every column reference with its declaration location.</param>
 /// <param name="NameLocation">Where the name is declared (for the duplicate-name diagnostic).</param>
+/// <param name="SourceHash">The <see cref="DeclarationHash"/> of a YAML declaration's text (empty for attributes).</param>
 internal sealed record ExperimentModel(
     string Name,
     string SourceFile,
@@ -23,7 +24,8 @@ internal sealed record ExperimentModel(
     EquatableArray<DiagnosticInfo> Diagnostics,
     string? DataFile,
     EquatableArray<ColumnReference> Columns,
-    DiagnosticLocation NameLocation);
+    DiagnosticLocation NameLocation,
+    string SourceHash = "");
 
 /// <summary>
 /// The type that receives the generated members: for YAML a new <c>public static partial class</c> in

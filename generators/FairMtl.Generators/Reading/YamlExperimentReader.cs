@@ -29,8 +29,9 @@ internal static class YamlExperimentReader
                     DiagnosticCodes.ExperimentFile, $"cannot read experiment file '{path}'", fileLocation));
             }
 
-            var loaded = ExperimentYamlReader.Parse(source.ToString(), path, Path.GetDirectoryName(path) ?? string.Empty);
-            return FromSpec(loaded, path);
+            var yaml = source.ToString();
+            var loaded = ExperimentYamlReader.Parse(yaml, path, Path.GetDirectoryName(path) ?? string.Empty);
+            return FromSpec(loaded, path, DeclarationHash.Of(yaml));
         }
         catch (FairMtlException e)
         {
@@ -43,7 +44,7 @@ internal static class YamlExperimentReader
         }
     }
 
-    private static ExperimentModel FromSpec(LoadedExperiment loaded, string path)
+    private static ExperimentModel FromSpec(LoadedExperiment loaded, string path, string sourceHash)
     {
         var spec = loaded.Spec;
         var columns = ColumnReferences.Of(spec)
@@ -58,7 +59,8 @@ internal static class YamlExperimentReader
             EquatableArray<DiagnosticInfo>.Empty,
             loaded.DataPath,
             columns,
-            DiagnosticLocation.FromSource(loaded.Source.Locate("name"), path));
+            DiagnosticLocation.FromSource(loaded.Source.Locate("name"), path),
+            sourceHash);
     }
 
     private static ExperimentModel Broken(string path, DiagnosticInfo diagnostic) =>

@@ -8,9 +8,10 @@ namespace FairMtl.Host.Running;
 
 /// <summary>
 /// Finds the experiment a command names: a compiled experiment by name (attribute-declared ones have no file to
-/// pass), or a YAML file by path. A YAML file is always read and validated; when its spec equals a compiled
-/// experiment's (the same declaration, built into this program), that experiment's generated weighting is used,
-/// otherwise the weighting expression is interpreted. Both give bit-identical results.
+/// pass), or a YAML file by path. A YAML file whose text is the one compiled into this program runs from the compiled
+/// spec and weighting without being parsed again; any other file is read and validated, and uses a compiled
+/// weighting when its spec equals a compiled experiment's, else interprets the expression. All three paths give
+/// bit-identical results.
 /// </summary>
 public sealed class ExperimentCatalog(IReadOnlyList<CompiledExperiment> compiled)
 {
@@ -37,7 +38,15 @@ public sealed class ExperimentCatalog(IReadOnlyList<CompiledExperiment> compiled
                 + $" (compiled experiments: {names})");
         }
 
-        var loaded = ExperimentYamlReader.Load(nameOrPath);
+        var file = ExperimentYamlReader.ReadFile(nameOrPath);
+        var unchanged = Compiled.FirstOrDefault(e => e.IsCompiledFrom(nameOrPath, file.Text));
+        if (unchanged is not null)
+        {
+            return new ResolvedExperiment(
+                new LoadedExperiment(unchanged.Spec, new SpecSourceMap(file.DisplayPath), file.BaseDirectory), unchanged.Weighting);
+        }
+
+        var loaded = ExperimentYamlReader.Parse(file.Text, file.DisplayPath, file.BaseDirectory);
         var match = Compiled.FirstOrDefault(e => e.Spec == loaded.Spec);
         return new ResolvedExperiment(loaded, match?.Weighting);
     }

@@ -11,7 +11,9 @@ namespace FairMtl.Compiled;
 /// <param name="SourceFile">The declaring file (YAML or C#) as the compiler saw it (a full path).</param>
 /// <param name="Spec">The resolved spec.</param>
 /// <param name="Weighting">The generated loss weighting and its derivatives.</param>
-public sealed record CompiledExperiment(string Name, string SourceFile, ExperimentSpec Spec, ILossWeighting Weighting)
+/// <param name="SourceHash">For a YAML experiment, the <see cref="DeclarationHash"/> of the compiled text.</param>
+public sealed record CompiledExperiment(
+    string Name, string SourceFile, ExperimentSpec Spec, ILossWeighting Weighting, string? SourceHash = null)
 {
     /// <summary>
     /// The experiment ready to run: relative paths (the data file) resolve against the declaring file's folder.
@@ -19,4 +21,10 @@ public sealed record CompiledExperiment(string Name, string SourceFile, Experime
     /// </summary>
     public LoadedExperiment Load() =>
         new(Spec, new SpecSourceMap(SourceFile), Path.GetDirectoryName(SourceFile) ?? Environment.CurrentDirectory);
+
+    /// <summary>True when <paramref name="path"/> is this experiment's YAML file and its text is the compiled one.</summary>
+    public bool IsCompiledFrom(string path, string text) =>
+        SourceHash is not null
+        && string.Equals(Path.GetFullPath(path), Path.GetFullPath(SourceFile), StringComparison.Ordinal)
+        && DeclarationHash.Of(text) == SourceHash;
 }

@@ -31,6 +31,34 @@ public class ExperimentCatalogTests
     }
 
     [Fact]
+    public void An_unchanged_compiled_yaml_file_runs_from_the_compiled_spec_without_being_parsed()
+    {
+        var compiled = Compiled("boston") with { SourceHash = FairMtl.Spec.DeclarationHash.Of(File.ReadAllText(BostonPath)) };
+        var resolved = new ExperimentCatalog([compiled]).Resolve(BostonPath);
+        resolved.Experiment.Spec.ShouldBeSameAs(compiled.Spec);
+        resolved.CompiledWeighting.ShouldBeSameAs(compiled.Weighting);
+        resolved.Experiment.BaseDirectory.ShouldBe(TestExperiments.ExperimentsDirectory);
+
+        var edited = compiled with { SourceHash = FairMtl.Spec.DeclarationHash.Of("something else") };
+        var reparsed = new ExperimentCatalog([edited]).Resolve(BostonPath);
+        reparsed.Experiment.Spec.ShouldNotBeSameAs(compiled.Spec);
+        reparsed.Experiment.Spec.ShouldBe(compiled.Spec);
+    }
+
+    [Fact]
+    public void The_registry_records_the_hash_of_each_compiled_yaml_file()
+    {
+        foreach (var name in new[] { "boston", "parkinson" })
+        {
+            var compiled = FairMtl.Generated.ExperimentRegistry.Find(name)!;
+            var path = Path.Combine(TestExperiments.ExperimentsDirectory, name + ".yaml");
+            compiled.IsCompiledFrom(path, File.ReadAllText(path)).ShouldBeTrue(name);
+        }
+
+        FairMtl.Generated.ExperimentRegistry.Find("boston-attr")!.SourceHash.ShouldBeNull();
+    }
+
+    [Fact]
     public void A_yaml_file_that_differs_from_every_compiled_spec_is_interpreted()
     {
         var compiled = Compiled("boston") with { Spec = Compiled("boston").Spec with { Loss = "y + z" } };

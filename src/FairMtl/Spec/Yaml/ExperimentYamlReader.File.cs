@@ -11,15 +11,20 @@ public static partial class ExperimentYamlReader
     /// <exception cref="FairMtlException">FMTL015 when the file cannot be read; any other code for an invalid file.</exception>
     public static LoadedExperiment Load(string path)
     {
+        var file = ReadFile(path);
+        return Parse(file.Text, file.DisplayPath, file.BaseDirectory);
+    }
+
+    /// <summary>The text of the experiment file at <paramref name="path"/>, without validating it.</summary>
+    /// <exception cref="FairMtlException">FMTL015 when the file cannot be read.</exception>
+    public static ExperimentFileText ReadFile(string path)
+    {
         ArgumentNullException.ThrowIfNull(path);
         var displayPath = path.Replace('\\', '/');
-        string text;
-        string baseDirectory;
         try
         {
             var fullPath = Path.GetFullPath(path);
-            text = File.ReadAllText(fullPath);
-            baseDirectory = Path.GetDirectoryName(fullPath) ?? fullPath;
+            return new ExperimentFileText(File.ReadAllText(fullPath), displayPath, Path.GetDirectoryName(fullPath) ?? fullPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or SecurityException)
         {
@@ -27,7 +32,8 @@ public static partial class ExperimentYamlReader
             throw new FairMtlException(
                 DiagnosticCodes.ExperimentFile, SourceLocation.OfFile(displayPath), $"cannot read experiment file '{displayPath}': {reason}");
         }
-
-        return Parse(text, displayPath, baseDirectory);
     }
 }
+
+/// <summary>An experiment file's text, the name messages use for it, and the folder its relative paths resolve against.</summary>
+public sealed record ExperimentFileText(string Text, string DisplayPath, string BaseDirectory);
