@@ -88,9 +88,12 @@ public static class FairMtlCommandLine
     private static async Task<int> RunInHostAsync(
         RunRequest request, bool verbose, TextWriter output, TextWriter error, ExperimentCatalog catalog, CancellationToken cancellationToken)
     {
+        // No default configuration sources (appsettings, environment, user secrets): the command line is the only
+        // input, and skipping them saves a tenth of a second per run. Console logging and Ctrl+C handling stay.
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             ContentRootPath = Environment.CurrentDirectory,
+            DisableDefaults = true,
         });
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(options => options.SingleLine = true);

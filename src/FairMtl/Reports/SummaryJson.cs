@@ -29,7 +29,7 @@ public static class SummaryJson
             json.WriteString("experiment", spec.Name);
             json.WriteString("experiment_file", result.Experiment.Source.File);
             json.WritePropertyName("spec");
-            JsonSerializer.Serialize(json, spec, SpecJsonContext.Default.ExperimentSpec);
+            SpecJsonWriter.Write(json, spec);
 
             json.WriteStartObject("data");
             json.WriteString("file", data.Provenance.DisplayPath);

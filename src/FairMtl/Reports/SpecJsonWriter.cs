@@ -1,0 +1,185 @@
+using System.Text.Json;
+using FairMtl.Spec;
+
+namespace FairMtl.Reports;
+
+/// <summary>
+/// Writes the resolved spec into summary.json: snake_case keys in declaration order, enum values in their YAML
+/// spelling. Hand-written because System.Text.Json's metadata set-up (reflection or source-generated) took a tenth
+/// of a second per run, as long as a whole Boston sweep's evaluation; a test keeps it equal to the serialiser's
+/// output, so a new spec field cannot be forgotten.
+/// </summary>
+public static class SpecJsonWriter
+{
+    public static void Write(Utf8JsonWriter json, ExperimentSpec spec)
+    {
+        json.WriteStartObject();
+        json.WriteString("name", spec.Name);
+        json.WriteString("description", spec.Description);
+        WriteData(json, spec.Data);
+        json.WriteStartObject("model");
+        Numbers(json, "trunk", spec.Model.Trunk);
+        json.WriteString("activation", Enum(spec.Model.Activation));
+        json.WriteNumber("dropout", spec.Model.Dropout);
+        json.WriteBoolean("batch_norm", spec.Model.BatchNorm);
+        json.WriteString("init", Enum(spec.Model.Init));
+        json.WriteEndObject();
+        json.WriteStartArray("heads");
+        foreach (var head in spec.Heads)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", head.Name);
+            json.WriteString("column", head.Column);
+            json.WriteString("task", Enum(head.Task));
+            json.WriteBoolean("standardize", head.Standardize);
+            Numbers(json, "hidden", head.Hidden);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteString("loss", spec.Loss);
+        WriteSweep(json, spec.Sweep);
+        json.WriteStartObject("baseline");
+        json.WriteBoolean("enabled", spec.Baseline.Enabled);
+        Strings(json, "heads", spec.Baseline.Heads);
+        json.WriteNumber("epochs", spec.Baseline.Epochs);
+        json.WriteEndObject();
+        WriteTraining(json, spec.Training);
+        json.WriteStartObject("evaluation");
+        json.WriteString("head", spec.Evaluation.Head);
+        json.WriteStartObject("pareto");
+        json.WriteString("disparity", Enum(spec.Evaluation.Pareto.Disparity));
+        json.WriteString("error", Enum(spec.Evaluation.Pareto.Error));
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    /// <summary>An enum value in kebab case, as the YAML spells it (<c>WarmStartBlocks</c> -> <c>warm-start-blocks</c>).</summary>
+    public static string Enum<TEnum>(TEnum value)
+        where TEnum : struct, Enum
+    {
+        var name = value.ToString();
+        var text = new System.Text.StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]) && i > 0)
+            {
+                text.Append('-');
+            }
+
+            text.Append(char.ToLowerInvariant(name[i]));
+        }
+
+        return text.ToString();
+    }
+
+    private static void WriteData(Utf8JsonWriter json, DataSpec data)
+    {
+        json.WriteStartObject("data");
+        json.WriteString("file", data.File);
+        json.WriteString("format", Enum(data.Format));
+        json.WriteString("delimiter", data.Delimiter.ToString());
+        json.WriteBoolean("header", data.Header);
+        Strings(json, "columns", data.Columns);
+        json.WriteStartObject("features");
+        Strings(json, "include", data.Features.Include);
+        Strings(json, "exclude", data.Features.Exclude);
+        json.WriteEndObject();
+        json.WriteBoolean("standardize", data.Standardize);
+        json.WriteStartObject("split");
+        json.WriteNumber("test", data.Split.Test);
+        json.WriteNumber("validation", data.Split.Validation);
+        json.WriteNumber("seed", data.Split.Seed);
+        json.WriteEndObject();
+        json.WriteStartObject("groups");
+        json.WriteString("column", data.Groups.Column);
+        json.WriteString("rule", Enum(data.Groups.Rule));
+        json.WriteNumber("threshold", data.Groups.Threshold);
+        Strings(json, "labels", data.Groups.Labels);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteSweep(Utf8JsonWriter json, SweepSpec sweep)
+    {
+        json.WriteStartObject("sweep");
+        json.WriteStartArray("variables");
+        foreach (var variable in sweep.Variables)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", variable.Name);
+            json.WriteStartArray("values");
+            foreach (var value in variable.Values)
+            {
+                json.WriteNumberValue(value);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        Numbers(json, "seeds", sweep.Seeds);
+        json.WriteNumber("point_count", sweep.PointCount);
+        json.WriteEndObject();
+    }
+
+    private static void WriteTraining(Utf8JsonWriter json, TrainingSpec training)
+    {
+        json.WriteStartObject("training");
+        var optimizer = training.Optimizer;
+        json.WriteStartObject("optimizer");
+        json.WriteString("kind", Enum(optimizer.Kind));
+        json.WriteNumber("learning_rate", optimizer.LearningRate);
+        json.WriteNumber("beta1", optimizer.Beta1);
+        json.WriteNumber("beta2", optimizer.Beta2);
+        json.WriteNumber("epsilon", optimizer.Epsilon);
+        json.WriteNumber("momentum", optimizer.Momentum);
+        json.WriteEndObject();
+        json.WriteNumber("batch_size", training.BatchSize);
+        json.WriteNumber("epochs", training.Epochs);
+        json.WriteStartObject("regime");
+        json.WriteString("kind", Enum(training.Regime.Kind));
+        json.WriteNumber("block_size", training.Regime.BlockSize);
+        json.WriteBoolean("keep_optimizer_state", training.Regime.KeepOptimizerState);
+        json.WriteEndObject();
+        if (training.EarlyStopping is { } earlyStopping)
+        {
+            json.WriteStartObject("early_stopping");
+            json.WriteString("monitor", earlyStopping.Monitor);
+            json.WriteNumber("patience", earlyStopping.Patience);
+            json.WriteNumber("min_delta", earlyStopping.MinDelta);
+            json.WriteBoolean("restore_best", earlyStopping.RestoreBest);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("early_stopping");
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void Strings(Utf8JsonWriter json, string name, EquatableArray<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void Numbers(Utf8JsonWriter json, string name, EquatableArray<int> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteNumberValue(value);
+        }
+
+        json.WriteEndArray();
+    }
+}
