@@ -25,7 +25,13 @@ public static class MatrixKernels
         ref var a0 = ref MemoryMarshal.GetReference(a);
         ref var b0 = ref MemoryMarshal.GetReference(b);
         ref var c0 = ref MemoryMarshal.GetReference(c);
-        for (var i = 0; i < m; i++)
+        var i = 0;
+        for (; i + 2 <= m; i += 2)
+        {
+            AccumulateTwoRows(ref Unsafe.Add(ref c0, i * n), n, scalarTail: false, ref Unsafe.Add(ref a0, i * k), ref Unsafe.Add(ref a0, (i + 1) * k), 1, k, ref b0);
+        }
+
+        for (; i < m; i++)
         {
             AccumulateRow(ref Unsafe.Add(ref c0, i * n), n, scalarTail: false, ref Unsafe.Add(ref a0, i * k), 1, k, ref b0);
         }
@@ -33,7 +39,7 @@ public static class MatrixKernels
         // The columns past the last full vector: four rows' chains at a time, so that their latencies overlap.
         for (var j = n - n % Lanes; j < n; j++)
         {
-            var i = 0;
+            i = 0;
             for (; i + 4 <= m; i += 4)
             {
                 ref var a1 = ref Unsafe.Add(ref a0, i * k);
@@ -84,9 +90,71 @@ public static class MatrixKernels
             return;
         }
 
-        for (var p = 0; p < k; p++)
+        var p = 0;
+        for (; p + 2 <= k; p += 2)
+        {
+            AccumulateTwoRows(ref Unsafe.Add(ref c0, p * n), n, scalarTail: true, ref Unsafe.Add(ref a0, p), ref Unsafe.Add(ref a0, p + 1), k, m, ref b0);
+        }
+
+        for (; p < k; p++)
         {
             AccumulateRow(ref Unsafe.Add(ref c0, p * n), n, scalarTail: true, ref Unsafe.Add(ref a0, p), k, m, ref b0);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="AccumulateRow"/> for two consecutive output rows (cRows and cRows + n) that share b: each b vector is
+    /// loaded once for both, which is what bounds these small products. Every element keeps its own chain and order.
+    /// Columns that do not fill a block of four vectors go through <see cref="AccumulateRemainder"/> row by row.
+    /// </summary>
+    private static void AccumulateTwoRows(
+        ref float cRows, int n, bool scalarTail, ref float a0, ref float a1, int aStride, int count, ref float b)
+    {
+        ref var c1 = ref Unsafe.Add(ref cRows, n);
+        var j = 0;
+        for (; j + 4 * Lanes <= n; j += 4 * Lanes)
+        {
+            var x0 = Vector256.LoadUnsafe(ref cRows, (nuint)j);
+            var x1 = Vector256.LoadUnsafe(ref cRows, (nuint)(j + Lanes));
+            var x2 = Vector256.LoadUnsafe(ref cRows, (nuint)(j + 2 * Lanes));
+            var x3 = Vector256.LoadUnsafe(ref cRows, (nuint)(j + 3 * Lanes));
+            var y0 = Vector256.LoadUnsafe(ref c1, (nuint)j);
+            var y1 = Vector256.LoadUnsafe(ref c1, (nuint)(j + Lanes));
+            var y2 = Vector256.LoadUnsafe(ref c1, (nuint)(j + 2 * Lanes));
+            var y3 = Vector256.LoadUnsafe(ref c1, (nuint)(j + 3 * Lanes));
+            for (var t = 0; t < count; t++)
+            {
+                var u = Vector256.Create(Unsafe.Add(ref a0, t * aStride));
+                var v = Vector256.Create(Unsafe.Add(ref a1, t * aStride));
+                ref var bRow = ref Unsafe.Add(ref b, t * n + j);
+                var b0 = Vector256.LoadUnsafe(ref bRow);
+                var b1 = Vector256.LoadUnsafe(ref bRow, Lanes);
+                var b2 = Vector256.LoadUnsafe(ref bRow, 2 * Lanes);
+                var b3 = Vector256.LoadUnsafe(ref bRow, 3 * Lanes);
+                x0 = Vector256.FusedMultiplyAdd(u, b0, x0);
+                x1 = Vector256.FusedMultiplyAdd(u, b1, x1);
+                x2 = Vector256.FusedMultiplyAdd(u, b2, x2);
+                x3 = Vector256.FusedMultiplyAdd(u, b3, x3);
+                y0 = Vector256.FusedMultiplyAdd(v, b0, y0);
+                y1 = Vector256.FusedMultiplyAdd(v, b1, y1);
+                y2 = Vector256.FusedMultiplyAdd(v, b2, y2);
+                y3 = Vector256.FusedMultiplyAdd(v, b3, y3);
+            }
+
+            x0.StoreUnsafe(ref cRows, (nuint)j);
+            x1.StoreUnsafe(ref cRows, (nuint)(j + Lanes));
+            x2.StoreUnsafe(ref cRows, (nuint)(j + 2 * Lanes));
+            x3.StoreUnsafe(ref cRows, (nuint)(j + 3 * Lanes));
+            y0.StoreUnsafe(ref c1, (nuint)j);
+            y1.StoreUnsafe(ref c1, (nuint)(j + Lanes));
+            y2.StoreUnsafe(ref c1, (nuint)(j + 2 * Lanes));
+            y3.StoreUnsafe(ref c1, (nuint)(j + 3 * Lanes));
+        }
+
+        if (j < n)
+        {
+            AccumulateRemainder(ref cRows, j, n, scalarTail, ref a0, aStride, count, ref b);
+            AccumulateRemainder(ref c1, j, n, scalarTail, ref a1, aStride, count, ref b);
         }
     }
 
@@ -96,10 +164,14 @@ public static class MatrixKernels
     /// <paramref name="scalarTail"/> the columns past the last full vector are left to the caller, which has a better
     /// schedule for them.
     /// </summary>
-    private static void AccumulateRow(ref float cRow, int n, bool scalarTail, ref float a, int aStride, int count, ref float b)
+    private static void AccumulateRow(ref float cRow, int n, bool scalarTail, ref float a, int aStride, int count, ref float b) =>
+        AccumulateRemainder(ref cRow, 0, n, scalarTail, ref a, aStride, count, ref b);
+
+    /// <summary><see cref="AccumulateRow"/> for the columns from <paramref name="start"/> on.</summary>
+    private static void AccumulateRemainder(ref float cRow, int start, int n, bool scalarTail, ref float a, int aStride, int count, ref float b)
     {
         var vectorColumns = n - n % Lanes;
-        var j = 0;
+        var j = start;
         for (; j + 4 * Lanes <= vectorColumns; j += 4 * Lanes)
         {
             var acc0 = Vector256.LoadUnsafe(ref cRow, (nuint)j);
