@@ -146,10 +146,7 @@ public sealed class AttributeDiagnosticTests
             received.Append('\n');
         }
 
-        received.ToString().ShouldMatchApproved(options => options
-            .SubFolder(System.IO.Path.Combine("..", "approved"))
-            .NoDiff()
-            .WithFilenameGenerator((_, _, type, extension) => $"AttributeDiagnosticTests.mistakes.{type}.{extension}"));
+        ApprovedSnapshot.Match(received.ToString(), "mistakes");
     }
 
     [Fact]

@@ -80,19 +80,13 @@ public sealed class BostonAttrTests
     {
         var run = AttributeHarness.Run(Source, AttributeHarness.BostonAttr, GeneratorHarness.RepoFile(Experiments.BostonData));
 
-        run.Source(HintName).ShouldMatchApproved(options => options
-            .SubFolder(Path.Combine("..", "approved"))
-            .NoDiff()
-            .WithFilenameGenerator((_, _, type, extension) => $"BostonAttrTests.generated-source.{type}.{extension}"));
+        ApprovedSnapshot.Match(run.Source(HintName), "generated-source");
     }
 
     [Fact]
     public void The_synthesized_yaml_matches_the_approved_snapshot()
     {
-        AttributeHarness.Lower(Source, AttributeHarness.BostonAttr, "alpha", "y", "z").ShouldMatchApproved(options => options
-            .SubFolder(Path.Combine("..", "approved"))
-            .NoDiff()
-            .WithFilenameGenerator((_, _, type, extension) => $"BostonAttrTests.synthesized-yaml.{type}.{extension}"));
+        ApprovedSnapshot.Match(AttributeHarness.Lower(Source, AttributeHarness.BostonAttr, "alpha", "y", "z"), "synthesized-yaml");
     }
 
     [Fact]

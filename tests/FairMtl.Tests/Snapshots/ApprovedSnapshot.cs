@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using FairMtl.Reports;
+using FairMtl.Testing;
 
 namespace FairMtl.Tests.Snapshots;
 
@@ -11,8 +12,6 @@ namespace FairMtl.Tests.Snapshots;
 /// </summary>
 internal static class ApprovedSnapshot
 {
-    public const string AcceptVariable = "FAIRMTL_ACCEPT_SNAPSHOTS";
-
     /// <summary>
     /// Compares <paramref name="received"/> with the approved snapshot <paramref name="name"/> of the calling test;
     /// <paramref name="mayAccept"/> false keeps a fixture from being overwritten in accept mode.
@@ -26,30 +25,20 @@ internal static class ApprovedSnapshot
     {
         var testClass = Path.GetFileNameWithoutExtension(testFile);
         var folder = Path.Combine(ThisFolder(), "approved");
-        var approvedPath = Path.Combine(folder, $"{testClass}.{testMethod}.{name}.approved.txt");
-        if (mayAccept && Environment.GetEnvironmentVariable(AcceptVariable) == "1" && Environment.GetEnvironmentVariable("CI") is null or "")
-        {
-            Directory.CreateDirectory(folder);
-            File.WriteAllText(approvedPath, received);
-        }
-
+        var stem = $"{testClass}.{testMethod}.{name}";
+        var approvedPath = ApprovedFiles.PathOf(folder, stem);
         var differences = File.Exists(approvedPath)
             ? ResultSnapshot.Differences(File.ReadAllText(approvedPath).ReplaceLineEndings("\n"), received)
             : [];
         try
         {
-            received.ShouldMatchApproved(options => options
-                .WithDiscriminator(name)
-                .SubFolder("approved")
-                .NoDiff()
-                .WithFilenameGenerator((_, discriminator, type, extension) =>
-                    $"{testClass}.{testMethod}{discriminator}.{type}.{extension}"));
+            ApprovedFiles.Match(received, folder, stem, mayAccept);
         }
         catch (ShouldAssertException exception) when (differences.Count > 0)
         {
             throw new ShouldAssertException(
                 $"Snapshot '{name}' changed ({approvedPath}):\n  " + string.Join("\n  ", differences)
-                + $"\nIf the change is intended, accept it with: {AcceptVariable}=1 dotnet test --filter {testClass}",
+                + $"\nIf the change is intended, accept it with: {ApprovedFiles.AcceptVariable}=1 dotnet test --filter {testClass}",
                 exception);
         }
     }
