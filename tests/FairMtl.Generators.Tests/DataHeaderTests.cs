@@ -66,6 +66,43 @@ public sealed class DataHeaderTests
     }
 
     [Fact]
+    public void The_header_is_the_first_non_blank_line_after_skip_lines()
+    {
+        var data = "junk that is not a header\n\nmotor_UPDRS,sex,age\n1,0,2\n";
+        string Yaml(string skip) => Experiments.Small
+            .Replace("  file: data/parkinsons-telemonitoring/parkinsons_updrs.data", "  file: data/skipped.csv" + skip, StringComparison.Ordinal)
+            .Replace("exclude: [motor_UPDRS, total_UPDRS, test_time, sex]", "exclude: [motor_UPDRS, sex]", StringComparison.Ordinal);
+
+        var skipped = GeneratorHarness.Run([GeneratorHarness.Text("experiments/small.yaml", Yaml("\n  skip_lines: 1")), GeneratorHarness.Text("experiments/data/skipped.csv", data)]);
+        var unskipped = GeneratorHarness.Run([GeneratorHarness.Text("experiments/small.yaml", Yaml(string.Empty)), GeneratorHarness.Text("experiments/data/skipped.csv", data)]);
+
+        skipped.Diagnostics.ShouldBeEmpty();
+        unskipped.DiagnosticLines.ShouldNotBeEmpty();
+        unskipped.DiagnosticLines.ShouldAllBe(line => line.Contains("in data file 'data/skipped.csv'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Filter_and_categorical_columns_are_checked_at_their_list_items()
+    {
+        var yaml = GeneratorHarness.ReadRepoFile(Experiments.ParkinsonYaml)
+            .Replace("  header: true\n", "  header: true\n  filter:\n    - age >= 18\n    - sexx == 1\n  categorical: [subject#, Jitter(%]\n", StringComparison.Ordinal);
+        yaml.ShouldContain("sexx == 1");
+
+        var run = GeneratorHarness.Run([GeneratorHarness.Text(Experiments.ParkinsonYaml, yaml), GeneratorHarness.RepoFile(Experiments.ParkinsonData)]);
+
+        var lines = yaml.Split('\n').ToList();
+        var filterLine = lines.FindIndex(l => l.Contains("sexx", StringComparison.Ordinal)) + 1;
+        var categoricalLine = lines.FindIndex(l => l.Contains("Jitter(%]", StringComparison.Ordinal)) + 1;
+        run.DiagnosticLines.ShouldBe(
+        [
+            $"FMTL004 {Experiments.ParkinsonYaml}({filterLine},7): unknown column 'sexx' in data file "
+            + "'data/parkinsons-telemonitoring/parkinsons_updrs.data'; did you mean 'sex'?",
+            $"FMTL004 {Experiments.ParkinsonYaml}({categoricalLine},27): unknown column 'Jitter(%' in data file "
+            + "'data/parkinsons-telemonitoring/parkinsons_updrs.data'; did you mean 'Jitter(%)'?",
+        ]);
+    }
+
+    [Fact]
     public void A_quoted_csv_header_and_a_custom_delimiter_are_split_like_the_runtime_reader()
     {
         var yaml = Experiments.Small

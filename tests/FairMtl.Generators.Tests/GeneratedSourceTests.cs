@@ -55,6 +55,40 @@ public sealed class GeneratedSourceTests
     }
 
     [Fact]
+    public void A_spec_with_every_data_row_key_compiles_to_the_runtime_readers_spec()
+    {
+        var yaml = Experiments.Small.Replace(
+            "  file: data/parkinsons-telemonitoring/parkinsons_updrs.data\n",
+            """
+              file: data/parkinsons-telemonitoring/parkinsons_updrs.data
+              skip_lines: 3
+              append:
+                - { file: data/more.data, skip_lines: 1 }
+                - data/rest.data
+              missing: ["?", "", "say \"hi\""]
+              filter:
+                - age <= 70
+                - sex != -1
+                - subject# == "a \\ b"
+                - test_time > 1e-3
+              categorical: [sex]
+
+            """,
+            StringComparison.Ordinal);
+        yaml.ShouldContain("skip_lines: 3");
+        var run = GeneratorHarness.Run([GeneratorHarness.Text("experiments/rows.yaml", yaml)]);
+        var type = GeneratorHarness.Load(run.Output).GetType("FairMtl.Generated.Experiments.Small")!;
+
+        var compiled = (ExperimentSpec)type.GetProperty("Spec")!.GetValue(null)!;
+
+        run.DiagnosticLines.ShouldBeEmpty();
+        var runtime = ExperimentYamlReader.Parse(yaml, "rows.yaml", "/base").Spec;
+        runtime.Data.Filters.Count.ShouldBe(4);
+        runtime.Data.Missing[2].ShouldBe("say \"hi\"");
+        compiled.ShouldBe(runtime);
+    }
+
+    [Fact]
     public void The_registry_lists_every_experiment_by_name_and_finds_them()
     {
         var yaml = Experiments.Small.Replace("name: small", "name: a-small-one", StringComparison.Ordinal);

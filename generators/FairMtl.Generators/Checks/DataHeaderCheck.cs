@@ -7,8 +7,9 @@ using FairMtl.Spec;
 namespace FairMtl.Generators.Checks;
 
 /// <summary>
-/// FMTL004 for every column reference the data file does not have: checked against the header when the data file
-/// is an AdditionalFile, and against <c>data.columns</c> for files without a header (no file needed).
+/// FMTL004 for every column reference the data file does not have: checked against the header (the first non-blank
+/// line after <c>data.skip_lines</c>) when the data file is an AdditionalFile, and against <c>data.columns</c> for files
+/// without a header (no file needed). References include <c>data.filter</c> and <c>data.categorical</c>.
 /// </summary>
 internal static class DataHeaderCheck
 {
@@ -38,14 +39,15 @@ internal static class DataHeaderCheck
 
     private static string[]? HeaderColumns(ExperimentModel experiment, ExperimentSpec spec, IReadOnlyDictionary<string, DataHeader> headers)
     {
-        if (!headers.TryGetValue(DataHeader.Normalize(experiment.DataFile!), out var header) || header.FirstLine is null)
+        if (!headers.TryGetValue(DataHeader.Normalize(experiment.DataFile!), out var header)
+            || header.HeaderLine(spec.Data.SkipLines) is not { } line)
         {
             return null;
         }
 
         try
         {
-            return FieldSplitter.Split(header.FirstLine, spec.Data.Format, spec.Data.Delimiter, SourceLocation.OfFile(experiment.DataFile!))
+            return FieldSplitter.Split(line, spec.Data.Format, spec.Data.Delimiter, SourceLocation.OfFile(experiment.DataFile!))
                 .Select(field => field.Value.Trim())
                 .ToArray();
         }

@@ -75,7 +75,19 @@ internal static class SpecLiteralEmitter
             ("Column", Atom(Literals.String(data.Groups.Column))),
             ("Rule", Atom(Literals.Enum(data.Groups.Rule))),
             ("Threshold", Atom(Literals.Double(data.Groups.Threshold))),
-            ("Labels", Strings(data.Groups.Labels)))));
+            ("Labels", Strings(data.Groups.Labels)))),
+        ("SkipLines", Atom(Literals.Int(data.SkipLines))),
+        ("Append", new ArrayNode(Spec + "AppendedFile", data.Append.Select(file => New(
+            "AppendedFile",
+            ("File", Atom(Literals.String(file.File))),
+            ("SkipLines", Atom(Literals.Int(file.SkipLines))))).ToArray())),
+        ("Missing", Strings(data.Missing)),
+        ("Filters", new ArrayNode(Spec + "RowFilter", data.Filters.Select(filter => New(
+            "RowFilter",
+            ("Column", Atom(Literals.String(filter.Column))),
+            ("Operator", Atom(Literals.Enum(filter.Operator))),
+            ("Value", Atom(Literals.String(filter.Value))))).ToArray())),
+        ("Categorical", Strings(data.Categorical)));
 
     private static Node Of(TrainingSpec training)
     {

@@ -30,6 +30,11 @@ internal static class YamlExperimentReader
             }
 
             var yaml = source.ToString();
+            if (ComparisonYamlReader.Declares(yaml))
+            {
+                return FromComparison(ComparisonYamlReader.Parse(yaml, path, Path.GetDirectoryName(path) ?? string.Empty), path);
+            }
+
             var loaded = ExperimentYamlReader.Parse(yaml, path, Path.GetDirectoryName(path) ?? string.Empty);
             return FromSpec(loaded, path, DeclarationHash.Of(yaml));
         }
@@ -62,6 +67,21 @@ internal static class YamlExperimentReader
             DiagnosticLocation.FromSource(loaded.Source.Locate("name"), path),
             sourceHash);
     }
+
+    /// <summary>
+    /// A comparison experiment is validated (its mistakes become diagnostics) but gets no generated code: the host reads
+    /// its YAML at run time.
+    /// </summary>
+    private static ExperimentModel FromComparison(LoadedComparison loaded, string path) =>
+        new(
+            loaded.Spec.Name,
+            path,
+            null,
+            new TargetType(Namespace, CSharpNames.TypeName(loaded.Spec.Name), IsUserClass: false, IsStatic: true, EquatableArray<string>.Empty),
+            EquatableArray<DiagnosticInfo>.Empty,
+            null,
+            EquatableArray<ColumnReference>.Empty,
+            DiagnosticLocation.FromSource(loaded.Source.Locate("name"), path));
 
     private static ExperimentModel Broken(string path, DiagnosticInfo diagnostic) =>
         new(

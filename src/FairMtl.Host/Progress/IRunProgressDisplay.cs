@@ -6,5 +6,6 @@ namespace FairMtl.Host.Progress;
 public interface IRunProgressDisplay
 {
     /// <summary>Runs <paramref name="work"/> while displaying the progress it reports.</summary>
-    Task<T> TrackAsync<T>(string description, int total, Func<IProgress<RunProgress>, T> work);
+    Task<T> TrackAsync<TProgress, T>(string description, int total, Func<IProgress<TProgress>, T> work)
+        where TProgress : IProgressCount;
 }

@@ -6,7 +6,8 @@ namespace FairMtl.Host.Progress;
 /// <summary>A live progress bar with elapsed time and ETA, for interactive terminals.</summary>
 public sealed class SpectreProgressDisplay(IAnsiConsole console) : IRunProgressDisplay
 {
-    public Task<T> TrackAsync<T>(string description, int total, Func<IProgress<RunProgress>, T> work) =>
+    public Task<T> TrackAsync<TProgress, T>(string description, int total, Func<IProgress<TProgress>, T> work)
+        where TProgress : IProgressCount =>
         console.Progress()
             .AutoClear(false)
             .Columns(
@@ -19,12 +20,13 @@ public sealed class SpectreProgressDisplay(IAnsiConsole console) : IRunProgressD
             .StartAsync(async context =>
             {
                 var task = context.AddTask(Markup.Escape(description), maxValue: total);
-                var progress = new TaskProgress(task);
+                var progress = new TaskProgress<TProgress>(task);
                 return await Task.Run(() => work(progress)).ConfigureAwait(false);
             });
 
-    private sealed class TaskProgress(ProgressTask task) : IProgress<RunProgress>
+    private sealed class TaskProgress<TProgress>(ProgressTask task) : IProgress<TProgress>
+        where TProgress : IProgressCount
     {
-        public void Report(RunProgress value) => task.Value = value.Finished;
+        public void Report(TProgress value) => task.Value = value.Finished;
     }
 }

@@ -51,6 +51,21 @@ public sealed class ExperimentCatalog(IReadOnlyList<CompiledExperiment> compiled
         return new ResolvedExperiment(loaded, match?.Weighting);
     }
 
+    /// <summary>The comparison experiment in the file <paramref name="nameOrPath"/>, or null when it names anything else
+    /// (a compiled experiment, a regression experiment file).</summary>
+    public static LoadedComparison? ResolveComparison(string nameOrPath)
+    {
+        if (!File.Exists(nameOrPath))
+        {
+            return null;
+        }
+
+        var file = ExperimentYamlReader.ReadFile(nameOrPath);
+        return ComparisonYamlReader.Declares(file.Text)
+            ? ComparisonYamlReader.Parse(file.Text, file.DisplayPath, file.BaseDirectory)
+            : null;
+    }
+
     private static bool LooksLikeFile(string argument) =>
         argument.Contains('/') || argument.Contains('\\') || argument.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase)
         || argument.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using FairMtl.Comparisons;
 using FairMtl.Data;
 using FairMtl.Diagnostics;
 using FairMtl.Host.Progress;
@@ -42,6 +43,11 @@ public sealed class RunCommandHandler(ExperimentCatalog catalog, IRunProgressDis
             throw new FairMtlException(DiagnosticCodes.InvalidValue, null, $"--threads must be at least 1, got {request.Threads}");
         }
 
+        if (ExperimentCatalog.ResolveComparison(request.Experiment) is { } comparison)
+        {
+            return await RunComparisonAsync(comparison, request, output, error, cancellationToken).ConfigureAwait(false);
+        }
+
         var stopwatch = Stopwatch.StartNew();
         var resolved = catalog.Resolve(request.Experiment);
         var experiment = ApplyOverrides(resolved.Experiment, request);
@@ -54,7 +60,7 @@ public sealed class RunCommandHandler(ExperimentCatalog catalog, IRunProgressDis
 
         await output.WriteLineAsync(Header(experiment, data, threads, resolved.CompiledWeighting is not null)).ConfigureAwait(false);
         var plan = SweepPlan.Create(spec);
-        var result = await progressDisplay.TrackAsync(
+        var result = await progressDisplay.TrackAsync<RunProgress, ExperimentResult>(
             $"Training {spec.Name}",
             plan.RunCount,
             progress => ExperimentRunner.Run(experiment, data, threads, progress, loadSeconds, cancellationToken, resolved.CompiledWeighting))
@@ -77,6 +83,63 @@ public sealed class RunCommandHandler(ExperimentCatalog catalog, IRunProgressDis
         {
             var where = failure.Point is null ? "baseline" : $"point {failure.Point.Index} ({DescribePoint(spec, failure.Point)})";
             await error.WriteLineAsync($"warning: {where}, seed {failure.Seed} failed: {failure.Failure}").ConfigureAwait(false);
+        }
+
+        return failures.Length == 0 ? ExitCodes.Success : ExitCodes.RunsFailed;
+    }
+
+    private async Task<int> RunComparisonAsync(
+        LoadedComparison comparison, RunRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (request.Seed is { } seed)
+        {
+            comparison = comparison with { Spec = comparison.Spec with { Protocol = comparison.Spec.Protocol with { Seed = seed } } };
+        }
+
+        var spec = comparison.Spec;
+        var threads = request.Threads ?? Environment.ProcessorCount;
+        var outputDirectory = request.OutputDirectory ?? Path.Combine("results", spec.Name);
+        var units = ComparisonRunner.Units(spec).Length;
+        await output.WriteLineAsync(string.Create(
+            CultureInfo.InvariantCulture,
+            $"""
+            # {spec.Name}
+            {spec.Description}
+
+            methods: {string.Join(", ", spec.Methods.Select(m => m.Name))}; {spec.Protocol.Repetitions} repetition(s) of a seeded {1 - spec.Protocol.Validation - spec.Protocol.Test:0.##}/{spec.Protocol.Validation:0.##}/{spec.Protocol.Test:0.##} split (seed {spec.Protocol.Seed} + repetition)
+            front: {(spec.Front.Lambdas.Count == 0 ? "none" : $"{string.Join(", ", spec.Front.Methods)} over {spec.Front.Lambdas.Count} lambdas")}; {units} models; {threads} thread(s)
+
+            """)).ConfigureAwait(false);
+        var result = await progressDisplay.TrackAsync<ComparisonProgress, ComparisonResult>(
+            $"Training {spec.Name}",
+            units,
+            progress => ComparisonRunner.Run(comparison, threads, progress, cancellationToken))
+            .ConfigureAwait(false);
+        logger.LogInformation("Loaded {Experiment} ({Rows} rows) in {Seconds:F2} s", spec.Name, result.Rows, result.Timings.LoadSeconds);
+
+        var tables = new List<Table> { ComparisonTables.Methods(result) };
+        if (result.Front.Count > 0)
+        {
+            tables.Add(ComparisonTables.Front(result));
+        }
+
+        foreach (var table in tables)
+        {
+            await output.WriteLineAsync(TextTableFormat.Render(table)).ConfigureAwait(false);
+        }
+
+        var written = ResultWriter.Write(result, outputDirectory, CodeVersion.Current);
+        await output.WriteLineAsync(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Trained {units} models ({result.Timings.Steps} optimizer steps) in {result.Timings.TrainSeconds:F2} s on {threads} thread(s)."))
+            .ConfigureAwait(false);
+        await output.WriteLineAsync($"Wrote {string.Join(", ", written.Select(Path.GetFileName))} to {outputDirectory}").ConfigureAwait(false);
+        var failures = result.Runs.Where(run => run.Failure is not null).ToArray();
+        foreach (var failure in failures)
+        {
+            await error.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"warning: method {failure.Method} (lambda {failure.Lambda}), repetition {failure.Repetition} failed: {failure.Failure}")).ConfigureAwait(false);
         }
 
         return failures.Length == 0 ? ExitCodes.Success : ExitCodes.RunsFailed;

@@ -1,75 +1,57 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using FairMtl.Diagnostics;
 using FairMtl.Spec;
 
 namespace FairMtl.Data;
 
-/// <summary>A data file read into lines with its column names resolved, before any value is parsed.</summary>
+/// <summary>
+/// The files of a data section (<c>data.file</c>, then each of <c>data.append</c>) read into lines with the column
+/// names resolved, before any value is parsed.
+/// </summary>
 internal sealed class DataFile
 {
-    private readonly LoadedExperiment _experiment;
-    private readonly List<(int Number, string Text)> _rows;
+    private readonly DataSource _source;
+    private readonly DataFileLines[] _files;
+    private readonly List<(int File, int Number, string Text)> _rows;
     private readonly int _headerLine;
     private readonly int[] _headerColumns;
 
     private DataFile(
-        LoadedExperiment experiment,
-        string displayPath,
-        string sha256,
+        DataSource source,
+        DataFileLines[] files,
         IReadOnlyList<string> columnNames,
-        List<(int Number, string Text)> rows,
+        List<(int File, int Number, string Text)> rows,
         int headerLine,
         int[] headerColumns)
     {
-        _experiment = experiment;
-        DisplayPath = displayPath;
-        Sha256 = sha256;
+        _source = source;
+        _files = files;
         ColumnNames = columnNames;
         _rows = rows;
         _headerLine = headerLine;
         _headerColumns = headerColumns;
     }
 
-    public string DisplayPath { get; }
-
-    public string FullPath => _experiment.DataPath;
-
-    public string Sha256 { get; }
+    /// <summary>The display path of <c>data.file</c>.</summary>
+    public string DisplayPath => _files[0].DisplayPath;
 
     public IReadOnlyList<string> ColumnNames { get; }
 
-    private DataSpec Spec => _experiment.Spec.Data;
+    private DataSpec Spec => _source.Spec;
 
-    /// <summary>Reads the file named by <c>data.file</c> and resolves its column names.</summary>
-    public static DataFile Load(LoadedExperiment experiment)
+    /// <summary>Reads the files of the regression experiment's data section and resolves its column names.</summary>
+    public static DataFile Load(LoadedExperiment experiment) => Load(DataSource.Of(experiment));
+
+    /// <summary>Reads <c>data.file</c> and the appended files and resolves the column names.</summary>
+    public static DataFile Load(DataSource source)
     {
-        var spec = experiment.Spec.Data;
-        var fullPath = experiment.DataPath;
-        var displayPath = DisplayPaths.For(fullPath, Environment.CurrentDirectory);
-        var bytes = ReadBytes(experiment, fullPath);
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
-
-        var lines = new List<(int Number, string Text)>();
-        var number = 0;
-        foreach (var raw in Decode(bytes).Split('\n'))
-        {
-            number++;
-            var text = raw.EndsWith('\r') ? raw[..^1] : raw;
-            if (!FieldSplitter.IsBlank(text))
-            {
-                lines.Add((number, text));
-            }
-        }
-
+        var spec = source.Spec;
+        var main = DataFileLines.Read(source, spec.File, "data.file", spec.SkipLines);
+        var files = new List<DataFileLines> { main };
+        var lines = main.Lines;
         if (lines.Count == 0)
         {
-            var expected = spec.Header ? "a header line and data rows" : "data rows";
-            throw new FairMtlException(
-                DiagnosticCodes.DataFile,
-                new SourceLocation(displayPath, 1, 1),
-                $"data file '{displayPath}' is empty (expected {expected})");
+            throw Empty(main, spec, spec.SkipLines);
         }
 
         string[] names;
@@ -79,16 +61,13 @@ internal sealed class DataFile
         {
             headerLine = lines[0].Number;
             var fields = FieldSplitter.Split(
-                lines[0].Text, spec.Format, spec.Delimiter, new SourceLocation(displayPath, headerLine, 0));
+                lines[0].Text, spec.Format, spec.Delimiter, new SourceLocation(main.DisplayPath, headerLine, 0));
             names = fields.Select(f => f.Value.Trim()).ToArray();
             headerColumns = fields.Select(f => f.Column).ToArray();
             lines.RemoveAt(0);
             if (lines.Count == 0)
             {
-                throw new FairMtlException(
-                    DiagnosticCodes.DataFile,
-                    new SourceLocation(displayPath, headerLine, 1),
-                    $"data file '{displayPath}' has a header but no data rows (expected at least one row)");
+                throw NoRows(main, headerLine);
             }
         }
         else
@@ -97,94 +76,199 @@ internal sealed class DataFile
             headerColumns = [];
             var first = lines[0];
             var fields = FieldSplitter.Split(
-                first.Text, spec.Format, spec.Delimiter, new SourceLocation(displayPath, first.Number, 0));
+                first.Text, spec.Format, spec.Delimiter, new SourceLocation(main.DisplayPath, first.Number, 0));
             if (fields.Count != names.Length)
             {
                 throw new FairMtlException(
                     DiagnosticCodes.DataFile,
-                    new SourceLocation(displayPath, first.Number, 1),
-                    $"the first row of '{displayPath}' has {fields.Count} fields but data.columns names " +
+                    new SourceLocation(main.DisplayPath, first.Number, 1),
+                    $"the first row of '{main.DisplayPath}' has {fields.Count} fields but data.columns names " +
                     $"{names.Length} columns (expected one name per field)");
             }
         }
 
-        return new DataFile(experiment, displayPath, sha256, names, lines, headerLine, headerColumns);
-    }
-
-    /// <summary>Parses the given columns of every row as finite numbers.</summary>
-    public DataTable Parse(IReadOnlyList<string> usedColumns)
-    {
-        var indices = usedColumns.Select(ColumnIndex).Distinct().Order().ToArray();
-        var values = indices.Select(_ => new double[_rows.Count]).ToArray();
-        var fieldColumns = indices.Select(_ => new int[_rows.Count]).ToArray();
-        var lineNumbers = new int[_rows.Count];
-        var expectedCount = ColumnNames.Count;
-
-        for (var row = 0; row < _rows.Count; row++)
+        for (var i = 0; i < spec.Append.Count; i++)
         {
-            var (number, text) = _rows[row];
-            lineNumbers[row] = number;
-            var lineLocation = new SourceLocation(DisplayPath, number, 0);
-            var fields = FieldSplitter.Split(text, Spec.Format, Spec.Delimiter, lineLocation);
-            CheckFieldCount(fields, expectedCount, indices, text, lineLocation);
-            for (var k = 0; k < indices.Length; k++)
+            var appended = DataFileLines.Read(source, spec.Append[i].File, $"data.append[{i}].file", spec.Append[i].SkipLines);
+            if (appended.Lines.Count == 0)
             {
-                var field = fields[indices[k]];
-                fieldColumns[k][row] = field.Column;
-                values[k][row] = ParseNumber(field, ColumnNames[indices[k]], lineLocation with { Column = field.Column });
+                throw Empty(appended, spec, spec.Append[i].SkipLines);
+            }
+
+            if (spec.Header)
+            {
+                CheckAppendedHeader(spec, main, appended, names);
+            }
+
+            files.Add(appended);
+        }
+
+        var rows = new List<(int File, int Number, string Text)>(files.Sum(f => f.Lines.Count));
+        for (var f = 0; f < files.Count; f++)
+        {
+            foreach (var (number, text) in files[f].Lines)
+            {
+                rows.Add((f, number, text));
             }
         }
 
-        var valueMap = new Dictionary<string, double[]>(StringComparer.Ordinal);
-        var columnMap = new Dictionary<string, int[]>(StringComparer.Ordinal);
-        for (var k = 0; k < indices.Length; k++)
-        {
-            valueMap[ColumnNames[indices[k]]] = values[k];
-            columnMap[ColumnNames[indices[k]]] = fieldColumns[k];
-        }
-
-        return new DataTable(DisplayPath, FullPath, Sha256, ColumnNames, lineNumbers, valueMap, columnMap);
+        return new DataFile(source, files.ToArray(), names, rows, headerLine, headerColumns);
     }
 
-    private static byte[] ReadBytes(LoadedExperiment experiment, string fullPath)
+    /// <summary>
+    /// Parses <paramref name="numericColumns"/> as finite numbers and <paramref name="textColumns"/> as trimmed text on
+    /// every row that meets <c>data.filter</c> and has no <c>data.missing</c> marker in those columns.
+    /// </summary>
+    /// <param name="numericColumns">Columns read as numbers.</param>
+    /// <param name="textColumns">Columns read as trimmed text (a column may be in both lists).</param>
+    /// <param name="categoricalHint">Numeric columns whose non-numeric values get the hint to list them under
+    /// <c>data.categorical</c> (the inputs).</param>
+    public DataTable Parse(
+        IReadOnlyList<string> numericColumns, IReadOnlyList<string> textColumns, IReadOnlyCollection<string> categoricalHint)
     {
-        var location = experiment.Source.Locate("data.file");
-        if (Directory.Exists(fullPath))
+        var numeric = numericColumns.Distinct(StringComparer.Ordinal).ToArray();
+        var text = textColumns.Distinct(StringComparer.Ordinal).ToArray();
+        var readers = numeric.Select((name, k) => new ColumnReader(name, ColumnIndex(name), k, IsText: false, categoricalHint.Contains(name)))
+            .Concat(text.Select((name, k) => new ColumnReader(name, ColumnIndex(name), k, IsText: true, Hint: false)))
+            .OrderBy(reader => reader.Index)
+            .ThenBy(reader => reader.IsText)
+            .ToArray();
+        var located = readers.Select(r => (r.Name, r.Index)).Distinct().ToArray();
+        var missing = new HashSet<string>(Spec.Missing, StringComparer.Ordinal);
+        var filters = RowFilters.Of(Spec.Filters, ColumnIndex, missing);
+        var checkedForMissing = located.Select(c => c.Index).ToArray();
+        var used = checkedForMissing.Concat(filters.Columns).Distinct().Order().ToArray();
+        var duplicates = Duplicates(numeric.Concat(text).Concat(Spec.Filters.Select(f => f.Column)));
+
+        var values = numeric.Select(_ => new List<double>(_rows.Count)).ToArray();
+        var texts = text.Select(_ => new List<string>(_rows.Count)).ToArray();
+        var fieldColumns = located.Select(_ => new List<int>(_rows.Count)).ToArray();
+        var rowFiles = new List<int>(_rows.Count);
+        var lineNumbers = new List<int>(_rows.Count);
+        var rowsRead = new int[_files.Length];
+        var filteredOut = 0;
+        var droppedMissing = 0;
+        var expectedCount = ColumnNames.Count;
+
+        foreach (var (file, number, line) in _rows)
         {
-            throw new FairMtlException(
-                DiagnosticCodes.DataFile,
-                location,
-                $"data file '{fullPath}' is a folder (expected a file; data.file is resolved against '{experiment.BaseDirectory}')");
+            rowsRead[file]++;
+            var lineLocation = new SourceLocation(_files[file].DisplayPath, number, 0);
+            var fields = FieldSplitter.Split(line, Spec.Format, Spec.Delimiter, lineLocation);
+            CheckFieldCount(fields, expectedCount, used, line, lineLocation);
+            CheckDuplicates(fields, duplicates, lineLocation);
+            if (!filters.Keep(fields))
+            {
+                filteredOut++;
+                continue;
+            }
+
+            if (missing.Count > 0 && checkedForMissing.Any(index => missing.Contains(fields[index].Value.Trim())))
+            {
+                droppedMissing++;
+                continue;
+            }
+
+            rowFiles.Add(file);
+            lineNumbers.Add(number);
+            foreach (var reader in readers)
+            {
+                var field = fields[reader.Index];
+                var location = lineLocation with { Column = field.Column };
+                if (reader.IsText)
+                {
+                    texts[reader.Slot].Add(ParseText(field, reader.Name, location));
+                }
+                else
+                {
+                    values[reader.Slot].Add(ParseNumber(field, reader.Name, location, reader.Hint));
+                }
+            }
+
+            for (var c = 0; c < located.Length; c++)
+            {
+                fieldColumns[c].Add(fields[located[c].Index].Column);
+            }
         }
 
-        try
+        if (lineNumbers.Count == 0)
         {
-            return File.ReadAllBytes(fullPath);
+            throw NothingLeft(_rows.Count, filteredOut, droppedMissing);
         }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new FairMtlException(
-                DiagnosticCodes.DataFile,
-                location,
-                $"data file '{fullPath}' not found (expected an existing file; data.file is resolved against '{experiment.BaseDirectory}')");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new FairMtlException(
-                DiagnosticCodes.DataFile,
-                location,
-                $"cannot read data file '{fullPath}': {e.Message} (expected a readable file)");
-        }
+
+        return new DataTable(
+            _files.Select((f, i) => new DataFileProvenance(f.DisplayPath, f.Sha256, rowsRead[i])).ToArray(),
+            _files[0].FullPath,
+            ColumnNames,
+            rowFiles.ToArray(),
+            lineNumbers.ToArray(),
+            Enumerable.Range(0, numeric.Length).ToDictionary(k => numeric[k], k => values[k].ToArray(), StringComparer.Ordinal),
+            Enumerable.Range(0, text.Length).ToDictionary(k => text[k], k => texts[k].ToArray(), StringComparer.Ordinal),
+            Enumerable.Range(0, located.Length).ToDictionary(c => located[c].Name, c => fieldColumns[c].ToArray(), StringComparer.Ordinal),
+            filteredOut,
+            droppedMissing);
     }
 
-    private static string Decode(byte[] bytes)
+    /// <summary>
+    /// The index of the column's first occurrence. A name the file does not have is FMTL004 at its first reference.
+    /// </summary>
+    public int ColumnIndex(string name)
     {
-        ReadOnlySpan<byte> bom = [0xEF, 0xBB, 0xBF];
-        var span = bytes.AsSpan();
-        return Encoding.UTF8.GetString(span.StartsWith(bom) ? span[bom.Length..] : span);
+        for (var i = 0; i < ColumnNames.Count; i++)
+        {
+            if (ColumnNames[i] == name)
+            {
+                return i;
+            }
+        }
+
+        throw ColumnReferences.Unknown(name, ColumnNames, DisplayPath, _source.Locate(name));
     }
 
-    private static double ParseNumber(TextField field, string column, SourceLocation location)
+    private static FairMtlException Empty(DataFileLines file, DataSpec spec, int skipped)
+    {
+        var expected = spec.Header ? "a header line and data rows" : "data rows";
+        var detail = skipped == 0
+            ? $"data file '{file.DisplayPath}' is empty (expected {expected})"
+            : $"data file '{file.DisplayPath}' has nothing after the {skipped} lines skip_lines skips (expected {expected})";
+        return new FairMtlException(DiagnosticCodes.DataFile, new SourceLocation(file.DisplayPath, 1, 1), detail);
+    }
+
+    private static FairMtlException NoRows(DataFileLines file, int headerLine) =>
+        new(
+            DiagnosticCodes.DataFile,
+            new SourceLocation(file.DisplayPath, headerLine, 1),
+            $"data file '{file.DisplayPath}' has a header but no data rows (expected at least one row)");
+
+    private static void CheckAppendedHeader(DataSpec spec, DataFileLines main, DataFileLines appended, string[] names)
+    {
+        var (headerLine, headerText) = appended.Lines[0];
+        var location = new SourceLocation(appended.DisplayPath, headerLine, 0);
+        var fields = FieldSplitter.Split(headerText, spec.Format, spec.Delimiter, location);
+        for (var i = 0; i < Math.Max(fields.Count, names.Length); i++)
+        {
+            var name = i < fields.Count ? fields[i].Value.Trim() : null;
+            var expected = i < names.Length ? names[i] : null;
+            if (name != expected)
+            {
+                var found = name is null ? "nothing" : $"'{name}'";
+                var wanted = expected is null ? "no more columns" : $"'{expected}'";
+                throw new FairMtlException(
+                    DiagnosticCodes.DataFile,
+                    location with { Column = i < fields.Count ? fields[i].Column : headerText.Length + 1 },
+                    $"the header of appended file '{appended.DisplayPath}' has {found} as column {i + 1} where " +
+                    $"'{main.DisplayPath}' has {wanted} (expected the same columns in the same order)");
+            }
+        }
+
+        appended.Lines.RemoveAt(0);
+        if (appended.Lines.Count == 0)
+        {
+            throw NoRows(appended, headerLine);
+        }
+    }
+
+    private static double ParseNumber(TextField field, string column, SourceLocation location, bool categoricalHint)
     {
         var text = field.Value.Trim();
         if (text.Length == 0)
@@ -197,10 +281,11 @@ internal sealed class DataFile
 
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
         {
+            var hint = categoricalHint ? $"; to use it as a text input, list '{column}' under data.categorical" : string.Empty;
             throw new FairMtlException(
                 DiagnosticCodes.NonNumeric,
                 location,
-                $"non-numeric value '{text}' in column '{column}' (expected a number)");
+                $"non-numeric value '{text}' in column '{column}' (expected a number{hint})");
         }
 
         if (!double.IsFinite(value))
@@ -214,38 +299,64 @@ internal sealed class DataFile
         return value;
     }
 
-    private int ColumnIndex(string name)
+    private static string ParseText(TextField field, string column, SourceLocation location)
     {
-        var first = -1;
-        for (var i = 0; i < ColumnNames.Count; i++)
-        {
-            if (ColumnNames[i] != name)
-            {
-                continue;
-            }
-
-            if (first < 0)
-            {
-                first = i;
-                continue;
-            }
-
-            var location = Spec.Header
-                ? new SourceLocation(DisplayPath, _headerLine, _headerColumns[i])
-                : _experiment.Source.Locate($"data.columns[{i}]");
-            throw new FairMtlException(
-                DiagnosticCodes.DataFile,
+        var text = field.Value.Trim();
+        return text.Length > 0
+            ? text
+            : throw new FairMtlException(
+                DiagnosticCodes.MissingValue,
                 location,
-                $"column '{name}' appears twice in '{DisplayPath}' (columns {first + 1} and {i + 1}); " +
-                "expected unique names for the columns the experiment uses");
-        }
+                $"empty value in column '{column}' (expected a value; list \"\" under data.missing to drop such rows)");
+    }
 
-        if (first < 0)
+    /// <summary>The used names that occur more than once in the file, with every index of each.</summary>
+    private (string Name, int[] Indices)[] Duplicates(IEnumerable<string> usedNames) =>
+        usedNames
+            .Distinct(StringComparer.Ordinal)
+            .Select(name => (Name: name, Indices: Enumerable.Range(0, ColumnNames.Count).Where(i => ColumnNames[i] == name).ToArray()))
+            .Where(entry => entry.Indices.Length > 1)
+            .ToArray();
+
+    /// <summary>
+    /// A used name that occurs twice is accepted only while both columns hold the same value (COMPAS repeats
+    /// <c>decile_score</c> and <c>priors_count</c> with identical values); the first row where they differ is an error
+    /// at the name's second occurrence in the header.
+    /// </summary>
+    private void CheckDuplicates(List<TextField> fields, (string Name, int[] Indices)[] duplicates, SourceLocation lineLocation)
+    {
+        foreach (var (name, indices) in duplicates)
         {
-            throw ColumnReferences.Unknown(name, ColumnNames, DisplayPath, ColumnReferences.Locate(_experiment, name));
-        }
+            var first = fields[indices[0]].Value.Trim();
+            for (var k = 1; k < indices.Length; k++)
+            {
+                var other = fields[indices[k]].Value.Trim();
+                if (other == first)
+                {
+                    continue;
+                }
 
-        return first;
+                var location = Spec.Header
+                    ? new SourceLocation(DisplayPath, _headerLine, _headerColumns[indices[k]])
+                    : _source.Source.Locate($"data.columns[{indices[k]}]");
+                throw new FairMtlException(
+                    DiagnosticCodes.DataFile,
+                    location,
+                    $"column '{name}' appears twice in '{DisplayPath}' (columns {indices[0] + 1} and {indices[k] + 1}) " +
+                    $"and the two differ on line {lineLocation.Line} of '{lineLocation.File}' ('{first}' and '{other}'); " +
+                    "expected unique names, or identical values, for the columns the experiment uses");
+            }
+        }
+    }
+
+    private FairMtlException NothingLeft(int read, int filteredOut, int droppedMissing)
+    {
+        var key = filteredOut > 0 ? "data.filter" : "data.missing";
+        return new FairMtlException(
+            DiagnosticCodes.DataFile,
+            _source.Source.Locate(key),
+            $"no data rows are left in '{DisplayPath}' after data.filter and data.missing ({read} rows read: " +
+            $"{filteredOut} filtered out, {droppedMissing} with a missing value); expected at least one row");
     }
 
     private void CheckFieldCount(
@@ -282,4 +393,7 @@ internal sealed class DataFile
             end,
             $"row has {fields.Count} fields (expected {expected}, one per column)");
     }
+
+    /// <summary>How one requested column is read: its field index, its slot among the numeric or text columns.</summary>
+    private sealed record ColumnReader(string Name, int Index, int Slot, bool IsText, bool Hint);
 }

@@ -6,9 +6,11 @@ namespace FairMtl.Data;
 /// <param name="X">Row-major <c>[Rows x Features]</c> inputs (standardised when <c>data.standardize</c>).</param>
 /// <param name="Targets">Per head name, the head's training target (standardised when the head says so).</param>
 /// <param name="SourceRows">0-based data-row index in the file (header excluded) of each row of this part.</param>
+/// <param name="Groups">Per sensitive attribute, the group index of each row (null: none; fairness losses need them).</param>
 public sealed record DataPart(
     int Rows,
     int Features,
     float[] X,
     IReadOnlyDictionary<string, float[]> Targets,
-    int[] SourceRows);
+    int[] SourceRows,
+    IReadOnlyDictionary<string, int[]>? Groups = null);

@@ -26,15 +26,18 @@ public static class DataPreparation
                 $"no input columns are left in '{file.DisplayPath}' (expected at least one feature)");
         }
 
-        var used = features.Concat(spec.Heads.Select(h => h.Column)).Append(spec.Data.Groups.Column).ToArray();
-        var table = file.Parse(used);
+        var categorical = features.Where(f => spec.Data.Categorical.Contains(f)).ToHashSet(StringComparer.Ordinal);
+        var numericFeatures = features.Where(f => !categorical.Contains(f)).ToArray();
+        var used = numericFeatures.Concat(spec.Heads.Select(h => h.Column)).Append(spec.Data.Groups.Column).ToArray();
+        var table = file.Parse(used, categorical.ToArray(), numericFeatures);
         ProtectedGroups.CheckValues(spec.Data.Groups, table);
         CheckBinaryHeads(spec, table);
 
         var split = RowSplit.Of(experiment, table.RowCount);
-        var featureColumns = features.Select(table.Column).ToArray();
+        var encoded = FeatureEncoding.Encode(table, features, categorical);
+        var featureColumns = encoded.Columns;
         var featureScalings = featureColumns
-            .Select(c => spec.Data.Standardize ? StandardScaling.Fit(c, split.TrainPart) : HeadScaling.Identity)
+            .Select((c, i) => spec.Data.Standardize && !encoded.IsIndicator[i] ? StandardScaling.Fit(c, split.TrainPart) : HeadScaling.Identity)
             .ToArray();
 
         var headScalings = new OrderedDictionary<string, HeadScaling>(StringComparer.Ordinal);
@@ -56,7 +59,7 @@ public static class DataPreparation
 
         var (groups, summary) = ProtectedGroups.Assign(experiment, table, split.Test);
         return new PreparedData(
-            features,
+            encoded.Names,
             Part(split.Train),
             Part(split.Validation),
             Part(split.Test),
@@ -64,7 +67,7 @@ public static class DataPreparation
             testRaw,
             groups,
             summary,
-            new DataProvenance(table.DisplayPath, table.Sha256, table.RowCount, table.ColumnNames.Count));
+            new DataProvenance(table.DisplayPath, table.Sha256, table.RowCount, table.ColumnNames.Count) { Files = table.Files.ToArray() });
     }
 
     private static void CheckBinaryHeads(ExperimentSpec spec, DataTable table)

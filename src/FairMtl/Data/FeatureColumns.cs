@@ -9,20 +9,23 @@ internal static class FeatureColumns
     /// The include list as given, or every file column in file order except the excluded ones, the head columns and the
     /// group column.
     /// </summary>
-    public static IReadOnlyList<string> Resolve(ExperimentSpec spec, IReadOnlyList<string> fileColumns)
+    public static IReadOnlyList<string> Resolve(ExperimentSpec spec, IReadOnlyList<string> fileColumns) =>
+        Resolve(spec.Data.Features, fileColumns, spec.Heads.Select(head => head.Column).Append(spec.Data.Groups.Column));
+
+    /// <summary>
+    /// The include list as given, or every file column in file order (a repeated name once) except the excluded ones
+    /// and <paramref name="neverFeatures"/>.
+    /// </summary>
+    public static IReadOnlyList<string> Resolve(
+        FeatureSelection features, IReadOnlyList<string> fileColumns, IEnumerable<string> neverFeatures)
     {
-        var features = spec.Data.Features;
         if (features.Include.Count > 0)
         {
             return features.Include.ToArray();
         }
 
-        var excluded = new HashSet<string>(features.Exclude, StringComparer.Ordinal) { spec.Data.Groups.Column };
-        foreach (var head in spec.Heads)
-        {
-            excluded.Add(head.Column);
-        }
-
-        return fileColumns.Where(c => !excluded.Contains(c)).ToArray();
+        var excluded = new HashSet<string>(features.Exclude, StringComparer.Ordinal);
+        excluded.UnionWith(neverFeatures);
+        return fileColumns.Where(c => !excluded.Contains(c)).Distinct(StringComparer.Ordinal).ToArray();
     }
 }

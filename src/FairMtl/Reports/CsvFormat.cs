@@ -4,7 +4,7 @@ using System.Text;
 namespace FairMtl.Reports;
 
 /// <summary>
-/// CSV with every column, LF line endings, quoting only where a field needs it, and numbers under the invariant
+/// CSV with every file column, LF line endings, quoting only where a field needs it, and numbers under the invariant
 /// culture: by default in the shortest round-trip form (so a value read back is bit-identical).
 /// </summary>
 public static class CsvFormat
@@ -13,10 +13,11 @@ public static class CsvFormat
     public static string Write(Table table, string numberFormat = "R")
     {
         var builder = new StringBuilder();
-        builder.AppendJoin(',', table.Columns.Select(column => Escape(column.Name))).Append('\n');
+        var columns = Enumerable.Range(0, table.Columns.Count).Where(c => table.Columns[c].File).ToArray();
+        builder.AppendJoin(',', columns.Select(c => Escape(table.Columns[c].Name))).Append('\n');
         foreach (var row in table.Rows)
         {
-            builder.AppendJoin(',', row.Select(cell => Escape(FormatCell(cell, numberFormat)))).Append('\n');
+            builder.AppendJoin(',', columns.Select(c => Escape(FormatCell(row[c], numberFormat)))).Append('\n');
         }
 
         return builder.ToString();

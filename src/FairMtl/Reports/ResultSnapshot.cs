@@ -36,6 +36,28 @@ public static class ResultSnapshot
         return builder.ToString();
     }
 
+    /// <summary>Renders the snapshot text of a comparison: its method, front and run tables.</summary>
+    public static string Render(Comparisons.ComparisonResult result)
+    {
+        var spec = result.Experiment.Spec;
+        var format = "G" + SignificantDigits.ToString(CultureInfo.InvariantCulture);
+        var builder = new StringBuilder().Append("# experiment: ").Append(spec.Name).Append('\n');
+        foreach (var file in result.Provenance)
+        {
+            builder.Append("# data: ").Append(Path.GetFileName(file.DisplayPath)).Append(" sha256 ").Append(file.Sha256)
+                .Append(" rows ").Append(file.Rows.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        }
+
+        builder.Append("# rows used: ").Append(result.Rows.ToString(CultureInfo.InvariantCulture))
+            .Append(", inputs: ").Append(result.FeatureNames.Count.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        foreach (var table in new[] { ComparisonTables.Methods(result), ComparisonTables.Front(result), ComparisonTables.Runs(result) })
+        {
+            builder.Append('\n').Append(SectionMarker).Append(table.Name).Append('\n').Append(CsvFormat.Write(table, format));
+        }
+
+        return builder.ToString();
+    }
+
     /// <summary>
     /// Cell-by-cell differences between two snapshots, one line per changed row: which table, which row (with its
     /// key columns: those before <c>epochs</c> or <c>seeds</c>), which columns, old and new values. Empty when the

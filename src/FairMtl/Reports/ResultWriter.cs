@@ -2,7 +2,8 @@ using FairMtl.Sweeps;
 
 namespace FairMtl.Reports;
 
-/// <summary>Writes baseline.csv, sweep.csv, pareto.csv and summary.json of a result into a folder.</summary>
+/// <summary>Writes baseline.csv, sweep.csv, pareto.csv and summary.json of a result (or methods.csv, front.csv,
+/// runs.csv and summary.json of a comparison) into a folder.</summary>
 public static class ResultWriter
 {
     /// <summary>
@@ -18,15 +19,20 @@ public static class ResultWriter
             ("pareto.csv", CsvFormat.Write(ResultTables.Pareto(result))),
             ("summary.json", SummaryJson.Write(result, version)),
         };
-        Directory.CreateDirectory(directory);
-        var written = new List<string>();
-        foreach (var (name, content) in files)
+        return ResultFiles.Write(directory, files);
+    }
+
+    /// <summary>Renders and writes a comparison's files; same guarantees as for an experiment result.</summary>
+    public static IReadOnlyList<string> Write(Comparisons.ComparisonResult result, string directory, CodeVersion version)
+    {
+        var files = new List<(string Name, string Content)> { ("methods.csv", CsvFormat.Write(ComparisonTables.Methods(result))) };
+        if (result.Front.Count > 0)
         {
-            var path = Path.Combine(directory, name);
-            AtomicFile.WriteAllText(path, content);
-            written.Add(path);
+            files.Add(("front.csv", CsvFormat.Write(ComparisonTables.Front(result))));
         }
 
-        return written;
+        files.Add(("runs.csv", CsvFormat.Write(ComparisonTables.Runs(result))));
+        files.Add(("summary.json", ComparisonSummaryJson.Write(result, version)));
+        return ResultFiles.Write(directory, files);
     }
 }

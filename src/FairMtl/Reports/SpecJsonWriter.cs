@@ -98,6 +98,30 @@ public static class SpecJsonWriter
         json.WriteNumber("threshold", data.Groups.Threshold);
         Strings(json, "labels", data.Groups.Labels);
         json.WriteEndObject();
+        json.WriteNumber("skip_lines", data.SkipLines);
+        json.WriteStartArray("append");
+        foreach (var file in data.Append)
+        {
+            json.WriteStartObject();
+            json.WriteString("file", file.File);
+            json.WriteNumber("skip_lines", file.SkipLines);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        Strings(json, "missing", data.Missing);
+        json.WriteStartArray("filters");
+        foreach (var filter in data.Filters)
+        {
+            json.WriteStartObject();
+            json.WriteString("column", filter.Column);
+            json.WriteString("operator", Enum(filter.Operator));
+            json.WriteString("value", filter.Value);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        Strings(json, "categorical", data.Categorical);
         json.WriteEndObject();
     }
 

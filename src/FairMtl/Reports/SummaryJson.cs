@@ -36,6 +36,17 @@ public static class SummaryJson
             json.WriteString("sha256", data.Provenance.Sha256);
             json.WriteNumber("rows", data.Provenance.Rows);
             json.WriteNumber("columns", data.Provenance.Columns);
+            json.WriteStartArray("files");
+            foreach (var file in data.Provenance.Files)
+            {
+                json.WriteStartObject();
+                json.WriteString("file", file.DisplayPath);
+                json.WriteString("sha256", file.Sha256);
+                json.WriteNumber("rows_read", file.Rows);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
             WriteStrings(json, "features", data.FeatureNames);
             json.WriteStartObject("split");
             json.WriteNumber("train", data.Train.Rows);
@@ -108,40 +119,50 @@ public static class SummaryJson
             json.WriteEndArray();
             json.WriteEndObject();
 
-            var timings = result.Timings;
-            json.WriteStartObject("timings");
-            json.WriteNumber("load_seconds", Math.Round(timings.LoadSeconds, 3));
-            json.WriteNumber("train_seconds", Math.Round(timings.TrainSeconds, 3));
-            json.WriteNumber("threads", timings.Threads);
-            json.WriteNumber("optimizer_steps", timings.Steps);
-            json.WriteNumber("garbage_collections_while_training", timings.GarbageCollections);
-            json.WriteNumber("us_per_step_wall", timings.Steps == 0 ? 0 : Math.Round(1e6 * timings.TrainSeconds * timings.Threads / timings.Steps, 2));
-            json.WriteEndObject();
-
-            json.WriteStartObject("versions");
-            json.WriteString("fairmtl", version.Version);
-            if (version.Commit is not null)
-            {
-                json.WriteString("commit", version.Commit);
-            }
-
-            json.WriteString("runtime", RuntimeInformation.FrameworkDescription);
-            json.WriteString("os", RuntimeInformation.OSDescription);
-            json.WriteString("architecture", RuntimeInformation.ProcessArchitecture.ToString());
-            json.WriteStartObject("simd");
-            json.WriteBoolean("vector128", Vector128.IsHardwareAccelerated);
-            json.WriteBoolean("vector256", Vector256.IsHardwareAccelerated);
-            json.WriteBoolean("vector512", Vector512.IsHardwareAccelerated);
-            json.WriteBoolean("fma", Fma.IsSupported);
-            json.WriteEndObject();
-            json.WriteEndObject();
+            WriteTimings(json, result.Timings);
+            WriteVersions(json, version);
             json.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    /// <summary>The <c>timings</c> object: where the wall time went and what training cost.</summary>
+    internal static void WriteTimings(Utf8JsonWriter json, RunTimings timings)
+    {
+        json.WriteStartObject("timings");
+        json.WriteNumber("load_seconds", Math.Round(timings.LoadSeconds, 3));
+        json.WriteNumber("train_seconds", Math.Round(timings.TrainSeconds, 3));
+        json.WriteNumber("threads", timings.Threads);
+        json.WriteNumber("optimizer_steps", timings.Steps);
+        json.WriteNumber("garbage_collections_while_training", timings.GarbageCollections);
+        json.WriteNumber("us_per_step_wall", timings.Steps == 0 ? 0 : Math.Round(1e6 * timings.TrainSeconds * timings.Threads / timings.Steps, 2));
+        json.WriteEndObject();
+    }
+
+    /// <summary>The <c>versions</c> object: code, runtime and instruction sets.</summary>
+    internal static void WriteVersions(Utf8JsonWriter json, CodeVersion version)
+    {
+        json.WriteStartObject("versions");
+        json.WriteString("fairmtl", version.Version);
+        if (version.Commit is not null)
+        {
+            json.WriteString("commit", version.Commit);
+        }
+
+        json.WriteString("runtime", RuntimeInformation.FrameworkDescription);
+        json.WriteString("os", RuntimeInformation.OSDescription);
+        json.WriteString("architecture", RuntimeInformation.ProcessArchitecture.ToString());
+        json.WriteStartObject("simd");
+        json.WriteBoolean("vector128", Vector128.IsHardwareAccelerated);
+        json.WriteBoolean("vector256", Vector256.IsHardwareAccelerated);
+        json.WriteBoolean("vector512", Vector512.IsHardwareAccelerated);
+        json.WriteBoolean("fma", Fma.IsSupported);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    internal static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
     {
         json.WriteStartArray(name);
         foreach (var value in values)

@@ -9,6 +9,7 @@ public sealed record Table(string Name, string Title, IReadOnlyList<TableColumn>
 
 /// <summary>A column of a result table.</summary>
 /// <param name="Name">Header text.</param>
-/// <param name="Terminal">Whether the terminal view shows it (files always do).</param>
+/// <param name="Terminal">Whether the terminal view shows it.</param>
 /// <param name="Format">Number format in the terminal view (default: fixed decimals); files always round-trip.</param>
-public sealed record TableColumn(string Name, bool Terminal = true, string? Format = null);
+/// <param name="File">Whether files (CSV) hold it: false for terminal-only renderings such as <c>mean ± sd</c>.</param>
+public sealed record TableColumn(string Name, bool Terminal = true, string? Format = null, bool File = true);

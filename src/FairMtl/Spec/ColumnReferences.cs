@@ -9,18 +9,15 @@ namespace FairMtl.Spec;
 /// </summary>
 internal static class ColumnReferences
 {
-    /// <summary>Every column reference of the spec with its spec path, in declaration order.</summary>
+    /// <summary>
+    /// Every column reference of the spec with its spec path: the inputs, the heads, the group column, then the row
+    /// filters and the categorical columns (<see cref="Of(DataSpec)"/> without the group column).
+    /// </summary>
     public static IEnumerable<(string Path, string Column)> Of(ExperimentSpec spec)
     {
-        var features = spec.Data.Features;
-        for (var i = 0; i < features.Include.Count; i++)
+        foreach (var reference in Features(spec.Data))
         {
-            yield return ($"data.features.include[{i}]", features.Include[i]);
-        }
-
-        for (var i = 0; i < features.Exclude.Count; i++)
-        {
-            yield return ($"data.features.exclude[{i}]", features.Exclude[i]);
+            yield return reference;
         }
 
         foreach (var head in spec.Heads)
@@ -29,32 +26,77 @@ internal static class ColumnReferences
         }
 
         yield return ("data.groups.column", spec.Data.Groups.Column);
+        foreach (var reference in Rows(spec.Data))
+        {
+            yield return reference;
+        }
     }
 
+    /// <summary>
+    /// The column references of a <c>data</c> section alone: <c>features.include</c> / <c>exclude</c>, <c>filter</c>,
+    /// <c>categorical</c> (not <c>groups.column</c>, which comparison experiments leave empty).
+    /// </summary>
+    public static IEnumerable<(string Path, string Column)> Of(DataSpec data) => Features(data).Concat(Rows(data));
+
     /// <summary>Throws FMTL004 at the first reference to a column the file does not have.</summary>
-    public static void Validate(LoadedExperiment experiment, IReadOnlyList<string> columns, string displayPath)
+    public static void Validate(LoadedExperiment experiment, IReadOnlyList<string> columns, string displayPath) =>
+        Validate(Of(experiment.Spec), experiment.Source, columns, displayPath);
+
+    /// <summary>Throws FMTL004 at the first of <paramref name="references"/> to a column the file does not have.</summary>
+    public static void Validate(
+        IEnumerable<(string Path, string Column)> references, SpecSourceMap source, IReadOnlyList<string> columns, string displayPath)
     {
-        foreach (var (path, column) in Of(experiment.Spec))
+        foreach (var (path, column) in references)
         {
             if (!columns.Contains(column, StringComparer.Ordinal))
             {
-                throw Unknown(column, columns, displayPath, experiment.Source.Locate(path));
+                throw Unknown(column, columns, displayPath, source.Locate(path));
             }
         }
     }
 
     /// <summary>Where the spec names <paramref name="column"/> (its first reference), else the <c>data.file</c> entry.</summary>
-    public static SourceLocation Locate(LoadedExperiment experiment, string column)
+    public static SourceLocation Locate(LoadedExperiment experiment, string column) =>
+        Locate(Of(experiment.Spec), experiment.Source, column);
+
+    /// <summary>Where the first of <paramref name="references"/> names <paramref name="column"/>, else <c>data.file</c>.</summary>
+    public static SourceLocation Locate(IEnumerable<(string Path, string Column)> references, SpecSourceMap source, string column)
     {
-        foreach (var (path, name) in Of(experiment.Spec))
+        foreach (var (path, name) in references)
         {
             if (name == column)
             {
-                return experiment.Source.Locate(path);
+                return source.Locate(path);
             }
         }
 
-        return experiment.Source.Locate("data.file");
+        return source.Locate("data.file");
+    }
+
+    private static IEnumerable<(string Path, string Column)> Features(DataSpec data)
+    {
+        for (var i = 0; i < data.Features.Include.Count; i++)
+        {
+            yield return ($"data.features.include[{i}]", data.Features.Include[i]);
+        }
+
+        for (var i = 0; i < data.Features.Exclude.Count; i++)
+        {
+            yield return ($"data.features.exclude[{i}]", data.Features.Exclude[i]);
+        }
+    }
+
+    private static IEnumerable<(string Path, string Column)> Rows(DataSpec data)
+    {
+        for (var i = 0; i < data.Filters.Count; i++)
+        {
+            yield return ($"data.filter[{i}]", data.Filters[i].Column);
+        }
+
+        for (var i = 0; i < data.Categorical.Count; i++)
+        {
+            yield return ($"data.categorical[{i}]", data.Categorical[i]);
+        }
     }
 
     /// <summary>The FMTL004 error for an unknown column, with a suggestion or the list of columns.</summary>

@@ -10,6 +10,11 @@ namespace FairMtl.Spec;
 /// <param name="Standardize">Standardise inputs with the mean and population sd of the training part.</param>
 /// <param name="Split">Seeded train/validation/test split.</param>
 /// <param name="Groups">The protected groups used for disparities.</param>
+/// <param name="SkipLines">Lines skipped at the top of <paramref name="File"/>, before the header if any.</param>
+/// <param name="Append">More files with the same columns; their rows follow the rows of <paramref name="File"/>.</param>
+/// <param name="Missing">Values (compared after trimming) that mean "missing": a row with one in a used column is dropped.</param>
+/// <param name="Filters">Conditions a row must meet to be kept (all of them).</param>
+/// <param name="Categorical">Text columns that are one-hot encoded when they are inputs.</param>
 public sealed record DataSpec(
     string File,
     DataFormat Format,
@@ -19,7 +24,48 @@ public sealed record DataSpec(
     FeatureSelection Features,
     bool Standardize,
     SplitSpec Split,
-    GroupSpec Groups);
+    GroupSpec Groups,
+    int SkipLines,
+    EquatableArray<AppendedFile> Append,
+    EquatableArray<string> Missing,
+    EquatableArray<RowFilter> Filters,
+    EquatableArray<string> Categorical);
+
+/// <summary>A file whose rows are appended to the main data file's rows (same columns, same layout).</summary>
+/// <param name="File">Path of the file, relative to the experiment file's folder.</param>
+/// <param name="SkipLines">Lines skipped at the top of this file, before its header if the data has one.</param>
+public sealed record AppendedFile(string File, int SkipLines);
+
+/// <summary>
+/// A row condition <c>&lt;column&gt; &lt;op&gt; &lt;value&gt;</c> (syntax and semantics: <see cref="RowFilterSyntax"/>
+/// and <c>docs/experiment-format.md</c>).
+/// </summary>
+/// <param name="Column">The column the condition reads (need not be an input).</param>
+/// <param name="Operator">The comparison.</param>
+/// <param name="Value">The right-hand side as written (a number for the ordering operators).</param>
+public sealed record RowFilter(string Column, FilterOperator Operator, string Value);
+
+/// <summary>The comparison of a <see cref="RowFilter"/>.</summary>
+public enum FilterOperator
+{
+    /// <summary><c>==</c>: numerically equal when both sides are numbers, else equal trimmed text.</summary>
+    Equal,
+
+    /// <summary><c>!=</c>: the negation of <see cref="Equal"/>.</summary>
+    NotEqual,
+
+    /// <summary><c>&lt;</c> (numeric; a field that is not a number fails).</summary>
+    Less,
+
+    /// <summary><c>&lt;=</c> (numeric; a field that is not a number fails).</summary>
+    LessOrEqual,
+
+    /// <summary><c>&gt;</c> (numeric; a field that is not a number fails).</summary>
+    Greater,
+
+    /// <summary><c>&gt;=</c> (numeric; a field that is not a number fails).</summary>
+    GreaterOrEqual,
+}
 
 /// <summary>Text layout of a data file.</summary>
 public enum DataFormat

@@ -165,4 +165,4 @@ public static class ExperimentRunner
 }
 
 /// <summary>Progress of a run: models finished so far out of all models.</summary>
-public sealed record RunProgress(int Finished, int Total, RunResult Last);
+public sealed record RunProgress(int Finished, int Total, RunResult Last) : IProgressCount;

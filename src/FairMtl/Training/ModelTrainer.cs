@@ -9,8 +9,8 @@ namespace FairMtl.Training;
 
 /// <summary>
 /// Mini-batch training of one network on the training part: reshuffled batches every epoch (the last partial batch
-/// is kept), the heads' losses combined by an <see cref="ILossCombiner"/>, and optional Keras-style early stopping
-/// on a head's validation loss.
+/// is kept), an <see cref="IBatchObjective"/> turning the heads' outputs into routed gradients, and optional
+/// Keras-style early stopping or best-epoch selection on a validation loss.
 /// </summary>
 public sealed class ModelTrainer
 {
@@ -18,13 +18,11 @@ public sealed class ModelTrainer
     private readonly DataPart _train;
     private readonly DataPart _validation;
     private readonly int _batchSize;
-    private readonly HeadTask[] _tasks;
     private readonly float[][] _trainTargets;
+    private readonly (int[] Source, int[] Batch)[] _trainGroups;
     private readonly float[] _batchInputs;
-    private readonly float[][] _batchTargets;
+    private readonly TrainingBatch _batch;
     private readonly float[][] _gradients;
-    private readonly double[] _losses;
-    private readonly double[] _coefficients;
     private readonly float[] _headScales;
     private readonly float[] _trunkScales;
     private readonly int[] _order;
@@ -37,19 +35,26 @@ public sealed class ModelTrainer
         _validation = validation;
         _batchSize = Math.Min(batchSize, network.MaxRows);
         var heads = network.Heads.Length;
-        _tasks = network.Heads.Select(head => head.Spec.Task).ToArray();
         _trainTargets = network.Heads.Select(head => train.Targets[head.Spec.Name]).ToArray();
+        var groups = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        _trainGroups = (train.Groups ?? new Dictionary<string, int[]>())
+            .Select(pair =>
+            {
+                var batchGroups = new int[_batchSize];
+                groups[pair.Key] = batchGroups;
+                return (pair.Value, batchGroups);
+            })
+            .ToArray();
         _batchInputs = new float[_batchSize * train.Features];
-        _batchTargets = Enumerable.Range(0, heads).Select(_ => new float[_batchSize]).ToArray();
+        _batch = new TrainingBatch(Enumerable.Range(0, heads).Select(_ => new float[_batchSize]).ToArray(), groups);
         _gradients = Enumerable.Range(0, heads).Select(_ => new float[_batchSize]).ToArray();
-        _losses = new double[heads];
-        _coefficients = new double[heads];
         _headScales = new float[heads];
         _trunkScales = new float[heads];
         _order = new int[train.Rows];
     }
 
-    /// <summary>Trains for up to <paramref name="epochs"/> epochs; stops early on divergence (a non-finite loss).</summary>
+    /// <summary>Trains with the heads' task losses combined by <paramref name="objective"/> and optional early
+    /// stopping on a head's validation loss.</summary>
     public TrainingOutcome Train(
         IOptimizer optimizer,
         ILossCombiner objective,
@@ -59,12 +64,23 @@ public sealed class ModelTrainer
         DeterministicRandom dropout,
         CancellationToken cancellationToken)
     {
-        var monitor = earlyStopping is null ? -1 : _network.HeadIndex(earlyStopping.Monitor);
-        if (earlyStopping is not null && monitor < 0)
-        {
-            throw new ArgumentException($"Early stopping monitors head '{earlyStopping.Monitor}', which the network does not have.", nameof(earlyStopping));
-        }
+        var selection = earlyStopping is null
+            ? null
+            : new EpochSelection(
+                new HeadValidationLoss(_network, earlyStopping.Monitor, _validation), earlyStopping.Patience, earlyStopping.MinDelta, earlyStopping.RestoreBest);
+        return Train(optimizer, new HeadLossObjective(_network, objective), epochs, selection, shuffle, dropout, cancellationToken);
+    }
 
+    /// <summary>Trains for up to <paramref name="epochs"/> epochs; stops early on divergence (a non-finite loss).</summary>
+    public TrainingOutcome Train(
+        IOptimizer optimizer,
+        IBatchObjective objective,
+        int epochs,
+        EpochSelection? selection,
+        DeterministicRandom shuffle,
+        DeterministicRandom dropout,
+        CancellationToken cancellationToken)
+    {
         var best = double.PositiveInfinity;
         var wait = 0;
         var steps = 0L;
@@ -85,21 +101,11 @@ public sealed class ModelTrainer
                 var count = Math.Min(_batchSize, rows - start);
                 Gather(start, count, features);
                 _network.Forward(_batchInputs, count, training: true, dropout);
-                for (var h = 0; h < _tasks.Length; h++)
-                {
-                    _losses[h] = TaskLoss.Compute(_tasks[h], _network.Heads[h].Prediction, _batchTargets[h], _gradients[h], count);
-                }
-
-                var total = objective.Combine(_losses, _coefficients);
+                var total = objective.Evaluate(_network, _batch, _gradients, _headScales, _trunkScales);
                 if (!double.IsFinite(total))
                 {
-                    return new TrainingOutcome(epoch + 1, steps, DescribeDivergence(epoch + 1, steps + 1, total));
-                }
-
-                for (var h = 0; h < _tasks.Length; h++)
-                {
-                    _headScales[h] = (float)_coefficients[h];
-                    _trunkScales[h] = (float)_coefficients[h];
+                    return new TrainingOutcome(
+                        epoch + 1, steps, $"training diverged: {objective.DescribeNonFinite()} became {Describe(total)} at epoch {epoch + 1}, step {steps + 1}");
                 }
 
                 _network.Backward(_batchInputs, count, _gradients, _headScales, _trunkScales);
@@ -108,34 +114,34 @@ public sealed class ModelTrainer
             }
 
             epoch++;
-            if (monitor < 0)
+            if (selection is null)
             {
                 continue;
             }
 
-            var loss = ValidationLoss(monitor);
+            var loss = selection.Loss.Compute(_network);
             if (!double.IsFinite(loss))
             {
-                return new TrainingOutcome(epoch, steps, $"validation loss of head '{earlyStopping!.Monitor}' became {Describe(loss)} after epoch {epoch}");
+                return new TrainingOutcome(epoch, steps, $"{selection.Loss.Description} became {Describe(loss)} after epoch {epoch}");
             }
 
-            if (loss < best - earlyStopping!.MinDelta)
+            if (loss < best - selection.MinDelta)
             {
                 best = loss;
                 wait = 0;
-                if (earlyStopping.RestoreBest)
+                if (selection.RestoreBest)
                 {
                     _best ??= new NetworkSnapshot(_network);
                     _best.Capture(_network);
                 }
             }
-            else if (++wait >= earlyStopping.Patience)
+            else if (++wait >= selection.Patience)
             {
                 break;
             }
         }
 
-        if (earlyStopping is { RestoreBest: true } && _best is not null)
+        if (selection is { RestoreBest: true } && _best is not null)
         {
             _best.Restore(_network);
         }
@@ -147,28 +153,23 @@ public sealed class ModelTrainer
     {
         var inputs = _train.X.AsSpan();
         var batch = _batchInputs.AsSpan();
+        var targets = _batch.Targets;
         for (var r = 0; r < count; r++)
         {
             var row = _order[start + r];
             inputs.Slice(row * features, features).CopyTo(batch.Slice(r * features, features));
             for (var h = 0; h < _trainTargets.Length; h++)
             {
-                _batchTargets[h][r] = _trainTargets[h][row];
+                targets[h][r] = _trainTargets[h][row];
+            }
+
+            foreach (var (source, batchGroups) in _trainGroups)
+            {
+                batchGroups[r] = source[row];
             }
         }
-    }
 
-    private double ValidationLoss(int head)
-    {
-        var predictions = Predictor.Predict(_network, _validation)[head];
-        return TaskLoss.Compute(_tasks[head], predictions, _validation.Targets[_network.Heads[head].Spec.Name], Span<float>.Empty, _validation.Rows);
-    }
-
-    private string DescribeDivergence(int epoch, long step, double total)
-    {
-        var culprit = Array.FindIndex(_losses, loss => !double.IsFinite(loss));
-        var what = culprit >= 0 ? $"loss of head '{_network.Heads[culprit].Spec.Name}'" : "the weighted loss";
-        return $"training diverged: {what} became {Describe(culprit >= 0 ? _losses[culprit] : total)} at epoch {epoch}, step {step}";
+        _batch.Rows = count;
     }
 
     private static string Describe(double value) => double.IsNaN(value) ? "NaN" : "infinite";

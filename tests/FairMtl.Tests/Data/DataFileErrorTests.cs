@@ -86,11 +86,11 @@ public class DataFileErrorTests
     }
 
     [Fact]
-    public void Duplicate_name_of_a_used_column_is_reported_at_its_second_occurrence_in_the_header()
+    public void Duplicate_name_of_a_used_column_with_differing_values_is_reported_at_its_second_occurrence_in_the_header()
     {
         using var folder = new TempDataFolder();
         var header = "subject#,age,sex,test_time,motor_UPDRS,total_UPDRS,Jitter(%),age";
-        var experiment = folder.Experiment(header + "\n1,72,0,1,2,3,4,5\n");
+        var experiment = folder.Experiment(header + "\n1,72,0,1,2,3,4,72\n1,72,0,1,2,3,4,5\n");
 
         var error = Should.Throw<FairMtlException>(() => TabularFileReader.Read(experiment, Used));
 
@@ -98,8 +98,20 @@ public class DataFileErrorTests
         error.Code.ShouldBe(DiagnosticCodes.DataFile);
         error.Location.ShouldBe(new SourceLocation(display, 1, header.LastIndexOf("age", StringComparison.Ordinal) + 1));
         error.Detail.ShouldBe(
-            $"column 'age' appears twice in '{display}' (columns 2 and 8); " +
-            "expected unique names for the columns the experiment uses");
+            $"column 'age' appears twice in '{display}' (columns 2 and 8) and the two differ on line 3 of '{display}' ('72' and '5'); " +
+            "expected unique names, or identical values, for the columns the experiment uses");
+    }
+
+    [Fact]
+    public void Duplicate_name_of_a_used_column_with_identical_values_reads_the_first_column()
+    {
+        using var folder = new TempDataFolder();
+        var experiment = folder.Experiment(Header + ",age\n1,72,0,1,2,3,4, 72\n2,60,1,1,2,3,4,60\n");
+
+        var table = TabularFileReader.Read(experiment, Used);
+
+        table.Column("age").ShouldBe([72.0, 60.0]);
+        table.Locate("age", 1).Column.ShouldBe(3);
     }
 
     [Fact]

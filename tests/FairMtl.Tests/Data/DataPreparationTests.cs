@@ -210,7 +210,10 @@ public class DataPreparationTests
         var data = DataPreparation.Prepare(experiment);
 
         var table = TabularFileReader.Read(experiment, ["age"]);
-        data.Provenance.ShouldBe(new DataProvenance(table.DisplayPath, table.Sha256, 10, 7));
+        data.Provenance.ShouldBe(new DataProvenance(table.DisplayPath, table.Sha256, 10, 7)
+        {
+            Files = new[] { new DataFileProvenance(table.DisplayPath, table.Sha256, 10) },
+        });
     }
 
     [Fact]

@@ -35,7 +35,12 @@ public static class TestExperiments
                 new[] { "motor_UPDRS", "total_UPDRS", "test_time", "sex" }),
             Standardize: true,
             Split: new SplitSpec(Test: 0.2, Validation: 0.0, Seed: 42),
-            Groups: new GroupSpec("sex", GroupRule.Binary, 0.0, new[] { "male", "female" })),
+            Groups: new GroupSpec("sex", GroupRule.Binary, 0.0, new[] { "male", "female" }),
+            SkipLines: 0,
+            Append: EquatableArray<AppendedFile>.Empty,
+            Missing: EquatableArray<string>.Empty,
+            Filters: EquatableArray<RowFilter>.Empty,
+            Categorical: EquatableArray<string>.Empty),
         Model: new ModelSpec(new[] { 64, 32 }, Activation.Relu, 0.0, false, Initializer.GlorotUniform),
         Heads: new[]
         {

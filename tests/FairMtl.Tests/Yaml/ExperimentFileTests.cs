@@ -29,7 +29,12 @@ public class ExperimentFileTests
                 new FeatureSelection(EquatableArray<string>.Empty, new[] { "MEDV", "B" }),
                 true,
                 new SplitSpec(0.2, 0.2, 42),
-                new GroupSpec("B", GroupRule.Median, 0, new[] { "low-B", "high-B" })),
+                new GroupSpec("B", GroupRule.Median, 0, new[] { "low-B", "high-B" }),
+                0,
+                EquatableArray<AppendedFile>.Empty,
+                EquatableArray<string>.Empty,
+                EquatableArray<RowFilter>.Empty,
+                EquatableArray<string>.Empty),
             new ModelSpec(new[] { 64, 32 }, Activation.Relu, 0, false, Initializer.GlorotUniform),
             new[]
             {
@@ -69,7 +74,12 @@ public class ExperimentFileTests
                 new FeatureSelection(EquatableArray<string>.Empty, new[] { "motor_UPDRS", "total_UPDRS", "test_time", "sex" }),
                 true,
                 new SplitSpec(0.2, 0, 42),
-                new GroupSpec("sex", GroupRule.Binary, 0, new[] { "male", "female" })),
+                new GroupSpec("sex", GroupRule.Binary, 0, new[] { "male", "female" }),
+                0,
+                EquatableArray<AppendedFile>.Empty,
+                EquatableArray<string>.Empty,
+                EquatableArray<RowFilter>.Empty,
+                EquatableArray<string>.Empty),
             new ModelSpec(new[] { 64, 32 }, Activation.Relu, 0, false, Initializer.GlorotUniform),
             new[]
             {

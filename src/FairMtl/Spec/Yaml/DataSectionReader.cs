@@ -5,7 +5,15 @@ namespace FairMtl.Spec.Yaml;
 /// <summary>Reads <c>data</c>: the file, its layout, the input columns, the split and the protected groups.</summary>
 internal static class DataSectionReader
 {
-    public static DataSpec Read(YamlMappingReader data)
+    /// <summary>The keys of a comparison experiment's <c>data</c> (no <c>split</c> or <c>groups</c>: its protocol and
+    /// sensitive attributes replace them).</summary>
+    public static readonly string[] ComparisonKeys =
+        ["file", "format", "delimiter", "header", "columns", "features", "standardize", "skip_lines", "append", "missing", "filter", "categorical"];
+
+    /// <summary>No protected groups (comparison experiments declare sensitive attributes instead).</summary>
+    private static readonly GroupSpec NoGroups = new(string.Empty, GroupRule.Binary, 0d, EquatableArray<string>.Empty);
+
+    public static DataSpec Read(YamlMappingReader data, bool withSplitAndGroups = true)
     {
         var file = data.Require("file").AsName("a file path");
         var format = data.Enum("format", DataFormat.Csv, YamlEnumValues.DataFormats);
@@ -14,9 +22,91 @@ internal static class DataSectionReader
         var columns = ReadColumns(data, header);
         var features = ReadFeatures(data);
         var standardize = data.Bool("standardize", true);
-        var split = ReadSplit(data.Mapping("split", "test", "validation", "seed"));
-        var groups = ReadGroups(data.RequireMapping("groups", "column", "rule", "threshold", "labels"));
-        return new DataSpec(file, format, delimiter, header, columns, features, standardize, split, groups);
+        var split = withSplitAndGroups ? ReadSplit(data.Mapping("split", "test", "validation", "seed")) : ReadSplit(null);
+        var groups = withSplitAndGroups ? ReadGroups(data.RequireMapping("groups", "column", "rule", "threshold", "labels")) : NoGroups;
+        var skipLines = data.Int("skip_lines", 0, "an integer >= 0", v => v >= 0);
+        var append = ReadAppend(data.Get("append"));
+        var missing = ReadMissing(data.Get("missing"));
+        var filters = ReadFilters(data.Get("filter"));
+        var categoricalNode = data.Get("categorical");
+        var categorical = categoricalNode is null
+            ? EquatableArray<string>.Empty
+            : YamlLists.Names(categoricalNode, "a list of column names", allowEmpty: true);
+        return new DataSpec(
+            file, format, delimiter, header, columns, features, standardize, split, groups, skipLines, append, missing, filters, categorical);
+    }
+
+    private static EquatableArray<AppendedFile> ReadAppend(YamlNodeReader? node)
+    {
+        if (node is null)
+        {
+            return EquatableArray<AppendedFile>.Empty;
+        }
+
+        const string Expected = "a list of files, each a path or a mapping with keys file, skip_lines";
+        var files = new List<AppendedFile>();
+        foreach (var item in node.AsList(Expected))
+        {
+            if (item.Node is YamlDotNet.RepresentationModel.YamlMappingNode)
+            {
+                var entry = item.AsMapping("a mapping with keys file, skip_lines", "file", "skip_lines");
+                files.Add(new AppendedFile(
+                    entry.Require("file").AsName("a file path"),
+                    entry.Int("skip_lines", 0, "an integer >= 0", v => v >= 0)));
+            }
+            else
+            {
+                files.Add(new AppendedFile(item.AsName("a file path, or a mapping with keys file, skip_lines"), 0));
+            }
+        }
+
+        return files.ToArray();
+    }
+
+    private static EquatableArray<string> ReadMissing(YamlNodeReader? node)
+    {
+        if (node is null)
+        {
+            return EquatableArray<string>.Empty;
+        }
+
+        var items = node.AsList("a list of values that mean 'missing'");
+        var markers = new string[items.Count];
+        for (var i = 0; i < items.Count; i++)
+        {
+            markers[i] = items[i].AsString("a value (a string)").Trim();
+            if (Array.IndexOf(markers, markers[i], 0, i) >= 0)
+            {
+                throw items[i].Error(DiagnosticCodes.InvalidValue, $"'{node.Path}' lists '{markers[i]}' twice");
+            }
+        }
+
+        return markers;
+    }
+
+    private static EquatableArray<RowFilter> ReadFilters(YamlNodeReader? node)
+    {
+        if (node is null)
+        {
+            return EquatableArray<RowFilter>.Empty;
+        }
+
+        var items = node.AsList("a list of conditions '<column> <op> <value>'");
+        var filters = new RowFilter[items.Count];
+        for (var i = 0; i < items.Count; i++)
+        {
+            var text = items[i].AsString(RowFilterSyntax.Expected);
+            if (!RowFilterSyntax.TryParse(text, out var filter, out var problem))
+            {
+                throw items[i].Error(
+                    DiagnosticCodes.InvalidValue,
+                    $"'{items[i].Path}' must be {RowFilterSyntax.Expected}, got {items[i].Describe()} ({problem})");
+            }
+
+            filters[i] = filter!;
+        }
+
+        return filters;
     }
 
     private static char ReadDelimiter(YamlMappingReader data)

@@ -38,7 +38,22 @@ public static partial class ExperimentYamlReader
         }
 
         var description = root.String("description", string.Empty);
-        var data = DataSectionReader.Read(root.RequireMapping("data", "file", "format", "delimiter", "header", "columns", "features", "standardize", "split", "groups"));
+        var data = DataSectionReader.Read(root.RequireMapping(
+            "data",
+            "file",
+            "skip_lines",
+            "append",
+            "format",
+            "delimiter",
+            "header",
+            "columns",
+            "missing",
+            "filter",
+            "categorical",
+            "features",
+            "standardize",
+            "split",
+            "groups"));
         var model = ModelSectionReader.Read(root.Mapping("model", "trunk", "activation", "dropout", "batch_norm", "init"));
 
         var headsNode = root.Require("heads");

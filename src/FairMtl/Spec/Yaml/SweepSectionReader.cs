@@ -58,7 +58,8 @@ internal static class SweepSectionReader
         return (spec, keys);
     }
 
-    private static double[] ReadValues(YamlNodeReader node, string name)
+    /// <summary>A list of numbers, or <c>{from, to, count}</c> evenly spaced values (see <see cref="ReadGrid"/>).</summary>
+    internal static double[] ReadValues(YamlNodeReader node, string name)
     {
         switch (node.Node)
         {

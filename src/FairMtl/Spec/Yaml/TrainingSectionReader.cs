@@ -29,7 +29,7 @@ internal static class TrainingSectionReader
         return new TrainingSpec(optimizer, batchSize, epochs, regime, earlyStopping);
     }
 
-    private static OptimizerSpec ReadOptimizer(YamlMappingReader? optimizer) =>
+    internal static OptimizerSpec ReadOptimizer(YamlMappingReader? optimizer) =>
         optimizer is null
             ? new OptimizerSpec(OptimizerKind.Adam, 0.001, 0.9, 0.999, 1e-7, 0d)
             : new OptimizerSpec(

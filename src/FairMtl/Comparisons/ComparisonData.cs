@@ -1,0 +1,264 @@
+using System.Globalization;
+using FairMtl.Data;
+using FairMtl.Diagnostics;
+using FairMtl.Spec;
+
+namespace FairMtl.Comparisons;
+
+/// <summary>
+/// A comparison experiment's data, read and encoded once: input features (one-hot categories, raw numbers), each
+/// task's 0/1 labels and each sensitive attribute's groups. <see cref="Split"/> makes a repetition's parts.
+/// </summary>
+public sealed class ComparisonData
+{
+    private readonly LoadedComparison _experiment;
+
+    private ComparisonData(
+        LoadedComparison experiment,
+        EncodedTable table,
+        IReadOnlyList<float[]> labels,
+        IReadOnlyList<SensitiveGroups> attributes)
+    {
+        _experiment = experiment;
+        Table = table;
+        Labels = labels;
+        Attributes = attributes;
+    }
+
+    /// <summary>The encoded rows.</summary>
+    public EncodedTable Table { get; }
+
+    /// <summary>Per task (spec order), the 0/1 label of every row.</summary>
+    public IReadOnlyList<float[]> Labels { get; }
+
+    /// <summary>Per sensitive attribute (spec order), its groups.</summary>
+    public IReadOnlyList<SensitiveGroups> Attributes { get; }
+
+    private ComparisonSpec Spec => _experiment.Spec;
+
+    /// <summary>Reads and encodes the data of <paramref name="experiment"/>.</summary>
+    /// <exception cref="FairMtlException">The data does not fit the spec (unknown column or category, a task column
+    /// that is not 0/1, an attribute with a single group).</exception>
+    public static ComparisonData Load(LoadedComparison experiment)
+    {
+        var spec = experiment.Spec;
+        var text = spec.Tasks.Where(t => t.Positive.Count > 0).Select(t => t.Column)
+            .Concat(spec.Sensitive.Where(a => a.Rule != SensitiveRule.Range).Select(a => a.Column))
+            .Distinct().ToArray();
+        var numeric = spec.Tasks.Where(t => t.Positive.Count == 0).Select(t => t.Column)
+            .Concat(spec.Sensitive.Where(a => a.Rule == SensitiveRule.Range).Select(a => a.Column))
+            .Distinct().ToArray();
+        var never = spec.Tasks.Select(t => t.Column).Concat(spec.Sensitive.Select(a => a.Column)).Distinct().ToArray();
+        var table = EncodedTable.Load(spec.Data, experiment.Source, experiment.BaseDirectory, text, numeric, never);
+        var labels = spec.Tasks.Select((task, i) => ReadLabels(experiment, table, task, $"tasks.{task.Name}")).ToArray();
+        var attributes = spec.Sensitive.Select(attribute => ReadGroups(experiment, table, attribute)).ToArray();
+        return new ComparisonData(experiment, table, labels, attributes);
+    }
+
+    /// <summary>
+    /// Repetition <paramref name="repetition"/>: rows split as scikit-learn's <c>train_test_split</c> with seed
+    /// <c>protocol.seed + repetition</c> (test rows first, then validation rows from the rest), numeric inputs standardised
+    /// with the training rows' mean and population sd (one-hot inputs stay 0/1).
+    /// </summary>
+    /// <exception cref="FairMtlException">A part lacks a class of a task, or the test rows hold a single group.</exception>
+    public RepetitionData Split(int repetition)
+    {
+        var protocol = Spec.Protocol;
+        var seed = protocol.Seed + repetition;
+        var all = Enumerable.Range(0, Table.Rows).ToArray();
+        var (rest, test) = NumpySplit.TrainTestSplit(all, protocol.Test, (uint)seed);
+        var (train, validation) = NumpySplit.TrainTestSplit(rest, protocol.Validation / (1d - protocol.Test), (uint)seed);
+        CheckParts(repetition, seed, train, validation, test);
+
+        var width = Table.FeatureNames.Count;
+        var scalings = new HeadScaling[width];
+        var column = new double[Table.Rows];
+        for (var f = 0; f < width; f++)
+        {
+            if (Table.IsIndicator[f] || !Spec.Data.Standardize)
+            {
+                scalings[f] = HeadScaling.Identity;
+                continue;
+            }
+
+            for (var r = 0; r < Table.Rows; r++)
+            {
+                column[r] = Table.Features[(r * width) + f];
+            }
+
+            scalings[f] = StandardScaling.Fit(column, train);
+        }
+
+        return new RepetitionData(repetition, seed, Part(train, scalings), Part(validation, scalings), Part(test, scalings));
+    }
+
+    private DataPart Part(int[] rows, HeadScaling[] scalings)
+    {
+        var width = scalings.Length;
+        var x = new float[rows.Length * width];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var source = rows[i] * width;
+            for (var f = 0; f < width; f++)
+            {
+                x[(i * width) + f] = (float)((Table.Features[source + f] - scalings[f].Mean) / scalings[f].Scale);
+            }
+        }
+
+        var targets = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        for (var t = 0; t < Spec.Tasks.Count; t++)
+        {
+            var labels = Labels[t];
+            targets[Spec.Tasks[t].Name] = rows.Select(r => labels[r]).ToArray();
+        }
+
+        var groups = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        foreach (var attribute in Attributes)
+        {
+            groups[attribute.Name] = rows.Select(r => attribute.Groups[r]).ToArray();
+        }
+
+        return new DataPart(rows.Length, width, x, targets, rows, groups);
+    }
+
+    private void CheckParts(int repetition, int seed, int[] train, int[] validation, int[] test)
+    {
+        foreach (var (name, rows) in new[] { ("training", train), ("validation", validation), ("test", test) })
+        {
+            for (var t = 0; t < Spec.Tasks.Count; t++)
+            {
+                var positives = rows.Count(r => Labels[t][r] == 1f);
+                if (positives == 0 || positives == rows.Length)
+                {
+                    var task = Spec.Tasks[t];
+                    throw new FairMtlException(
+                        DiagnosticCodes.Groups,
+                        _experiment.Source.Locate($"tasks.{task.Name}"),
+                        $"repetition {repetition} (seed {seed}): the {name} part ({rows.Length} rows) has only "
+                        + $"{(positives == 0 ? "negatives" : "positives")} of task '{task.Name}' (expected both classes in every part; "
+                        + "use more rows or a larger share for that part)");
+                }
+            }
+        }
+
+        foreach (var attribute in Attributes)
+        {
+            var present = test.Select(r => attribute.Groups[r]).Distinct().Count();
+            if (present < 2)
+            {
+                throw new FairMtlException(
+                    DiagnosticCodes.Groups,
+                    _experiment.Source.Locate($"sensitive.{attribute.Name}"),
+                    $"repetition {repetition} (seed {seed}): the {test.Length} test rows hold a single group of sensitive attribute "
+                    + $"'{attribute.Name}' ({attribute.Names[attribute.Groups[test[0]]]}); fairness gaps need at least two groups");
+            }
+        }
+    }
+
+    private static float[] ReadLabels(LoadedComparison experiment, EncodedTable table, ClassificationTaskSpec task, string path)
+    {
+        var labels = new float[table.Rows];
+        if (task.Positive.Count == 0)
+        {
+            var values = table.Number(task.Column);
+            for (var r = 0; r < values.Length; r++)
+            {
+                labels[r] = values[r] switch
+                {
+                    0d => 0f,
+                    1d => 1f,
+                    _ => throw new FairMtlException(
+                        DiagnosticCodes.InvalidValue,
+                        table.Locate(task.Column, r),
+                        $"task '{task.Name}' needs 0/1 values in column '{task.Column}', found "
+                        + $"{values[r].ToString(CultureInfo.InvariantCulture)} (expected 0 or 1, or declare '{path}.positive')"),
+                };
+            }
+
+            return labels;
+        }
+
+        var text = table.Text(task.Column);
+        CheckDeclaredValues(experiment, text, task.Positive, $"{path}.positive", task.Column);
+        var positive = new HashSet<string>(task.Positive, StringComparer.Ordinal);
+        for (var r = 0; r < text.Length; r++)
+        {
+            labels[r] = positive.Contains(text[r]) ? 1f : 0f;
+        }
+
+        return labels;
+    }
+
+    private static SensitiveGroups ReadGroups(LoadedComparison experiment, EncodedTable table, SensitiveAttributeSpec attribute)
+    {
+        var path = $"sensitive.{attribute.Name}";
+        var groups = new int[table.Rows];
+        string[] names;
+        switch (attribute.Rule)
+        {
+            case SensitiveRule.Range:
+                var values = table.Number(attribute.Column);
+                for (var r = 0; r < values.Length; r++)
+                {
+                    groups[r] = values[r] >= attribute.Low && values[r] <= attribute.High ? 1 : 0;
+                }
+
+                var range = $"{Format(attribute.Low)}-{Format(attribute.High)}";
+                names = [$"outside {range}", range];
+                break;
+            case SensitiveRule.Privileged:
+                var text = table.Text(attribute.Column);
+                CheckDeclaredValues(experiment, text, attribute.Privileged, $"{path}.privileged", attribute.Column);
+                var privileged = new HashSet<string>(attribute.Privileged, StringComparer.Ordinal);
+                for (var r = 0; r < text.Length; r++)
+                {
+                    groups[r] = privileged.Contains(text[r]) ? 1 : 0;
+                }
+
+                var joined = string.Join("|", attribute.Privileged);
+                names = [$"not {joined}", joined];
+                break;
+            default:
+                var categories = table.Text(attribute.Column);
+                names = categories.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+                var index = names.Select((name, i) => (name, i)).ToDictionary(x => x.name, x => x.i, StringComparer.Ordinal);
+                for (var r = 0; r < categories.Length; r++)
+                {
+                    groups[r] = index[categories[r]];
+                }
+
+                break;
+        }
+
+        if (groups.Distinct().Count() < 2)
+        {
+            throw new FairMtlException(
+                DiagnosticCodes.Groups,
+                experiment.Source.Locate(path),
+                $"sensitive attribute '{attribute.Name}' puts every row of column '{attribute.Column}' into one group "
+                + $"({names[groups.Length == 0 ? 0 : groups[0]]}); expected at least two groups");
+        }
+
+        return new SensitiveGroups(attribute.Name, groups, names);
+    }
+
+    private static void CheckDeclaredValues(LoadedComparison experiment, string[] column, IReadOnlyList<string> declared, string path, string columnName)
+    {
+        var present = new HashSet<string>(column, StringComparer.Ordinal);
+        for (var i = 0; i < declared.Count; i++)
+        {
+            if (!present.Contains(declared[i]))
+            {
+                var categories = present.Order(StringComparer.Ordinal).ToArray();
+                var listed = categories.Length <= 12 ? string.Join(", ", categories) : string.Join(", ", categories.Take(12)) + ", ...";
+                throw new FairMtlException(
+                    DiagnosticCodes.UnknownReference,
+                    experiment.Source.Locate($"{path}[{i}]"),
+                    $"unknown category '{declared[i]}' of column '{columnName}'{NameSuggestions.DidYouMean(declared[i], categories)} "
+                    + $"(its values: {listed})");
+            }
+        }
+    }
+
+    private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}

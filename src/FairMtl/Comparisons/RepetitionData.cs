@@ -1,0 +1,12 @@
+using FairMtl.Data;
+
+namespace FairMtl.Comparisons;
+
+/// <summary>One repetition's split: standardised parts whose targets are the tasks' labels and whose groups are the
+/// sensitive attributes' groups.</summary>
+/// <param name="Repetition">0-based repetition.</param>
+/// <param name="Seed">The split and initialisation seed of the repetition.</param>
+/// <param name="Train">Training rows.</param>
+/// <param name="Validation">Validation rows (best-epoch selection).</param>
+/// <param name="Test">Test rows (the reported metrics).</param>
+public sealed record RepetitionData(int Repetition, int Seed, DataPart Train, DataPart Validation, DataPart Test);

@@ -1,0 +1,80 @@
+using FairMtl.Evaluation.Classification;
+
+namespace FairMtl.Comparisons;
+
+/// <summary>The metrics of one trained model on its repetition's test rows, in <see cref="MetricColumn.For"/> order.</summary>
+public static class RunScores
+{
+    /// <summary>Per task: AUC and accuracy; per task and attribute: EOD, EOpD, FPR gap, GAUCD, DP gap.</summary>
+    public static double[] Of(float[][] logits, RepetitionData data, IReadOnlyList<string> tasks, IReadOnlyList<SensitiveGroups> attributes)
+    {
+        var values = new List<double>();
+        var test = data.Test;
+        for (var t = 0; t < tasks.Count; t++)
+        {
+            var scores = logits[t].Select(l => Objectives.TaskLoss.Sigmoid(l)).ToArray();
+            var labels = test.Targets[tasks[t]];
+            values.Add(BinaryClassificationMetrics.Auc(scores, labels));
+            values.Add(BinaryClassificationMetrics.Accuracy(scores, labels));
+            foreach (var attribute in attributes)
+            {
+                var report = GroupClassificationReport.Of(scores, labels, test.Groups![attribute.Name], attribute.Count);
+                values.Add(FairnessGaps.EOD(report));
+                values.Add(FairnessGaps.EOpD(report));
+                values.Add(FairnessGaps.FprGap(report));
+                values.Add(FairnessGaps.GAUCD(report));
+                values.Add(FairnessGaps.DemographicParityGap(report));
+            }
+        }
+
+        return values.ToArray();
+    }
+}
+
+/// <summary>A reported metric: its column name, the direction that is better, and whether it is a fairness gap.</summary>
+/// <param name="Name">Column name, e.g. <c>AUC</c>, <c>EOD(sex)</c>.</param>
+/// <param name="HigherIsBetter">AUC and accuracy: true; the gaps: false.</param>
+/// <param name="Kind">The metric.</param>
+/// <param name="Attribute">The attribute of a gap, or null.</param>
+public sealed record MetricColumn(string Name, bool HigherIsBetter, string Kind, string? Attribute)
+{
+    /// <summary>The columns <see cref="RunScores.Of"/> fills, named with the task (when several) and the attribute
+    /// (when several).</summary>
+    public static IReadOnlyList<MetricColumn> For(IReadOnlyList<string> tasks, IReadOnlyList<string> attributes)
+    {
+        var columns = new List<MetricColumn>();
+        foreach (var task in tasks)
+        {
+            string Name(string kind, string? attribute)
+            {
+                var qualifiers = new List<string>();
+                if (tasks.Count > 1)
+                {
+                    qualifiers.Add(task);
+                }
+
+                if (attribute is not null && attributes.Count > 1)
+                {
+                    qualifiers.Add(attribute);
+                }
+
+                return qualifiers.Count == 0 ? kind : $"{kind}({string.Join(",", qualifiers)})";
+            }
+
+            columns.Add(new MetricColumn(Name("AUC", null), true, "AUC", null));
+            columns.Add(new MetricColumn(Name("Acc", null), true, "Acc", null));
+            foreach (var attribute in attributes)
+            {
+                foreach (var kind in GapKinds)
+                {
+                    columns.Add(new MetricColumn(Name(kind, attribute), false, kind, attribute));
+                }
+            }
+        }
+
+        return columns;
+    }
+
+    /// <summary>The gaps, in column order.</summary>
+    public static readonly string[] GapKinds = ["EOD", "EOpD", "FPRgap", "GAUCD", "DPgap"];
+}

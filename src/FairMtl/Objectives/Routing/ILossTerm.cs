@@ -1,0 +1,14 @@
+using FairMtl.Training;
+
+namespace FairMtl.Objectives.Routing;
+
+/// <summary>One loss on one head's outputs for the current batch.</summary>
+public interface ILossTerm
+{
+    /// <summary>What the term is, for divergence messages (e.g. <c>GLF on 'sex'</c>).</summary>
+    string Name { get; }
+
+    /// <summary>The term's value; OVERWRITES the first <c>batch.Rows</c> entries of <paramref name="gradient"/> with
+    /// d(term)/d(output of head <paramref name="head"/>).</summary>
+    double Compute(ReadOnlySpan<float> outputs, TrainingBatch batch, int head, Span<float> gradient);
+}

@@ -1,0 +1,77 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using FairMtl.Comparisons;
+
+namespace FairMtl.Reports;
+
+/// <summary>summary.json of a comparison: the protocol, the data read, the runs and their failures, timings, versions.</summary>
+public static class ComparisonSummaryJson
+{
+    public static string Write(ComparisonResult result, CodeVersion version)
+    {
+        var spec = result.Experiment.Spec;
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteString("experiment", spec.Name);
+            json.WriteString("experiment_file", result.Experiment.Source.File);
+            json.WriteString("kind", "comparison");
+            json.WriteString("description", spec.Description);
+
+            json.WriteStartObject("data");
+            json.WriteNumber("rows", result.Rows);
+            json.WriteNumber("rows_read", result.RowsRead);
+            json.WriteNumber("rows_filtered_out", result.FilteredOut);
+            json.WriteNumber("rows_dropped_missing", result.DroppedMissing);
+            SummaryJson.WriteStrings(json, "features", result.FeatureNames);
+            json.WriteStartArray("files");
+            foreach (var file in result.Provenance)
+            {
+                json.WriteStartObject();
+                json.WriteString("file", file.DisplayPath);
+                json.WriteString("sha256", file.Sha256);
+                json.WriteNumber("rows", file.Rows);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+
+            json.WriteStartObject("protocol");
+            json.WriteNumber("repetitions", spec.Protocol.Repetitions);
+            json.WriteNumber("validation", spec.Protocol.Validation);
+            json.WriteNumber("test", spec.Protocol.Test);
+            json.WriteNumber("seed", spec.Protocol.Seed);
+            json.WriteNumber("epochs", spec.Training.Epochs);
+            json.WriteNumber("batch_size", spec.Training.BatchSize);
+            json.WriteString("selection", "the epoch with the lowest validation loss of the tasks");
+            json.WriteEndObject();
+
+            SummaryJson.WriteStrings(json, "metrics", result.Columns.Select(c => c.Name));
+            json.WriteStartObject("runs");
+            json.WriteNumber("total", result.Runs.Count);
+            var failures = result.Runs.Where(run => run.Failure is not null).ToArray();
+            json.WriteNumber("failed", failures.Length);
+            json.WriteStartArray("failures");
+            foreach (var run in failures)
+            {
+                json.WriteStartObject();
+                json.WriteString("method", run.Method);
+                json.WriteNumber("lambda", run.Lambda);
+                json.WriteNumber("repetition", run.Repetition);
+                json.WriteString("message", run.Failure);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+            SummaryJson.WriteTimings(json, result.Timings);
+            SummaryJson.WriteVersions(json, version);
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+}

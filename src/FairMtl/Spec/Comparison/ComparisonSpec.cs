@@ -1,0 +1,160 @@
+namespace FairMtl.Spec;
+
+/// <summary>
+/// A method-comparison experiment (the auxiliary-task fairness paper's protocol): several training methods on the same
+/// classification data, each evaluated over repeated seeded hold-out splits, reported as one table row per method and
+/// as a Pareto front over the fairness weight of the auxiliary methods.
+/// </summary>
+/// <param name="Name">Experiment name; also the default results folder name.</param>
+/// <param name="Description">Free text shown in reports.</param>
+/// <param name="Data">Where the rows come from (its <c>split</c> and <c>groups</c> are unused: see <paramref name="Protocol"/> and <paramref name="Sensitive"/>).</param>
+/// <param name="Model">The shared trunk.</param>
+/// <param name="Tasks">The main binary classification tasks, one head each.</param>
+/// <param name="Sensitive">The sensitive attributes fairness is measured (and, by fair methods, enforced) on.</param>
+/// <param name="Methods">The methods compared, in table order.</param>
+/// <param name="Front">The lambda sweep of the auxiliary methods (empty: no front).</param>
+/// <param name="Protocol">Repeated hold-out: repetitions and split fractions.</param>
+/// <param name="Training">Optimiser, batch size and the epoch budget.</param>
+public sealed record ComparisonSpec(
+    string Name,
+    string Description,
+    DataSpec Data,
+    ModelSpec Model,
+    EquatableArray<ClassificationTaskSpec> Tasks,
+    EquatableArray<SensitiveAttributeSpec> Sensitive,
+    EquatableArray<MethodSpec> Methods,
+    FrontSpec Front,
+    ProtocolSpec Protocol,
+    ComparisonTrainingSpec Training);
+
+/// <summary>A binary main task.</summary>
+/// <param name="Name">The task's name (its head's name).</param>
+/// <param name="Column">The label column.</param>
+/// <param name="Positive">Values of the column that mean the positive class; empty: the column holds 0 and 1.</param>
+public sealed record ClassificationTaskSpec(string Name, string Column, EquatableArray<string> Positive);
+
+/// <summary>A sensitive attribute and the rule that turns its column into groups 0..G-1.</summary>
+/// <param name="Name">The attribute's name in tables.</param>
+/// <param name="Column">The column that holds it.</param>
+/// <param name="Rule">One group per category, privileged values against the rest, or a privileged numeric range.</param>
+/// <param name="Privileged">For <see cref="SensitiveRule.Privileged"/>: the values of group 1 (group 0 is every other value).</param>
+/// <param name="Low">For <see cref="SensitiveRule.Range"/>: group 1 is <c>Low &lt;= value &lt;= High</c>.</param>
+/// <param name="High">For <see cref="SensitiveRule.Range"/>: the upper end (inclusive).</param>
+public sealed record SensitiveAttributeSpec(
+    string Name,
+    string Column,
+    SensitiveRule Rule,
+    EquatableArray<string> Privileged,
+    double Low,
+    double High);
+
+/// <summary>How a sensitive column becomes groups.</summary>
+public enum SensitiveRule
+{
+    /// <summary>Every distinct value is a group, in ordinal order of the values.</summary>
+    Categories,
+
+    /// <summary>Group 1 is the declared privileged values, group 0 every other value.</summary>
+    Privileged,
+
+    /// <summary>Group 1 is the rows whose numeric value lies in [Low, High], group 0 the others.</summary>
+    Range,
+}
+
+/// <summary>One compared method (a row of the table).</summary>
+/// <param name="Name">Row name.</param>
+/// <param name="Kind">The method family.</param>
+/// <param name="Loss">The fairness loss of regularised and auxiliary methods (ignored by the others).</param>
+/// <param name="Lambda">Regularised: the penalty weight (loss = task + lambda * penalty). Auxiliary: the weight in
+/// <c>lambda * sum L_k + (1 - lambda) * sum L_s</c>, in [0, 1].</param>
+/// <param name="Epsilon">The bound of BGL (bounded group loss).</param>
+/// <param name="Weight">Adversarial: the weight of the reversed adversary gradient in the trunk.</param>
+/// <param name="Attribute">Group decomposition: the sensitive attribute whose groups get their own heads.</param>
+public sealed record MethodSpec(
+    string Name,
+    MethodKind Kind,
+    FairnessLossKind Loss,
+    double Lambda,
+    double Epsilon,
+    double Weight,
+    string Attribute);
+
+/// <summary>Method families of the comparison.</summary>
+public enum MethodKind
+{
+    /// <summary>Task heads only, no fairness term.</summary>
+    SingleTask,
+
+    /// <summary>Task loss plus lambda times a fairness penalty on the task head's output (BGL, DPL, FPRL, TPRL, GLF, GLD).</summary>
+    Regularized,
+
+    /// <summary>An adversary head per sensitive attribute, its gradient reversed (times a weight) into the trunk.</summary>
+    Adversarial,
+
+    /// <summary>A shared trunk and one task head per group, each trained on its group's rows only.</summary>
+    GroupDecomposition,
+
+    /// <summary>Fairness as an auxiliary task: a fairness head per sensitive attribute trained with GLF or GLD.</summary>
+    Auxiliary,
+}
+
+/// <summary>Batch fairness losses.</summary>
+public enum FairnessLossKind
+{
+    /// <summary>Group loss fairness: |L_g1 - L_g2|, or 1 - Jain's index for more groups.</summary>
+    Glf,
+
+    /// <summary>Group loss divergence: exp(KL(softmax(-L_g) || uniform)) - 1.</summary>
+    Gld,
+
+    /// <summary>Bounded group loss: sum over groups of max(0, L_g - epsilon).</summary>
+    Bgl,
+
+    /// <summary>Demographic parity: the gap between the groups' mean scores.</summary>
+    Dpl,
+
+    /// <summary>False-positive-rate gap from the scores of the negatives.</summary>
+    Fprl,
+
+    /// <summary>True-positive-rate gap from the scores of the positives.</summary>
+    Tprl,
+}
+
+/// <summary>The Pareto front over lambda.</summary>
+/// <param name="Methods">The auxiliary (or regularised) methods whose lambda is swept.</param>
+/// <param name="Lambdas">The lambda values.</param>
+/// <param name="Fairness">The fairness metric of the front (lower is better).</param>
+/// <param name="Attribute">The sensitive attribute the fairness metric is measured on.</param>
+public sealed record FrontSpec(EquatableArray<string> Methods, EquatableArray<double> Lambdas, FairnessMetric Fairness, string Attribute);
+
+/// <summary>Group fairness metrics (all: lower is better).</summary>
+public enum FairnessMetric
+{
+    /// <summary>Equalised odds difference: max(|TPR gap|, |FPR gap|).</summary>
+    Eod,
+
+    /// <summary>Equal opportunity difference: |TPR gap|.</summary>
+    Eopd,
+
+    /// <summary>|AUC gap| (max - min over groups).</summary>
+    Gaucd,
+
+    /// <summary>|FPR gap|.</summary>
+    FprGap,
+
+    /// <summary>Demographic parity gap of the predicted positive rates.</summary>
+    DpGap,
+}
+
+/// <summary>Repeated hold-out: repetition r splits with seed <c>Seed + r</c> and initialises with the same seed.</summary>
+/// <param name="Repetitions">Number of repetitions.</param>
+/// <param name="Validation">Validation share of all rows.</param>
+/// <param name="Test">Test share of all rows.</param>
+/// <param name="Seed">Seed of repetition 0.</param>
+public sealed record ProtocolSpec(int Repetitions, double Validation, double Test, int Seed);
+
+/// <summary>Training of every run: the epoch with the lowest validation task loss is kept.</summary>
+/// <param name="Optimizer">The optimiser.</param>
+/// <param name="BatchSize">Rows per mini-batch.</param>
+/// <param name="Epochs">Epoch budget.</param>
+public sealed record ComparisonTrainingSpec(OptimizerSpec Optimizer, int BatchSize, int Epochs);

@@ -1,0 +1,7 @@
+namespace FairMtl.Spec;
+
+/// <summary>A validated comparison spec together with where it came from.</summary>
+/// <param name="Spec">The resolved spec.</param>
+/// <param name="Source">Declaration locations, for error messages.</param>
+/// <param name="BaseDirectory">Folder that relative paths in the spec (the data files) are resolved against.</param>
+public sealed record LoadedComparison(ComparisonSpec Spec, SpecSourceMap Source, string BaseDirectory);

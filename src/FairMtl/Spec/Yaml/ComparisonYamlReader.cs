@@ -1,0 +1,351 @@
+using FairMtl.Diagnostics;
+using YamlDotNet.RepresentationModel;
+
+namespace FairMtl.Spec.Yaml;
+
+/// <summary>
+/// The YAML front end of method-comparison experiments (a file with a top-level <c>methods</c> key; schema:
+/// <c>docs/experiment-format.md</c>). Same conventions as <see cref="ExperimentYamlReader"/>: every mistake is a
+/// located <see cref="FairMtlException"/>, every declared value's location is kept.
+/// </summary>
+public static class ComparisonYamlReader
+{
+    /// <summary>The top-level key that makes a file a comparison experiment.</summary>
+    public const string MarkerKey = "methods";
+
+    private static readonly string[] TopLevelKeys =
+        ["name", "description", "data", "model", "tasks", "sensitive", "methods", "front", "protocol", "training"];
+
+    /// <summary>Whether the YAML text declares a comparison experiment (a mapping with a top-level <c>methods</c>
+    /// key). Malformed YAML is not a comparison: the regression reader reports it.</summary>
+    public static bool Declares(string yamlText)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yamlText));
+            return stream.Documents.Count > 0
+                && stream.Documents[0].RootNode is YamlMappingNode root
+                && root.Children.Keys.Any(key => key is YamlScalarNode { Value: MarkerKey });
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Validates comparison-experiment YAML held in memory.</summary>
+    /// <exception cref="FairMtlException">The text is not a valid comparison experiment.</exception>
+    public static LoadedComparison Parse(string yamlText, string displayPath, string baseDirectory)
+    {
+        var context = new YamlReadContext(displayPath);
+        var rootNode = YamlDocumentLoader.Load(yamlText, context);
+        context.RecordLocations(rootNode, string.Empty);
+        var root = new YamlNodeReader(context, rootNode, string.Empty)
+            .AsMapping("a mapping with at least name, data, tasks, sensitive, methods and training", TopLevelKeys);
+
+        var nameNode = root.Require("name");
+        var name = nameNode.AsName("a name of letters, digits, '-' and '_'");
+        if (!IsRowName(name, allowPlus: false))
+        {
+            throw nameNode.Invalid("a name of letters, digits, '-' and '_'");
+        }
+
+        var description = root.String("description", string.Empty);
+        var data = DataSectionReader.Read(
+            root.RequireMapping("data", DataSectionReader.ComparisonKeys),
+            withSplitAndGroups: false);
+        var model = ModelSectionReader.Read(root.Mapping("model", "trunk", "activation", "dropout", "batch_norm", "init"));
+        var tasks = ReadTasks(root.Require("tasks"));
+        var sensitiveNode = root.Require("sensitive");
+        var sensitive = ReadSensitive(sensitiveNode, tasks);
+        var attributeNames = sensitive.Select(attribute => attribute.Name).ToArray();
+        var methodsNode = root.Require("methods");
+        var methods = ReadMethods(methodsNode, attributeNames);
+        var front = ReadFront(root.Get("front"), methods, attributeNames);
+        var protocol = ReadProtocol(root.Mapping("protocol", "repetitions", "validation", "test", "seed"));
+        var training = ReadTraining(root.RequireMapping("training", "optimizer", "batch_size", "epochs"));
+
+        var spec = new ComparisonSpec(name, description, data, model, tasks, sensitive, methods, front, protocol, training);
+        return new LoadedComparison(spec, context.Source, baseDirectory);
+    }
+
+    private static ClassificationTaskSpec[] ReadTasks(YamlNodeReader node)
+    {
+        var mapping = node.AsOpenMapping("a mapping of task names to tasks");
+        if (mapping.Count == 0)
+        {
+            throw node.Invalid("a mapping with at least one task");
+        }
+
+        var tasks = new List<ClassificationTaskSpec>();
+        foreach (var (key, value) in mapping.Entries)
+        {
+            var taskName = CheckIdentifier(node, key, "task");
+            var task = value.AsMapping("a mapping with keys column and positive", "column", "positive");
+            var positiveNode = task.Get("positive");
+            var positive = positiveNode is null ? [] : YamlLists.Names(positiveNode, "a non-empty list of values", allowEmpty: false);
+            tasks.Add(new ClassificationTaskSpec(taskName, task.Require("column").AsName("a column name"), positive));
+        }
+
+        return tasks.ToArray();
+    }
+
+    private static SensitiveAttributeSpec[] ReadSensitive(YamlNodeReader node, IReadOnlyList<ClassificationTaskSpec> tasks)
+    {
+        var mapping = node.AsOpenMapping("a mapping of attribute names to sensitive attributes");
+        if (mapping.Count == 0)
+        {
+            throw node.Invalid("a mapping with at least one sensitive attribute");
+        }
+
+        var attributes = new List<SensitiveAttributeSpec>();
+        foreach (var (key, value) in mapping.Entries)
+        {
+            var attributeName = CheckIdentifier(node, key, "sensitive attribute");
+            if (tasks.Any(task => task.Name == attributeName))
+            {
+                throw node.Context.Error(DiagnosticCodes.UnknownReference, key, $"sensitive attribute '{attributeName}' has the name of a task; use distinct names");
+            }
+
+            var attribute = value.AsMapping("a mapping with keys column and privileged or range", "column", "privileged", "range");
+            var column = attribute.Require("column").AsName("a column name");
+            var privilegedNode = attribute.Get("privileged");
+            var rangeNode = attribute.Get("range");
+            if (privilegedNode is not null && rangeNode is not null)
+            {
+                throw rangeNode.Error(DiagnosticCodes.UnknownReference, $"'{attribute.Path}' takes 'privileged' or 'range', not both");
+            }
+
+            if (privilegedNode is not null)
+            {
+                var privileged = YamlLists.Names(privilegedNode, "a non-empty list of values", allowEmpty: false);
+                attributes.Add(new SensitiveAttributeSpec(attributeName, column, SensitiveRule.Privileged, privileged, 0d, 0d));
+            }
+            else if (rangeNode is not null)
+            {
+                var ends = rangeNode.AsList("a list [low, high] of two numbers");
+                if (ends.Count != 2)
+                {
+                    throw rangeNode.Invalid("a list [low, high] of two numbers");
+                }
+
+                var low = ends[0].AsNumber("a finite number", _ => true);
+                var high = ends[1].AsNumber("a finite number", _ => true);
+                if (high < low)
+                {
+                    throw rangeNode.Error(DiagnosticCodes.ImpossibleRange, $"'{rangeNode.Path}' goes down: {Format(high)} is less than {Format(low)}");
+                }
+
+                attributes.Add(new SensitiveAttributeSpec(attributeName, column, SensitiveRule.Range, EquatableArray<string>.Empty, low, high));
+            }
+            else
+            {
+                attributes.Add(new SensitiveAttributeSpec(attributeName, column, SensitiveRule.Categories, EquatableArray<string>.Empty, 0d, 0d));
+            }
+        }
+
+        return attributes.ToArray();
+    }
+
+    private static MethodSpec[] ReadMethods(YamlNodeReader node, IReadOnlyList<string> attributes)
+    {
+        var mapping = node.AsOpenMapping("a mapping of method names to methods");
+        if (mapping.Count == 0)
+        {
+            throw node.Invalid("a mapping with at least one method");
+        }
+
+        var methods = new List<MethodSpec>();
+        foreach (var (key, value) in mapping.Entries)
+        {
+            var methodName = key.Value ?? string.Empty;
+            if (!IsRowName(methodName, allowPlus: true))
+            {
+                throw node.Context.Error(DiagnosticCodes.InvalidValue, key, $"method name '{methodName}' must be letters, digits, '-', '_' and '+'");
+            }
+
+            methods.Add(ReadMethod(value, methodName, attributes));
+        }
+
+        return methods.ToArray();
+    }
+
+    private static MethodSpec ReadMethod(YamlNodeReader node, string name, IReadOnlyList<string> attributes)
+    {
+        var method = node.AsMapping("a mapping with key kind and the kind's settings", "kind", "loss", "lambda", "epsilon", "weight", "attribute");
+        var kind = method.Require("kind").AsEnum(MethodKinds);
+        var allowed = kind switch
+        {
+            MethodKind.Regularized => new[] { "kind", "loss", "lambda", "epsilon" },
+            MethodKind.Auxiliary => ["kind", "loss", "lambda"],
+            MethodKind.Adversarial => ["kind", "weight"],
+            MethodKind.GroupDecomposition => ["kind", "attribute"],
+            _ => ["kind"],
+        };
+        foreach (var (key, _) in method.Entries)
+        {
+            if (!allowed.Contains(key.Value))
+            {
+                throw node.Context.Error(
+                    DiagnosticCodes.UnknownKey, key, $"'{key.Value}' does not apply to a method of kind '{Spelling(kind)}' (its keys: {string.Join(", ", allowed)})");
+            }
+        }
+
+        var loss = FairnessLossKind.Glf;
+        if (kind is MethodKind.Regularized or MethodKind.Auxiliary)
+        {
+            var lossNode = method.Require("loss");
+            loss = lossNode.AsEnum(FairnessLosses);
+            if (kind == MethodKind.Auxiliary && loss is not (FairnessLossKind.Glf or FairnessLossKind.Gld))
+            {
+                throw lossNode.Invalid("glf or gld (the auxiliary fairness heads train with a group-loss fairness loss)");
+            }
+        }
+
+        var lambda = kind switch
+        {
+            MethodKind.Auxiliary => method.Number("lambda", 0.5, "a number in [0, 1]", v => v is >= 0d and <= 1d, DiagnosticCodes.ImpossibleRange),
+            MethodKind.Regularized => method.Number("lambda", 1d, "a number >= 0", v => v >= 0d, DiagnosticCodes.ImpossibleRange),
+            _ => 0d,
+        };
+        var epsilon = 0d;
+        if (kind == MethodKind.Regularized && loss == FairnessLossKind.Bgl)
+        {
+            epsilon = method.Require("epsilon").AsNumber("a number >= 0 (the loss bound of BGL)", v => v >= 0d, DiagnosticCodes.ImpossibleRange);
+        }
+        else if (method.Get("epsilon") is { } epsilonNode)
+        {
+            throw epsilonNode.Error(DiagnosticCodes.UnknownKey, "'epsilon' is the bound of 'loss: bgl' and applies to it only");
+        }
+
+        var weight = kind == MethodKind.Adversarial
+            ? method.Number("weight", 1d, "a number >= 0", v => v >= 0d, DiagnosticCodes.ImpossibleRange)
+            : 0d;
+        var attribute = string.Empty;
+        if (kind == MethodKind.GroupDecomposition)
+        {
+            var attributeNode = method.Get("attribute");
+            attribute = attributeNode is null ? attributes[0] : ResolveAttribute(attributeNode, attributes);
+        }
+
+        return new MethodSpec(name, kind, loss, lambda, epsilon, weight, attribute);
+    }
+
+    private static FrontSpec ReadFront(YamlNodeReader? node, IReadOnlyList<MethodSpec> methods, IReadOnlyList<string> attributes)
+    {
+        if (node is null)
+        {
+            return new FrontSpec(EquatableArray<string>.Empty, EquatableArray<double>.Empty, FairnessMetric.Eod, attributes[0]);
+        }
+
+        var front = node.AsMapping("a mapping with keys methods, lambda, fairness, attribute", "methods", "lambda", "fairness", "attribute");
+        var methodsNode = front.Require("methods");
+        var names = YamlLists.Names(methodsNode, "a non-empty list of method names", allowEmpty: false);
+        var items = methodsNode.AsList("a list of method names");
+        for (var i = 0; i < names.Length; i++)
+        {
+            var method = methods.FirstOrDefault(m => m.Name == names[i]);
+            if (method is null)
+            {
+                throw items[i].Error(
+                    DiagnosticCodes.UnknownReference,
+                    $"unknown method '{names[i]}'{NameSuggestions.DidYouMean(names[i], methods.Select(m => m.Name))} (expected one of: {string.Join(", ", methods.Select(m => m.Name))})");
+            }
+
+            if (method.Kind is not (MethodKind.Auxiliary or MethodKind.Regularized))
+            {
+                throw items[i].Error(DiagnosticCodes.InvalidValue, $"method '{names[i]}' has no lambda to sweep (expected an auxiliary or regularized method)");
+            }
+        }
+
+        var lambdaNode = front.Require("lambda");
+        var lambdas = SweepSectionReader.ReadValues(lambdaNode, "lambda");
+        foreach (var name in names)
+        {
+            if (methods.First(m => m.Name == name).Kind == MethodKind.Auxiliary && lambdas.Any(v => v is < 0d or > 1d))
+            {
+                throw lambdaNode.Error(DiagnosticCodes.ImpossibleRange, $"'{lambdaNode.Path}' must lie in [0, 1] for the auxiliary method '{name}'");
+            }
+        }
+
+        if (lambdas.Any(v => v < 0d))
+        {
+            throw lambdaNode.Error(DiagnosticCodes.ImpossibleRange, $"'{lambdaNode.Path}' must be >= 0");
+        }
+
+        var fairness = front.Enum("fairness", FairnessMetric.Eod, FairnessMetrics);
+        var attributeNode = front.Get("attribute");
+        var attribute = attributeNode is null ? attributes[0] : ResolveAttribute(attributeNode, attributes);
+        return new FrontSpec(names, lambdas, fairness, attribute);
+    }
+
+    private static ProtocolSpec ReadProtocol(YamlMappingReader? protocol)
+    {
+        if (protocol is null)
+        {
+            return new ProtocolSpec(10, 0.2, 0.2, 0);
+        }
+
+        var repetitions = protocol.Int("repetitions", 10, "an integer in [1, 1000]", v => v is >= 1 and <= 1000);
+        var validation = protocol.Number("validation", 0.2, "a number in (0, 1)", v => v is > 0d and < 1d, DiagnosticCodes.ImpossibleRange);
+        var test = protocol.Number("test", 0.2, "a number in (0, 1)", v => v is > 0d and < 1d, DiagnosticCodes.ImpossibleRange);
+        if (validation + test >= 1d)
+        {
+            throw protocol.Node.Error(
+                DiagnosticCodes.ImpossibleRange,
+                $"'protocol' leaves no training rows: validation {Format(validation)} + test {Format(test)} >= 1 (expected a sum below 1)");
+        }
+
+        return new ProtocolSpec(repetitions, validation, test, protocol.Int("seed", 0, "an integer >= 0", v => v >= 0));
+    }
+
+    private static ComparisonTrainingSpec ReadTraining(YamlMappingReader training) =>
+        new(
+            TrainingSectionReader.ReadOptimizer(training.Mapping("optimizer", "name", "lr", "beta1", "beta2", "epsilon", "momentum")),
+            training.Int("batch_size", 256, "an integer > 0", v => v > 0),
+            training.Require("epochs").AsInt("an integer > 0", v => v > 0));
+
+    private static string ResolveAttribute(YamlNodeReader node, IReadOnlyList<string> attributes)
+    {
+        var name = node.AsName("a sensitive attribute's name");
+        return attributes.Contains(name)
+            ? name
+            : throw node.Error(
+                DiagnosticCodes.UnknownReference,
+                $"unknown sensitive attribute '{name}'{NameSuggestions.DidYouMean(name, attributes)} (expected one of: {string.Join(", ", attributes)})");
+    }
+
+    private static string CheckIdentifier(YamlNodeReader node, YamlScalarNode key, string what)
+    {
+        var name = key.Value ?? string.Empty;
+        return Identifiers.IsValid(name)
+            ? name
+            : throw node.Context.Error(DiagnosticCodes.InvalidValue, key, $"{what} name '{name}' must be {Identifiers.Rule}");
+    }
+
+    private static bool IsRowName(string name, bool allowPlus) =>
+        name.Length > 0 && name.All(c => Identifiers.IsAsciiLetterOrDigit(c) || c == '-' || c == '_' || (allowPlus && c == '+'));
+
+    private static string Spelling(MethodKind kind) => MethodKinds.First(entry => entry.Value == kind).Name;
+
+    private static string Format(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+
+    internal static readonly (string Name, MethodKind Value)[] MethodKinds =
+    [
+        ("single-task", MethodKind.SingleTask), ("regularized", MethodKind.Regularized), ("adversarial", MethodKind.Adversarial),
+        ("group-decomposition", MethodKind.GroupDecomposition), ("auxiliary", MethodKind.Auxiliary),
+    ];
+
+    internal static readonly (string Name, FairnessLossKind Value)[] FairnessLosses =
+    [
+        ("glf", FairnessLossKind.Glf), ("gld", FairnessLossKind.Gld), ("bgl", FairnessLossKind.Bgl),
+        ("dpl", FairnessLossKind.Dpl), ("fprl", FairnessLossKind.Fprl), ("tprl", FairnessLossKind.Tprl),
+    ];
+
+    internal static readonly (string Name, FairnessMetric Value)[] FairnessMetrics =
+    [
+        ("eod", FairnessMetric.Eod), ("eopd", FairnessMetric.Eopd), ("gaucd", FairnessMetric.Gaucd),
+        ("fpr-gap", FairnessMetric.FprGap), ("dp-gap", FairnessMetric.DpGap),
+    ];
+}

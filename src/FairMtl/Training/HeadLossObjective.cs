@@ -1,0 +1,48 @@
+using FairMtl.Nn;
+using FairMtl.Objectives;
+using FairMtl.Spec;
+
+namespace FairMtl.Training;
+
+/// <summary>Each head's task loss (MSE or BCE) combined by an <see cref="ILossCombiner"/>; a head's coefficient
+/// scales its gradient in the head and in the trunk alike.</summary>
+public sealed class HeadLossObjective : IBatchObjective
+{
+    private readonly ILossCombiner _combiner;
+    private readonly HeadTask[] _tasks;
+    private readonly string[] _names;
+    private readonly double[] _losses;
+    private readonly double[] _coefficients;
+
+    public HeadLossObjective(MultiHeadNetwork network, ILossCombiner combiner)
+    {
+        _combiner = combiner;
+        _tasks = network.Heads.Select(head => head.Spec.Task).ToArray();
+        _names = network.Heads.Select(head => head.Spec.Name).ToArray();
+        _losses = new double[_tasks.Length];
+        _coefficients = new double[_tasks.Length];
+    }
+
+    public double Evaluate(MultiHeadNetwork network, TrainingBatch batch, float[][] gradients, Span<float> headScales, Span<float> trunkScales)
+    {
+        for (var h = 0; h < _tasks.Length; h++)
+        {
+            _losses[h] = TaskLoss.Compute(_tasks[h], network.Heads[h].Prediction, batch.Targets[h], gradients[h], batch.Rows);
+        }
+
+        var total = _combiner.Combine(_losses, _coefficients);
+        for (var h = 0; h < _tasks.Length; h++)
+        {
+            headScales[h] = (float)_coefficients[h];
+            trunkScales[h] = (float)_coefficients[h];
+        }
+
+        return total;
+    }
+
+    public string DescribeNonFinite()
+    {
+        var culprit = Array.FindIndex(_losses, loss => !double.IsFinite(loss));
+        return culprit >= 0 ? $"loss of head '{_names[culprit]}'" : "the weighted loss";
+    }
+}

@@ -1,0 +1,33 @@
+using FairMtl.Data;
+using FairMtl.Nn;
+using FairMtl.Objectives;
+
+namespace FairMtl.Training;
+
+/// <summary>One head's task loss on the validation part (Keras' <c>val_&lt;head&gt;_loss</c>).</summary>
+public sealed class HeadValidationLoss : IValidationLoss
+{
+    private readonly int _head;
+    private readonly DataPart _validation;
+
+    public HeadValidationLoss(MultiHeadNetwork network, string head, DataPart validation)
+    {
+        _head = network.HeadIndex(head);
+        if (_head < 0)
+        {
+            throw new ArgumentException($"Early stopping monitors head '{head}', which the network does not have.", nameof(head));
+        }
+
+        _validation = validation;
+        Description = $"validation loss of head '{head}'";
+    }
+
+    public string Description { get; }
+
+    public double Compute(MultiHeadNetwork network)
+    {
+        var spec = network.Heads[_head].Spec;
+        var predictions = Predictor.Predict(network, _validation)[_head];
+        return TaskLoss.Compute(spec.Task, predictions, _validation.Targets[spec.Name], Span<float>.Empty, _validation.Rows);
+    }
+}

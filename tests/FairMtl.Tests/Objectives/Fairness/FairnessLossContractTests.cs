@@ -1,0 +1,86 @@
+using FairMtl.Objectives.Fairness;
+using static FairMtl.Tests.Objectives.Fairness.FairnessTestData;
+
+namespace FairMtl.Tests.Objectives.Fairness;
+
+public class FairnessLossContractTests
+{
+    [Theory]
+    [MemberData(nameof(Penalties), MemberType = typeof(FairnessTestData))]
+    public void A_batch_with_one_group_present_gives_zero_and_zero_gradient(FairnessPenalty penalty)
+    {
+        var gradient = Garbage(6);
+
+        FairnessLosses.Create(penalty, 2, 0.1).Compute(Logits, Targets, [0, 0, 0, 0, 0, 0], 6, gradient).ShouldBe(0);
+        gradient.ShouldAllBe(g => g == 0f);
+    }
+
+    [Theory]
+    [MemberData(nameof(Penalties), MemberType = typeof(FairnessTestData))]
+    public void Gradient_is_overwritten_and_the_value_does_not_depend_on_it(FairnessPenalty penalty)
+    {
+        var loss = FairnessLosses.Create(penalty, 3, 0.3);
+        var clean = new float[6];
+        var dirty = Garbage(6);
+
+        var value = loss.Compute(Logits3, Targets3, Groups3, 6, clean);
+
+        loss.Compute(Logits3, Targets3, Groups3, 6, dirty).ShouldBe(value);
+        loss.Compute(Logits3, Targets3, Groups3, 6, Span<float>.Empty).ShouldBe(value);
+        dirty.ShouldBe(clean);
+    }
+
+    [Fact]
+    public void Only_the_first_rows_are_read_and_written()
+    {
+        float[] logits = [.. Logits, 9f];
+        float[] targets = [.. Targets, 1f];
+        int[] groups = [.. Groups, 1];
+        var gradient = Garbage(7);
+
+        new GroupLossFairness(2).Compute(logits, targets, groups, 6, gradient).ShouldBe(Math.Abs(L0 - L1), 1e-12);
+        gradient[6].ShouldBe(float.NaN);
+    }
+
+    [Theory]
+    [MemberData(nameof(Penalties), MemberType = typeof(FairnessTestData))]
+    public void Compute_does_not_allocate(FairnessPenalty penalty)
+    {
+        var loss = FairnessLosses.Create(penalty, 3, 0.3);
+        var gradient = new float[6];
+        var sink = loss.Compute(Logits3, Targets3, Groups3, 6, gradient);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            sink += loss.Compute(Logits3, Targets3, Groups3, 6, gradient);
+        }
+
+        (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBe(0);
+        sink.ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public void The_factory_builds_each_penalty()
+    {
+        FairnessLosses.Create(FairnessPenalty.Glf, 2, 0).ShouldBeOfType<GroupLossFairness>();
+        FairnessLosses.Create(FairnessPenalty.Gld, 2, 0).ShouldBeOfType<GroupLossDivergence>();
+        FairnessLosses.Create(FairnessPenalty.Bgl, 2, 0).ShouldBeOfType<BoundedGroupLoss>();
+        FairnessLosses.Create(FairnessPenalty.Dpl, 2, 0).ShouldBeOfType<DemographicParityLoss>();
+        FairnessLosses.Create(FairnessPenalty.Fprl, 2, 0).ShouldBeOfType<FalsePositiveRateLoss>();
+        FairnessLosses.Create(FairnessPenalty.Tprl, 2, 0).ShouldBeOfType<TruePositiveRateLoss>();
+        Should.Throw<ArgumentOutOfRangeException>(() => FairnessLosses.Create((FairnessPenalty)99, 2, 0));
+    }
+
+    [Theory]
+    [MemberData(nameof(Penalties), MemberType = typeof(FairnessTestData))]
+    public void Bad_arguments_are_rejected(FairnessPenalty penalty)
+    {
+        Should.Throw<ArgumentOutOfRangeException>(() => FairnessLosses.Create(penalty, 0, 0.1));
+        var loss = FairnessLosses.Create(penalty, 2, 0.1);
+        Should.Throw<ArgumentOutOfRangeException>(() => loss.Compute(Logits, Targets, [0, 0, 0, 1, 1, 2], 6, new float[6]));
+        Should.Throw<ArgumentOutOfRangeException>(() => loss.Compute(Logits, Targets, [0, 0, 0, 1, 1, -1], 6, new float[6]));
+        Should.Throw<ArgumentOutOfRangeException>(() => loss.Compute(Logits, Targets, Groups, 7, new float[7]));
+        Should.Throw<ArgumentOutOfRangeException>(() => loss.Compute(Logits, Targets, Groups, 6, new float[5]));
+    }
+}

@@ -1,0 +1,51 @@
+using FairMtl.Comparisons;
+using FairMtl.Reports;
+using FairMtl.Spec;
+using FairMtl.Spec.Yaml;
+using FairMtl.Tests.Data;
+
+namespace FairMtl.Tests.Snapshots;
+
+/// <summary>
+/// Every comparison experiment in <c>experiments/</c> (the Adult, COMPAS and Bank tables) at a reduced scale: one
+/// repetition, two epochs, the front at its first and last lambda. The method, front and run tables must match the
+/// approved snapshot; a new comparison file gets its case automatically.
+/// </summary>
+public class ComparisonSnapshotTests
+{
+    public static TheoryData<string> Comparisons() => new(ComparisonFiles().Select(Path.GetFileNameWithoutExtension)!);
+
+    /// <summary>The comparison experiment files of the repository.</summary>
+    public static string[] ComparisonFiles() =>
+        Directory.GetFiles(TestExperiments.ExperimentsDirectory, "*.yaml")
+            .Where(file => ComparisonYamlReader.Declares(File.ReadAllText(file)))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+
+    /// <summary>The experiment with the reduced scale of the snapshot.</summary>
+    public static LoadedComparison Reduced(string name)
+    {
+        var file = Path.Combine(TestExperiments.ExperimentsDirectory, name + ".yaml");
+        var loaded = ComparisonYamlReader.Parse(File.ReadAllText(file), file, TestExperiments.ExperimentsDirectory);
+        var spec = loaded.Spec;
+        var lambdas = spec.Front.Lambdas.Count == 0 ? spec.Front.Lambdas : new[] { spec.Front.Lambdas[0], spec.Front.Lambdas[^1] };
+        return loaded with
+        {
+            Spec = spec with
+            {
+                Protocol = spec.Protocol with { Repetitions = 1 },
+                Training = spec.Training with { Epochs = 2 },
+                Front = spec.Front with { Lambdas = lambdas },
+            },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(Comparisons))]
+    public void Comparison_tables_match_the_approved_snapshot(string experiment)
+    {
+        var result = ComparisonRunner.Run(Reduced(experiment), Environment.ProcessorCount, null, CancellationToken.None);
+        result.Runs.ShouldAllBe(run => run.Failure == null);
+        ApprovedSnapshot.Match(ResultSnapshot.Render(result), experiment);
+    }
+}
