@@ -34,15 +34,24 @@ public sealed class ExperimentGenerator : IIncrementalGenerator
                 transform: AttributeExperimentReader.Read)
             .WithTrackingName(TrackingNames.AttributeExperiments);
 
-        var dataHeaders = context.AdditionalTextsProvider
-            .Where(static text => !YamlExperimentReader.IsYaml(text))
-            .Select(DataHeader.Read)
-            .WithTrackingName(TrackingNames.DataHeaders);
-
         var all = yaml.Collect()
             .Combine(attributes.Collect())
             .Select(static (pair, _) => ExperimentChecks.Order(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.AllExperiments);
+
+        // Only the data files whose header some experiment checks are read: the others (headerless files, files of
+        // experiments without a build-time check) can be megabytes that the compiler would otherwise load on every build.
+        var headerPaths = all
+            .Select(static (experiments, _) => DataHeaderCheck.HeaderPaths(experiments))
+            .WithTrackingName(TrackingNames.DataHeaderPaths);
+
+        var dataHeaders = context.AdditionalTextsProvider
+            .Where(static text => !YamlExperimentReader.IsYaml(text))
+            .Combine(headerPaths)
+            .Select(static (pair, cancellationToken) => pair.Right.Contains(DataHeader.Normalize(pair.Left.Path))
+                ? DataHeader.Read(pair.Left, cancellationToken)
+                : DataHeader.NotRead(pair.Left.Path))
+            .WithTrackingName(TrackingNames.DataHeaders);
 
         var checkedExperiments = all
             .Combine(dataHeaders.Collect())

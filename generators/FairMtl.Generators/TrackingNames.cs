@@ -6,6 +6,7 @@ internal static class TrackingNames
     public const string YamlFiles = nameof(YamlFiles);
     public const string YamlExperiments = nameof(YamlExperiments);
     public const string AttributeExperiments = nameof(AttributeExperiments);
+    public const string DataHeaderPaths = nameof(DataHeaderPaths);
     public const string DataHeaders = nameof(DataHeaders);
     public const string AllExperiments = nameof(AllExperiments);
     public const string CheckedExperiments = nameof(CheckedExperiments);
@@ -15,6 +16,7 @@ internal static class TrackingNames
     /// <summary>Every step name above.</summary>
     public static readonly string[] All =
     [
-        YamlFiles, YamlExperiments, AttributeExperiments, DataHeaders, AllExperiments, CheckedExperiments, Experiment, Registry,
+        YamlFiles, YamlExperiments, AttributeExperiments, DataHeaderPaths, DataHeaders, AllExperiments, CheckedExperiments, Experiment,
+        Registry,
     ];
 }

@@ -37,6 +37,16 @@ internal static class DataHeaderCheck
         }
     }
 
+    /// <summary>The data files (normalised full paths) whose header the check needs: those of experiments with a spec
+    /// and <c>data.header: true</c>.</summary>
+    public static EquatableArray<string> HeaderPaths(EquatableArray<ExperimentModel> experiments) =>
+        experiments
+            .Where(experiment => experiment.DataFile is not null && experiment.Spec is { Data.Header: true })
+            .Select(experiment => DataHeader.Normalize(experiment.DataFile!))
+            .Distinct(StringComparer.Ordinal)
+            .OrderBy(path => path, StringComparer.Ordinal)
+            .ToArray();
+
     private static string[]? HeaderColumns(ExperimentModel experiment, ExperimentSpec spec, IReadOnlyDictionary<string, DataHeader> headers)
     {
         if (!headers.TryGetValue(DataHeader.Normalize(experiment.DataFile!), out var header)

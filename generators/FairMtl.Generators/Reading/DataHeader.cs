@@ -42,6 +42,9 @@ internal sealed record DataHeader(string Path, EquatableArray<string> Lines)
         return new DataHeader(path, EquatableArray<string>.Empty);
     }
 
+    /// <summary>A data file no experiment needs the header of (not read).</summary>
+    public static DataHeader NotRead(string path) => new(Normalize(path), EquatableArray<string>.Empty);
+
     /// <summary>
     /// The header line: the first non-blank line after <paramref name="skipLines"/> lines, or null when it is not among
     /// the lines kept (or the file has none).

@@ -75,11 +75,11 @@ public sealed class HiddenBlock
         }
 
         var keep = 1f - _dropout;
-        var scale = 1f / keep;
+        var mask = _mask.AsSpan(0, output.Length);
+        dropoutRandom!.FillDropoutMask(mask, keep, 1f / keep);
         for (var i = 0; i < output.Length; i++)
         {
-            _mask[i] = dropoutRandom!.NextSingle() < keep ? scale : 0f;
-            output[i] = activated[i] * _mask[i];
+            output[i] = activated[i] * mask[i];
         }
     }
 

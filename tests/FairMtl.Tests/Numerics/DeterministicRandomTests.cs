@@ -60,4 +60,25 @@ public class DeterministicRandomTests
     }
 
     private static ulong RotateLeft(ulong x, int k) => (x << k) | (x >> (64 - k));
+
+    [Fact]
+    public void Dropout_masks_keep_the_declared_share_with_the_inverted_scale_and_repeat_per_seed()
+    {
+        var mask = new float[10001];
+        new DeterministicRandom(5).FillDropoutMask(mask, 0.8f, 1.25f);
+        mask.ShouldAllBe(v => v == 0f || v == 1.25f);
+        var kept = mask.Count(v => v != 0f) / (double)mask.Length;
+        kept.ShouldBe(0.8, 0.012); // 3 binomial sd of 10001 draws
+        var again = new float[10001];
+        new DeterministicRandom(5).FillDropoutMask(again, 0.8f, 1.25f);
+        again.ShouldBe(mask);
+
+        // Two elements per 64-bit draw, low half first: element 2k uses draw k.
+        var random = new DeterministicRandom(9);
+        var first = random.NextUInt64();
+        var pair = new float[2];
+        new DeterministicRandom(9).FillDropoutMask(pair, 0.5f, 2f);
+        pair[0].ShouldBe((first & 0xFFFFFFFFUL) < 2147483648UL ? 2f : 0f);
+        pair[1].ShouldBe((first >> 32) < 2147483648UL ? 2f : 0f);
+    }
 }
