@@ -103,6 +103,20 @@ public sealed class DataHeaderTests
     }
 
     [Fact]
+    public void Only_the_data_files_whose_header_an_experiment_checks_are_read()
+    {
+        var parkinson = new CountingAdditionalText(GeneratorHarness.RepoFile(Experiments.ParkinsonData));
+        var boston = new CountingAdditionalText(GeneratorHarness.RepoFile(Experiments.BostonData));
+        var unused = new CountingAdditionalText(GeneratorHarness.Text("experiments/data/big/unused.csv", "a,b\n1,2\n"));
+
+        var run = GeneratorHarness.Run(
+            [GeneratorHarness.RepoFile(Experiments.BostonYaml), GeneratorHarness.RepoFile(Experiments.ParkinsonYaml), parkinson, boston, unused]);
+
+        run.Diagnostics.ShouldBeEmpty();
+        (parkinson.Reads, boston.Reads, unused.Reads).ShouldBe((1, 0, 0)); // boston.yaml has header: false
+    }
+
+    [Fact]
     public void A_quoted_csv_header_and_a_custom_delimiter_are_split_like_the_runtime_reader()
     {
         var yaml = Experiments.Small

@@ -20,3 +20,19 @@ internal sealed class ThrowingAdditionalText(string path) : AdditionalText
     public override SourceText GetText(CancellationToken cancellationToken = default) =>
         throw new InvalidOperationException("simulated failure inside the generator");
 }
+
+/// <summary>An AdditionalFiles item that counts how often the generator reads it.</summary>
+internal sealed class CountingAdditionalText(AdditionalText inner) : AdditionalText
+{
+    private int _reads;
+
+    public int Reads => _reads;
+
+    public override string Path => inner.Path;
+
+    public override SourceText? GetText(CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _reads);
+        return inner.GetText(cancellationToken);
+    }
+}

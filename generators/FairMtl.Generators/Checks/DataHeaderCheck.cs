@@ -15,13 +15,13 @@ internal static class DataHeaderCheck
 {
     public static IEnumerable<DiagnosticInfo> Check(ExperimentModel experiment, IReadOnlyDictionary<string, DataHeader> headers)
     {
-        var spec = experiment.Spec;
-        if (spec is null || experiment.DataFile is null)
+        var data = DataOf(experiment);
+        if (data is null || experiment.DataFile is null)
         {
             yield break;
         }
 
-        var columns = spec.Data.Header ? HeaderColumns(experiment, spec, headers) : spec.Data.Columns.ToArray();
+        var columns = data.Header ? HeaderColumns(experiment, data, headers) : data.Columns.ToArray();
         if (columns is null)
         {
             yield break;
@@ -31,33 +31,35 @@ internal static class DataHeaderCheck
         {
             if (!columns.Contains(reference.Column, StringComparer.Ordinal))
             {
-                var error = ColumnReferences.Unknown(reference.Column, columns, spec.Data.File, SourceLocation.OfFile(experiment.SourceFile));
+                var error = ColumnReferences.Unknown(reference.Column, columns, data.File, SourceLocation.OfFile(experiment.SourceFile));
                 yield return new DiagnosticInfo(error.Code, error.Detail, reference.Location);
             }
         }
     }
 
-    /// <summary>The data files (normalised full paths) whose header the check needs: those of experiments with a spec
-    /// and <c>data.header: true</c>.</summary>
+    /// <summary>The data files (normalised full paths) whose header the check needs: those of experiments with a
+    /// data section and <c>data.header: true</c>.</summary>
     public static EquatableArray<string> HeaderPaths(EquatableArray<ExperimentModel> experiments) =>
         experiments
-            .Where(experiment => experiment.DataFile is not null && experiment.Spec is { Data.Header: true })
+            .Where(experiment => experiment.DataFile is not null && DataOf(experiment) is { Header: true })
             .Select(experiment => DataHeader.Normalize(experiment.DataFile!))
             .Distinct(StringComparer.Ordinal)
             .OrderBy(path => path, StringComparer.Ordinal)
             .ToArray();
 
-    private static string[]? HeaderColumns(ExperimentModel experiment, ExperimentSpec spec, IReadOnlyDictionary<string, DataHeader> headers)
+    private static DataSpec? DataOf(ExperimentModel experiment) => experiment.Spec?.Data ?? experiment.ComparisonData;
+
+    private static string[]? HeaderColumns(ExperimentModel experiment, DataSpec data, IReadOnlyDictionary<string, DataHeader> headers)
     {
         if (!headers.TryGetValue(DataHeader.Normalize(experiment.DataFile!), out var header)
-            || header.HeaderLine(spec.Data.SkipLines) is not { } line)
+            || header.HeaderLine(data.SkipLines) is not { } line)
         {
             return null;
         }
 
         try
         {
-            return FieldSplitter.Split(line, spec.Data.Format, spec.Data.Delimiter, SourceLocation.OfFile(experiment.DataFile!))
+            return FieldSplitter.Split(line, data.Format, data.Delimiter, SourceLocation.OfFile(experiment.DataFile!))
                 .Select(field => field.Value.Trim())
                 .ToArray();
         }

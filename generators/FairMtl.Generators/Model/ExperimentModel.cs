@@ -16,6 +16,8 @@ namespace FairMtl.Generators.Model;
 /// <param name="Columns">Every column reference with its declaration location.</param>
 /// <param name="NameLocation">Where the name is declared (for the duplicate-name diagnostic).</param>
 /// <param name="SourceHash">The <see cref="DeclarationHash"/> of a YAML declaration's text (empty for attributes).</param>
+/// <param name="ComparisonData">For a comparison experiment (no <paramref name="Spec"/>, no generated code): its
+/// <c>data</c> section, so that its column references are still checked against the data file's header.</param>
 internal sealed record ExperimentModel(
     string Name,
     string SourceFile,
@@ -25,7 +27,8 @@ internal sealed record ExperimentModel(
     string? DataFile,
     EquatableArray<ColumnReference> Columns,
     DiagnosticLocation NameLocation,
-    string SourceHash = "");
+    string SourceHash = "",
+    DataSpec? ComparisonData = null);
 
 /// <summary>
 /// The type that receives the generated members: for YAML a new <c>public static partial class</c> in

@@ -52,10 +52,7 @@ internal static class YamlExperimentReader
     private static ExperimentModel FromSpec(LoadedExperiment loaded, string path, string sourceHash)
     {
         var spec = loaded.Spec;
-        var columns = ColumnReferences.Of(spec)
-            .Select(reference => new ColumnReference(
-                reference.Path, reference.Column, DiagnosticLocation.FromSource(loaded.Source.Locate(reference.Path), path)))
-            .ToArray();
+        var columns = Columns(ColumnReferences.Of(spec), loaded.Source, path);
         return new ExperimentModel(
             spec.Name,
             path,
@@ -79,9 +76,15 @@ internal static class YamlExperimentReader
             null,
             new TargetType(Namespace, CSharpNames.TypeName(loaded.Spec.Name), IsUserClass: false, IsStatic: true, EquatableArray<string>.Empty),
             EquatableArray<DiagnosticInfo>.Empty,
-            null,
-            EquatableArray<ColumnReference>.Empty,
-            DiagnosticLocation.FromSource(loaded.Source.Locate("name"), path));
+            loaded.DataPath,
+            Columns(ColumnReferences.Of(loaded.Spec), loaded.Source, path),
+            DiagnosticLocation.FromSource(loaded.Source.Locate("name"), path),
+            ComparisonData: loaded.Spec.Data);
+
+    private static ColumnReference[] Columns(IEnumerable<(string Path, string Column)> references, SpecSourceMap source, string path) =>
+        references
+            .Select(reference => new ColumnReference(reference.Path, reference.Column, DiagnosticLocation.FromSource(source.Locate(reference.Path), path)))
+            .ToArray();
 
     private static ExperimentModel Broken(string path, DiagnosticInfo diagnostic) =>
         new(

@@ -32,6 +32,13 @@ internal static class ColumnReferences
         }
     }
 
+    /// <summary>Every column reference of a comparison: the <c>data</c> section's, then the tasks' and the sensitive
+    /// attributes' columns.</summary>
+    public static IEnumerable<(string Path, string Column)> Of(ComparisonSpec spec) =>
+        Of(spec.Data)
+            .Concat(spec.Tasks.Select(task => ($"tasks.{task.Name}.column", task.Column)))
+            .Concat(spec.Sensitive.Select(attribute => ($"sensitive.{attribute.Name}.column", attribute.Column)));
+
     /// <summary>
     /// The column references of a <c>data</c> section alone: <c>features.include</c> / <c>exclude</c>, <c>filter</c>,
     /// <c>categorical</c> (not <c>groups.column</c>, which comparison experiments leave empty).

@@ -48,6 +48,18 @@ public class RowFilterTests
     }
 
     [Fact]
+    public void A_missing_marker_that_looks_like_a_number_fails_an_ordering_condition_but_is_text_for_equality()
+    {
+        using var folder = new TempDataFolder();
+        folder.Write("data.csv", "n,y,g\n999,1,0\n5,2,1\n");
+        var ordering = DataYaml.Parse(folder, "  file: data.csv", "  missing: [\"999\"]", "  features: { include: [y] }", "  filter: [n < 1000]");
+        var equality = DataYaml.Parse(folder, "  file: data.csv", "  missing: [\"999\"]", "  features: { include: [y] }", "  filter: [n == 999]");
+
+        DataYaml.Encode(ordering, text: [], numeric: ["y"], never: []).Number("y").ShouldBe([2.0]);
+        DataYaml.Encode(equality, text: [], numeric: ["y"], never: []).Number("y").ShouldBe([1.0]);
+    }
+
+    [Fact]
     public void All_conditions_must_hold()
     {
         using var folder = new TempDataFolder();

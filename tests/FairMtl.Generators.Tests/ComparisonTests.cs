@@ -1,0 +1,64 @@
+namespace FairMtl.Generators.Tests;
+
+/// <summary>Comparison experiments (a YAML file with <c>methods</c>): validated at build time, no generated code.</summary>
+public sealed class ComparisonTests
+{
+    private const string CompasYaml = "experiments/compas-race.yaml";
+    private const string CompasData = "experiments/data/compas/compas-scores-two-years.csv";
+
+    private static string Compas => GeneratorHarness.ReadRepoFile(CompasYaml);
+
+    private static (int Line, int Column) Find(string yaml, string text)
+    {
+        var lines = yaml.Split('\n');
+        var index = Array.FindIndex(lines, line => line.Contains(text, StringComparison.Ordinal));
+        return (index + 1, lines[index].IndexOf(text, StringComparison.Ordinal) + 1);
+    }
+
+    [Fact]
+    public void A_valid_comparison_gets_no_diagnostic_and_no_generated_type_or_registry_entry()
+    {
+        var run = GeneratorHarness.Run([GeneratorHarness.RepoFile(CompasYaml), GeneratorHarness.RepoFile(CompasData), .. Experiments.All()]);
+
+        run.Diagnostics.ShouldBeEmpty();
+        run.HintNames.ShouldNotContain(name => name.Contains("Compas", StringComparison.OrdinalIgnoreCase));
+        run.Source(run.HintNames.Single(name => name.Contains("Registry", StringComparison.Ordinal))).ShouldNotContain("compas");
+    }
+
+    [Fact]
+    public void A_mistake_in_a_method_is_a_build_error_at_the_value()
+    {
+        var broken = Compas.Replace("MTL-GLF: { kind: auxiliary, loss: glf", "MTL-GLF: { kind: auxiliary, loss: dpl", StringComparison.Ordinal);
+        var (line, at) = Find(broken, "MTL-GLF: { kind: auxiliary, loss: dpl");
+        var column = at + "MTL-GLF: { kind: auxiliary, loss: ".Length;
+
+        var run = GeneratorHarness.Run([GeneratorHarness.Text(CompasYaml, broken)]);
+
+        run.DiagnosticLines.ShouldBe(
+        [
+            $"FMTL003 {CompasYaml}({line},{column}): 'methods.MTL-GLF.loss' must be glf or gld (the auxiliary fairness heads train with a "
+            + "group-loss fairness loss), got 'dpl'",
+        ]);
+    }
+
+    [Fact]
+    public void Task_sensitive_and_feature_columns_are_checked_against_the_data_header()
+    {
+        foreach (var (from, to, column) in new[]
+        {
+            ("column: two_year_recid", "column: two_year_recidd", "two_year_recidd"),
+            ("race: { column: race,", "race: { column: Race,", "Race"),
+            ("juv_misd_count,", "juv_misd_cnt,", "juv_misd_cnt"),
+        })
+        {
+            var broken = Compas.Replace(from, to, StringComparison.Ordinal);
+            broken.ShouldNotBe(Compas);
+            var (line, position) = Find(broken, column + (column == "juv_misd_cnt" ? "," : string.Empty));
+
+            var run = GeneratorHarness.Run([GeneratorHarness.Text(CompasYaml, broken), GeneratorHarness.RepoFile(CompasData)]);
+
+            run.DiagnosticLines.ShouldHaveSingleItem().ShouldStartWith(
+                $"FMTL004 {CompasYaml}({line},{position}): unknown column '{column}' in data file 'data/compas/compas-scores-two-years.csv'");
+        }
+    }
+}
