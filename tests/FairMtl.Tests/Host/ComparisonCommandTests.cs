@@ -1,0 +1,74 @@
+using FairMtl.Host.Running;
+using FairMtl.Tests.Data;
+
+namespace FairMtl.Tests.Host;
+
+/// <summary>Comparison experiments through the host's command line.</summary>
+public class ComparisonCommandTests
+{
+    private static string SmallComparison(TempDataFolder folder, Func<string, string>? edit = null) =>
+        HostRun.SmallExperiment(folder, "compas-race", text =>
+        {
+            text = text.Replace("repetitions: 10", "repetitions: 2").Replace("count: 9", "count: 2");
+            return edit?.Invoke(text) ?? text;
+        });
+
+    [Fact]
+    public async Task A_comparison_prints_the_method_and_front_tables_and_writes_its_files()
+    {
+        using var folder = new TempDataFolder();
+        var file = SmallComparison(folder);
+        var output = Path.Combine(folder.Path, "out");
+
+        var run = await HostRun.InvokeAsync(file, "--out", output, "--threads", "2");
+
+        run.ExitCode.ShouldBe(ExitCodes.Success, run.Error);
+        run.Output.ShouldContain("### Methods: mean ± sd over 2 repetitions");
+        run.Output.ShouldContain("| MTL-GLD |");
+        run.Output.ShouldContain("### Front over lambda: EOD against 1 - AUC");
+        run.Output.ShouldContain("Trained 26 models");
+        Directory.GetFiles(output).Select(Path.GetFileName).Order(StringComparer.Ordinal)
+            .ShouldBe(["front.csv", "methods.csv", "runs.csv", "summary.json"]);
+        var methods = File.ReadAllLines(Path.Combine(output, "methods.csv"));
+        methods[0].ShouldStartWith("method,kind,lambda,runs,failed,AUC,AUC_sd,Acc,Acc_sd,EOD,EOD_sd,");
+        methods.Length.ShouldBe(1 + 9);
+        var summary = File.ReadAllText(Path.Combine(output, "summary.json"));
+        summary.ShouldContain("\"rows\": 6172");
+        summary.ShouldContain("\"rows_filtered_out\": 1042");
+    }
+
+    [Fact]
+    public async Task The_seed_option_moves_every_repetition_and_the_thread_count_changes_nothing()
+    {
+        using var folder = new TempDataFolder();
+        var file = SmallComparison(folder, text => text.Replace("epochs: 2", "epochs: 1"));
+        async Task<string> Runs(params string[] extra)
+        {
+            var output = Path.Combine(folder.Path, Guid.NewGuid().ToString("N"));
+            (await HostRun.InvokeAsync([file, "--out", output, .. extra])).ExitCode.ShouldBe(ExitCodes.Success);
+            return File.ReadAllText(Path.Combine(output, "runs.csv"));
+        }
+
+        var two = await Runs("--threads", "2");
+        (await Runs("--threads", "1")).ShouldBe(two);
+        var moved = await Runs("--seed", "5");
+        moved.ShouldNotBe(two);
+        moved.Split('\n')[1].Split(',')[4].ShouldBe("5");
+    }
+
+    [Fact]
+    public async Task A_mistake_is_one_located_message_exit_code_2_and_nothing_written()
+    {
+        using var folder = new TempDataFolder();
+        var file = SmallComparison(folder, text => text.Replace("privileged: [Caucasian]", "privileged: [Caucasion]"));
+        var output = Path.Combine(folder.Path, "out");
+
+        var run = await HostRun.InvokeAsync(file, "--out", output);
+
+        run.ExitCode.ShouldBe(ExitCodes.UserError);
+        run.Error.Trim().ShouldMatch(
+            @"compas-race\.yaml\(\d+,\d+\): error FMTL008: unknown category 'Caucasion' of column 'race'; did you mean 'Caucasian'\? \(its values: .*\)$");
+        run.Error.ShouldNotContain("   at ");
+        Directory.Exists(output).ShouldBeFalse();
+    }
+}
