@@ -49,7 +49,7 @@ public sealed class ComparisonData
             .Concat(spec.Sensitive.Where(a => a.Rule == SensitiveRule.Range).Select(a => a.Column))
             .Distinct().ToArray();
         var never = spec.Tasks.Select(t => t.Column).Concat(spec.Sensitive.Select(a => a.Column)).Distinct().ToArray();
-        var table = EncodedTable.Load(
+        var table = TableEncoding.Load(
             spec.Data, experiment.Source, experiment.BaseDirectory, text, numeric, never, ColumnReferences.Of(spec).ToArray());
         var labels = spec.Tasks.Select((task, i) => ReadLabels(experiment, table, task, $"tasks.{task.Name}")).ToArray();
         var attributes = spec.Sensitive.Select(attribute => ReadGroups(experiment, table, attribute)).ToArray();

@@ -150,18 +150,7 @@ public sealed record MethodNetwork(
         new([term], headScale, trunkScale);
 
     private static FairnessTerm Penalty(FairnessLossKind kind, SensitiveGroups attribute, double epsilon) =>
-        new(FairnessLosses.Create(Map(kind), attribute.Count, epsilon), kind.ToString().ToUpperInvariant(), attribute.Name);
-
-    private static FairnessPenalty Map(FairnessLossKind kind) => kind switch
-    {
-        FairnessLossKind.Glf => FairnessPenalty.Glf,
-        FairnessLossKind.Gld => FairnessPenalty.Gld,
-        FairnessLossKind.Bgl => FairnessPenalty.Bgl,
-        FairnessLossKind.Dpl => FairnessPenalty.Dpl,
-        FairnessLossKind.Fprl => FairnessPenalty.Fprl,
-        FairnessLossKind.Tprl => FairnessPenalty.Tprl,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    };
+        new(FairnessLosses.Create(kind, attribute.Count, epsilon), kind.ToString().ToUpperInvariant(), attribute.Name);
 }
 
 /// <summary>What a head trains on: a task's labels, or membership of a group of an attribute (adversaries).</summary>

@@ -64,20 +64,6 @@ public sealed class EncodedTable
     /// <summary>All columns of the data file, in file order.</summary>
     public IReadOnlyList<string> ColumnNames => _table.ColumnNames;
 
-    /// <summary>
-    /// Reads and encodes a data section (see <see cref="TableEncoding.Load"/>).
-    /// </summary>
-    /// <exception cref="FairMtlException">The files or the section do not fit (located at the spec or the data).</exception>
-    public static EncodedTable Load(
-        DataSpec data,
-        SpecSourceMap source,
-        string baseDirectory,
-        IReadOnlyList<string> textColumns,
-        IReadOnlyList<string> numericColumns,
-        IReadOnlyList<string> neverFeatures,
-        IReadOnlyList<(string Path, string Column)>? references = null) =>
-        TableEncoding.Load(data, source, baseDirectory, textColumns, numericColumns, neverFeatures, references);
-
     /// <summary>The trimmed text of a column read as text (a requested text column or a categorical input), per row.</summary>
     /// <exception cref="ArgumentException">The column was not read as text.</exception>
     public string[] Text(string column) => _table.Text(column);

@@ -123,5 +123,5 @@ public class ClassificationDatasetTests
     private static DataSpec Base(string file) => TestExperiments.ParkinsonLikeSpec(file).Data;
 
     private static EncodedTable Load(DataSpec data, string[] text, string[] numeric, string[] never) =>
-        EncodedTable.Load(data, TestExperiments.SourceMap(), TestExperiments.ExperimentsDirectory, text, numeric, never);
+        TableEncoding.Load(data, TestExperiments.SourceMap(), TestExperiments.ExperimentsDirectory, text, numeric, never);
 }

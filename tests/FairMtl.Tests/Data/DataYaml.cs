@@ -22,7 +22,7 @@ internal static class DataYaml
 
     /// <summary>The experiment's data section through the classification entry point.</summary>
     public static EncodedTable Encode(LoadedExperiment experiment, string[] text, string[] numeric, string[] never) =>
-        EncodedTable.Load(experiment.Spec.Data, experiment.Source, experiment.BaseDirectory, text, numeric, never);
+        TableEncoding.Load(experiment.Spec.Data, experiment.Source, experiment.BaseDirectory, text, numeric, never);
 
     /// <summary>How messages show a file of the folder.</summary>
     public static string Display(TempDataFolder folder, string name) =>

@@ -30,6 +30,9 @@ internal sealed class GroupLosses
     /// <summary>L_g of the last batch; 0 for an absent group.</summary>
     public double Loss(int group) => _losses[group];
 
+    /// <summary>L_g of the last batch for every group (0 for absent groups).</summary>
+    public ReadOnlySpan<double> Losses => _losses;
+
     /// <summary>Computes L_g for every group of the batch (arguments already checked by the caller).</summary>
     public void Compute(ReadOnlySpan<float> logits, ReadOnlySpan<float> targets, ReadOnlySpan<int> groups, int rows)
     {

@@ -1,3 +1,4 @@
+using FairMtl.Spec;
 using FairMtl.Objectives.Fairness;
 
 namespace FairMtl.Tests.Objectives.Fairness;
@@ -6,10 +7,10 @@ public class FairnessGradientTests
 {
     private const float Step = 1e-3f;
 
-    public static TheoryData<FairnessPenalty, int> Cases()
+    public static TheoryData<FairnessLossKind, int> Cases()
     {
-        var cases = new TheoryData<FairnessPenalty, int>();
-        foreach (var penalty in Enum.GetValues<FairnessPenalty>())
+        var cases = new TheoryData<FairnessLossKind, int>();
+        foreach (var penalty in Enum.GetValues<FairnessLossKind>())
         {
             cases.Add(penalty, 2);
             cases.Add(penalty, 3);
@@ -20,7 +21,7 @@ public class FairnessGradientTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Gradient_matches_central_finite_differences(FairnessPenalty penalty, int groupCount)
+    public void Gradient_matches_central_finite_differences(FairnessLossKind penalty, int groupCount)
     {
         var (logits, targets, groups) = FairnessTestData.RandomBatch(seed: 20 + groupCount, groupCount, rowsPerGroup: 8);
         var rows = logits.Length;

@@ -1,3 +1,4 @@
+using FairMtl.Spec;
 using FairMtl.Objectives.Fairness;
 using static FairMtl.Tests.Objectives.Fairness.FairnessTestData;
 
@@ -7,7 +8,7 @@ public class FairnessLossContractTests
 {
     [Theory]
     [MemberData(nameof(Penalties), MemberType = typeof(FairnessTestData))]
-    public void A_batch_with_one_group_present_gives_zero_and_zero_gradient(FairnessPenalty penalty)
+    public void A_batch_with_one_group_present_gives_zero_and_zero_gradient(FairnessLossKind penalty)
     {
         var gradient = Garbage(6);
 
@@ -17,7 +18,7 @@ public class FairnessLossContractTests
 
     [Theory]
     [MemberData(nameof(Penalties), MemberType = typeof(FairnessTestData))]
-    public void Gradient_is_overwritten_and_the_value_does_not_depend_on_it(FairnessPenalty penalty)
+    public void Gradient_is_overwritten_and_the_value_does_not_depend_on_it(FairnessLossKind penalty)
     {
         var loss = FairnessLosses.Create(penalty, 3, 0.3);
         var clean = new float[6];
@@ -44,7 +45,7 @@ public class FairnessLossContractTests
 
     [Theory]
     [MemberData(nameof(Penalties), MemberType = typeof(FairnessTestData))]
-    public void Compute_does_not_allocate(FairnessPenalty penalty)
+    public void Compute_does_not_allocate(FairnessLossKind penalty)
     {
         var loss = FairnessLosses.Create(penalty, 3, 0.3);
         var gradient = new float[6];
@@ -63,18 +64,18 @@ public class FairnessLossContractTests
     [Fact]
     public void The_factory_builds_each_penalty()
     {
-        FairnessLosses.Create(FairnessPenalty.Glf, 2, 0).ShouldBeOfType<GroupLossFairness>();
-        FairnessLosses.Create(FairnessPenalty.Gld, 2, 0).ShouldBeOfType<GroupLossDivergence>();
-        FairnessLosses.Create(FairnessPenalty.Bgl, 2, 0).ShouldBeOfType<BoundedGroupLoss>();
-        FairnessLosses.Create(FairnessPenalty.Dpl, 2, 0).ShouldBeOfType<DemographicParityLoss>();
-        FairnessLosses.Create(FairnessPenalty.Fprl, 2, 0).ShouldBeOfType<FalsePositiveRateLoss>();
-        FairnessLosses.Create(FairnessPenalty.Tprl, 2, 0).ShouldBeOfType<TruePositiveRateLoss>();
-        Should.Throw<ArgumentOutOfRangeException>(() => FairnessLosses.Create((FairnessPenalty)99, 2, 0));
+        FairnessLosses.Create(FairnessLossKind.Glf, 2, 0).ShouldBeOfType<GroupLossFairness>();
+        FairnessLosses.Create(FairnessLossKind.Gld, 2, 0).ShouldBeOfType<GroupLossDivergence>();
+        FairnessLosses.Create(FairnessLossKind.Bgl, 2, 0).ShouldBeOfType<BoundedGroupLoss>();
+        FairnessLosses.Create(FairnessLossKind.Dpl, 2, 0).ShouldBeOfType<DemographicParityLoss>();
+        FairnessLosses.Create(FairnessLossKind.Fprl, 2, 0).ShouldBeOfType<FalsePositiveRateLoss>();
+        FairnessLosses.Create(FairnessLossKind.Tprl, 2, 0).ShouldBeOfType<TruePositiveRateLoss>();
+        Should.Throw<ArgumentOutOfRangeException>(() => FairnessLosses.Create((FairnessLossKind)99, 2, 0));
     }
 
     [Theory]
     [MemberData(nameof(Penalties), MemberType = typeof(FairnessTestData))]
-    public void Bad_arguments_are_rejected(FairnessPenalty penalty)
+    public void Bad_arguments_are_rejected(FairnessLossKind penalty)
     {
         Should.Throw<ArgumentOutOfRangeException>(() => FairnessLosses.Create(penalty, 0, 0.1));
         var loss = FairnessLosses.Create(penalty, 2, 0.1);

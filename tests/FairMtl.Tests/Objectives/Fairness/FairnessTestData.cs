@@ -1,3 +1,4 @@
+using FairMtl.Spec;
 using FairMtl.Objectives.Fairness;
 
 namespace FairMtl.Tests.Objectives.Fairness;
@@ -28,7 +29,7 @@ internal static class FairnessTestData
     /// <summary>L_2 of the three-group batch: rows (-2, 1), (0, 0).</summary>
     public static readonly double L3_2 = (Math.Log(1 + Math.Exp(2)) + Math.Log(2)) / 2;
 
-    public static TheoryData<FairnessPenalty> Penalties => new(Enum.GetValues<FairnessPenalty>());
+    public static TheoryData<FairnessLossKind> Penalties => new(Enum.GetValues<FairnessLossKind>());
 
     public static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
 
