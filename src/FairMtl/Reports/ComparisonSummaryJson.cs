@@ -26,17 +26,7 @@ public static class ComparisonSummaryJson
             json.WriteNumber("rows_filtered_out", result.FilteredOut);
             json.WriteNumber("rows_dropped_missing", result.DroppedMissing);
             SummaryJson.WriteStrings(json, "features", result.FeatureNames);
-            json.WriteStartArray("files");
-            foreach (var file in result.Provenance)
-            {
-                json.WriteStartObject();
-                json.WriteString("file", file.DisplayPath);
-                json.WriteString("sha256", file.Sha256);
-                json.WriteNumber("rows", file.Rows);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            SummaryJson.WriteFiles(json, result.Provenance);
             json.WriteEndObject();
 
             json.WriteStartObject("protocol");

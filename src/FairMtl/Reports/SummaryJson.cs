@@ -36,17 +36,7 @@ public static class SummaryJson
             json.WriteString("sha256", data.Provenance.Sha256);
             json.WriteNumber("rows", data.Provenance.Rows);
             json.WriteNumber("columns", data.Provenance.Columns);
-            json.WriteStartArray("files");
-            foreach (var file in data.Provenance.Files)
-            {
-                json.WriteStartObject();
-                json.WriteString("file", file.DisplayPath);
-                json.WriteString("sha256", file.Sha256);
-                json.WriteNumber("rows_read", file.Rows);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            WriteFiles(json, data.Provenance.Files);
             WriteStrings(json, "features", data.FeatureNames);
             json.WriteStartObject("split");
             json.WriteNumber("train", data.Train.Rows);
@@ -160,6 +150,22 @@ public static class SummaryJson
         json.WriteBoolean("fma", Fma.IsSupported);
         json.WriteEndObject();
         json.WriteEndObject();
+    }
+
+    /// <summary>The <c>files</c> array: every data file read, with its sha256 and the rows read from it.</summary>
+    internal static void WriteFiles(Utf8JsonWriter json, IEnumerable<Data.DataFileProvenance> files)
+    {
+        json.WriteStartArray("files");
+        foreach (var file in files)
+        {
+            json.WriteStartObject();
+            json.WriteString("file", file.DisplayPath);
+            json.WriteString("sha256", file.Sha256);
+            json.WriteNumber("rows_read", file.Rows);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     internal static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)

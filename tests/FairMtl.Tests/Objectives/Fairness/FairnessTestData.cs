@@ -60,4 +60,14 @@ internal static class FairnessTestData
 
         return (logits, targets, groups);
     }
+
+    /// <summary>A batch of two rows per group in which every group has the same loss (groups 0 .. groupCount-1).</summary>
+    public static (float[] Logits, float[] Targets, int[] Groups, int Rows) EqualLosses(int groupCount)
+    {
+        var rows = 2 * groupCount;
+        var logits = Enumerable.Range(0, rows).Select(i => i % 2 == 0 ? 0.3f : -0.7f).ToArray();
+        var targets = Enumerable.Range(0, rows).Select(i => i % 2 == 0 ? 1f : 0f).ToArray();
+        var groups = Enumerable.Range(0, rows).Select(i => i / 2).ToArray();
+        return (logits, targets, groups, rows);
+    }
 }

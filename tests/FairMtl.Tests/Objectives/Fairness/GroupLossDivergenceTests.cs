@@ -32,10 +32,7 @@ public class GroupLossDivergenceTests
     [InlineData(3)]
     public void Equal_group_losses_give_zero(int groupCount)
     {
-        var rows = 2 * groupCount;
-        var logits = Enumerable.Range(0, rows).Select(i => i % 2 == 0 ? 0.3f : -0.7f).ToArray();
-        var targets = Enumerable.Range(0, rows).Select(i => i % 2 == 0 ? 1f : 0f).ToArray();
-        var groups = Enumerable.Range(0, rows).Select(i => i / 2).ToArray();
+        var (logits, targets, groups, rows) = EqualLosses(groupCount);
         var gradient = Garbage(rows);
 
         new GroupLossDivergence(groupCount).Compute(logits, targets, groups, rows, gradient).ShouldBe(0);
