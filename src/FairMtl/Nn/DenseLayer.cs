@@ -92,6 +92,11 @@ public sealed class DenseLayer
         }
     }
 
+    /// <summary>Only the gradient with respect to the input for upstream gradient <paramref name="gradOutput"/>; the
+    /// parameter gradients are left as they are.</summary>
+    public void BackwardInput(ReadOnlySpan<float> gradOutput, Span<float> gradInput, Span<float> scratch, int rows) =>
+        MatrixKernels.MultiplyTransposeB(gradOutput, Weight.Value, gradInput, scratch, rows, Outputs, Inputs);
+
     private static void Scale(Span<float> values, float factor)
     {
         for (var i = 0; i < values.Length; i++)

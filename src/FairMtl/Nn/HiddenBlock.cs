@@ -105,4 +105,30 @@ public sealed class HiddenBlock
         Norm?.Backward(grad, rows, parameterScale);
         Dense.Backward(input, grad, gradInput, scratch, rows, parameterScale);
     }
+
+    /// <summary>
+    /// Only the input gradient for <paramref name="gradOutput"/> (overwritten as scratch), leaving the parameter
+    /// gradients of the last <see cref="Backward"/> as they are. Blocks with batch normalisation do not support it (their
+    /// input gradient depends on the batch statistics' gradients; heads never normalise).
+    /// </summary>
+    public void BackwardInput(Span<float> gradOutput, Span<float> gradInput, Span<float> scratch)
+    {
+        if (Norm is not null)
+        {
+            throw new InvalidOperationException("An input-only backward pass through batch normalisation is not supported.");
+        }
+
+        var activated = _activated.AsSpan(0, _rows * Dense.Outputs);
+        var grad = gradOutput[..activated.Length];
+        if (_dropoutApplied)
+        {
+            for (var i = 0; i < grad.Length; i++)
+            {
+                grad[i] *= _mask[i];
+            }
+        }
+
+        ActivationFunctions.Backward(_activation, activated, grad);
+        Dense.BackwardInput(grad, gradInput, scratch, _rows);
+    }
 }

@@ -122,7 +122,22 @@ public sealed class MultiHeadNetwork
         int rows,
         float[][] gradPredictions,
         ReadOnlySpan<float> headScales,
-        ReadOnlySpan<float> trunkScales)
+        ReadOnlySpan<float> trunkScales) =>
+        Backward(input, rows, gradPredictions, headScales, trunkScales, null);
+
+    /// <summary>
+    /// As <see cref="Backward(ReadOnlySpan{float}, int, float[][], ReadOnlySpan{float}, ReadOnlySpan{float})"/>, except
+    /// that a head h with a non-null <paramref name="trunkGradPredictions"/>[h] sends that gradient (times
+    /// <paramref name="trunkScales"/>[h]) into the trunk instead of the one its parameters receive: a loss can reach
+    /// the head only, the trunk only, or both with different weights (the MTA-F split).
+    /// </summary>
+    public void Backward(
+        ReadOnlySpan<float> input,
+        int rows,
+        float[][] gradPredictions,
+        ReadOnlySpan<float> headScales,
+        ReadOnlySpan<float> trunkScales,
+        float[]?[]? trunkGradPredictions)
     {
         var trunkOutput = TrunkOutput;
         var last = Trunk.Length - 1;
@@ -136,6 +151,11 @@ public sealed class MultiHeadNetwork
             if (scale == 0f)
             {
                 continue;
+            }
+
+            if (trunkGradPredictions?[h] is { } trunkGradient)
+            {
+                head.BackwardInput(trunkOutput, trunkGradient, rows, _scratch);
             }
 
             ScaleAdd(scale, head.InputGradient.AsSpan(0, gradTop.Length), gradTop);

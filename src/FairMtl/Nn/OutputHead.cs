@@ -68,6 +68,31 @@ public sealed class OutputHead
         Output.Forward(input, Prediction, rows);
     }
 
+    /// <summary>
+    /// Recomputes only <see cref="InputGradient"/> for another per-row gradient (a loss routed to the trunk but not to
+    /// this head's parameters), after <see cref="Backward"/>; the parameter gradients stay those of
+    /// <see cref="Backward"/>.
+    /// </summary>
+    public void BackwardInput(float[] trunkOutput, ReadOnlySpan<float> gradPrediction, int rows, Span<float> scratch)
+    {
+        if (Hidden.Length == 0)
+        {
+            Output.BackwardInput(gradPrediction[..rows], InputGradient, scratch, rows);
+            return;
+        }
+
+        Output.BackwardInput(gradPrediction[..rows], _gradHidden, scratch, rows);
+        for (var i = Hidden.Length - 1; i >= 0; i--)
+        {
+            var target = i == 0 ? InputGradient : _gradHiddenInput;
+            Hidden[i].BackwardInput(_gradHidden, target, scratch);
+            if (i > 0)
+            {
+                _gradHiddenInput.AsSpan().CopyTo(_gradHidden);
+            }
+        }
+    }
+
     /// <summary>Back-propagates the per-row gradient of the loss with respect to the prediction.</summary>
     public void Backward(float[] trunkOutput, ReadOnlySpan<float> gradPrediction, int rows, float parameterScale, Span<float> scratch)
     {

@@ -23,7 +23,8 @@ public sealed class HeadLossObjective : IBatchObjective
         _coefficients = new double[_tasks.Length];
     }
 
-    public double Evaluate(MultiHeadNetwork network, TrainingBatch batch, float[][] gradients, Span<float> headScales, Span<float> trunkScales)
+    public double Evaluate(
+        MultiHeadNetwork network, TrainingBatch batch, float[][] gradients, Span<float> headScales, Span<float> trunkScales, float[]?[] trunkGradients)
     {
         for (var h = 0; h < _tasks.Length; h++)
         {
@@ -35,6 +36,7 @@ public sealed class HeadLossObjective : IBatchObjective
         {
             headScales[h] = (float)_coefficients[h];
             trunkScales[h] = (float)_coefficients[h];
+            trunkGradients[h] = null;
         }
 
         return total;

@@ -10,9 +10,17 @@ public interface IBatchObjective
 {
     /// <summary>
     /// The objective's value (non-finite means the run diverged), with <paramref name="gradients"/>[h] (first
-    /// <c>batch.Rows</c> entries), <paramref name="headScales"/>[h] and <paramref name="trunkScales"/>[h] filled.
+    /// <c>batch.Rows</c> entries), <paramref name="headScales"/>[h] and <paramref name="trunkScales"/>[h] filled, and
+    /// <paramref name="trunkGradients"/>[h] set to the gradient head h sends into the trunk when it differs from the one
+    /// its parameters receive (null otherwise).
     /// </summary>
-    double Evaluate(MultiHeadNetwork network, TrainingBatch batch, float[][] gradients, Span<float> headScales, Span<float> trunkScales);
+    double Evaluate(
+        MultiHeadNetwork network,
+        TrainingBatch batch,
+        float[][] gradients,
+        Span<float> headScales,
+        Span<float> trunkScales,
+        float[]?[] trunkGradients);
 
     /// <summary>Names the term that made the last value non-finite, e.g. <c>loss of head 'y'</c>.</summary>
     string DescribeNonFinite();

@@ -23,6 +23,7 @@ public sealed class ModelTrainer
     private readonly float[] _batchInputs;
     private readonly TrainingBatch _batch;
     private readonly float[][] _gradients;
+    private readonly float[]?[] _trunkGradients;
     private readonly float[] _headScales;
     private readonly float[] _trunkScales;
     private readonly int[] _order;
@@ -48,6 +49,7 @@ public sealed class ModelTrainer
         _batchInputs = new float[_batchSize * train.Features];
         _batch = new TrainingBatch(Enumerable.Range(0, heads).Select(_ => new float[_batchSize]).ToArray(), groups);
         _gradients = Enumerable.Range(0, heads).Select(_ => new float[_batchSize]).ToArray();
+        _trunkGradients = new float[]?[heads];
         _headScales = new float[heads];
         _trunkScales = new float[heads];
         _order = new int[train.Rows];
@@ -101,14 +103,14 @@ public sealed class ModelTrainer
                 var count = Math.Min(_batchSize, rows - start);
                 Gather(start, count, features);
                 _network.Forward(_batchInputs, count, training: true, dropout);
-                var total = objective.Evaluate(_network, _batch, _gradients, _headScales, _trunkScales);
+                var total = objective.Evaluate(_network, _batch, _gradients, _headScales, _trunkScales, _trunkGradients);
                 if (!double.IsFinite(total))
                 {
                     return new TrainingOutcome(
                         epoch + 1, steps, $"training diverged: {objective.DescribeNonFinite()} became {Describe(total)} at epoch {epoch + 1}, step {steps + 1}");
                 }
 
-                _network.Backward(_batchInputs, count, _gradients, _headScales, _trunkScales);
+                _network.Backward(_batchInputs, count, _gradients, _headScales, _trunkScales, _trunkGradients);
                 optimizer.Step();
                 steps++;
             }

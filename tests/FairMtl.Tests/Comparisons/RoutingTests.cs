@@ -65,7 +65,8 @@ public class RoutingTests
         var headScales = new float[2];
         var trunkScales = new float[2];
 
-        var total = objective.Evaluate(network, batch, gradients, headScales, trunkScales);
+        var trunkGradients = new float[]?[2];
+        var total = objective.Evaluate(network, batch, gradients, headScales, trunkScales, trunkGradients);
 
         var a = network.Heads[0].Prediction[..4];
         var b = network.Heads[1].Prediction[..4];
@@ -83,6 +84,36 @@ public class RoutingTests
 
         headScales.ShouldBe([0.25f, 1f]);
         trunkScales.ShouldBe([0.75f, -3f]);
+        trunkGradients.ShouldAllBe(g => g == null);
+    }
+
+    [Fact]
+    public void Trunk_terms_give_the_trunk_its_own_gradient_while_the_head_keeps_the_head_terms()
+    {
+        var heads = new[] { new HeadSpec("a", "a", HeadTask.Binary, false, []) };
+        var network = new MultiHeadNetwork(2, new ModelSpec(new[] { 3 }, Activation.Tanh, 0, false, Initializer.GlorotUniform), heads, 4);
+        network.Initialize(Initializer.GlorotUniform, new DeterministicRandom(5));
+        network.Forward([0.1f, 0.2f, -0.3f, 0.4f, 0.5f, -0.6f, 0.7f, 0.8f], 4, training: false, null);
+        var batch = Batch([[1f, 0f, 1f, 0f]], [0, 1, 0, 1], 4);
+        var bce = new BinaryTaskTerm();
+        var group = new GroupTaskTerm("g", 1);
+        var objective = new RoutedObjective([new HeadRoute([(bce, 1d)], 0.5f, 2f, [(bce, 1d), (group, -3d)])], 4);
+        var gradients = new[] { new float[4] };
+        var trunkGradients = new float[]?[1];
+
+        var total = objective.Evaluate(network, batch, gradients, new float[1], new float[1], trunkGradients);
+
+        var outputs = network.Heads[0].Prediction[..4];
+        var bceGradient = new float[4];
+        var groupGradient = new float[4];
+        total.ShouldBe(0.5 * TaskLoss.Compute(HeadTask.Binary, outputs, batch.Targets[0], bceGradient, 4), 1e-12);
+        group.Compute(outputs, batch, 0, groupGradient);
+        gradients[0].ShouldBe(bceGradient);
+        trunkGradients[0].ShouldNotBeNull();
+        for (var i = 0; i < 4; i++)
+        {
+            trunkGradients[0]![i].ShouldBe(bceGradient[i] - (3f * groupGradient[i]), 1e-6f);
+        }
     }
 
     private static ComparisonSpec Spec(params MethodSpec[] methods) => new(

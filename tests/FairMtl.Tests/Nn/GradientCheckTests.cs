@@ -111,6 +111,68 @@ public class GradientCheckTests
         checkedCount.ShouldBe(network.Parameters.Sum(p => p.Value.Length));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_separate_trunk_gradient_reaches_the_trunk_while_the_head_keeps_its_own(bool headHidden)
+    {
+        var heads = new[]
+        {
+            new HeadSpec("y", "Y", HeadTask.Regression, false, headHidden ? new[] { 3 } : []),
+            new HeadSpec("z", "Z", HeadTask.Binary, false, []),
+        };
+        var model = new ModelSpec(new[] { 5 }, Activation.Tanh, 0.0, false, Initializer.GlorotUniform);
+        var network = new MultiHeadNetwork(3, model, heads, Rows);
+        network.Initialize(Initializer.GlorotUniform, new DeterministicRandom(17));
+        var random = new DeterministicRandom(19);
+        var inputs = Enumerable.Range(0, Rows * 3).Select(_ => (float)(2 * random.NextDouble() - 1)).ToArray();
+        float[] Values(double scale) => Enumerable.Range(0, Rows).Select(_ => (float)(scale * random.NextDouble())).ToArray();
+        var headTargets = new[] { Values(3), Enumerable.Range(0, Rows).Select(i => (float)(i % 2)).ToArray() };
+        var trunkTargets = new[] { Values(3), headTargets[1] };
+
+        network.Forward(inputs, Rows, training: true, null);
+        var gradients = new float[2][];
+        var trunkGradients = new float[]?[2];
+        for (var h = 0; h < 2; h++)
+        {
+            gradients[h] = new float[Rows];
+            TaskLoss.Compute(heads[h].Task, network.Heads[h].Prediction, headTargets[h], gradients[h], Rows);
+        }
+
+        trunkGradients[0] = new float[Rows];
+        TaskLoss.Compute(heads[0].Task, network.Heads[0].Prediction, trunkTargets[0], trunkGradients[0], Rows);
+        network.Backward(inputs, Rows, gradients, [1f, 1f], [0.5f, 1f], trunkGradients);
+
+        // Head parameters: d L(head targets) / d theta. Trunk: 0.5 d L_y(trunk targets) + d L_z.
+        var reference = new ReferenceNetwork(network, Activation.Tanh, [[]]);
+        var values = network.Parameters.Select(p => p.Value.Select(v => (double)v).ToArray()).ToArray();
+        var x = inputs.Select(v => (double)v).ToArray();
+        double[][] Doubles(float[][] rows) => rows.Select(row => row.Select(v => (double)v).ToArray()).ToArray();
+        for (var p = 0; p < values.Length; p++)
+        {
+            var parameter = network.Parameters[p];
+            for (var i = 0; i < values[p].Length; i++)
+            {
+                var original = values[p][i];
+                const double step = 1e-6;
+                double Derivative(float[][] targets, int head)
+                {
+                    values[p][i] = original + step;
+                    var plus = reference.Losses(values, x, Rows, Doubles(targets))[head];
+                    values[p][i] = original - step;
+                    var minus = reference.Losses(values, x, Rows, Doubles(targets))[head];
+                    values[p][i] = original;
+                    return (plus - minus) / (2 * step);
+                }
+
+                var expected = parameter.Group == "trunk"
+                    ? (0.5 * Derivative(trunkTargets, 0)) + Derivative(trunkTargets, 1)
+                    : parameter.Group == "head:y" ? Derivative(headTargets, 0) : Derivative(headTargets, 1);
+                Math.Abs(parameter.Gradient[i] - expected).ShouldBeLessThan(2e-4 + 2e-3 * Math.Abs(expected), $"{parameter.Name}[{i}]");
+            }
+        }
+    }
+
     [Fact]
     public void Forward_matches_the_double_precision_reference()
     {

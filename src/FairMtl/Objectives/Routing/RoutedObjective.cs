@@ -12,45 +12,43 @@ public sealed class RoutedObjective : IBatchObjective
 {
     private readonly HeadRoute[] _routes;
     private readonly float[] _scratch;
+    private readonly float[][] _trunkBuffers;
     private string _nonFinite = "the objective";
 
     public RoutedObjective(IReadOnlyList<HeadRoute> routes, int maxRows)
     {
         _routes = routes.ToArray();
         _scratch = new float[maxRows];
+        _trunkBuffers = _routes.Select(route => route.TrunkTerms is null ? [] : new float[maxRows]).ToArray();
     }
 
-    public double Evaluate(MultiHeadNetwork network, TrainingBatch batch, float[][] gradients, Span<float> headScales, Span<float> trunkScales)
+    public double Evaluate(
+        MultiHeadNetwork network, TrainingBatch batch, float[][] gradients, Span<float> headScales, Span<float> trunkScales, float[]?[] trunkGradients)
     {
         if (network.Heads.Length != _routes.Length)
         {
             throw new ArgumentException($"The objective routes {_routes.Length} heads; the network has {network.Heads.Length}.", nameof(network));
         }
 
-        var rows = batch.Rows;
         var total = 0.0;
         for (var h = 0; h < _routes.Length; h++)
         {
             var route = _routes[h];
-            var gradient = gradients[h].AsSpan(0, rows);
-            gradient.Clear();
-            var outputs = network.Heads[h].Prediction.AsSpan(0, rows);
-            var scratch = _scratch.AsSpan(0, rows);
-            foreach (var (term, coefficient) in route.Terms)
+            if (!Accumulate(network, batch, h, route.Terms, gradients[h], route.HeadScale, ref total, out var failed))
             {
-                var value = term.Compute(outputs, batch, h, scratch);
-                if (!double.IsFinite(value))
+                return failed;
+            }
+
+            trunkGradients[h] = null;
+            if (route.TrunkTerms is { } trunkTerms)
+            {
+                var ignored = 0.0;
+                if (!Accumulate(network, batch, h, trunkTerms, _trunkBuffers[h], 0f, ref ignored, out failed))
                 {
-                    _nonFinite = $"{term.Name} of head '{network.Heads[h].Spec.Name}'";
-                    return value;
+                    return failed;
                 }
 
-                total += route.HeadScale * coefficient * value;
-                var c = (float)coefficient;
-                for (var i = 0; i < rows; i++)
-                {
-                    gradient[i] = MathF.FusedMultiplyAdd(c, scratch[i], gradient[i]);
-                }
+                trunkGradients[h] = _trunkBuffers[h];
             }
 
             headScales[h] = route.HeadScale;
@@ -58,6 +56,45 @@ public sealed class RoutedObjective : IBatchObjective
         }
 
         return total;
+    }
+
+    /// <summary>target = sum_t c_t dTerm_t over the batch rows; adds weight * sum_t c_t Term_t to the total. False
+    /// (with the culprit noted and its value in <paramref name="failed"/>) when a term is not finite.</summary>
+    private bool Accumulate(
+        MultiHeadNetwork network,
+        TrainingBatch batch,
+        int h,
+        IReadOnlyList<(ILossTerm Term, double Coefficient)> terms,
+        float[] target,
+        float weight,
+        ref double total,
+        out double failed)
+    {
+        failed = 0.0;
+        var rows = batch.Rows;
+        var gradient = target.AsSpan(0, rows);
+        gradient.Clear();
+        var outputs = network.Heads[h].Prediction.AsSpan(0, rows);
+        var scratch = _scratch.AsSpan(0, rows);
+        foreach (var (term, coefficient) in terms)
+        {
+            var value = term.Compute(outputs, batch, h, scratch);
+            if (!double.IsFinite(value))
+            {
+                _nonFinite = $"{term.Name} of head '{network.Heads[h].Spec.Name}'";
+                failed = value;
+                return false;
+            }
+
+            total += weight * coefficient * value;
+            var c = (float)coefficient;
+            for (var i = 0; i < rows; i++)
+            {
+                gradient[i] = MathF.FusedMultiplyAdd(c, scratch[i], gradient[i]);
+            }
+        }
+
+        return true;
     }
 
     public string DescribeNonFinite() => _nonFinite;
