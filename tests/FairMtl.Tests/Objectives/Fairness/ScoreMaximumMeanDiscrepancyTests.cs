@@ -1,0 +1,193 @@
+using FairMtl.Objectives.Fairness;
+using static FairMtl.Tests.Objectives.Fairness.FairnessTestData;
+using static FairMtl.Tests.Objectives.Fairness.ScoreGroupCorrelationTests;
+
+namespace FairMtl.Tests.Objectives.Fairness;
+
+public class ScoreMaximumMeanDiscrepancyTests
+{
+    [Fact]
+    public void Two_rows_per_group_by_hand()
+    {
+        // Group 0: rows 0 and 2 (scores a, b); group 1: rows 1 and 3 (scores c, d).
+        const double sigma = 0.5;
+        double K(double x, double y) => Math.Exp(-(x - y) * (x - y) / (2 * sigma * sigma));
+        double a = Sigmoid(0.5), b = Sigmoid(2), c = Sigmoid(-1), d = Sigmoid(0);
+        var within0 = (K(a, a) + K(a, b) + K(b, a) + K(b, b)) / 4;
+        var within1 = (K(c, c) + K(c, d) + K(d, c) + K(d, d)) / 4;
+        var between = (K(a, c) + K(a, d) + K(b, c) + K(b, d)) / 4;
+
+        var loss = new ScoreMaximumMeanDiscrepancy(2, sigma).Compute([0.5f, -1f, 2f, 0f], new float[4], [0, 1, 0, 1], 4, Garbage(4));
+
+        loss.ShouldBe(within0 + within1 - (2 * between), 1e-12);
+        K(a, a).ShouldBe(1);
+    }
+
+    [Fact]
+    public void Two_plus_one_rows_by_hand()
+    {
+        const double sigma = 0.3;
+        double K(double x, double y) => Math.Exp(-(x - y) * (x - y) / (2 * sigma * sigma));
+        double a = Sigmoid(1.5), b = Sigmoid(-0.5), c = Sigmoid(0.25);
+        var expected = ((2 + (2 * K(a, b))) / 4) + 1 - (2 * (K(a, c) + K(b, c)) / 2);
+
+        new ScoreMaximumMeanDiscrepancy(2, sigma).Compute([1.5f, 0.25f, -0.5f], new float[3], [0, 1, 0], 3, Garbage(3))
+            .ShouldBe(expected, 1e-12);
+    }
+
+    [Fact]
+    public void One_row_per_group_gives_two_minus_twice_the_kernel_and_its_gradient()
+    {
+        // MMD² = 2 - 2 k(p, q); d/dp = 2 k (p - q) / σ², times p (1 - p) for the logit.
+        const double sigma = 0.5;
+        double p = Sigmoid(0.75), q = Sigmoid(-0.5);
+        var kernel = Math.Exp(-(p - q) * (p - q) / (2 * sigma * sigma));
+        var gradient = Garbage(2);
+
+        var loss = new ScoreMaximumMeanDiscrepancy(2, sigma).Compute([0.75f, -0.5f], [1f, 0f], [1, 0], 2, gradient);
+
+        loss.ShouldBe(2 - (2 * kernel), 1e-12);
+        gradient[0].ShouldBe((float)(2 * kernel * (p - q) / (sigma * sigma) * p * (1 - p)), 1e-7f);
+        gradient[1].ShouldBe((float)(2 * kernel * (q - p) / (sigma * sigma) * q * (1 - q)), 1e-7f);
+    }
+
+    [Fact]
+    public void Swapping_the_groups_keeps_the_value()
+    {
+        var loss = new ScoreMaximumMeanDiscrepancy(2, 0.5);
+        int[] swapped = [.. Groups.Select(g => 1 - g)];
+
+        loss.Compute(Logits, Targets, swapped, 6, Garbage(6)).ShouldBe(loss.Compute(Logits, Targets, Groups, 6, Garbage(6)), 1e-15);
+    }
+
+    [Fact]
+    public void Targets_are_ignored()
+    {
+        var loss = new ScoreMaximumMeanDiscrepancy(2, 0.5);
+        var gradient = new float[6];
+        var flipped = new float[6];
+        var value = loss.Compute(Logits, Targets, Groups, 6, gradient);
+
+        loss.Compute(Logits, [.. Targets.Select(t => 1 - t)], Groups, 6, flipped).ShouldBe(value);
+        flipped.ShouldBe(gradient);
+    }
+
+    public static TheoryData<int, double> GradientCases()
+    {
+        var cases = new TheoryData<int, double>();
+        foreach (var seed in new[] { 1, 2, 3, 4 })
+        {
+            cases.Add(seed, 0.5);
+            cases.Add(seed, 0.1);
+        }
+
+        return cases;
+    }
+
+    [Theory]
+    [MemberData(nameof(GradientCases))]
+    public void Gradient_matches_central_finite_differences(int seed, double sigma)
+    {
+        var (logits, groups) = RandomTwoGroupBatch(seed, rows: 12, shift: 0.8);
+        var loss = new ScoreMaximumMeanDiscrepancy(2, sigma);
+
+        loss.Compute(logits, new float[12], groups, 12, Span<float>.Empty).ShouldBeGreaterThan(0);
+
+        ShouldMatchFiniteDifferences(loss, logits, groups);
+    }
+
+    [Fact]
+    public void A_batch_with_one_group_present_gives_zero_and_zero_gradient()
+    {
+        var loss = new ScoreMaximumMeanDiscrepancy(2, 0.5);
+        var gradient = Garbage(6);
+
+        loss.Compute(Logits, Targets, [0, 0, 0, 0, 0, 0], 6, gradient).ShouldBe(0);
+        gradient.ShouldAllBe(g => g == 0f);
+        gradient = Garbage(6);
+        loss.Compute(Logits, Targets, [1, 1, 1, 1, 1, 1], 6, gradient).ShouldBe(0);
+        gradient.ShouldAllBe(g => g == 0f);
+    }
+
+    [Fact]
+    public void Equal_scores_give_exactly_zero_and_zero_gradient()
+    {
+        var gradient = Garbage(6);
+
+        new ScoreMaximumMeanDiscrepancy(2, 0.1).Compute([0.1f, 0.1f, 0.1f, 0.1f, 0.1f, 0.1f], Targets, [0, 1, 0, 0, 1, 0], 6, gradient).ShouldBe(0);
+        gradient.ShouldAllBe(g => g == 0f);
+    }
+
+    [Fact]
+    public void Fewer_than_two_rows_give_zero_and_zero_gradient()
+    {
+        var loss = new ScoreMaximumMeanDiscrepancy(2, 0.5);
+        var gradient = Garbage(2);
+
+        loss.Compute(Logits, Targets, Groups, 1, gradient).ShouldBe(0);
+        gradient[0].ShouldBe(0f);
+        gradient[1].ShouldBe(float.NaN);
+        loss.Compute(Logits, Targets, Groups, 0, gradient).ShouldBe(0);
+    }
+
+    [Fact]
+    public void Gradient_is_overwritten_and_the_value_does_not_depend_on_it()
+    {
+        var loss = new ScoreMaximumMeanDiscrepancy(2, 0.5);
+        var clean = new float[6];
+        var dirty = Garbage(6);
+
+        var value = loss.Compute(Logits, Targets, Groups, 6, clean);
+
+        loss.Compute(Logits, Targets, Groups, 6, dirty).ShouldBe(value);
+        loss.Compute(Logits, Targets, Groups, 6, Span<float>.Empty).ShouldBe(value);
+        dirty.ShouldBe(clean);
+        clean.ShouldContain(g => g != 0f);
+    }
+
+    [Fact]
+    public void Compute_does_not_allocate()
+    {
+        var loss = new ScoreMaximumMeanDiscrepancy(2, 0.5);
+        var gradient = new float[6];
+        var sink = loss.Compute(Logits, Targets, Groups, 6, gradient);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            sink += loss.Compute(Logits, Targets, Groups, 6, gradient);
+        }
+
+        (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBe(0);
+        sink.ShouldBeGreaterThan(0);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void Only_two_groups_are_accepted(int groupCount)
+    {
+        Should.Throw<ArgumentOutOfRangeException>(() => new ScoreMaximumMeanDiscrepancy(groupCount, 0.5));
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(-0.5)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void The_bandwidth_must_be_finite_and_positive(double bandwidth)
+    {
+        Should.Throw<ArgumentOutOfRangeException>(() => new ScoreMaximumMeanDiscrepancy(2, bandwidth));
+    }
+
+    [Fact]
+    public void Bad_arguments_are_rejected()
+    {
+        var loss = new ScoreMaximumMeanDiscrepancy(2, 0.5);
+        Should.Throw<ArgumentOutOfRangeException>(() => loss.Compute(Logits, Targets, [0, 0, 0, 1, 1, 2], 6, new float[6]));
+        Should.Throw<ArgumentOutOfRangeException>(() => loss.Compute(Logits, Targets, [0, 0, 0, 1, 1, -1], 6, new float[6]));
+        Should.Throw<ArgumentOutOfRangeException>(() => loss.Compute(Logits, Targets, Groups, 7, new float[7]));
+        Should.Throw<ArgumentOutOfRangeException>(() => loss.Compute(Logits, Targets, Groups, 6, new float[5]));
+    }
+}
