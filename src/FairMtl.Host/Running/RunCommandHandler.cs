@@ -99,6 +99,11 @@ public sealed class RunCommandHandler(ExperimentCatalog catalog, IRunProgressDis
         var spec = comparison.Spec;
         var threads = request.Threads ?? Environment.ProcessorCount;
         var outputDirectory = request.OutputDirectory ?? Path.Combine("results", spec.Name);
+        if (spec.IsMultiTask)
+        {
+            return await RunMultiTaskAsync(comparison, threads, outputDirectory, output, error, cancellationToken).ConfigureAwait(false);
+        }
+
         var units = ComparisonRunner.Units(spec).Length;
         await output.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
@@ -140,6 +145,48 @@ public sealed class RunCommandHandler(ExperimentCatalog catalog, IRunProgressDis
             await error.WriteLineAsync(string.Create(
                 CultureInfo.InvariantCulture,
                 $"warning: method {failure.Method} (lambda {failure.Lambda}), repetition {failure.Repetition} failed: {failure.Failure}")).ConfigureAwait(false);
+        }
+
+        return failures.Length == 0 ? ExitCodes.Success : ExitCodes.RunsFailed;
+    }
+
+    private async Task<int> RunMultiTaskAsync(
+        LoadedComparison comparison, int threads, string outputDirectory, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var spec = comparison.Spec;
+        var settings = MultiTaskSweep.Settings(spec.Sweep, spec.Tasks.Count);
+        var units = MultiTaskRunner.Units(spec, settings).Length;
+        var split = spec.Protocol.Split == SplitKind.Files
+            ? $"the files' own split (data.file: training and {spec.Protocol.Validation:0.##} validation; data.append: test)"
+            : $"a seeded {1 - spec.Protocol.Validation - spec.Protocol.Test:0.##}/{spec.Protocol.Validation:0.##}/{spec.Protocol.Test:0.##} split";
+        await output.WriteLineAsync(string.Create(
+            CultureInfo.InvariantCulture,
+            $"""
+            # {spec.Name}
+            {spec.Description}
+
+            methods: {string.Join(", ", spec.Methods.Select(m => m.Name))} over {settings.Count} {spec.Sweep.Kind.ToString().ToLowerInvariant()} settings; tasks: {string.Join(", ", spec.Tasks.Select(t => t.Name))}
+            {spec.Protocol.Repetitions} repetition(s) of {split}; {units} models (single-task references included); {threads} thread(s)
+
+            """)).ConfigureAwait(false);
+        var result = await progressDisplay.TrackAsync<ComparisonProgress, MultiTaskResult>(
+            $"Training {spec.Name}",
+            units,
+            progress => MultiTaskRunner.Run(comparison, threads, progress, cancellationToken))
+            .ConfigureAwait(false);
+        await output.WriteLineAsync(TextTableFormat.Render(MultiTaskTables.Methods(result))).ConfigureAwait(false);
+        var written = ResultWriter.Write(result, outputDirectory, CodeVersion.Current);
+        await output.WriteLineAsync(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Trained {units} models ({result.Timings.Steps} optimizer steps) in {result.Timings.TrainSeconds:F2} s on {threads} thread(s)."))
+            .ConfigureAwait(false);
+        await output.WriteLineAsync($"Wrote {string.Join(", ", written.Select(Path.GetFileName))} to {outputDirectory}").ConfigureAwait(false);
+        var failures = result.References.Concat(result.Runs).Where(run => run.Failure is not null).ToArray();
+        foreach (var failure in failures)
+        {
+            await error.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"warning: {failure.Method} (setting {failure.Setting?.Index ?? -1}), repetition {failure.Repetition} failed: {failure.Failure}")).ConfigureAwait(false);
         }
 
         return failures.Length == 0 ? ExitCodes.Success : ExitCodes.RunsFailed;

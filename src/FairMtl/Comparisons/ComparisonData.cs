@@ -66,9 +66,28 @@ public sealed class ComparisonData
     {
         var protocol = Spec.Protocol;
         var seed = protocol.Seed + repetition;
-        var all = Enumerable.Range(0, Table.Rows).ToArray();
-        var (rest, test) = NumpySplit.TrainTestSplit(all, protocol.Test, (uint)seed);
-        var (train, validation) = NumpySplit.TrainTestSplit(rest, protocol.Validation / (1d - protocol.Test), (uint)seed);
+        int[] rest, test, train, validation;
+        if (protocol.Split == SplitKind.Files)
+        {
+            rest = Enumerable.Range(0, Table.Rows).Where(r => Table.RowFiles[r] == 0).ToArray();
+            test = Enumerable.Range(0, Table.Rows).Where(r => Table.RowFiles[r] > 0).ToArray();
+            if (test.Length == 0)
+            {
+                throw new FairMtlException(
+                    DiagnosticCodes.InvalidValue,
+                    _experiment.Source.Locate("protocol.split"),
+                    "'split: files' takes the test rows from the files under data.append, but there are none (expected data.append with the test file)");
+            }
+
+            (train, validation) = NumpySplit.TrainTestSplit(rest, protocol.Validation, (uint)seed);
+        }
+        else
+        {
+            var all = Enumerable.Range(0, Table.Rows).ToArray();
+            (rest, test) = NumpySplit.TrainTestSplit(all, protocol.Test, (uint)seed);
+            (train, validation) = NumpySplit.TrainTestSplit(rest, protocol.Validation / (1d - protocol.Test), (uint)seed);
+        }
+
         CheckParts(repetition, seed, train, validation, test);
 
         var width = Table.FeatureNames.Count;
@@ -144,14 +163,16 @@ public sealed class ComparisonData
 
         foreach (var attribute in Attributes)
         {
-            var present = test.Select(r => attribute.Groups[r]).Distinct().Count();
+            var known = test.Where(r => attribute.Groups[r] >= 0).ToArray();
+            var present = known.Select(r => attribute.Groups[r]).Distinct().Count();
             if (present < 2)
             {
+                var which = known.Length == 0 ? "no known group" : $"a single group ({attribute.Names[attribute.Groups[known[0]]]})";
                 throw new FairMtlException(
                     DiagnosticCodes.Groups,
                     _experiment.Source.Locate($"sensitive.{attribute.Name}"),
-                    $"repetition {repetition} (seed {seed}): the {test.Length} test rows hold a single group of sensitive attribute "
-                    + $"'{attribute.Name}' ({attribute.Names[attribute.Groups[test[0]]]}); fairness gaps need at least two groups");
+                    $"repetition {repetition} (seed {seed}): the {test.Length} test rows hold {which} of sensitive attribute "
+                    + $"'{attribute.Name}'; fairness gaps need at least two groups");
             }
         }
     }
@@ -159,6 +180,17 @@ public sealed class ComparisonData
     private static float[] ReadLabels(LoadedComparison experiment, EncodedTable table, ClassificationTaskSpec task, string path)
     {
         var labels = new float[table.Rows];
+        if (task.Above is { } threshold)
+        {
+            var numbers = table.Number(task.Column);
+            for (var r = 0; r < numbers.Length; r++)
+            {
+                labels[r] = numbers[r] > threshold ? 1f : 0f;
+            }
+
+            return labels;
+        }
+
         if (task.Positive.Count == 0)
         {
             var values = table.Number(task.Column);
@@ -194,6 +226,7 @@ public sealed class ComparisonData
     {
         var path = $"sensitive.{attribute.Name}";
         var groups = new int[table.Rows];
+        var unknown = new HashSet<string>(attribute.Unknown, StringComparer.Ordinal);
         string[] names;
         switch (attribute.Rule)
         {
@@ -213,7 +246,7 @@ public sealed class ComparisonData
                 var privileged = new HashSet<string>(attribute.Privileged, StringComparer.Ordinal);
                 for (var r = 0; r < text.Length; r++)
                 {
-                    groups[r] = privileged.Contains(text[r]) ? 1 : 0;
+                    groups[r] = unknown.Contains(text[r]) ? -1 : privileged.Contains(text[r]) ? 1 : 0;
                 }
 
                 var joined = string.Join("|", attribute.Privileged);
@@ -221,23 +254,23 @@ public sealed class ComparisonData
                 break;
             default:
                 var categories = table.Text(attribute.Column);
-                names = categories.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+                names = categories.Where(c => !unknown.Contains(c)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
                 var index = names.Select((name, i) => (name, i)).ToDictionary(x => x.name, x => x.i, StringComparer.Ordinal);
                 for (var r = 0; r < categories.Length; r++)
                 {
-                    groups[r] = index[categories[r]];
+                    groups[r] = unknown.Contains(categories[r]) ? -1 : index[categories[r]];
                 }
 
                 break;
         }
 
-        if (groups.Distinct().Count() < 2)
+        if (groups.Where(g => g >= 0).Distinct().Count() < 2)
         {
             throw new FairMtlException(
                 DiagnosticCodes.Groups,
                 experiment.Source.Locate(path),
                 $"sensitive attribute '{attribute.Name}' puts every row of column '{attribute.Column}' into one group "
-                + $"({names[groups.Length == 0 ? 0 : groups[0]]}); expected at least two groups");
+                + $"({(groups.Any(g => g >= 0) ? names[groups.First(g => g >= 0)] : "no known value")}); expected at least two groups");
         }
 
         return new SensitiveGroups(attribute.Name, groups, names);

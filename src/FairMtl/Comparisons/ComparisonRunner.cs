@@ -1,12 +1,7 @@
 using System.Diagnostics;
 using FairMtl.Evaluation;
 using FairMtl.Evaluation.Classification;
-using FairMtl.Nn;
-using FairMtl.Nn.Optimizers;
-using FairMtl.Numerics;
-using FairMtl.Objectives.Routing;
 using FairMtl.Spec;
-using FairMtl.Training;
 
 namespace FairMtl.Comparisons;
 
@@ -119,28 +114,14 @@ public static class ComparisonRunner
         ComparisonSpec spec, ComparisonData data, RepetitionData repetition, MethodSpec method, bool isFront, string[] tasks, CancellationToken cancellationToken)
     {
         var plan = MethodNetwork.For(method, spec, data.Attributes);
-        var network = new MultiHeadNetwork(data.Table.FeatureNames.Count, spec.Model, plan.Heads, spec.Training.BatchSize);
-        network.Initialize(spec.Model.Init, DeterministicRandom.ForStream(repetition.Seed, "init"));
-        var train = plan.WithTargets(repetition.Train);
-        var trainer = new ModelTrainer(network, train, repetition.Validation, spec.Training.BatchSize);
-        var optimizer = OptimizerFactory.Create(spec.Training.Optimizer, network.Parameters);
-        var objective = new RoutedObjective(plan.Routes, spec.Training.BatchSize);
-        var selection = new EpochSelection(new TaskValidationLoss(plan, repetition.Validation, tasks), int.MaxValue, 0d, RestoreBest: true);
-        var outcome = trainer.Train(
-            optimizer,
-            objective,
-            spec.Training.Epochs,
-            selection,
-            DeterministicRandom.ForStream(repetition.Seed, "shuffle"),
-            DeterministicRandom.ForStream(repetition.Seed, "dropout"),
-            cancellationToken);
+        var (network, outcome) = UnitTraining.Train(spec, data.Table.FeatureNames.Count, repetition, plan, tasks, cancellationToken);
         if (!outcome.Succeeded)
         {
             return new ComparisonRun(method.Name, method.Lambda, isFront, repetition.Repetition, repetition.Seed, outcome.Epochs, outcome.Steps, null, outcome.Failure);
         }
 
         var logits = TaskScores.Logits(network, plan, repetition.Test, tasks.Length);
-        var metrics = RunScores.Of(logits, repetition, tasks, data.Attributes);
+        var metrics = RunScores.Of(logits, repetition, spec.Tasks.ToArray(), data.Attributes);
         return new ComparisonRun(method.Name, method.Lambda, isFront, repetition.Repetition, repetition.Seed, outcome.Epochs, outcome.Steps, metrics, null);
     }
 

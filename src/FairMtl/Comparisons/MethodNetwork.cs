@@ -20,15 +20,18 @@ public sealed record MethodNetwork(
     IReadOnlyList<HeadRoute> Routes,
     string? Decomposition)
 {
-    /// <summary>The heads, targets and routes of <paramref name="method"/>.</summary>
-    public static MethodNetwork For(MethodSpec method, ComparisonSpec spec, IReadOnlyList<SensitiveGroups> attributes)
+    /// <summary>The heads, targets and routes of <paramref name="method"/> (for the multi-task family, at the sweep
+    /// <paramref name="setting"/>).</summary>
+    public static MethodNetwork For(
+        MethodSpec method, ComparisonSpec spec, IReadOnlyList<SensitiveGroups> attributes, MultiTaskSetting? setting = null)
     {
         var heads = new List<HeadSpec>();
         var targets = new List<HeadTarget>();
         var routes = new List<HeadRoute>();
         void Add(string name, HeadTarget target, HeadRoute route)
         {
-            heads.Add(new HeadSpec(name, target.Task ?? target.Attribute!, HeadTask.Binary, false, EquatableArray<int>.Empty));
+            var hidden = target.Task is not null && name == target.Task ? spec.HeadHidden : EquatableArray<int>.Empty;
+            heads.Add(new HeadSpec(name, target.Task ?? target.Attribute!, HeadTask.Binary, false, hidden));
             targets.Add(target);
             routes.Add(route);
         }
@@ -47,7 +50,7 @@ public sealed record MethodNetwork(
                 foreach (var task in spec.Tasks)
                 {
                     var terms = new List<(ILossTerm, double)> { (bce, 1d) };
-                    terms.AddRange(attributes.Select(a => ((ILossTerm)Penalty(method.Loss, a, method.Epsilon), method.Lambda)));
+                    terms.AddRange(attributes.Select(a => ((ILossTerm)Penalty(method.Loss, a, method.Epsilon, 0d, spec.Training.BatchSize, RowSubset.All, []), method.Lambda)));
                     Add(task.Name, HeadTarget.OfTask(task.Name), new HeadRoute(terms, 1f, 1f));
                 }
 
@@ -96,8 +99,19 @@ public sealed record MethodNetwork(
                 {
                     foreach (var task in spec.Tasks)
                     {
-                        Add($"fairness.{attribute.Name}.{task.Name}", HeadTarget.OfTask(task.Name), Route(1f - lambda, 1f - lambda, (Penalty(method.Loss, attribute, 0d), 1d)));
+                        Add($"fairness.{attribute.Name}.{task.Name}", HeadTarget.OfTask(task.Name), Route(1f - lambda, 1f - lambda, (Penalty(method.Loss, attribute, 0d, 0d, spec.Training.BatchSize, RowSubset.All, []), 1d)));
                     }
+                }
+
+                break;
+            case MethodKind.MultiTask or MethodKind.FairMultiTask or MethodKind.MtaF:
+                var at = setting ?? throw new ArgumentNullException(nameof(setting), "The multi-task methods need a sweep setting.");
+                var taskHeads = Enumerable.Range(0, spec.Tasks.Count).ToArray();
+                for (var t = 0; t < spec.Tasks.Count; t++)
+                {
+                    var weight = (float)at.Weights[t];
+                    var (head, trunk) = MultiTaskTerms(method, spec, attributes, at, t, taskHeads);
+                    Add(spec.Tasks[t].Name, HeadTarget.OfTask(spec.Tasks[t].Name), new HeadRoute(head, weight, weight, trunk));
                 }
 
                 break;
@@ -149,8 +163,59 @@ public sealed record MethodNetwork(
     private static HeadRoute Route(float headScale, float trunkScale, (ILossTerm Term, double Coefficient) term) =>
         new([term], headScale, trunkScale);
 
-    private static FairnessTerm Penalty(FairnessLossKind kind, SensitiveGroups attribute, double epsilon) =>
-        new(FairnessLosses.Create(kind, attribute.Count, epsilon), kind.ToString().ToUpperInvariant(), attribute.Name);
+
+    private static FairnessTerm Penalty(
+        FairnessLossKind kind, SensitiveGroups attribute, double epsilon, double bandwidth, int maxRows, RowSubset subset, int[] otherHeads, string? task = null) =>
+        new(
+            FairnessLosses.Create(kind, attribute.Count, epsilon, bandwidth),
+            task is null ? $"{kind.ToString().ToUpperInvariant()} on '{attribute.Name}'" : $"{kind.ToString().ToUpperInvariant()} on '{attribute.Name}' ({subset} of '{task}')",
+            attribute.Name,
+            maxRows,
+            subset,
+            otherHeads);
+
+    /// <summary>
+    /// Task t's terms for its head and (MTA-F only, else null) for the trunk: the task's cross-entropy plus, per
+    /// attribute, the fairness loss on the task's negatives (and positives for equalised odds) times lambda_t; MTA-F puts
+    /// the loss on the exclusive rows (times lambda_t r_t) on the head and the rest (all rows minus exclusive rows, times
+    /// lambda_t) on the trunk.
+    /// </summary>
+    private static (List<(ILossTerm, double)> Head, List<(ILossTerm, double)>? Trunk) MultiTaskTerms(
+        MethodSpec method, ComparisonSpec spec, IReadOnlyList<SensitiveGroups> attributes, MultiTaskSetting setting, int t, int[] taskHeads)
+    {
+        var head = new List<(ILossTerm, double)> { (new BinaryTaskTerm(), 1d) };
+        if (method.Kind == MethodKind.MultiTask)
+        {
+            return (head, null);
+        }
+
+        var lambda = setting.Lambdas[t];
+        var trunk = method.Kind == MethodKind.MtaF ? new List<(ILossTerm, double)> { (new BinaryTaskTerm(), 1d) } : null;
+        var sides = method.Condition == FairnessCondition.Odds
+            ? new[] { (RowSubset.Negatives, RowSubset.ExclusiveNegatives), (RowSubset.Positives, RowSubset.ExclusivePositives) }
+            : [(RowSubset.Negatives, RowSubset.ExclusiveNegatives)];
+        var rows = spec.Training.BatchSize;
+        var task = spec.Tasks[t].Name;
+        foreach (var attribute in attributes)
+        {
+            foreach (var (all, exclusive) in sides)
+            {
+                FairnessTerm Term(RowSubset subset) => Penalty(method.Loss, attribute, 0d, method.Bandwidth, rows, subset, taskHeads, task);
+                if (trunk is null)
+                {
+                    head.Add((Term(all), lambda));
+                    continue;
+                }
+
+                var exclusiveTerm = Term(exclusive);
+                head.Add((exclusiveTerm, lambda * setting.Ratios[t]));
+                trunk.Add((Term(all), lambda));
+                trunk.Add((exclusiveTerm, -lambda));
+            }
+        }
+
+        return (head, trunk);
+    }
 }
 
 /// <summary>What a head trains on: a task's labels, or membership of a group of an attribute (adversaries).</summary>

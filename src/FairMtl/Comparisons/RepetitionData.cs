@@ -9,4 +9,23 @@ namespace FairMtl.Comparisons;
 /// <param name="Train">Training rows.</param>
 /// <param name="Validation">Validation rows (best-epoch selection).</param>
 /// <param name="Test">Test rows (the reported metrics).</param>
-public sealed record RepetitionData(int Repetition, int Seed, DataPart Train, DataPart Validation, DataPart Test);
+public sealed record RepetitionData(int Repetition, int Seed, DataPart Train, DataPart Validation, DataPart Test)
+{
+    /// <summary>The task's decision threshold: declared, or the share of positives among this repetition's training rows.</summary>
+    public double Threshold(Spec.ClassificationTaskSpec task)
+    {
+        if (!task.PriorThreshold)
+        {
+            return task.Threshold;
+        }
+
+        var labels = Train.Targets[task.Name];
+        var positives = 0.0;
+        foreach (var label in labels)
+        {
+            positives += label;
+        }
+
+        return positives / labels.Length;
+    }
+}

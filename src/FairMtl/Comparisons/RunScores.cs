@@ -6,19 +6,20 @@ namespace FairMtl.Comparisons;
 public static class RunScores
 {
     /// <summary>Per task: AUC and accuracy; per task and attribute: EOD, EOpD, FPR gap, GAUCD, DP gap.</summary>
-    public static double[] Of(float[][] logits, RepetitionData data, IReadOnlyList<string> tasks, IReadOnlyList<SensitiveGroups> attributes)
+    public static double[] Of(float[][] logits, RepetitionData data, IReadOnlyList<Spec.ClassificationTaskSpec> tasks, IReadOnlyList<SensitiveGroups> attributes)
     {
         var values = new List<double>();
         var test = data.Test;
         for (var t = 0; t < tasks.Count; t++)
         {
             var scores = logits[t].Select(l => Objectives.TaskLoss.Sigmoid(l)).ToArray();
-            var labels = test.Targets[tasks[t]];
+            var labels = test.Targets[tasks[t].Name];
+            var threshold = data.Threshold(tasks[t]);
             values.Add(BinaryClassificationMetrics.Auc(scores, labels));
-            values.Add(BinaryClassificationMetrics.Accuracy(scores, labels));
+            values.Add(BinaryClassificationMetrics.Accuracy(scores, labels, threshold));
             foreach (var attribute in attributes)
             {
-                var report = GroupClassificationReport.Of(scores, labels, test.Groups![attribute.Name], attribute.Count);
+                var report = KnownGroupsReport(scores, labels, test.Groups![attribute.Name], attribute.Count, threshold);
                 values.Add(FairnessGaps.EOD(report));
                 values.Add(FairnessGaps.EOpD(report));
                 values.Add(FairnessGaps.FprGap(report));
@@ -28,6 +29,19 @@ public static class RunScores
         }
 
         return values.ToArray();
+    }
+
+    /// <summary>The per-group report over the rows whose group is known (group -1: unknown, left out).</summary>
+    public static GroupClassificationReport KnownGroupsReport(double[] scores, float[] labels, int[] groups, int groupCount, double threshold)
+    {
+        if (Array.TrueForAll(groups, g => g >= 0))
+        {
+            return GroupClassificationReport.Of(scores, labels, groups, groupCount, threshold);
+        }
+
+        var known = Enumerable.Range(0, groups.Length).Where(r => groups[r] >= 0).ToArray();
+        return GroupClassificationReport.Of(
+            known.Select(r => scores[r]).ToArray(), known.Select(r => labels[r]).ToArray(), known.Select(r => groups[r]).ToArray(), groupCount, threshold);
     }
 }
 

@@ -53,6 +53,9 @@ public sealed class DataTable
     /// <summary>Number of kept data rows (header, skipped, blank, filtered and dropped lines excluded).</summary>
     public int RowCount => _lineNumbers.Length;
 
+    /// <summary>Per kept row, the index in <see cref="Files"/> of the file it comes from (0 = <c>data.file</c>).</summary>
+    internal IReadOnlyList<int> RowFiles => _rowFiles;
+
     /// <summary>Data rows read from all files, before filters and missing-value drops.</summary>
     public int RowsRead => Files.Sum(file => file.Rows);
 

@@ -16,6 +16,7 @@ public sealed class EncodedTable
     {
         _table = table;
         Rows = table.RowCount;
+        RowFiles = table.RowFiles.ToArray();
         FeatureNames = features.Names;
         FeatureColumns = features.SourceColumns;
         IsIndicator = features.IsIndicator;
@@ -33,6 +34,12 @@ public sealed class EncodedTable
 
     /// <summary>Kept rows (after <c>data.filter</c> and <c>data.missing</c>), in file order.</summary>
     public int Rows { get; }
+
+    /// <summary>
+    /// Per kept row, the 0-based index in <see cref="Files"/> of the file it comes from: 0 for <c>data.file</c>, then
+    /// 1, 2, ... for the entries of <c>data.append</c> in order.
+    /// </summary>
+    public int[] RowFiles { get; }
 
     /// <summary>
     /// The inputs, in input-column order: a numeric column keeps its name; a categorical column <c>c</c> becomes one input

@@ -29,15 +29,7 @@ public static class ComparisonSummaryJson
             SummaryJson.WriteFiles(json, result.Provenance);
             json.WriteEndObject();
 
-            json.WriteStartObject("protocol");
-            json.WriteNumber("repetitions", spec.Protocol.Repetitions);
-            json.WriteNumber("validation", spec.Protocol.Validation);
-            json.WriteNumber("test", spec.Protocol.Test);
-            json.WriteNumber("seed", spec.Protocol.Seed);
-            json.WriteNumber("epochs", spec.Training.Epochs);
-            json.WriteNumber("batch_size", spec.Training.BatchSize);
-            json.WriteString("selection", "the epoch with the lowest validation loss of the tasks");
-            json.WriteEndObject();
+            WriteProtocol(json, spec);
 
             SummaryJson.WriteStrings(json, "metrics", result.Columns.Select(c => c.Name));
             json.WriteStartObject("runs");
@@ -63,5 +55,72 @@ public static class ComparisonSummaryJson
         }
 
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    /// <summary>Writes a multi-task comparison's summary: the same sections, with its runs and references.</summary>
+    public static string Write(MultiTaskResult result, CodeVersion version)
+    {
+        var spec = result.Experiment.Spec;
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteString("experiment", spec.Name);
+            json.WriteString("experiment_file", result.Experiment.Source.File);
+            json.WriteString("kind", "multi-task comparison");
+            json.WriteString("description", spec.Description);
+            json.WriteStartObject("data");
+            json.WriteNumber("rows", result.Rows);
+            SummaryJson.WriteFiles(json, result.Provenance);
+            json.WriteStartObject("split");
+            json.WriteNumber("train", result.Split.Train);
+            json.WriteNumber("validation", result.Split.Validation);
+            json.WriteNumber("test", result.Split.Test);
+            json.WriteEndObject();
+            json.WriteEndObject();
+            WriteProtocol(json, spec);
+            json.WriteStartObject("sweep");
+            json.WriteString("kind", spec.Sweep.Kind.ToString().ToLowerInvariant());
+            json.WriteNumber("runs", spec.Sweep.Runs);
+            json.WriteNumber("seed", spec.Sweep.Seed);
+            json.WriteEndObject();
+            json.WriteStartObject("runs");
+            json.WriteNumber("references", result.References.Count);
+            json.WriteNumber("total", result.Runs.Count);
+            var failures = result.References.Concat(result.Runs).Where(run => run.Failure is not null).ToArray();
+            json.WriteNumber("failed", failures.Length);
+            json.WriteStartArray("failures");
+            foreach (var run in failures)
+            {
+                json.WriteStartObject();
+                json.WriteString("method", run.Method);
+                json.WriteNumber("setting", run.Setting?.Index ?? -1);
+                json.WriteNumber("repetition", run.Repetition);
+                json.WriteString("message", run.Failure);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+            SummaryJson.WriteTimings(json, result.Timings);
+            SummaryJson.WriteVersions(json, version);
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private static void WriteProtocol(Utf8JsonWriter json, Spec.ComparisonSpec spec)
+    {
+        json.WriteStartObject("protocol");
+        json.WriteNumber("repetitions", spec.Protocol.Repetitions);
+        json.WriteString("split", spec.Protocol.Split.ToString().ToLowerInvariant());
+        json.WriteNumber("validation", spec.Protocol.Validation);
+        json.WriteNumber("test", spec.Protocol.Test);
+        json.WriteNumber("seed", spec.Protocol.Seed);
+        json.WriteNumber("epochs", spec.Training.Epochs);
+        json.WriteNumber("batch_size", spec.Training.BatchSize);
+        json.WriteString("selection", "the epoch with the lowest validation loss of the tasks");
+        json.WriteEndObject();
     }
 }

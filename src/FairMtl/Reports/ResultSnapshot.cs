@@ -37,20 +37,39 @@ public static class ResultSnapshot
     }
 
     /// <summary>Renders the snapshot text of a comparison: its method, front and run tables.</summary>
-    public static string Render(Comparisons.ComparisonResult result)
+    public static string Render(Comparisons.ComparisonResult result) =>
+        Render(
+            result.Experiment.Spec.Name,
+            result.Provenance,
+            $"# rows used: {result.Rows.ToString(CultureInfo.InvariantCulture)}, inputs: {result.FeatureNames.Count.ToString(CultureInfo.InvariantCulture)}",
+            ComparisonTables.Methods(result),
+            ComparisonTables.Front(result),
+            ComparisonTables.Runs(result));
+
+    /// <summary>Renders the snapshot text of a multi-task comparison: its selected points, runs and references.</summary>
+    public static string Render(Comparisons.MultiTaskResult result) =>
+        Render(
+            result.Experiment.Spec.Name,
+            result.Provenance,
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"# rows used: {result.Rows}, split: {result.Split.Train} train, {result.Split.Validation} validation, {result.Split.Test} test"),
+            MultiTaskTables.Methods(result),
+            MultiTaskTables.Runs(result),
+            MultiTaskTables.References(result));
+
+    private static string Render(string name, IEnumerable<Data.DataFileProvenance> files, string rows, params Table[] tables)
     {
-        var spec = result.Experiment.Spec;
         var format = "G" + SignificantDigits.ToString(CultureInfo.InvariantCulture);
-        var builder = new StringBuilder().Append("# experiment: ").Append(spec.Name).Append('\n');
-        foreach (var file in result.Provenance)
+        var builder = new StringBuilder().Append("# experiment: ").Append(name).Append('\n');
+        foreach (var file in files)
         {
             builder.Append("# data: ").Append(Path.GetFileName(file.DisplayPath)).Append(" sha256 ").Append(file.Sha256)
                 .Append(" rows ").Append(file.Rows.ToString(CultureInfo.InvariantCulture)).Append('\n');
         }
 
-        builder.Append("# rows used: ").Append(result.Rows.ToString(CultureInfo.InvariantCulture))
-            .Append(", inputs: ").Append(result.FeatureNames.Count.ToString(CultureInfo.InvariantCulture)).Append('\n');
-        foreach (var table in new[] { ComparisonTables.Methods(result), ComparisonTables.Front(result), ComparisonTables.Runs(result) })
+        builder.Append(rows).Append('\n');
+        foreach (var table in tables)
         {
             builder.Append('\n').Append(SectionMarker).Append(table.Name).Append('\n').Append(CsvFormat.Write(table, format));
         }

@@ -35,4 +35,15 @@ public static class ResultWriter
         files.Add(("summary.json", ComparisonSummaryJson.Write(result, version)));
         return ResultFiles.Write(directory, files);
     }
+
+    /// <summary>Renders and writes a multi-task comparison's methods.csv, runs.csv, references.csv and summary.json.</summary>
+    public static IReadOnlyList<string> Write(Comparisons.MultiTaskResult result, string directory, CodeVersion version) =>
+        ResultFiles.Write(
+            directory,
+            [
+                ("methods.csv", CsvFormat.Write(MultiTaskTables.Methods(result))),
+                ("runs.csv", CsvFormat.Write(MultiTaskTables.Runs(result))),
+                ("references.csv", CsvFormat.Write(MultiTaskTables.References(result))),
+                ("summary.json", ComparisonSummaryJson.Write(result, version)),
+            ]);
 }

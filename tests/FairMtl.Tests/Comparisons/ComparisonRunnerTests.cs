@@ -120,7 +120,7 @@ public class ComparisonRunnerTests
         error.Code.ShouldBe(DiagnosticCodes.Groups);
         error.Location!.Line.ShouldBe(10);
         error.Detail.ShouldBe(
-            "repetition 0 (seed 3): the 12 test rows hold a single group of sensitive attribute 's' (A); fairness gaps need at least two groups");
+            "repetition 0 (seed 3): the 12 test rows hold a single group (A) of sensitive attribute 's'; fairness gaps need at least two groups");
     }
 
     [Fact]

@@ -148,10 +148,12 @@ public class ComparisonYamlTests
         var files = Directory.GetFiles(Data.TestExperiments.ExperimentsDirectory, "*.yaml")
             .Where(f => ComparisonYamlReader.Declares(File.ReadAllText(f)))
             .ToArray();
-        files.Length.ShouldBeGreaterThanOrEqualTo(5);
-        foreach (var file in files)
+        files.Length.ShouldBeGreaterThanOrEqualTo(9);
+        var specs = files.Select(file => ComparisonYamlReader.Parse(File.ReadAllText(file), file, Path.GetDirectoryName(file)!).Spec).ToArray();
+        specs.Count(spec => spec.IsMultiTask).ShouldBe(4);
+        foreach (var spec in specs.Where(spec => !spec.IsMultiTask))
         {
-            var spec = ComparisonYamlReader.Parse(File.ReadAllText(file), file, Path.GetDirectoryName(file)!).Spec;
+            var file = spec.Name;
             spec.Methods.Select(m => m.Kind).Distinct().Count().ShouldBe(5, file);
             spec.Front.Methods.ShouldBe(["MTL-GLF", "MTL-GLD"]);
             spec.Protocol.Repetitions.ShouldBe(10);

@@ -116,17 +116,21 @@ public class RoutingTests
         }
     }
 
-    private static ComparisonSpec Spec(params MethodSpec[] methods) => new(
+    private static ComparisonSpec Spec(params MethodSpec[] methods) => Spec(["y"], methods);
+
+    private static ComparisonSpec Spec(string[] tasks, params MethodSpec[] methods) => new(
         "cmp",
         string.Empty,
         Data.TestExperiments.ParkinsonLikeSpec().Data,
         new ModelSpec(new[] { 4 }, Activation.Relu, 0, false, Initializer.GlorotUniform),
-        new[] { new ClassificationTaskSpec("y", "label", EquatableArray<string>.Empty) },
+        EquatableArray<int>.Empty,
+        tasks.Select(task => new ClassificationTaskSpec(task, "label-" + task, EquatableArray<string>.Empty)).ToArray(),
         new[] { new SensitiveAttributeSpec("g", "group", SensitiveRule.Categories, EquatableArray<string>.Empty, 0, 0) },
         methods,
         new FrontSpec(EquatableArray<string>.Empty, EquatableArray<double>.Empty, FairnessMetric.Eod, "g"),
         new ProtocolSpec(1, 0.2, 0.2, 0),
-        new ComparisonTrainingSpec(new OptimizerSpec(OptimizerKind.Adam, 0.01, 0.9, 0.999, 1e-7, 0), 8, 2));
+        new ComparisonTrainingSpec(new OptimizerSpec(OptimizerKind.Adam, 0.01, 0.9, 0.999, 1e-7, 0), 8, 2),
+        MultiTaskSweepSpec.None);
 
     private static readonly SensitiveGroups[] ThreeGroups = [new("g", [0, 1, 2], ["a", "b", "c"])];
 

@@ -7,9 +7,9 @@ using FairMtl.Tests.Data;
 namespace FairMtl.Tests.Snapshots;
 
 /// <summary>
-/// Every comparison experiment in <c>experiments/</c> (the Adult, COMPAS and Bank tables) at a reduced scale: one
-/// repetition, two epochs, the front at its first and last lambda. The method, front and run tables must match the
-/// approved snapshot; a new comparison file gets its case automatically.
+/// Every comparison experiment in <c>experiments/</c> (the Adult, COMPAS and Bank tables; the MTA-F experiments) at a
+/// reduced scale: one repetition, two epochs (one for the multi-task sweeps), the front at its first and last lambda,
+/// two sweep settings. The tables must match the approved snapshot; a new comparison file gets its case automatically.
 /// </summary>
 public class ComparisonSnapshotTests
 {
@@ -34,8 +34,9 @@ public class ComparisonSnapshotTests
             Spec = spec with
             {
                 Protocol = spec.Protocol with { Repetitions = 1 },
-                Training = spec.Training with { Epochs = 2 },
+                Training = spec.Training with { Epochs = spec.IsMultiTask ? 1 : 2 },
                 Front = spec.Front with { Lambdas = lambdas },
+                Sweep = spec.Sweep with { Runs = Math.Min(spec.Sweep.Runs, 2) },
             },
         };
     }
@@ -44,7 +45,17 @@ public class ComparisonSnapshotTests
     [MemberData(nameof(Comparisons))]
     public void Comparison_tables_match_the_approved_snapshot(string experiment)
     {
-        var result = ComparisonRunner.Run(Reduced(experiment), Environment.ProcessorCount, null, CancellationToken.None);
+        var reduced = Reduced(experiment);
+        if (reduced.Spec.IsMultiTask)
+        {
+            var multi = MultiTaskRunner.Run(reduced, Environment.ProcessorCount, null, CancellationToken.None);
+            multi.Runs.Concat(multi.References).ShouldAllBe(run => run.Failure == null);
+            multi.Selected.ShouldAllBe(index => index >= 0);
+            ApprovedSnapshot.Match(ResultSnapshot.Render(multi), experiment);
+            return;
+        }
+
+        var result = ComparisonRunner.Run(reduced, Environment.ProcessorCount, null, CancellationToken.None);
         result.Runs.ShouldAllBe(run => run.Failure == null);
         ApprovedSnapshot.Match(ResultSnapshot.Render(result), experiment);
     }

@@ -9,7 +9,8 @@ public static class FairnessLosses
     /// <param name="penalty">Which loss to build.</param>
     /// <param name="groupCount">The number of groups; row group indices run from 0 to this, exclusive.</param>
     /// <param name="epsilon">The per-group loss bound; only <see cref="FairnessLossKind.Bgl"/> uses it.</param>
-    public static IBatchFairnessLoss Create(FairnessLossKind penalty, int groupCount, double epsilon) => penalty switch
+    /// <param name="bandwidth">The Gaussian kernel's bandwidth; only <see cref="FairnessLossKind.Mmd"/> uses it.</param>
+    public static IBatchFairnessLoss Create(FairnessLossKind penalty, int groupCount, double epsilon, double bandwidth = 1d) => penalty switch
     {
         FairnessLossKind.Glf => new GroupLossFairness(groupCount),
         FairnessLossKind.Gld => new GroupLossDivergence(groupCount),
@@ -17,6 +18,8 @@ public static class FairnessLosses
         FairnessLossKind.Dpl => new DemographicParityLoss(groupCount),
         FairnessLossKind.Fprl => new FalsePositiveRateLoss(groupCount),
         FairnessLossKind.Tprl => new TruePositiveRateLoss(groupCount),
+        FairnessLossKind.Corr => new ScoreGroupCorrelation(groupCount),
+        FairnessLossKind.Mmd => new ScoreMaximumMeanDiscrepancy(groupCount, bandwidth),
         _ => throw new ArgumentOutOfRangeException(nameof(penalty), penalty, null),
     };
 }

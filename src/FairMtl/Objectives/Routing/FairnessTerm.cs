@@ -3,11 +3,101 @@ using FairMtl.Training;
 
 namespace FairMtl.Objectives.Routing;
 
-/// <summary>A batch fairness loss of a head's logits against its targets and one attribute's groups.</summary>
-public sealed class FairnessTerm(IBatchFairnessLoss loss, string lossName, string attribute) : ILossTerm
+/// <summary>
+/// A batch fairness loss of a head's logits against its targets and one attribute's groups, on the batch rows of a
+/// <see cref="RowSubset"/> whose group is known (group -1 rows never take part).
+/// </summary>
+public sealed class FairnessTerm : ILossTerm
 {
-    public string Name => $"{lossName} on '{attribute}'";
+    private readonly IBatchFairnessLoss _loss;
+    private readonly RowSubsetLoss _subsetLoss;
+    private readonly string _attribute;
+    private readonly RowSubset _subset;
+    private readonly int[] _otherHeads;
+    private readonly bool[] _include;
 
-    public double Compute(ReadOnlySpan<float> outputs, TrainingBatch batch, int head, Span<float> gradient) =>
-        loss.Compute(outputs, batch.Targets[head], batch.Groups[attribute], batch.Rows, gradient);
+    /// <param name="loss">The loss.</param>
+    /// <param name="name">How messages name the term, e.g. <c>GLF on 'sex'</c>.</param>
+    /// <param name="attribute">The sensitive attribute whose groups the loss compares.</param>
+    /// <param name="maxRows">The largest batch.</param>
+    /// <param name="subset">Which rows the loss looks at.</param>
+    /// <param name="otherHeads">For the exclusive subsets: the heads of the other tasks.</param>
+    public FairnessTerm(
+        IBatchFairnessLoss loss, string name, string attribute, int maxRows, RowSubset subset = RowSubset.All, IReadOnlyList<int>? otherHeads = null)
+    {
+        _loss = loss;
+        _subsetLoss = new RowSubsetLoss(loss, maxRows);
+        _attribute = attribute;
+        _subset = subset;
+        _otherHeads = otherHeads?.ToArray() ?? [];
+        _include = new bool[maxRows];
+        Name = name;
+    }
+
+    public string Name { get; }
+
+    public double Compute(ReadOnlySpan<float> outputs, TrainingBatch batch, int head, Span<float> gradient)
+    {
+        var groups = batch.Groups[_attribute].AsSpan(0, batch.Rows);
+        var targets = batch.Targets[head];
+        if (_subset == RowSubset.All && !groups.Contains(-1))
+        {
+            return _loss.Compute(outputs, targets, groups, batch.Rows, gradient);
+        }
+
+        for (var i = 0; i < batch.Rows; i++)
+        {
+            _include[i] = groups[i] >= 0 && Includes(batch, targets, head, i);
+        }
+
+        return _subsetLoss.Compute(outputs, targets, groups, _include.AsSpan(0, batch.Rows), batch.Rows, gradient);
+    }
+
+    private bool Includes(TrainingBatch batch, float[] targets, int head, int row)
+    {
+        switch (_subset)
+        {
+            case RowSubset.All:
+                return true;
+            case RowSubset.Negatives:
+                return targets[row] == 0f;
+            case RowSubset.Positives:
+                return targets[row] == 1f;
+            default:
+                var label = _subset == RowSubset.ExclusiveNegatives ? 0f : 1f;
+                if (targets[row] != label)
+                {
+                    return false;
+                }
+
+                foreach (var other in _otherHeads)
+                {
+                    if (other != head && batch.Targets[other][row] == label)
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+        }
+    }
+}
+
+/// <summary>The batch rows a fairness term looks at.</summary>
+public enum RowSubset
+{
+    /// <summary>Every row.</summary>
+    All,
+
+    /// <summary>The rows negative on the head's task (N_t: equal opportunity, an FPR-like gap).</summary>
+    Negatives,
+
+    /// <summary>The rows positive on the head's task.</summary>
+    Positives,
+
+    /// <summary>MTA-F's exclusive negatives: negative on the head's task and positive on every other task.</summary>
+    ExclusiveNegatives,
+
+    /// <summary>Positive on the head's task and negative on every other task.</summary>
+    ExclusivePositives,
 }

@@ -9,29 +9,43 @@ namespace FairMtl.Spec;
 /// <param name="Description">Free text shown in reports.</param>
 /// <param name="Data">Where the rows come from (its <c>split</c> and <c>groups</c> are unused: see <paramref name="Protocol"/> and <paramref name="Sensitive"/>).</param>
 /// <param name="Model">The shared trunk.</param>
+/// <param name="HeadHidden">Widths of the hidden layers of every task head (empty: linear heads on the trunk).</param>
 /// <param name="Tasks">The main binary classification tasks, one head each.</param>
 /// <param name="Sensitive">The sensitive attributes fairness is measured (and, by fair methods, enforced) on.</param>
 /// <param name="Methods">The methods compared, in table order.</param>
 /// <param name="Front">The lambda sweep of the auxiliary methods (empty: no front).</param>
 /// <param name="Protocol">Repeated hold-out: repetitions and split fractions.</param>
 /// <param name="Training">Optimiser, batch size and the epoch budget.</param>
+/// <param name="Sweep">The random or grid sweep of the multi-task methods' task weights, lambdas and ratios (MTA-F).</param>
 public sealed record ComparisonSpec(
     string Name,
     string Description,
     DataSpec Data,
     ModelSpec Model,
+    EquatableArray<int> HeadHidden,
     EquatableArray<ClassificationTaskSpec> Tasks,
     EquatableArray<SensitiveAttributeSpec> Sensitive,
     EquatableArray<MethodSpec> Methods,
     FrontSpec Front,
     ProtocolSpec Protocol,
-    ComparisonTrainingSpec Training);
+    ComparisonTrainingSpec Training,
+    MultiTaskSweepSpec Sweep)
+{
+    /// <summary>Whether the methods are the multi-task family (vanilla MTL, fair MTL, MTA-F) compared through ARFG/ARE.</summary>
+    public bool IsMultiTask => Methods.Any(method => method.Kind is MethodKind.MultiTask or MethodKind.FairMultiTask or MethodKind.MtaF);
+}
 
 /// <summary>A binary main task.</summary>
 /// <param name="Name">The task's name (its head's name).</param>
 /// <param name="Column">The label column.</param>
-/// <param name="Positive">Values of the column that mean the positive class; empty: the column holds 0 and 1.</param>
-public sealed record ClassificationTaskSpec(string Name, string Column, EquatableArray<string> Positive);
+/// <param name="Positive">Values of the column that mean the positive class; empty: the column holds 0 and 1 (or see
+/// <paramref name="Above"/>).</param>
+/// <param name="Above">For a numeric column: the positive class is <c>value &gt; Above</c> (e.g. capital gain &gt; 0).</param>
+/// <param name="Threshold">The decision threshold on the score for the thresholded metrics (accuracy, error, TPR, FPR).</param>
+/// <param name="PriorThreshold">Use the share of positives among the training rows as the threshold instead (for rare
+/// positive classes, where 0.5 predicts no positive at all).</param>
+public sealed record ClassificationTaskSpec(
+    string Name, string Column, EquatableArray<string> Positive, double? Above = null, double Threshold = 0.5, bool PriorThreshold = false);
 
 /// <summary>A sensitive attribute and the rule that turns its column into groups 0..G-1.</summary>
 /// <param name="Name">The attribute's name in tables.</param>
@@ -40,13 +54,16 @@ public sealed record ClassificationTaskSpec(string Name, string Column, Equatabl
 /// <param name="Privileged">For <see cref="SensitiveRule.Privileged"/>: the values of group 1 (group 0 is every other value).</param>
 /// <param name="Low">For <see cref="SensitiveRule.Range"/>: group 1 is <c>Low &lt;= value &lt;= High</c>.</param>
 /// <param name="High">For <see cref="SensitiveRule.Range"/>: the upper end (inclusive).</param>
+/// <param name="Unknown">Values that mean the attribute is not known for the row: the row is kept for the tasks, but
+/// fairness losses and fairness metrics leave it out.</param>
 public sealed record SensitiveAttributeSpec(
     string Name,
     string Column,
     SensitiveRule Rule,
     EquatableArray<string> Privileged,
     double Low,
-    double High);
+    double High,
+    EquatableArray<string> Unknown = default);
 
 /// <summary>How a sensitive column becomes groups.</summary>
 public enum SensitiveRule
@@ -70,6 +87,9 @@ public enum SensitiveRule
 /// <param name="Epsilon">The bound of BGL (bounded group loss).</param>
 /// <param name="Weight">Adversarial: the weight of the reversed adversary gradient in the trunk.</param>
 /// <param name="Attribute">Group decomposition: the sensitive attribute whose groups get their own heads.</param>
+/// <param name="Bandwidth">The Gaussian kernel's bandwidth of the MMD loss.</param>
+/// <param name="Condition">Which rows a multi-task fairness loss looks at: a task's negatives (equal opportunity) or
+/// its negatives and positives separately (equalised odds).</param>
 public sealed record MethodSpec(
     string Name,
     MethodKind Kind,
@@ -77,7 +97,19 @@ public sealed record MethodSpec(
     double Lambda,
     double Epsilon,
     double Weight,
-    string Attribute);
+    string Attribute,
+    double Bandwidth = 0d,
+    FairnessCondition Condition = FairnessCondition.Opportunity);
+
+/// <summary>The rows a multi-task fairness loss is computed on.</summary>
+public enum FairnessCondition
+{
+    /// <summary>The task's negatives: the loss measures a false-positive-rate-like gap.</summary>
+    Opportunity,
+
+    /// <summary>The task's negatives and, separately, its positives (the two losses are added).</summary>
+    Odds,
+}
 
 /// <summary>Method families of the comparison.</summary>
 public enum MethodKind
@@ -96,6 +128,16 @@ public enum MethodKind
 
     /// <summary>Fairness as an auxiliary task: a fairness head per sensitive attribute trained with GLF or GLD.</summary>
     Auxiliary,
+
+    /// <summary>Vanilla multi-task learning: sum_t w_t L_t over all tasks on one trunk (MTA-F's "vanilla MTL").</summary>
+    MultiTask,
+
+    /// <summary>MTA-F's baseline: sum_t w_t [L_t + lambda_t F_t], each task's fairness loss on trunk and head alike.</summary>
+    FairMultiTask,
+
+    /// <summary>MTA-F: each task's fairness loss split into a head part (the task's exclusive rows, times r_t) and a
+    /// shared part (the rest), routed to the head and to the trunk respectively.</summary>
+    MtaF,
 }
 
 /// <summary>Batch fairness losses.</summary>
@@ -118,6 +160,12 @@ public enum FairnessLossKind
 
     /// <summary>True-positive-rate gap from the scores of the positives.</summary>
     Tprl,
+
+    /// <summary>|Pearson correlation| between the scores and the group.</summary>
+    Corr,
+
+    /// <summary>Squared maximum mean discrepancy between the groups' scores (Gaussian kernel).</summary>
+    Mmd,
 }
 
 /// <summary>The Pareto front over lambda.</summary>
@@ -148,10 +196,51 @@ public enum FairnessMetric
 
 /// <summary>Repeated hold-out: repetition r splits with seed <c>Seed + r</c> and initialises with the same seed.</summary>
 /// <param name="Repetitions">Number of repetitions.</param>
-/// <param name="Validation">Validation share of all rows.</param>
-/// <param name="Test">Test share of all rows.</param>
+/// <param name="Validation">Validation share of all rows (with <see cref="SplitKind.Files"/>: of the training file's rows).</param>
+/// <param name="Test">Test share of all rows (unused with <see cref="SplitKind.Files"/>).</param>
 /// <param name="Seed">Seed of repetition 0.</param>
-public sealed record ProtocolSpec(int Repetitions, double Validation, double Test, int Seed);
+/// <param name="Split">A seeded split of all rows, or the files' own split (data.file trains, data.append tests).</param>
+public sealed record ProtocolSpec(int Repetitions, double Validation, double Test, int Seed, SplitKind Split = SplitKind.Random);
+
+/// <summary>Where the test rows come from.</summary>
+public enum SplitKind
+{
+    /// <summary>A seeded share of all rows.</summary>
+    Random,
+
+    /// <summary>The rows of the appended files (e.g. adult.test); training and validation rows come from data.file.</summary>
+    Files,
+}
+
+/// <summary>
+/// The sweep of the multi-task methods: per run, the task weights (w_1 drawn, w_2 = 1 - w_1 for two tasks; for more
+/// tasks the drawn weights are normalised to sum 1), a lambda and a ratio r per task. Every method sees the same
+/// drawn settings (run k of each method), so methods are compared on paired settings.
+/// </summary>
+/// <param name="Kind">Random draws or a grid.</param>
+/// <param name="Runs">Random: number of draws. Grid: values per dimension (w_1, lambda, r; lambda and r shared by the tasks).</param>
+/// <param name="Seed">Seed of the random draws.</param>
+/// <param name="Weight">Range of w_1.</param>
+/// <param name="Lambda">Range of lambda_t.</param>
+/// <param name="Ratio">Range of r_t (MTA-F's head-to-shared ratio).</param>
+public sealed record MultiTaskSweepSpec(SweepKind Kind, int Runs, int Seed, ValueRange Weight, ValueRange Lambda, ValueRange Ratio)
+{
+    /// <summary>No sweep (comparison experiments without multi-task methods).</summary>
+    public static MultiTaskSweepSpec None { get; } = new(SweepKind.Random, 0, 0, new ValueRange(0.5, 0.5), new ValueRange(1, 1), new ValueRange(1, 1));
+}
+
+/// <summary>How sweep settings are chosen.</summary>
+public enum SweepKind
+{
+    /// <summary>Uniform draws in each range.</summary>
+    Random,
+
+    /// <summary>Evenly spaced values of each range, all combinations.</summary>
+    Grid,
+}
+
+/// <summary>A closed range [Low, High] of a swept value.</summary>
+public sealed record ValueRange(double Low, double High);
 
 /// <summary>Training of every run: the epoch with the lowest validation task loss is kept.</summary>
 /// <param name="Optimizer">The optimiser.</param>

@@ -14,7 +14,7 @@ public static class ComparisonYamlReader
     public const string MarkerKey = "methods";
 
     private static readonly string[] TopLevelKeys =
-        ["name", "description", "data", "model", "tasks", "sensitive", "methods", "front", "protocol", "training"];
+        ["name", "description", "data", "model", "tasks", "sensitive", "methods", "front", "protocol", "training", "sweep"];
 
     /// <summary>Whether the YAML text declares a comparison experiment (a mapping with a top-level <c>methods</c>
     /// key). Malformed YAML is not a comparison: the regression reader reports it.</summary>
@@ -55,18 +55,29 @@ public static class ComparisonYamlReader
         var data = DataSectionReader.Read(
             root.RequireMapping("data", DataSectionReader.ComparisonKeys),
             withSplitAndGroups: false);
-        var model = ModelSectionReader.Read(root.Mapping("model", "trunk", "activation", "dropout", "batch_norm", "init"));
+        var modelMapping = root.Mapping("model", "trunk", "activation", "dropout", "batch_norm", "init", "head_hidden");
+        var model = ModelSectionReader.Read(modelMapping);
+        var headHiddenNode = modelMapping?.Get("head_hidden");
+        var headHidden = headHiddenNode is null ? [] : YamlLists.Widths(headHiddenNode, "a list of integers > 0", allowEmpty: true);
         var tasks = ReadTasks(root.Require("tasks"));
         var sensitiveNode = root.Require("sensitive");
         var sensitive = ReadSensitive(sensitiveNode, tasks);
         var attributeNames = sensitive.Select(attribute => attribute.Name).ToArray();
         var methodsNode = root.Require("methods");
         var methods = ReadMethods(methodsNode, attributeNames);
-        var front = ReadFront(root.Get("front"), methods, attributeNames);
-        var protocol = ReadProtocol(root.Mapping("protocol", "repetitions", "validation", "test", "seed"));
+        var multiTask = CheckFamilies(methodsNode, methods, tasks);
+        var frontNode = root.Get("front");
+        if (multiTask && frontNode is not null)
+        {
+            throw frontNode.Error(DiagnosticCodes.UnknownKey, "'front' applies to lambda sweeps of single-task-family methods; multi-task methods sweep with 'sweep'");
+        }
+
+        var front = ReadFront(frontNode, methods, attributeNames);
+        var sweep = ReadSweep(root.Get("sweep"), multiTask, methodsNode);
+        var protocol = ReadProtocol(root.Mapping("protocol", "repetitions", "validation", "test", "seed", "split"));
         var training = ReadTraining(root.RequireMapping("training", "optimizer", "batch_size", "epochs"));
 
-        var spec = new ComparisonSpec(name, description, data, model, tasks, sensitive, methods, front, protocol, training);
+        var spec = new ComparisonSpec(name, description, data, model, headHidden, tasks, sensitive, methods, front, protocol, training, sweep);
         return new LoadedComparison(spec, context.Source, baseDirectory);
     }
 
@@ -82,10 +93,22 @@ public static class ComparisonYamlReader
         foreach (var (key, value) in mapping.Entries)
         {
             var taskName = CheckIdentifier(node, key, "task");
-            var task = value.AsMapping("a mapping with keys column and positive", "column", "positive");
+            var task = value.AsMapping("a mapping with keys column and positive or above", "column", "positive", "above", "threshold");
             var positiveNode = task.Get("positive");
+            var aboveNode = task.Get("above");
+            if (positiveNode is not null && aboveNode is not null)
+            {
+                throw aboveNode.Error(DiagnosticCodes.UnknownReference, $"'{task.Path}' takes 'positive' or 'above', not both");
+            }
+
             var positive = positiveNode is null ? [] : YamlLists.Names(positiveNode, "a non-empty list of values", allowEmpty: false);
-            tasks.Add(new ClassificationTaskSpec(taskName, task.Require("column").AsName("a column name"), positive));
+            double? above = aboveNode?.AsNumber("a finite number", _ => true);
+            var thresholdNode = task.Get("threshold");
+            var prior = thresholdNode is not null && thresholdNode.Node is YamlScalarNode { Value: "prior" };
+            var threshold = thresholdNode is null || prior
+                ? 0.5
+                : thresholdNode.AsNumber("a number in (0, 1) or 'prior' (the training rows' share of positives)", v => v is > 0d and < 1d, DiagnosticCodes.ImpossibleRange);
+            tasks.Add(new ClassificationTaskSpec(taskName, task.Require("column").AsName("a column name"), positive, above, threshold, prior));
         }
 
         return tasks.ToArray();
@@ -108,8 +131,10 @@ public static class ComparisonYamlReader
                 throw node.Context.Error(DiagnosticCodes.UnknownReference, key, $"sensitive attribute '{attributeName}' has the name of a task; use distinct names");
             }
 
-            var attribute = value.AsMapping("a mapping with keys column and privileged or range", "column", "privileged", "range");
+            var attribute = value.AsMapping("a mapping with keys column and privileged or range", "column", "privileged", "range", "unknown");
             var column = attribute.Require("column").AsName("a column name");
+            var unknownNode = attribute.Get("unknown");
+            var unknown = unknownNode is null ? [] : YamlLists.Names(unknownNode, "a non-empty list of values", allowEmpty: false);
             var privilegedNode = attribute.Get("privileged");
             var rangeNode = attribute.Get("range");
             if (privilegedNode is not null && rangeNode is not null)
@@ -120,10 +145,16 @@ public static class ComparisonYamlReader
             if (privilegedNode is not null)
             {
                 var privileged = YamlLists.Names(privilegedNode, "a non-empty list of values", allowEmpty: false);
-                attributes.Add(new SensitiveAttributeSpec(attributeName, column, SensitiveRule.Privileged, privileged, 0d, 0d));
+                attributes.Add(new SensitiveAttributeSpec(attributeName, column, SensitiveRule.Privileged, privileged, 0d, 0d, unknown));
             }
             else if (rangeNode is not null)
             {
+                if (unknownNode is not null)
+                {
+                    throw unknownNode.Error(
+                        DiagnosticCodes.UnknownReference, $"'{attribute.Path}.unknown' needs a text attribute ('privileged' or categories), not a numeric 'range'");
+                }
+
                 var ends = rangeNode.AsList("a list [low, high] of two numbers");
                 if (ends.Count != 2)
                 {
@@ -137,11 +168,11 @@ public static class ComparisonYamlReader
                     throw rangeNode.Error(DiagnosticCodes.ImpossibleRange, $"'{rangeNode.Path}' goes down: {Format(high)} is less than {Format(low)}");
                 }
 
-                attributes.Add(new SensitiveAttributeSpec(attributeName, column, SensitiveRule.Range, EquatableArray<string>.Empty, low, high));
+                attributes.Add(new SensitiveAttributeSpec(attributeName, column, SensitiveRule.Range, EquatableArray<string>.Empty, low, high, unknown));
             }
             else
             {
-                attributes.Add(new SensitiveAttributeSpec(attributeName, column, SensitiveRule.Categories, EquatableArray<string>.Empty, 0d, 0d));
+                attributes.Add(new SensitiveAttributeSpec(attributeName, column, SensitiveRule.Categories, EquatableArray<string>.Empty, 0d, 0d, unknown));
             }
         }
 
@@ -173,7 +204,8 @@ public static class ComparisonYamlReader
 
     private static MethodSpec ReadMethod(YamlNodeReader node, string name, IReadOnlyList<string> attributes)
     {
-        var method = node.AsMapping("a mapping with key kind and the kind's settings", "kind", "loss", "lambda", "epsilon", "weight", "attribute");
+        var method = node.AsMapping(
+            "a mapping with key kind and the kind's settings", "kind", "loss", "lambda", "epsilon", "weight", "attribute", "bandwidth", "condition");
         var kind = method.Require("kind").AsEnum(MethodKinds);
         var allowed = kind switch
         {
@@ -181,6 +213,7 @@ public static class ComparisonYamlReader
             MethodKind.Auxiliary => ["kind", "loss", "lambda"],
             MethodKind.Adversarial => ["kind", "weight"],
             MethodKind.GroupDecomposition => ["kind", "attribute"],
+            MethodKind.FairMultiTask or MethodKind.MtaF => ["kind", "loss", "bandwidth", "condition"],
             _ => ["kind"],
         };
         foreach (var (key, _) in method.Entries)
@@ -193,7 +226,7 @@ public static class ComparisonYamlReader
         }
 
         var loss = FairnessLossKind.Glf;
-        if (kind is MethodKind.Regularized or MethodKind.Auxiliary)
+        if (kind is MethodKind.Regularized or MethodKind.Auxiliary or MethodKind.FairMultiTask or MethodKind.MtaF)
         {
             var lossNode = method.Require("loss");
             loss = lossNode.AsEnum(FairnessLosses);
@@ -201,7 +234,29 @@ public static class ComparisonYamlReader
             {
                 throw lossNode.Invalid("glf or gld (the auxiliary fairness heads train with a group-loss fairness loss)");
             }
+
+            if (kind is MethodKind.FairMultiTask or MethodKind.MtaF && loss is not (FairnessLossKind.Corr or FairnessLossKind.Mmd or FairnessLossKind.Fprl))
+            {
+                throw lossNode.Invalid("corr, mmd or fpr-gap (the multi-task fairness losses act on a task's negatives)");
+            }
+
+            if (kind is not (MethodKind.FairMultiTask or MethodKind.MtaF) && loss is FairnessLossKind.Corr or FairnessLossKind.Mmd)
+            {
+                throw lossNode.Invalid("glf, gld, bgl, dpl, fprl or tprl (corr and mmd are the multi-task methods' losses)");
+            }
         }
+
+        var bandwidth = 0d;
+        if (loss == FairnessLossKind.Mmd && kind is MethodKind.FairMultiTask or MethodKind.MtaF)
+        {
+            bandwidth = method.Require("bandwidth").AsNumber("a number > 0 (the Gaussian kernel's bandwidth)", v => v > 0d, DiagnosticCodes.ImpossibleRange);
+        }
+        else if (method.Get("bandwidth") is { } bandwidthNode)
+        {
+            throw bandwidthNode.Error(DiagnosticCodes.UnknownKey, "'bandwidth' is the kernel width of 'loss: mmd' and applies to it only");
+        }
+
+        var condition = method.Enum("condition", FairnessCondition.Opportunity, Conditions);
 
         var lambda = kind switch
         {
@@ -229,7 +284,7 @@ public static class ComparisonYamlReader
             attribute = attributeNode is null ? attributes[0] : ResolveAttribute(attributeNode, attributes);
         }
 
-        return new MethodSpec(name, kind, loss, lambda, epsilon, weight, attribute);
+        return new MethodSpec(name, kind, loss, lambda, epsilon, weight, attribute, bandwidth, condition);
     }
 
     private static FrontSpec ReadFront(YamlNodeReader? node, IReadOnlyList<MethodSpec> methods, IReadOnlyList<string> attributes)
@@ -297,7 +352,79 @@ public static class ComparisonYamlReader
                 $"'protocol' leaves no training rows: validation {Format(validation)} + test {Format(test)} >= 1 (expected a sum below 1)");
         }
 
-        return new ProtocolSpec(repetitions, validation, test, protocol.Int("seed", 0, "an integer >= 0", v => v >= 0));
+        return new ProtocolSpec(
+            repetitions, validation, test, protocol.Int("seed", 0, "an integer >= 0", v => v >= 0), protocol.Enum("split", SplitKind.Random, SplitKinds));
+    }
+
+    /// <summary>Multi-task methods (vanilla, fair, MTA-F) and the others are not compared in one experiment; the
+    /// multi-task family needs two tasks or more. Returns whether the methods are the multi-task family.</summary>
+    private static bool CheckFamilies(YamlNodeReader methodsNode, IReadOnlyList<MethodSpec> methods, IReadOnlyList<ClassificationTaskSpec> tasks)
+    {
+        static bool IsMultiTask(MethodSpec m) => m.Kind is MethodKind.MultiTask or MethodKind.FairMultiTask or MethodKind.MtaF;
+        var multi = methods.Count(IsMultiTask);
+        if (multi == 0)
+        {
+            return false;
+        }
+
+        if (multi != methods.Count)
+        {
+            var odd = methods.First(m => !IsMultiTask(m));
+            throw methodsNode.Error(
+                DiagnosticCodes.InvalidValue,
+                $"method '{odd.Name}' ({Spelling(odd.Kind)}) cannot be compared with multi-task methods in one experiment (their single-task references differ); "
+                + "put them in separate experiments");
+        }
+
+        return tasks.Count >= 2
+            ? true
+            : throw methodsNode.Error(DiagnosticCodes.InvalidValue, "multi-task methods need at least two tasks under 'tasks'");
+    }
+
+    private static MultiTaskSweepSpec ReadSweep(YamlNodeReader? node, bool multiTask, YamlNodeReader methodsNode)
+    {
+        if (node is null)
+        {
+            return multiTask
+                ? throw methodsNode.Error(DiagnosticCodes.MissingKey, "multi-task methods need a 'sweep' section (kind, runs, weight, lambda, ratio)")
+                : MultiTaskSweepSpec.None;
+        }
+
+        if (!multiTask)
+        {
+            throw node.Error(DiagnosticCodes.UnknownKey, "'sweep' applies to multi-task methods only (use 'front' to sweep lambda)");
+        }
+
+        var sweep = node.AsMapping("a mapping with keys kind, runs, seed, weight, lambda, ratio", "kind", "runs", "seed", "weight", "lambda", "ratio");
+        ValueRange Range(string key, ValueRange fallback, double low, double high)
+        {
+            var rangeNode = sweep.Get(key);
+            if (rangeNode is null)
+            {
+                return fallback;
+            }
+
+            var ends = rangeNode.AsList("a list [low, high] of two numbers");
+            if (ends.Count != 2)
+            {
+                throw rangeNode.Invalid("a list [low, high] of two numbers");
+            }
+
+            var expected = $"a number in [{Format(low)}, {Format(high)}]";
+            var from = ends[0].AsNumber(expected, v => v >= low && v <= high, DiagnosticCodes.ImpossibleRange);
+            var to = ends[1].AsNumber(expected, v => v >= low && v <= high, DiagnosticCodes.ImpossibleRange);
+            return to >= from
+                ? new ValueRange(from, to)
+                : throw rangeNode.Error(DiagnosticCodes.ImpossibleRange, $"'{rangeNode.Path}' goes down: {Format(to)} is less than {Format(from)}");
+        }
+
+        return new MultiTaskSweepSpec(
+            sweep.Enum("kind", SweepKind.Random, SweepKinds),
+            sweep.Require("runs").AsInt("an integer in [1, 100000]", v => v is >= 1 and <= 100000, DiagnosticCodes.ImpossibleRange),
+            sweep.Int("seed", 0, "an integer >= 0", v => v >= 0),
+            Range("weight", new ValueRange(0d, 1d), 0d, 1d),
+            Range("lambda", new ValueRange(0d, 5d), 0d, 1e6),
+            Range("ratio", new ValueRange(0d, 2d), 0d, 1e6));
     }
 
     private static ComparisonTrainingSpec ReadTraining(YamlMappingReader training) =>
@@ -335,12 +462,21 @@ public static class ComparisonYamlReader
     [
         ("single-task", MethodKind.SingleTask), ("regularized", MethodKind.Regularized), ("adversarial", MethodKind.Adversarial),
         ("group-decomposition", MethodKind.GroupDecomposition), ("auxiliary", MethodKind.Auxiliary),
+        ("multi-task", MethodKind.MultiTask), ("fair-multi-task", MethodKind.FairMultiTask), ("mta-f", MethodKind.MtaF),
     ];
+
+    internal static readonly (string Name, FairnessCondition Value)[] Conditions =
+        [("opportunity", FairnessCondition.Opportunity), ("odds", FairnessCondition.Odds)];
+
+    internal static readonly (string Name, SplitKind Value)[] SplitKinds = [("random", SplitKind.Random), ("files", SplitKind.Files)];
+
+    internal static readonly (string Name, SweepKind Value)[] SweepKinds = [("random", SweepKind.Random), ("grid", SweepKind.Grid)];
 
     internal static readonly (string Name, FairnessLossKind Value)[] FairnessLosses =
     [
         ("glf", FairnessLossKind.Glf), ("gld", FairnessLossKind.Gld), ("bgl", FairnessLossKind.Bgl),
         ("dpl", FairnessLossKind.Dpl), ("fprl", FairnessLossKind.Fprl), ("tprl", FairnessLossKind.Tprl),
+        ("corr", FairnessLossKind.Corr), ("mmd", FairnessLossKind.Mmd), ("fpr-gap", FairnessLossKind.Fprl),
     ];
 
     internal static readonly (string Name, FairnessMetric Value)[] FairnessMetrics =

@@ -70,6 +70,8 @@ public class FairnessLossContractTests
         FairnessLosses.Create(FairnessLossKind.Dpl, 2, 0).ShouldBeOfType<DemographicParityLoss>();
         FairnessLosses.Create(FairnessLossKind.Fprl, 2, 0).ShouldBeOfType<FalsePositiveRateLoss>();
         FairnessLosses.Create(FairnessLossKind.Tprl, 2, 0).ShouldBeOfType<TruePositiveRateLoss>();
+        FairnessLosses.Create(FairnessLossKind.Corr, 2, 0).ShouldBeOfType<ScoreGroupCorrelation>();
+        FairnessLosses.Create(FairnessLossKind.Mmd, 2, 0, 0.5).ShouldBeOfType<ScoreMaximumMeanDiscrepancy>();
         Should.Throw<ArgumentOutOfRangeException>(() => FairnessLosses.Create((FairnessLossKind)99, 2, 0));
     }
 
