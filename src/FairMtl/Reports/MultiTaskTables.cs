@@ -52,9 +52,7 @@ public static class MultiTaskTables
 
             var run = result.Runs[result.Selected[m]];
             row.Add(run.Repetition);
-            row.Add(run.Setting!.Weights[0]);
-            row.AddRange(run.Setting.Lambdas.Select(v => (object?)v));
-            row.AddRange(run.Setting.Ratios.Select(v => (object?)v));
+            row.AddRange(SettingCells(spec.Methods[m].Kind, run.Setting!));
             row.AddRange([run.Arfg, run.Are]);
             for (var t = 0; t < tasks.Length; t++)
             {
@@ -85,11 +83,11 @@ public static class MultiTaskTables
         }
 
         columns.AddRange([new TableColumn("epochs"), new TableColumn("steps"), new TableColumn("status"), new TableColumn("message")]);
+        var kinds = result.Experiment.Spec.Methods.ToDictionary(m => m.Name, m => m.Kind);
         var rows = result.Runs.Select(run =>
         {
-            var row = new List<object?> { run.Method, run.Setting!.Index, run.Repetition, run.Seed, run.Setting.Weights[0] };
-            row.AddRange(run.Setting.Lambdas.Select(v => (object?)v));
-            row.AddRange(run.Setting.Ratios.Select(v => (object?)v));
+            var row = new List<object?> { run.Method, run.Setting!.Index, run.Repetition, run.Seed };
+            row.AddRange(SettingCells(kinds[run.Method], run.Setting));
             row.AddRange([run.Arfg, run.Are, run.OnFront ? "yes" : "no"]);
             for (var t = 0; t < tasks.Length; t++)
             {
@@ -100,6 +98,21 @@ public static class MultiTaskTables
             return row.ToArray();
         }).ToArray();
         return new Table("runs", "Runs", columns, rows);
+    }
+
+    /// <summary>w_1, then lambda_t and r_t where the method uses them (vanilla MTL: neither; the baseline: no r).</summary>
+    private static IEnumerable<object?> SettingCells(Spec.MethodKind kind, MultiTaskSetting setting)
+    {
+        yield return setting.Weights[0];
+        foreach (var lambda in setting.Lambdas)
+        {
+            yield return kind == Spec.MethodKind.MultiTask ? null : lambda;
+        }
+
+        foreach (var ratio in setting.Ratios)
+        {
+            yield return kind == Spec.MethodKind.MtaF ? ratio : null;
+        }
     }
 
     /// <summary>The single-task reference runs.</summary>

@@ -9,14 +9,14 @@ public class TradeOffFrontTests
     {
         (double, double)[] points =
         [
-            (1, 5),          // 0: lowest fairness
-            (2, 3),          // 1
-            (2, 3),          // 2: duplicate of 1, both stay
-            (3, 3),          // 3: same error as 1, higher fairness
-            (4, 1),          // 4: lowest finite error
-            (4, 2),          // 5: same fairness as 4, higher error
+            (1, 5),            // 0: lowest fairness
+            (2, 3),            // 1
+            (2, 3),            // 2: duplicate of 1, both stay
+            (3, 3),            // 3: same error as 1, higher fairness
+            (4, 1),            // 4: lowest finite error
+            (4, 2),            // 5: same fairness as 4, higher error
             (double.NaN, 0.5), // 6: would dominate 4 on error alone
-            (5, 5),          // 7: dominated by 1 and 4
+            (5, 5),            // 7: dominated by 1 and 4
         ];
 
         TradeOffFront.OnFront(points).ShouldBe([true, true, true, false, true, false, false, false]);
