@@ -167,4 +167,23 @@ public class RoutingTests
         gtd.WithTargets(part).Targets.Keys.ShouldBe(["y.g.0", "y.g.1", "y.g.2"]);
         adversarial.WithTargets(part).Targets["adversary.g.1"].ShouldBe([0f, 0f, 1f]);
     }
+
+    [Fact]
+    public void A_fairness_term_leaves_out_rows_whose_group_is_unknown()
+    {
+        float[] logits = [0.4f, -0.3f, 1.2f, 0.1f, -0.8f];
+        float[] targets = [1f, 0f, 1f, 0f, 1f];
+        var batch = Batch([targets], [0, -1, 1, 1, -1], 5);
+        var term = new FairnessTerm(new FairMtl.Objectives.Fairness.DemographicParityLoss(2), "DPL on 'g'", "g", 8);
+        var gradient = Enumerable.Repeat(float.NaN, 5).ToArray();
+
+        var value = term.Compute(logits, batch, 0, gradient);
+
+        // Known rows 0 (group 0) and 2, 3 (group 1): |mean p(g1) - mean p(g0)|.
+        var expected = Math.Abs(((TaskLoss.Sigmoid(1.2) + TaskLoss.Sigmoid(0.1)) / 2) - TaskLoss.Sigmoid(0.4));
+        value.ShouldBe(expected, 1e-7);
+        gradient[1].ShouldBe(0f);
+        gradient[4].ShouldBe(0f);
+        gradient[0].ShouldNotBe(0f);
+    }
 }

@@ -1,0 +1,124 @@
+using FairMtl.Diagnostics;
+using FairMtl.Spec;
+using FairMtl.Spec.Yaml;
+using FairMtl.Tests.Yaml;
+
+namespace FairMtl.Tests.Comparisons;
+
+public class MultiTaskYamlTests
+{
+    // Line numbers in the cases below count from this text's first line.
+    internal const string Minimal = """
+        name: mt
+        data:
+          file: d.csv
+        model: { trunk: [8], head_hidden: [4] }
+        tasks:
+          a: { column: la, positive: ["yes"] }
+          b: { column: lb, above: 0, threshold: prior }
+        sensitive:
+          g: { column: group, privileged: [x], unknown: ["?"] }
+        methods:
+          MTL: { kind: multi-task }
+          BASE: { kind: fair-multi-task, loss: mmd, bandwidth: 0.2 }
+          MTAF: { kind: mta-f, loss: corr, condition: odds }
+        sweep: { kind: random, runs: 5, seed: 3, weight: [0.2, 0.8], lambda: [0, 2], ratio: [0.5, 1.5] }
+        protocol: { split: files, validation: 0.1 }
+        training:
+          epochs: 3
+        """;
+
+    private static LoadedComparison Parse(string yaml) => ComparisonYamlReader.Parse(yaml, "mt.yaml", "/base");
+
+    [Fact]
+    public void The_multi_task_keys_are_read()
+    {
+        var spec = Parse(Minimal).Spec;
+
+        spec.IsMultiTask.ShouldBeTrue();
+        spec.HeadHidden.ShouldBe([4]);
+        spec.Tasks[0].ShouldBe(new ClassificationTaskSpec("a", "la", new[] { "yes" }));
+        spec.Tasks[1].ShouldBe(new ClassificationTaskSpec("b", "lb", EquatableArray<string>.Empty, 0d, 0.5, PriorThreshold: true));
+        spec.Sensitive[0].Unknown.ShouldBe(["?"]);
+        spec.Methods.Select(m => (m.Kind, m.Loss, m.Bandwidth, m.Condition)).ShouldBe(
+        [
+            (MethodKind.MultiTask, FairnessLossKind.Glf, 0d, FairnessCondition.Opportunity),
+            (MethodKind.FairMultiTask, FairnessLossKind.Mmd, 0.2, FairnessCondition.Opportunity),
+            (MethodKind.MtaF, FairnessLossKind.Corr, 0d, FairnessCondition.Odds),
+        ]);
+        spec.Sweep.ShouldBe(new MultiTaskSweepSpec(SweepKind.Random, 5, 3, new ValueRange(0.2, 0.8), new ValueRange(0, 2), new ValueRange(0.5, 1.5)));
+        spec.Protocol.Split.ShouldBe(SplitKind.Files);
+        spec.Protocol.Validation.ShouldBe(0.1);
+    }
+
+    [Fact]
+    public void Fpr_gap_is_the_fprl_loss() =>
+        Parse(Minimal.WithLine("BASE:", "  BASE: { kind: fair-multi-task, loss: fpr-gap }")).Spec.Methods[1].Loss.ShouldBe(FairnessLossKind.Fprl);
+
+    public static TheoryData<string, string, int, int, string> Cases => new()
+    {
+        {
+            Minimal.WithLine("BASE:", "  BASE: { kind: fair-multi-task, loss: mmd }"), DiagnosticCodes.MissingKey, 12, 9,
+            "missing required key 'bandwidth' in 'methods.BASE'"
+        },
+        {
+            Minimal.WithLine("BASE:", "  BASE: { kind: fair-multi-task, loss: glf }"), DiagnosticCodes.InvalidValue, 12, 40,
+            "'methods.BASE.loss' must be corr, mmd or fpr-gap (the multi-task fairness losses act on a task's negatives), got 'glf'"
+        },
+        {
+            Minimal.WithLine("MTL:", "  MTL: { kind: single-task }"), DiagnosticCodes.InvalidValue, 11, 3,
+            "method 'MTL' (single-task) cannot be compared with multi-task methods in one experiment"
+        },
+        {
+            Minimal.WithLine("sweep:", "front: { methods: [BASE], lambda: [1] }"), DiagnosticCodes.UnknownKey, 14, 8,
+            "'front' applies to lambda sweeps of single-task-family methods; multi-task methods sweep with 'sweep'"
+        },
+        {
+            Minimal.WithLine("sweep:", string.Empty), DiagnosticCodes.MissingKey, 11, 3,
+            "multi-task methods need a 'sweep' section (kind, runs, weight, lambda, ratio)"
+        },
+        {
+            Minimal.WithLine("sweep:", "sweep: { runs: 5, weight: [0.8, 0.2] }"), DiagnosticCodes.ImpossibleRange, 14, 27,
+            "'sweep.weight' goes down: 0.2 is less than 0.8"
+        },
+        {
+            Minimal.WithLine("sweep:", "sweep: { runs: 5, weight: [0, 1.5] }"), DiagnosticCodes.ImpossibleRange, 14, 31,
+            "'sweep.weight[1]' must be a number in [0, 1], got '1.5'"
+        },
+        {
+            Minimal.WithLine("b:", "  b: { column: lb, above: 0, positive: [x] }"), DiagnosticCodes.UnknownReference, 7, 27,
+            "'tasks.b' takes 'positive' or 'above', not both"
+        },
+        {
+            Minimal.WithLine("b:", "  b: { column: lb, threshold: 1.5 }"), DiagnosticCodes.ImpossibleRange, 7, 31,
+            "'tasks.b.threshold' must be a number in (0, 1) or 'prior' (the training rows' share of positives), got '1.5'"
+        },
+        {
+            Minimal.WithLine("g:", "  g: { column: group, range: [1, 2], unknown: [\"?\"] }"), DiagnosticCodes.UnknownReference, 9, 47,
+            "'sensitive.g.unknown' needs a text attribute ('privileged' or categories), not a numeric 'range'"
+        },
+        {
+            Minimal.WithLine("b:", string.Empty), DiagnosticCodes.InvalidValue, 11, 3,
+            "multi-task methods need at least two tasks under 'tasks'"
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Mistakes_are_located_errors(string yaml, string code, int line, int column, string detail)
+    {
+        var error = Should.Throw<FairMtlException>(() => Parse(yaml));
+        error.Code.ShouldBe(code);
+        error.Detail.ShouldStartWith(detail);
+        (error.Location!.Line, error.Location.Column).ShouldBe((line, column));
+    }
+
+    [Fact]
+    public void A_sweep_without_multi_task_methods_is_an_error()
+    {
+        var error = Should.Throw<FairMtlException>(() => ComparisonYamlReader.Parse(
+            ComparisonYamlTests.Minimal + "\nsweep: { runs: 2 }", "cmp.yaml", "/base"));
+        error.Code.ShouldBe(DiagnosticCodes.UnknownKey);
+        error.Detail.ShouldBe("'sweep' applies to multi-task methods only (use 'front' to sweep lambda)");
+    }
+}
