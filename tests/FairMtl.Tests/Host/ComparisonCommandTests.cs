@@ -71,4 +71,24 @@ public class ComparisonCommandTests
         run.Error.ShouldNotContain("   at ");
         Directory.Exists(output).ShouldBeFalse();
     }
+
+    [Fact]
+    public async Task A_multi_task_comparison_prints_the_selected_points_and_writes_its_files()
+    {
+        using var folder = new TempDataFolder();
+        var file = HostRun.SmallExperiment(folder, "adult-mtaf-fpr", text => text.Replace("runs: 100", "runs: 2").Replace("epochs: 10", "epochs: 1"));
+        var output = Path.Combine(folder.Path, "out");
+
+        var run = await HostRun.InvokeAsync(file, "--out", output);
+
+        run.ExitCode.ShouldBe(ExitCodes.Success, run.Error);
+        run.Output.ShouldContain("methods: MTL, BASE-FPR, MTAF-FPR over 2 random settings; tasks: income, gain");
+        run.Output.ShouldContain("### Selected points");
+        run.Output.ShouldContain("| MTAF-FPR |");
+        run.Output.ShouldContain("Trained 8 models");
+        Directory.GetFiles(output).Select(Path.GetFileName).Order(StringComparer.Ordinal)
+            .ShouldBe(["methods.csv", "references.csv", "runs.csv", "summary.json"]);
+        File.ReadAllLines(Path.Combine(output, "runs.csv")).Length.ShouldBe(1 + 6);
+        File.ReadAllText(Path.Combine(output, "summary.json")).ShouldContain("\"kind\": \"multi-task comparison\"");
+    }
 }
