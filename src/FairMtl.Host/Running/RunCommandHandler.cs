@@ -72,11 +72,7 @@ public sealed class RunCommandHandler(ExperimentCatalog catalog, IRunProgressDis
         }
 
         var written = ResultWriter.Write(result, outputDirectory, CodeVersion.Current);
-        await output.WriteLineAsync(string.Create(
-            CultureInfo.InvariantCulture,
-            $"Trained {plan.RunCount} models ({result.Timings.Steps} optimizer steps) in {result.Timings.TrainSeconds:F2} s on {threads} thread(s)."))
-            .ConfigureAwait(false);
-        await output.WriteLineAsync($"Wrote {string.Join(", ", written.Select(Path.GetFileName))} to {outputDirectory}").ConfigureAwait(false);
+        await ReportWrittenAsync(output, plan.RunCount, result.Timings, threads, written, outputDirectory).ConfigureAwait(false);
 
         var failures = result.Failures.ToArray();
         foreach (var failure in failures)
@@ -134,11 +130,7 @@ public sealed class RunCommandHandler(ExperimentCatalog catalog, IRunProgressDis
         }
 
         var written = ResultWriter.Write(result, outputDirectory, CodeVersion.Current);
-        await output.WriteLineAsync(string.Create(
-            CultureInfo.InvariantCulture,
-            $"Trained {units} models ({result.Timings.Steps} optimizer steps) in {result.Timings.TrainSeconds:F2} s on {threads} thread(s)."))
-            .ConfigureAwait(false);
-        await output.WriteLineAsync($"Wrote {string.Join(", ", written.Select(Path.GetFileName))} to {outputDirectory}").ConfigureAwait(false);
+        await ReportWrittenAsync(output, units, result.Timings, threads, written, outputDirectory).ConfigureAwait(false);
         var failures = result.Runs.Where(run => run.Failure is not null).ToArray();
         foreach (var failure in failures)
         {
@@ -176,11 +168,7 @@ public sealed class RunCommandHandler(ExperimentCatalog catalog, IRunProgressDis
             .ConfigureAwait(false);
         await output.WriteLineAsync(TextTableFormat.Render(MultiTaskTables.Methods(result))).ConfigureAwait(false);
         var written = ResultWriter.Write(result, outputDirectory, CodeVersion.Current);
-        await output.WriteLineAsync(string.Create(
-            CultureInfo.InvariantCulture,
-            $"Trained {units} models ({result.Timings.Steps} optimizer steps) in {result.Timings.TrainSeconds:F2} s on {threads} thread(s)."))
-            .ConfigureAwait(false);
-        await output.WriteLineAsync($"Wrote {string.Join(", ", written.Select(Path.GetFileName))} to {outputDirectory}").ConfigureAwait(false);
+        await ReportWrittenAsync(output, units, result.Timings, threads, written, outputDirectory).ConfigureAwait(false);
         var failures = result.References.Concat(result.Runs).Where(run => run.Failure is not null).ToArray();
         foreach (var failure in failures)
         {
@@ -190,6 +178,16 @@ public sealed class RunCommandHandler(ExperimentCatalog catalog, IRunProgressDis
         }
 
         return failures.Length == 0 ? ExitCodes.Success : ExitCodes.RunsFailed;
+    }
+
+    private static async Task ReportWrittenAsync(
+        TextWriter output, int models, RunTimings timings, int threads, IReadOnlyList<string> written, string outputDirectory)
+    {
+        await output.WriteLineAsync(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Trained {models} models ({timings.Steps} optimizer steps) in {timings.TrainSeconds:F2} s on {threads} thread(s)."))
+            .ConfigureAwait(false);
+        await output.WriteLineAsync($"Wrote {string.Join(", ", written.Select(Path.GetFileName))} to {outputDirectory}").ConfigureAwait(false);
     }
 
     private static LoadedExperiment ApplyOverrides(LoadedExperiment experiment, RunRequest request)

@@ -8,18 +8,10 @@ namespace FairMtl.Reports;
 /// <summary>summary.json of a comparison: the protocol, the data read, the runs and their failures, timings, versions.</summary>
 public static class ComparisonSummaryJson
 {
-    public static string Write(ComparisonResult result, CodeVersion version)
-    {
-        var spec = result.Experiment.Spec;
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+    public static string Write(ComparisonResult result, CodeVersion version) =>
+        Document(result.Experiment, "comparison", result.Timings, version, json =>
         {
-            json.WriteStartObject();
-            json.WriteString("experiment", spec.Name);
-            json.WriteString("experiment_file", result.Experiment.Source.File);
-            json.WriteString("kind", "comparison");
-            json.WriteString("description", spec.Description);
-
+            var spec = result.Experiment.Spec;
             json.WriteStartObject("data");
             json.WriteNumber("rows", result.Rows);
             json.WriteNumber("rows_read", result.RowsRead);
@@ -30,7 +22,6 @@ public static class ComparisonSummaryJson
             json.WriteEndObject();
 
             WriteProtocol(json, spec);
-
             SummaryJson.WriteStrings(json, "metrics", result.Columns.Select(c => c.Name));
             json.WriteStartObject("runs");
             json.WriteNumber("total", result.Runs.Count);
@@ -49,26 +40,13 @@ public static class ComparisonSummaryJson
 
             json.WriteEndArray();
             json.WriteEndObject();
-            SummaryJson.WriteTimings(json, result.Timings);
-            SummaryJson.WriteVersions(json, version);
-            json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
-    }
+        });
 
     /// <summary>Writes a multi-task comparison's summary: the same sections, with its runs and references.</summary>
-    public static string Write(MultiTaskResult result, CodeVersion version)
-    {
-        var spec = result.Experiment.Spec;
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+    public static string Write(MultiTaskResult result, CodeVersion version) =>
+        Document(result.Experiment, "multi-task comparison", result.Timings, version, json =>
         {
-            json.WriteStartObject();
-            json.WriteString("experiment", spec.Name);
-            json.WriteString("experiment_file", result.Experiment.Source.File);
-            json.WriteString("kind", "multi-task comparison");
-            json.WriteString("description", spec.Description);
+            var spec = result.Experiment.Spec;
             json.WriteStartObject("data");
             json.WriteNumber("rows", result.Rows);
             SummaryJson.WriteFiles(json, result.Provenance);
@@ -102,7 +80,21 @@ public static class ComparisonSummaryJson
 
             json.WriteEndArray();
             json.WriteEndObject();
-            SummaryJson.WriteTimings(json, result.Timings);
+        });
+
+    /// <summary>The document around <paramref name="body"/>: what ran, then the body, the timings and the versions.</summary>
+    private static string Document(Spec.LoadedComparison experiment, string kind, Sweeps.RunTimings timings, CodeVersion version, Action<Utf8JsonWriter> body)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteString("experiment", experiment.Spec.Name);
+            json.WriteString("experiment_file", experiment.Source.File);
+            json.WriteString("kind", kind);
+            json.WriteString("description", experiment.Spec.Description);
+            body(json);
+            SummaryJson.WriteTimings(json, timings);
             SummaryJson.WriteVersions(json, version);
             json.WriteEndObject();
         }
