@@ -8,7 +8,6 @@ namespace FairMtl.Training;
 /// scales its gradient in the head and in the trunk alike.</summary>
 public sealed class HeadLossObjective : IBatchObjective
 {
-    private readonly ILossCombiner _combiner;
     private readonly HeadTask[] _tasks;
     private readonly string[] _names;
     private readonly double[] _losses;
@@ -16,12 +15,15 @@ public sealed class HeadLossObjective : IBatchObjective
 
     public HeadLossObjective(MultiHeadNetwork network, ILossCombiner combiner)
     {
-        _combiner = combiner;
+        Combiner = combiner;
         _tasks = network.Heads.Select(head => head.Spec.Task).ToArray();
         _names = network.Heads.Select(head => head.Spec.Name).ToArray();
         _losses = new double[_tasks.Length];
         _coefficients = new double[_tasks.Length];
     }
+
+    /// <summary>The combiner of the heads' losses (replaceable, so that a trainer reuses one objective across runs).</summary>
+    public ILossCombiner Combiner { get; set; }
 
     public double Evaluate(
         MultiHeadNetwork network, TrainingBatch batch, float[][] gradients, Span<float> headScales, Span<float> trunkScales, float[]?[] trunkGradients)
@@ -31,7 +33,7 @@ public sealed class HeadLossObjective : IBatchObjective
             _losses[h] = TaskLoss.Compute(_tasks[h], network.Heads[h].Prediction, batch.Targets[h], gradients[h], batch.Rows);
         }
 
-        var total = _combiner.Combine(_losses, _coefficients);
+        var total = Combiner.Combine(_losses, _coefficients);
         for (var h = 0; h < _tasks.Length; h++)
         {
             headScales[h] = (float)_coefficients[h];

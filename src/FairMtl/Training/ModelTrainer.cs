@@ -28,6 +28,7 @@ public sealed class ModelTrainer
     private readonly float[] _trunkScales;
     private readonly int[] _order;
     private NetworkSnapshot? _best;
+    private HeadLossObjective? _headLosses;
 
     public ModelTrainer(MultiHeadNetwork network, DataPart train, DataPart validation, int batchSize)
     {
@@ -70,7 +71,9 @@ public sealed class ModelTrainer
             ? null
             : new EpochSelection(
                 new HeadValidationLoss(_network, earlyStopping.Monitor, _validation), earlyStopping.Patience, earlyStopping.MinDelta, earlyStopping.RestoreBest);
-        return Train(optimizer, new HeadLossObjective(_network, objective), epochs, selection, shuffle, dropout, cancellationToken);
+        _headLosses ??= new HeadLossObjective(_network, objective);
+        _headLosses.Combiner = objective;
+        return Train(optimizer, _headLosses, epochs, selection, shuffle, dropout, cancellationToken);
     }
 
     /// <summary>Trains for up to <paramref name="epochs"/> epochs; stops early on divergence (a non-finite loss).</summary>

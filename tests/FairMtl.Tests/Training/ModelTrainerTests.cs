@@ -72,6 +72,27 @@ public class ModelTrainerTests
     private static ExperimentSpec WithValidation(ExperimentSpec spec) =>
         spec with { Data = spec.Data with { Split = spec.Data.Split with { Validation = 0.2 } } };
 
+    [Fact]
+    public void After_warm_up_training_allocates_nothing()
+    {
+        using var folder = new TempDataFolder();
+        var spec = SyntheticExperiment.Spec();
+        var (_, data) = SyntheticExperiment.Prepare(folder, spec);
+        var network = Network(spec, data);
+        var trainer = new ModelTrainer(network, data.Train, data.Validation, 32);
+        var optimizer = OptimizerFactory.Create(spec.Training.Optimizer, network.Parameters);
+        var objective = new SumOfLosses();
+        var (shuffle, dropout) = (DeterministicRandom.ForStream(1, "shuffle"), DeterministicRandom.ForStream(1, "dropout"));
+        trainer.Train(optimizer, objective, 2, null, shuffle, dropout, CancellationToken.None);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var outcome = trainer.Train(optimizer, objective, 3, null, shuffle, dropout, CancellationToken.None);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        outcome.Steps.ShouldBeGreaterThan(0);
+        allocated.ShouldBe(0);
+    }
+
     private static MultiHeadNetwork Network(ExperimentSpec spec, PreparedData data)
     {
         var network = new MultiHeadNetwork(data.FeatureNames.Count, spec.Model, spec.Heads.ToArray(), 32);
