@@ -18,6 +18,11 @@ public static class ComparisonRunner
         LoadedComparison experiment, int threads, IProgress<ComparisonProgress>? progress, CancellationToken cancellationToken)
     {
         var spec = experiment.Spec;
+        if (spec.IsMultiTask)
+        {
+            throw new ArgumentException($"'{spec.Name}' compares multi-task methods; run it with {nameof(MultiTaskRunner)}.", nameof(experiment));
+        }
+
         var stopwatch = Stopwatch.StartNew();
         var data = ComparisonData.Load(experiment);
         var repetitions = Enumerable.Range(0, spec.Protocol.Repetitions).Select(data.Split).ToArray();

@@ -98,6 +98,9 @@ public static class ComparisonTables
         MethodKind.Regularized => $"regularized ({method.Loss.ToString().ToUpperInvariant()})",
         MethodKind.Adversarial => "adversarial",
         MethodKind.GroupDecomposition => $"group-decomposition ({method.Attribute})",
-        _ => $"auxiliary ({method.Loss.ToString().ToUpperInvariant()})",
+        MethodKind.Auxiliary => $"auxiliary ({method.Loss.ToString().ToUpperInvariant()})",
+        MethodKind.MultiTask => "multi-task",
+        MethodKind.FairMultiTask => $"fair-multi-task ({method.Loss.ToString().ToUpperInvariant()})",
+        _ => $"mta-f ({method.Loss.ToString().ToUpperInvariant()})",
     };
 }
