@@ -58,6 +58,11 @@ internal sealed class AttributeLowering
         }
 
         Value(1, "standardize", dataset, "Standardize");
+        Value(1, "skip_lines", dataset, "SkipLines");
+        List(1, "append", dataset, "Append");
+        List(1, "missing", dataset, "Missing");
+        List(1, "filter", dataset, "Filter");
+        List(1, "categorical", dataset, "Categorical");
         if (_attributes.Find(AttributeNames.Split) is { } split)
         {
             var mapping = _yaml.Mapping(1, "split", split.Location, split.Location);

@@ -41,4 +41,20 @@ public sealed class DatasetAttribute : Attribute
     /// (default true).
     /// </summary>
     public bool Standardize { get; set; } = true;
+
+    /// <summary>YAML <c>data.skip_lines</c>: lines skipped at the top of the file (default 0).</summary>
+    public int SkipLines { get; set; }
+
+    /// <summary>YAML <c>data.append</c>: more files with the same columns, their rows after the file's (none skip lines;
+    /// a file that needs <c>skip_lines</c> is declared in YAML).</summary>
+    public string[] Append { get; set; } = [];
+
+    /// <summary>YAML <c>data.missing</c>: values that mean "missing" (a row with one in a used column is dropped).</summary>
+    public string[] Missing { get; set; } = [];
+
+    /// <summary>YAML <c>data.filter</c>: row conditions <c>column op value</c> a row must all meet to be kept.</summary>
+    public string[] Filter { get; set; } = [];
+
+    /// <summary>YAML <c>data.categorical</c>: text input columns, one-hot encoded.</summary>
+    public string[] Categorical { get; set; } = [];
 }
