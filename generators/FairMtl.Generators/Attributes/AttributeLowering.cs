@@ -232,6 +232,8 @@ internal sealed class AttributeLowering
             _yaml.Close(pareto);
         }
 
+        Value(1, "significance", evaluation, "Significance");
+
         _yaml.Close(mapping);
     }
 

@@ -54,7 +54,8 @@ internal static class SpecLiteralEmitter
             ("Pareto", New(
                 "ParetoSpec",
                 ("Disparity", Atom(Literals.Enum(spec.Evaluation.Pareto.Disparity))),
-                ("Error", Atom(Literals.Enum(spec.Evaluation.Pareto.Error))))))));
+                ("Error", Atom(Literals.Enum(spec.Evaluation.Pareto.Error))))),
+            ("Significance", Atom(Literals.Double(spec.Evaluation.Significance))))));
 
     private static Node Of(DataSpec data) => New(
         "DataSpec",

@@ -66,10 +66,18 @@ public sealed class RunCommandHandler(ExperimentCatalog catalog, IRunProgressDis
             progress => ExperimentRunner.Run(experiment, data, threads, progress, loadSeconds, cancellationToken, resolved.CompiledWeighting))
             .ConfigureAwait(false);
 
-        foreach (var table in new[] { ResultTables.Baseline(result), ResultTables.Sweep(result), ResultTables.Pareto(result) })
+        var tables = new List<Table> { ResultTables.Baseline(result), ResultTables.Sweep(result), ResultTables.Pareto(result) };
+        if (spec.Sweep.Seeds.Count > 1)
+        {
+            tables.Add(ResultTables.Seeds(result));
+        }
+
+        foreach (var table in tables)
         {
             await output.WriteLineAsync(TextTableFormat.Render(table)).ConfigureAwait(false);
         }
+
+        await output.WriteLineAsync(result.Seeds.Verdict).ConfigureAwait(false);
 
         var written = ResultWriter.Write(result, outputDirectory, CodeVersion.Current);
         await ReportWrittenAsync(output, plan.RunCount, result.Timings, threads, written, outputDirectory).ConfigureAwait(false);

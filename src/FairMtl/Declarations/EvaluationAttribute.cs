@@ -25,4 +25,7 @@ public sealed class EvaluationAttribute : Attribute
 
     /// <summary>YAML <c>evaluation.pareto.error</c>: the overall-error metric of the Pareto front (default RMSE).</summary>
     public ErrorMetric Error { get; set; } = ErrorMetric.Rmse;
+
+    /// <summary>YAML <c>evaluation.significance</c>: the level of the paired tests against the baseline (default 0.05).</summary>
+    public double Significance { get; set; } = 0.05;
 }

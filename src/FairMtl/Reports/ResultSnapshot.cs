@@ -28,7 +28,7 @@ public static class ResultSnapshot
             .Append("# experiment: ").Append(spec.Name).Append('\n')
             .Append("# data: ").Append(spec.Data.File).Append(" sha256 ").Append(result.Data.Provenance.Sha256).Append('\n')
             .Append("# seeds: ").AppendJoin(", ", spec.Sweep.Seeds).Append('\n');
-        foreach (var table in new[] { ResultTables.Baseline(result), ResultTables.Sweep(result), ResultTables.Pareto(result) })
+        foreach (var table in new[] { ResultTables.Baseline(result), ResultTables.Sweep(result), ResultTables.Pareto(result), ResultTables.Seeds(result) })
         {
             builder.Append('\n').Append(SectionMarker).Append(table.Name).Append('\n').Append(CsvFormat.Write(table, format));
         }

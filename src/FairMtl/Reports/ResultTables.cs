@@ -44,6 +44,62 @@ public static class ResultTables
         return new Table("sweep", $"Sweep: loss = {spec.Loss}", columns, rows);
     }
 
+    /// <summary>
+    /// The baseline and every point over the seeds: the Pareto pair's mean, sd and t interval, the paired comparison
+    /// with the baseline (mean difference, its interval, the Wilcoxon and t p values, the outcome), the front frequency.
+    /// </summary>
+    public static Table Seeds(ExperimentResult result)
+    {
+        var spec = result.Experiment.Spec;
+        var analysis = result.Seeds;
+        var error = Name(spec.Evaluation.Pareto.Error);
+        var disparity = Name(spec.Evaluation.Pareto.Disparity) + "_disp";
+        var columns = new List<TableColumn> { new("row") };
+        columns.AddRange(spec.Sweep.Variables.Select(variable => new TableColumn(variable.Name, Format: "R")));
+        columns.Add(new TableColumn("seeds"));
+        foreach (var metric in new[] { error, disparity })
+        {
+            columns.AddRange([
+                new TableColumn(metric, Terminal: false), new TableColumn(metric + "_sd", Terminal: false),
+                new TableColumn(metric + "_ci_low", Terminal: false), new TableColumn(metric + "_ci_high", Terminal: false),
+                new TableColumn(metric, File: false),
+                new TableColumn(metric + "_diff", Terminal: false), new TableColumn(metric + "_diff_ci_low", Terminal: false),
+                new TableColumn(metric + "_diff_ci_high", Terminal: false), new TableColumn(metric + "_p_wilcoxon", Format: "F3"),
+                new TableColumn(metric + "_p_t", Terminal: false), new TableColumn(metric + "_vs_baseline"),
+            ]);
+        }
+
+        columns.AddRange([new TableColumn("on_mean_front"), new TableColumn("front_frequency", Format: "F2")]);
+        var rows = new List<object?[]>();
+        if (analysis.Baseline is { } baseline)
+        {
+            rows.Add(SeedRow(spec, baseline));
+        }
+
+        rows.AddRange(analysis.Points.Select(point => SeedRow(spec, point)));
+        return new Table("seeds", $"Over the seeds (mean ± sd; vs baseline at the {analysis.Level:0.###} level): {analysis.Verdict}", columns, rows);
+    }
+
+    private static object?[] SeedRow(ExperimentSpec spec, SeedPointStatistics statistics)
+    {
+        var row = new List<object?> { statistics.Point is null ? "baseline" : "point" };
+        row.AddRange(spec.Sweep.Variables.Select((_, v) => statistics.Point is null ? null : (object?)statistics.Point.Values[v]));
+        row.Add(statistics.Error.Count);
+        foreach (var (summary, comparison) in new[] { (statistics.Error, statistics.ErrorVsBaseline), (statistics.Disparity, statistics.DisparityVsBaseline) })
+        {
+            row.AddRange([
+                summary.Mean, summary.StandardDeviation, summary.Low, summary.High,
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{summary.Mean:F4} ± {summary.StandardDeviation:F4}"),
+                comparison?.T.MeanDifference, comparison?.T.Low, comparison?.T.High, comparison?.Wilcoxon.PValue, comparison?.T.PValue,
+                comparison is null ? null : comparison.Outcome switch { Outcome.Better => "better", Outcome.Worse => "worse", _ => "n.s." },
+            ]);
+        }
+
+        row.Add(statistics.Point is null ? null : statistics.OnMeanFront ? "yes" : "no");
+        row.Add(statistics.Point is null ? null : statistics.FrontFrequency);
+        return row.ToArray();
+    }
+
     /// <summary>The non-dominated sweep points (means over seeds), by disparity.</summary>
     public static Table Pareto(ExperimentResult result)
     {

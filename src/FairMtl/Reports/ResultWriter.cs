@@ -2,7 +2,7 @@ using FairMtl.Sweeps;
 
 namespace FairMtl.Reports;
 
-/// <summary>Writes baseline.csv, sweep.csv, pareto.csv and summary.json of a result (or methods.csv, front.csv,
+/// <summary>Writes baseline.csv, sweep.csv, pareto.csv, seeds.csv and summary.json of a result (or methods.csv, front.csv,
 /// runs.csv and summary.json of a comparison) into a folder.</summary>
 public static class ResultWriter
 {
@@ -17,6 +17,7 @@ public static class ResultWriter
             ("baseline.csv", CsvFormat.Write(ResultTables.Baseline(result))),
             ("sweep.csv", CsvFormat.Write(ResultTables.Sweep(result))),
             ("pareto.csv", CsvFormat.Write(ResultTables.Pareto(result))),
+            ("seeds.csv", CsvFormat.Write(ResultTables.Seeds(result))),
             ("summary.json", SummaryJson.Write(result, version)),
         };
         return ResultFiles.Write(directory, files);

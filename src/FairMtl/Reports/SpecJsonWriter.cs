@@ -51,6 +51,7 @@ public static class SpecJsonWriter
         json.WriteString("disparity", Enum(spec.Evaluation.Pareto.Disparity));
         json.WriteString("error", Enum(spec.Evaluation.Pareto.Error));
         json.WriteEndObject();
+        json.WriteNumber("significance", spec.Evaluation.Significance);
         json.WriteEndObject();
         json.WriteEndObject();
     }

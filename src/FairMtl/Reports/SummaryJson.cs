@@ -109,6 +109,19 @@ public static class SummaryJson
             json.WriteEndArray();
             json.WriteEndObject();
 
+            var seeds = result.Seeds;
+            json.WriteStartObject("seed_analysis");
+            json.WriteNumber("level", seeds.Level);
+            json.WriteString("test", "exact two-sided Wilcoxon signed-rank over paired seeds (paired t reported beside it); intervals: Student t");
+            json.WriteString("verdict", seeds.Verdict);
+            json.WriteStartObject("hypervolume");
+            json.WriteString("reference", "the baseline's (disparity, error) means; per seed, that seed's baseline");
+            WriteNumber(json, "of_means", seeds.HypervolumeOfMeans);
+            WriteNumber(json, "per_seed_mean", seeds.HypervolumePerSeed.Mean);
+            WriteNumber(json, "per_seed_sd", seeds.HypervolumePerSeed.StandardDeviation);
+            json.WriteEndObject();
+            json.WriteEndObject();
+
             WriteTimings(json, result.Timings);
             WriteVersions(json, version);
             json.WriteEndObject();
@@ -150,6 +163,19 @@ public static class SummaryJson
         json.WriteBoolean("fma", Fma.IsSupported);
         json.WriteEndObject();
         json.WriteEndObject();
+    }
+
+    /// <summary>A number, or null when it is not finite (JSON has no NaN).</summary>
+    private static void WriteNumber(Utf8JsonWriter json, string name, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            json.WriteNumber(name, value);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
     }
 
     /// <summary>The <c>files</c> array: every data file read, with its sha256 and the rows read from it.</summary>

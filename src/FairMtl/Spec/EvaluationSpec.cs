@@ -3,7 +3,8 @@ namespace FairMtl.Spec;
 /// <summary>What is measured on the test rows.</summary>
 /// <param name="Head">The regression head whose predictions are scored against its column.</param>
 /// <param name="Pareto">The metric pair whose non-dominated points form the Pareto front.</param>
-public sealed record EvaluationSpec(string Head, ParetoSpec Pareto);
+/// <param name="Significance">The level of the paired tests of each sweep point against the baseline over the seeds.</param>
+public sealed record EvaluationSpec(string Head, ParetoSpec Pareto, double Significance = 0.05);
 
 /// <summary>The Pareto front minimises (disparity of <see cref="Disparity"/>, overall <see cref="Error"/>).</summary>
 public sealed record ParetoSpec(ErrorMetric Disparity, ErrorMetric Error);

@@ -22,8 +22,13 @@ public sealed record ExperimentResult(
     IReadOnlyList<PointSummary> Pareto,
     RunTimings Timings)
 {
+    private SeedAnalysis? _seeds;
+
     /// <summary>Runs that failed (baseline and sweep).</summary>
     public IEnumerable<RunResult> Failures => Baseline.Concat(Sweep).Where(run => !run.Succeeded);
+
+    /// <summary>What the seeds say: spread, intervals, paired tests against the baseline, front frequency, hypervolume.</summary>
+    public SeedAnalysis Seeds => _seeds ??= SeedAnalysis.Of(Experiment.Spec, Baseline, Sweep, Plan.Points);
 }
 
 /// <summary>Wall-clock seconds of the phases of a run, the thread count, the optimiser steps, and the garbage

@@ -2,7 +2,8 @@ using FairMtl.Diagnostics;
 
 namespace FairMtl.Spec.Yaml;
 
-/// <summary>Reads <c>evaluation</c>: the scored head (a regression head; default the first one) and the Pareto metrics.</summary>
+/// <summary>Reads <c>evaluation</c>: the scored head (a regression head; default the first one), the Pareto metrics and
+/// the significance level of the comparisons with the baseline.</summary>
 internal static class EvaluationSectionReader
 {
     public static EvaluationSpec Read(YamlMappingReader? evaluation, IReadOnlyList<HeadSpec> heads, YamlNodeReader headsNode)
@@ -32,7 +33,8 @@ internal static class EvaluationSectionReader
             head,
             new ParetoSpec(
                 pareto?.Enum("disparity", ErrorMetric.Rmse, YamlEnumValues.ErrorMetrics) ?? ErrorMetric.Rmse,
-                pareto?.Enum("error", ErrorMetric.Rmse, YamlEnumValues.ErrorMetrics) ?? ErrorMetric.Rmse));
+                pareto?.Enum("error", ErrorMetric.Rmse, YamlEnumValues.ErrorMetrics) ?? ErrorMetric.Rmse),
+            evaluation?.Number("significance", 0.05, "a number in (0, 0.5]", v => v > 0d && v <= 0.5, DiagnosticCodes.ImpossibleRange) ?? 0.05);
     }
 
     private static string Describe(HeadTask task) => task == HeadTask.Binary ? "binary" : "regression";
