@@ -155,6 +155,11 @@ internal sealed class AttributeLowering
             {
                 _yaml.Scalar(1, "seeds", YamlScalarText.Of(count.Value), seeds.Location, count.Location);
             }
+
+            if (seeds.Get("SplitPerSeed") is { } perSeed)
+            {
+                _yaml.Scalar(1, "split", perSeed.Value.Value is true ? "per-seed" : "fixed", seeds.Location, perSeed.Location);
+            }
         }
 
         _yaml.Close(sweep);

@@ -41,7 +41,8 @@ internal static class SpecLiteralEmitter
                 "SweepVariable",
                 ("Name", Atom(Literals.String(variable.Name))),
                 ("Values", new ArrayNode("double", variable.Values.Select(v => Atom(Literals.Double(v))).ToArray())))).ToArray())),
-            ("Seeds", Ints(spec.Sweep.Seeds)))),
+            ("Seeds", Ints(spec.Sweep.Seeds)),
+            ("SplitPerSeed", Atom(Literals.Bool(spec.Sweep.SplitPerSeed))))),
         ("Baseline", New(
             "BaselineSpec",
             ("Enabled", Atom(Literals.Bool(spec.Baseline.Enabled))),

@@ -15,4 +15,7 @@ public sealed class SeedsAttribute : Attribute
 
     /// <summary>YAML <c>sweep.seeds: n</c>: the seeds 0 .. n-1, instead of a list.</summary>
     public int Count { get; set; }
+
+    /// <summary>YAML <c>sweep.split: per-seed</c>: each seed also splits the rows with its own seed (default: one split).</summary>
+    public bool SplitPerSeed { get; set; }
 }

@@ -146,6 +146,7 @@ public static class SpecJsonWriter
 
         json.WriteEndArray();
         Numbers(json, "seeds", sweep.Seeds);
+        json.WriteBoolean("split_per_seed", sweep.SplitPerSeed);
         json.WriteNumber("point_count", sweep.PointCount);
         json.WriteEndObject();
     }

@@ -3,7 +3,9 @@ namespace FairMtl.Spec;
 /// <summary>The sweep: the Cartesian product of the variables' values, repeated for every seed.</summary>
 /// <param name="Variables">Swept variables in declaration order (the first varies slowest).</param>
 /// <param name="Seeds">Seeds for initial weights, batch order and dropout. The split has its own seed.</param>
-public sealed record SweepSpec(EquatableArray<SweepVariable> Variables, EquatableArray<int> Seeds)
+/// <param name="SplitPerSeed">Whether each seed also splits the rows with its own seed (<c>split: per-seed</c>) instead
+/// of the one split of <c>data.split.seed</c> (<c>split: fixed</c>, the default).</param>
+public sealed record SweepSpec(EquatableArray<SweepVariable> Variables, EquatableArray<int> Seeds, bool SplitPerSeed = false)
 {
     /// <summary>Number of sweep points per seed.</summary>
     public int PointCount

@@ -51,13 +51,15 @@ public static class ExperimentRunner
             MaxDegreeOfParallelism = Math.Max(1, threads),
             CancellationToken = cancellationToken,
         };
+        var perSeed = SplitsPerSeed(experiment, data);
+        PreparedData DataFor(int seed) => perSeed?[seed] ?? data;
         var order = Partitioner.Create(Enumerable.Range(0, plan.Units.Count), EnumerablePartitionerOptions.NoBuffering);
         Parallel.ForEach(order, options, index =>
         {
             var unit = plan.Units[index];
             results[index] = unit.IsBaseline
-                ? [TrainBaseline(spec, data, unit.Seed, cancellationToken)]
-                : TrainBlock(spec, data, unit, weighting, cancellationToken, run =>
+                ? [TrainBaseline(spec, DataFor(unit.Seed), unit.Seed, cancellationToken)]
+                : TrainBlock(spec, DataFor(unit.Seed), unit, weighting, cancellationToken, run =>
                 {
                     progress?.Report(new RunProgress(Interlocked.Increment(ref finished), total, run));
                 });
@@ -82,6 +84,23 @@ public static class ExperimentRunner
             points,
             front.Select(i => points[i]).ToArray(),
             new RunTimings(loadSeconds, stopwatch.Elapsed.TotalSeconds, Math.Max(1, threads), steps, CollectionCount() - collectionsBefore));
+    }
+
+    /// <summary>With <c>sweep.split: per-seed</c>, each seed's data split with that seed (the declared split's data
+    /// reused for its own seed); else null: every seed uses <paramref name="data"/>.</summary>
+    private static Dictionary<int, PreparedData>? SplitsPerSeed(LoadedExperiment experiment, PreparedData data)
+    {
+        var spec = experiment.Spec;
+        if (!spec.Sweep.SplitPerSeed)
+        {
+            return null;
+        }
+
+        return spec.Sweep.Seeds.Distinct().ToDictionary(
+            seed => seed,
+            seed => seed == spec.Data.Split.Seed
+                ? data
+                : DataPreparation.Prepare(experiment with { Spec = spec with { Data = spec.Data with { Split = spec.Data.Split with { Seed = seed } } } }));
     }
 
     private static int CollectionCount() => GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2);

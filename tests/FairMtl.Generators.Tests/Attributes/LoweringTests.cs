@@ -25,12 +25,12 @@ public sealed class LoweringTests
         [Head("c", "label", HeadTask.Binary)]
         [Sweep("alpha", Values = new[] { 0.5, 1e-3, -2.0 })]
         [Sweep("beta", From = -1, To = 1, Count = 3)]
-        [Seeds(Count = 3)]
+        [Seeds(Count = 3, SplitPerSeed = true)]
         [Baseline("y", "c", Epochs = 7, Enabled = false)]
         [Optimizer(OptimizerKind.Sgd, LearningRate = 0.05, Beta1 = 0.8, Beta2 = 0.99, Epsilon = 1e-8, Momentum = 0.9)]
         [Training(BatchSize = 16, Epochs = 20, Regime = RegimeKind.WarmStartBlocks, BlockSize = 2, KeepOptimizerState = true)]
         [EarlyStopping("c", Patience = 3, MinDelta = 0.01, RestoreBest = true)]
-        [Evaluation("y", Disparity = ErrorMetric.Mae, Error = ErrorMetric.Rmse)]
+        [Evaluation("y", Disparity = ErrorMetric.Mae, Error = ErrorMetric.Rmse, Significance = 0.01)]
         public static partial class Full
         {
             public static double Loss(double alpha, double beta, double y, double c) => alpha * y + beta * c;
@@ -63,6 +63,7 @@ public sealed class LoweringTests
           alpha: [0.5, 0.001, -2.0]
           beta: { from: -1, to: 1, count: 3 }
           seeds: 3
+          split: per-seed
         baseline: { heads: [y, c], epochs: 7, enabled: false }
         training:
           optimizer: { name: sgd, lr: 0.05, beta1: 0.8, beta2: 0.99, epsilon: 1.0e-8, momentum: 0.9 }
@@ -70,7 +71,7 @@ public sealed class LoweringTests
           epochs: 20
           regime: { kind: warm-start-blocks, block_size: 2, keep_optimizer_state: true }
           early_stopping: { monitor: c, patience: 3, min_delta: 0.01, restore_best: true }
-        evaluation: { head: y, pareto: { disparity: mae, error: rmse } }
+        evaluation: { head: y, pareto: { disparity: mae, error: rmse }, significance: 0.01 }
         """;
 
     private const string HeaderlessDeclaration = """

@@ -25,7 +25,7 @@ public class RunCommandTests
         run.Output.ShouldContain("### Pareto front: minimising");
         run.Output.ShouldContain($"split (seed 42): {train} train, {validation} validation, {test} test");
         Directory.GetFiles(outDirectory).Select(Path.GetFileName).Order()
-            .ShouldBe(["baseline.csv", "pareto.csv", "summary.json", "sweep.csv"]);
+            .ShouldBe(["baseline.csv", "pareto.csv", "seeds.csv", "summary.json", "sweep.csv"]);
 
         var sweep = File.ReadAllLines(Path.Combine(outDirectory, "sweep.csv"));
         sweep.Length.ShouldBe(4);

@@ -94,3 +94,38 @@ public class SeedAnalysisTests
         double.IsNaN(analysis.Points[0].Error.Low).ShouldBeTrue();
     }
 }
+
+/// <summary><c>sweep.split: per-seed</c>: each seed trains and tests on its own split.</summary>
+public class SplitPerSeedTests
+{
+    [Fact]
+    public void A_seed_with_its_own_split_gives_what_a_fixed_split_with_that_seed_gives()
+    {
+        using var folder = new TempDataFolder();
+        var perSeed = Training.SyntheticExperiment.Spec(epochs: 2, alphas: [1.0], seeds: [7, 9]);
+        perSeed = perSeed with { Sweep = perSeed.Sweep with { SplitPerSeed = true } };
+        var (experiment, data) = Training.SyntheticExperiment.Prepare(folder, perSeed);
+        var result = ExperimentRunner.Run(experiment, data, 2, null, 0, CancellationToken.None);
+
+        var fixedNine = perSeed with
+        {
+            Sweep = perSeed.Sweep with { Seeds = new[] { 9 }, SplitPerSeed = false },
+            Data = perSeed.Data with { Split = perSeed.Data.Split with { Seed = 9 } },
+        };
+        var (nineExperiment, nineData) = Training.SyntheticExperiment.Prepare(folder, fixedNine);
+        var nine = ExperimentRunner.Run(nineExperiment, nineData, 1, null, 0, CancellationToken.None);
+
+        result.Baseline.Single(run => run.Seed == 9).Metrics.ShouldBe(nine.Baseline.Single().Metrics);
+        result.Sweep.Single(run => run.Seed == 9).Metrics.ShouldBe(nine.Sweep.Single().Metrics);
+        result.Baseline[0].Metrics.ShouldNotBe(result.Baseline[1].Metrics);
+    }
+
+    [Fact]
+    public void The_yaml_key_reads_fixed_or_per_seed()
+    {
+        Yaml.YamlTestFiles.Parse(Yaml.YamlTestFiles.Minimal + "\nsweep: { seeds: 3, split: per-seed }").Spec.Sweep.SplitPerSeed.ShouldBeTrue();
+        Yaml.YamlTestFiles.Parse(Yaml.YamlTestFiles.Minimal + "\nsweep: { seeds: 3, split: fixed }").Spec.Sweep.SplitPerSeed.ShouldBeFalse();
+        var error = Should.Throw<FairMtl.Diagnostics.FairMtlException>(() => Yaml.YamlTestFiles.Parse(Yaml.YamlTestFiles.Minimal + "\nsweep: { split: random }"));
+        error.Detail.ShouldBe("'sweep.split' must be one of fixed, per-seed, got 'random'");
+    }
+}

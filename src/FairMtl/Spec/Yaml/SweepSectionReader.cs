@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 namespace FairMtl.Spec.Yaml;
 
 /// <summary>
-/// Reads <c>sweep</c>: every key but <c>seeds</c> is a variable, given as <c>{from, to, count}</c> or as a list of
+/// Reads <c>sweep</c>: every key but <c>seeds</c> and <c>split</c> is a variable, given as <c>{from, to, count}</c> or as a list of
 /// numbers. Impossible ranges are FMTL006.
 /// </summary>
 internal static class SweepSectionReader
@@ -14,9 +14,13 @@ internal static class SweepSectionReader
 
     private const string VariableExpected = "{from, to, count} or a list of numbers";
 
+    /// <summary><c>sweep.split</c>: one split for every seed, or a split per seed.</summary>
+    private static readonly (string Name, bool Value)[] SplitModes = [("fixed", false), ("per-seed", true)];
+
     public static (SweepSpec Sweep, IReadOnlyList<YamlScalarNode> VariableKeys) Read(YamlNodeReader? node)
     {
         int[] seeds = [42];
+        var splitPerSeed = false;
         var variables = new List<SweepVariable>();
         var keys = new List<YamlScalarNode>();
         if (node is null)
@@ -24,13 +28,19 @@ internal static class SweepSectionReader
             return (new SweepSpec(variables.ToArray(), seeds), keys);
         }
 
-        var sweep = node.AsOpenMapping("a mapping of sweep variables (and 'seeds')");
+        var sweep = node.AsOpenMapping("a mapping of sweep variables (and 'seeds', 'split')");
         foreach (var (key, value) in sweep.Entries)
         {
             var name = key.Value!;
             if (name == "seeds")
             {
                 seeds = ReadSeeds(value);
+                continue;
+            }
+
+            if (name == "split")
+            {
+                splitPerSeed = value.AsEnum(SplitModes);
                 continue;
             }
 
@@ -44,7 +54,7 @@ internal static class SweepSectionReader
             keys.Add(key);
         }
 
-        var spec = new SweepSpec(variables.ToArray(), seeds);
+        var spec = new SweepSpec(variables.ToArray(), seeds, splitPerSeed);
         long points = 1;
         foreach (var variable in variables)
         {
