@@ -110,12 +110,15 @@ public static class ResultTables
         columns.Add(new TableColumn("seeds"));
         columns.AddRange(Metrics.Select(metric => new TableColumn(Name(metric))));
         columns.AddRange(Metrics.Select(metric => new TableColumn(Name(metric) + "_disp")));
+        columns.Add(new TableColumn("front_frequency", Format: "F2"));
+        var frequency = result.Seeds.Points.ToDictionary(point => point.Point!.Index, point => point.FrontFrequency);
         var rows = result.Pareto
             .Select((summary, rank) => new object?[] { rank + 1 }
                 .Concat(summary.Point.Values.Select(value => (object?)value))
                 .Append(summary.Seeds)
                 .Concat(Metrics.Select(metric => (object?)summary.Overall.Get(metric)))
                 .Concat(Metrics.Select(metric => (object?)summary.Disparity.Get(metric)))
+                .Append(frequency.TryGetValue(summary.Point.Index, out var share) ? share : null)
                 .ToArray())
             .ToArray();
         var seeds = spec.Sweep.Seeds.Count == 1 ? string.Empty : $", means over {spec.Sweep.Seeds.Count} seeds";
