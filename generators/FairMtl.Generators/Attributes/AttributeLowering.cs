@@ -238,6 +238,7 @@ internal sealed class AttributeLowering
         }
 
         Value(1, "significance", evaluation, "Significance");
+        List(1, "hypervolume_reference", evaluation, "HypervolumeReference");
 
         _yaml.Close(mapping);
     }

@@ -56,7 +56,8 @@ internal static class SpecLiteralEmitter
                 "ParetoSpec",
                 ("Disparity", Atom(Literals.Enum(spec.Evaluation.Pareto.Disparity))),
                 ("Error", Atom(Literals.Enum(spec.Evaluation.Pareto.Error))))),
-            ("Significance", Atom(Literals.Double(spec.Evaluation.Significance))))));
+            ("Significance", Atom(Literals.Double(spec.Evaluation.Significance))),
+            ("HypervolumeReference", new ArrayNode("double", spec.Evaluation.HypervolumeReference.Select(v => Atom(Literals.Double(v))).ToArray())))));
 
     private static Node Of(DataSpec data) => New(
         "DataSpec",

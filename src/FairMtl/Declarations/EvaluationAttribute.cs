@@ -28,4 +28,7 @@ public sealed class EvaluationAttribute : Attribute
 
     /// <summary>YAML <c>evaluation.significance</c>: the level of the paired tests against the baseline (default 0.05).</summary>
     public double Significance { get; set; } = 0.05;
+
+    /// <summary>YAML <c>evaluation.hypervolume_reference</c>: the (disparity, error) reference point (default: the baseline).</summary>
+    public double[] HypervolumeReference { get; set; } = [];
 }

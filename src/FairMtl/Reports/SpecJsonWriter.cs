@@ -52,6 +52,7 @@ public static class SpecJsonWriter
         json.WriteString("error", Enum(spec.Evaluation.Pareto.Error));
         json.WriteEndObject();
         json.WriteNumber("significance", spec.Evaluation.Significance);
+        Numbers(json, "hypervolume_reference", spec.Evaluation.HypervolumeReference);
         json.WriteEndObject();
         json.WriteEndObject();
     }
@@ -134,13 +135,7 @@ public static class SpecJsonWriter
         {
             json.WriteStartObject();
             json.WriteString("name", variable.Name);
-            json.WriteStartArray("values");
-            foreach (var value in variable.Values)
-            {
-                json.WriteNumberValue(value);
-            }
-
-            json.WriteEndArray();
+            Numbers(json, "values", variable.Values);
             json.WriteEndObject();
         }
 
@@ -198,12 +193,13 @@ public static class SpecJsonWriter
         json.WriteEndArray();
     }
 
-    private static void Numbers(Utf8JsonWriter json, string name, EquatableArray<int> values)
+    private static void Numbers<T>(Utf8JsonWriter json, string name, EquatableArray<T> values)
+        where T : struct, System.Numerics.INumber<T>
     {
         json.WriteStartArray(name);
         foreach (var value in values)
         {
-            json.WriteNumberValue(value);
+            json.WriteNumberValue(double.CreateChecked(value));
         }
 
         json.WriteEndArray();

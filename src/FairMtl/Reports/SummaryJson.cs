@@ -115,7 +115,12 @@ public static class SummaryJson
             json.WriteString("test", "exact two-sided Wilcoxon signed-rank over paired seeds (paired t reported beside it); intervals: Student t");
             json.WriteString("verdict", seeds.Verdict);
             json.WriteStartObject("hypervolume");
-            json.WriteString("reference", "the baseline's (disparity, error) means; per seed, that seed's baseline");
+            var declared = result.Experiment.Spec.Evaluation.HypervolumeReference;
+            json.WriteString(
+                "reference",
+                declared.Count == 2
+                    ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"declared: disparity {declared[0]}, error {declared[1]}")
+                    : "the baseline's (disparity, error) means; per seed, that seed's baseline");
             WriteNumber(json, "of_means", seeds.HypervolumeOfMeans);
             WriteNumber(json, "per_seed_mean", seeds.HypervolumePerSeed.Mean);
             WriteNumber(json, "per_seed_sd", seeds.HypervolumePerSeed.StandardDeviation);

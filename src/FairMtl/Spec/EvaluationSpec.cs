@@ -4,7 +4,8 @@ namespace FairMtl.Spec;
 /// <param name="Head">The regression head whose predictions are scored against its column.</param>
 /// <param name="Pareto">The metric pair whose non-dominated points form the Pareto front.</param>
 /// <param name="Significance">The level of the paired tests of each sweep point against the baseline over the seeds.</param>
-public sealed record EvaluationSpec(string Head, ParetoSpec Pareto, double Significance = 0.05);
+/// <param name="HypervolumeReference">The (disparity, error) reference point of the hypervolume; empty: the baseline's.</param>
+public sealed record EvaluationSpec(string Head, ParetoSpec Pareto, double Significance = 0.05, EquatableArray<double> HypervolumeReference = default);
 
 /// <summary>The Pareto front minimises (disparity of <see cref="Disparity"/>, overall <see cref="Error"/>).</summary>
 public sealed record ParetoSpec(ErrorMetric Disparity, ErrorMetric Error);

@@ -14,8 +14,10 @@ namespace FairMtl.Sweeps;
 /// <param name="Level">The significance level (<c>evaluation.significance</c>).</param>
 /// <param name="Baseline">The baseline over the seeds (null without a baseline).</param>
 /// <param name="Points">One entry per point that trained on at least one seed, in point order.</param>
-/// <param name="HypervolumeOfMeans">Hypervolume of the points' means, reference = the baseline's means (NaN without a baseline).</param>
-/// <param name="HypervolumePerSeed">Per seed, the hypervolume of that seed's points with that seed's baseline as reference.</param>
+/// <param name="HypervolumeOfMeans">Hypervolume of the points' means, reference = <c>evaluation.hypervolume_reference</c> or
+/// else the baseline's means (NaN without either).</param>
+/// <param name="HypervolumePerSeed">Per seed, the hypervolume of that seed's points against the declared reference or else
+/// that seed's baseline.</param>
 /// <param name="Verdict">Whether the sweep beats the baseline on disparity, on error, on both or on neither.</param>
 public sealed record SeedAnalysis(
     double Level,
@@ -67,15 +69,18 @@ public sealed record SeedAnalysis(
                 meanFront.Contains(i)))
             .ToArray();
 
-        var reference = baselineStatistics is null ? (double.NaN, double.NaN) : (baselineStatistics.Disparity.Mean, baselineStatistics.Error.Mean);
+        var declared = spec.Evaluation.HypervolumeReference;
+        (double, double)? fixedReference = declared.Count == 2 ? (declared[0], declared[1]) : null;
+        var reference = fixedReference
+            ?? (baselineStatistics is null ? (double.NaN, double.NaN) : (baselineStatistics.Disparity.Mean, baselineStatistics.Error.Mean));
         var hypervolume = double.IsNaN(reference.Item1)
             ? double.NaN
             : Hypervolume.Of(statistics.Select(s => (s.Disparity.Mean, s.Error.Mean)).ToArray(), reference);
         var perSeed = seeds
-            .Where(baselineBySeed.ContainsKey)
+            .Where(seed => fixedReference is not null || baselineBySeed.ContainsKey(seed))
             .Select(seed => Hypervolume.Of(
                 perPoint.Where(p => p.BySeed.ContainsKey(seed)).Select(p => (p.BySeed[seed].Disparity, p.BySeed[seed].Error)).ToArray(),
-                (baselineBySeed[seed].Disparity, baselineBySeed[seed].Error)))
+                fixedReference ?? (baselineBySeed[seed].Disparity, baselineBySeed[seed].Error)))
             .ToArray();
         return new SeedAnalysis(level, baselineStatistics, statistics, hypervolume, SampleSummary.Of(perSeed), Describe(statistics, level, baselineBySeed.Count));
     }

@@ -30,7 +30,7 @@ public sealed class LoweringTests
         [Optimizer(OptimizerKind.Sgd, LearningRate = 0.05, Beta1 = 0.8, Beta2 = 0.99, Epsilon = 1e-8, Momentum = 0.9)]
         [Training(BatchSize = 16, Epochs = 20, Regime = RegimeKind.WarmStartBlocks, BlockSize = 2, KeepOptimizerState = true)]
         [EarlyStopping("c", Patience = 3, MinDelta = 0.01, RestoreBest = true)]
-        [Evaluation("y", Disparity = ErrorMetric.Mae, Error = ErrorMetric.Rmse, Significance = 0.01)]
+        [Evaluation("y", Disparity = ErrorMetric.Mae, Error = ErrorMetric.Rmse, Significance = 0.01, HypervolumeReference = new[] { 2.0, 30.5 })]
         public static partial class Full
         {
             public static double Loss(double alpha, double beta, double y, double c) => alpha * y + beta * c;
@@ -71,7 +71,7 @@ public sealed class LoweringTests
           epochs: 20
           regime: { kind: warm-start-blocks, block_size: 2, keep_optimizer_state: true }
           early_stopping: { monitor: c, patience: 3, min_delta: 0.01, restore_best: true }
-        evaluation: { head: y, pareto: { disparity: mae, error: rmse }, significance: 0.01 }
+        evaluation: { head: y, pareto: { disparity: mae, error: rmse }, significance: 0.01, hypervolume_reference: [2.0, 30.5] }
         """;
 
     private const string HeaderlessDeclaration = """

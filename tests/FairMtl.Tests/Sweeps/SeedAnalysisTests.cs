@@ -86,6 +86,18 @@ public class SeedAnalysisTests
     }
 
     [Fact]
+    public void A_declared_reference_point_replaces_the_baseline_in_the_hypervolume()
+    {
+        var (spec, points, baseline, sweep) = Case();
+        spec = spec with { Evaluation = spec.Evaluation with { HypervolumeReference = new[] { 6.0, 16.0 } } };
+        var analysis = SeedAnalysis.Of(spec, baseline, sweep, points);
+
+        // Means: point 0 (4.5, 11.5), point 2 (4.0, 14.5); union of [4.5, 6] x [11.5, 16] and [4.0, 6] x [14.5, 16]:
+        // 1.5 * 4.5 + 0.5 * 1.5 = 7.5.
+        analysis.HypervolumeOfMeans.ShouldBe(7.5, 1e-12);
+    }
+
+    [Fact]
     public void With_one_seed_the_verdict_says_no_test_is_possible()
     {
         var (spec, points, baseline, sweep) = Case();

@@ -29,12 +29,22 @@ internal static class EvaluationSectionReader
         }
 
         var pareto = evaluation?.Mapping("pareto", "disparity", "error");
+        double[] reference = [];
+        if (evaluation?.Get("hypervolume_reference") is { } referenceNode)
+        {
+            var ends = referenceNode.AsList("a list [disparity, error] of two numbers >= 0");
+            reference = ends.Count == 2
+                ? ends.Select(end => end.AsNumber("a number >= 0", v => v >= 0d, DiagnosticCodes.ImpossibleRange)).ToArray()
+                : throw referenceNode.Invalid("a list [disparity, error] of two numbers >= 0");
+        }
+
         return new EvaluationSpec(
             head,
             new ParetoSpec(
                 pareto?.Enum("disparity", ErrorMetric.Rmse, YamlEnumValues.ErrorMetrics) ?? ErrorMetric.Rmse,
                 pareto?.Enum("error", ErrorMetric.Rmse, YamlEnumValues.ErrorMetrics) ?? ErrorMetric.Rmse),
-            evaluation?.Number("significance", 0.05, "a number in (0, 0.5]", v => v > 0d && v <= 0.5, DiagnosticCodes.ImpossibleRange) ?? 0.05);
+            evaluation?.Number("significance", 0.05, "a number in (0, 0.5]", v => v > 0d && v <= 0.5, DiagnosticCodes.ImpossibleRange) ?? 0.05,
+            reference);
     }
 
     private static string Describe(HeadTask task) => task == HeadTask.Binary ? "binary" : "regression";

@@ -74,7 +74,7 @@ public static partial class ExperimentYamlReader
         var variableNames = sweep.Variables.Select(variable => variable.Name).ToArray();
         var loss = LossReader.Read(root.Require("loss"), headNames, variableNames);
 
-        var evaluation = EvaluationSectionReader.Read(root.Mapping("evaluation", "head", "pareto", "significance"), heads, headsNode);
+        var evaluation = EvaluationSectionReader.Read(root.Mapping("evaluation", "head", "pareto", "significance", "hypervolume_reference"), heads, headsNode);
         var training = TrainingSectionReader.Read(
             root.RequireMapping("training", "optimizer", "batch_size", "epochs", "regime", "early_stopping"),
             heads,
