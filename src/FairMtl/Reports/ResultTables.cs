@@ -110,16 +110,29 @@ public static class ResultTables
         columns.Add(new TableColumn("seeds"));
         columns.AddRange(Metrics.Select(metric => new TableColumn(Name(metric))));
         columns.AddRange(Metrics.Select(metric => new TableColumn(Name(metric) + "_disp")));
-        columns.Add(new TableColumn("front_frequency", Format: "F2"));
-        var frequency = result.Seeds.Points.ToDictionary(point => point.Point!.Index, point => point.FrontFrequency);
+        var error = Name(pair.Error);
+        var disparity = Name(pair.Disparity) + "_disp";
+        columns.AddRange([
+            new TableColumn(error + "_sd", Terminal: false), new TableColumn(error + "_ci_low", Terminal: false), new TableColumn(error + "_ci_high", Terminal: false),
+            new TableColumn(disparity + "_sd", Terminal: false), new TableColumn(disparity + "_ci_low", Terminal: false),
+            new TableColumn(disparity + "_ci_high", Terminal: false), new TableColumn("front_frequency", Format: "F2"),
+        ]);
+        var statistics = result.Seeds.Points.ToDictionary(point => point.Point!.Index);
         var rows = result.Pareto
-            .Select((summary, rank) => new object?[] { rank + 1 }
-                .Concat(summary.Point.Values.Select(value => (object?)value))
-                .Append(summary.Seeds)
-                .Concat(Metrics.Select(metric => (object?)summary.Overall.Get(metric)))
-                .Concat(Metrics.Select(metric => (object?)summary.Disparity.Get(metric)))
-                .Append(frequency.TryGetValue(summary.Point.Index, out var share) ? share : null)
-                .ToArray())
+            .Select((summary, rank) =>
+            {
+                var spread = statistics.GetValueOrDefault(summary.Point.Index);
+                return new object?[] { rank + 1 }
+                    .Concat(summary.Point.Values.Select(value => (object?)value))
+                    .Append(summary.Seeds)
+                    .Concat(Metrics.Select(metric => (object?)summary.Overall.Get(metric)))
+                    .Concat(Metrics.Select(metric => (object?)summary.Disparity.Get(metric)))
+                    .Concat(spread is null
+                        ? Enumerable.Repeat<object?>(null, 7)
+                        : [spread.Error.StandardDeviation, spread.Error.Low, spread.Error.High,
+                           spread.Disparity.StandardDeviation, spread.Disparity.Low, spread.Disparity.High, spread.FrontFrequency])
+                    .ToArray();
+            })
             .ToArray();
         var seeds = spec.Sweep.Seeds.Count == 1 ? string.Empty : $", means over {spec.Sweep.Seeds.Count} seeds";
         return new Table(
