@@ -63,6 +63,26 @@ public class RunCommandTests
     }
 
     [Fact]
+    public async Task Ten_seeds_with_their_own_splits_run_in_parallel_to_the_same_bytes_and_state_a_verdict()
+    {
+        using var folder = new TempDataFolder();
+        var path = HostRun.SmallExperiment(folder, "parkinson-10seeds", text => text.Replace("seeds: [42, 43, 44, 45, 46, 47, 48, 49, 50, 51]", "seeds: [42, 43, 44, 45, 46]\n  split: per-seed"));
+        var one = Path.Combine(folder.Path, "one");
+        var two = Path.Combine(folder.Path, "two");
+        var first = await HostRun.InvokeAsync(path, "--out", one, "--threads", "1");
+        first.ExitCode.ShouldBe(0, first.Error);
+        (await HostRun.InvokeAsync(path, "--out", two, "--threads", "2")).ExitCode.ShouldBe(0);
+        foreach (var file in new[] { "baseline.csv", "sweep.csv", "pareto.csv", "seeds.csv" })
+        {
+            File.ReadAllBytes(Path.Combine(two, file)).ShouldBe(File.ReadAllBytes(Path.Combine(one, file)), file);
+        }
+
+        first.Output.ShouldContain("### Over the seeds (mean ± sd; vs baseline at the 0.05 level)");
+        first.Output.ShouldContain("(exact two-sided Wilcoxon signed-rank test over 5 paired seeds), the sweep beats the baseline on");
+        File.ReadAllLines(Path.Combine(one, "seeds.csv")).Length.ShouldBe(1 + 1 + 3);
+    }
+
+    [Fact]
     public async Task The_seed_option_replaces_the_seed_list()
     {
         using var folder = new TempDataFolder();
