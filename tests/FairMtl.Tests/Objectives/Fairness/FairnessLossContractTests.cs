@@ -7,7 +7,7 @@ namespace FairMtl.Tests.Objectives.Fairness;
 public class FairnessLossContractTests
 {
     [Theory]
-    [MemberData(nameof(Penalties), MemberType = typeof(FairnessTestData))]
+    [MemberData(nameof(AllPenalties), MemberType = typeof(FairnessTestData))]
     public void A_batch_with_one_group_present_gives_zero_and_zero_gradient(FairnessLossKind penalty)
     {
         var gradient = Garbage(6);
@@ -17,18 +17,20 @@ public class FairnessLossContractTests
     }
 
     [Theory]
-    [MemberData(nameof(Penalties), MemberType = typeof(FairnessTestData))]
-    public void Gradient_is_overwritten_and_the_value_does_not_depend_on_it(FairnessLossKind penalty)
+    [MemberData(nameof(PenaltiesWithGroupCount), MemberType = typeof(FairnessTestData))]
+    public void Gradient_is_overwritten_and_the_value_does_not_depend_on_it(FairnessLossKind penalty, int groupCount)
     {
-        var loss = FairnessLosses.Create(penalty, 3, 0.3);
+        var (logits, targets, groups) = HandBatch(groupCount);
+        var loss = FairnessLosses.Create(penalty, groupCount, 0.3, 0.5);
         var clean = new float[6];
         var dirty = Garbage(6);
 
-        var value = loss.Compute(Logits3, Targets3, Groups3, 6, clean);
+        var value = loss.Compute(logits, targets, groups, 6, clean);
 
-        loss.Compute(Logits3, Targets3, Groups3, 6, dirty).ShouldBe(value);
-        loss.Compute(Logits3, Targets3, Groups3, 6, Span<float>.Empty).ShouldBe(value);
+        loss.Compute(logits, targets, groups, 6, dirty).ShouldBe(value);
+        loss.Compute(logits, targets, groups, 6, Span<float>.Empty).ShouldBe(value);
         dirty.ShouldBe(clean);
+        clean.ShouldContain(g => g != 0f);
     }
 
     [Fact]
@@ -44,17 +46,18 @@ public class FairnessLossContractTests
     }
 
     [Theory]
-    [MemberData(nameof(Penalties), MemberType = typeof(FairnessTestData))]
-    public void Compute_does_not_allocate(FairnessLossKind penalty)
+    [MemberData(nameof(PenaltiesWithGroupCount), MemberType = typeof(FairnessTestData))]
+    public void Compute_does_not_allocate(FairnessLossKind penalty, int groupCount)
     {
-        var loss = FairnessLosses.Create(penalty, 3, 0.3);
+        var (logits, targets, groups) = HandBatch(groupCount);
+        var loss = FairnessLosses.Create(penalty, groupCount, 0.3, 0.5);
         var gradient = new float[6];
-        var sink = loss.Compute(Logits3, Targets3, Groups3, 6, gradient);
+        var sink = loss.Compute(logits, targets, groups, 6, gradient);
 
         var before = GC.GetAllocatedBytesForCurrentThread();
         for (var i = 0; i < 100; i++)
         {
-            sink += loss.Compute(Logits3, Targets3, Groups3, 6, gradient);
+            sink += loss.Compute(logits, targets, groups, 6, gradient);
         }
 
         (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBe(0);
@@ -76,7 +79,18 @@ public class FairnessLossContractTests
     }
 
     [Theory]
-    [MemberData(nameof(Penalties), MemberType = typeof(FairnessTestData))]
+    [InlineData(FairnessLossKind.Corr)]
+    [InlineData(FairnessLossKind.Mmd)]
+    public void The_two_group_losses_refuse_other_group_counts(FairnessLossKind penalty)
+    {
+        foreach (var groupCount in new[] { 0, 1, 3 })
+        {
+            Should.Throw<ArgumentOutOfRangeException>(() => FairnessLosses.Create(penalty, groupCount, 0, 0.5));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(AllPenalties), MemberType = typeof(FairnessTestData))]
     public void Bad_arguments_are_rejected(FairnessLossKind penalty)
     {
         Should.Throw<ArgumentOutOfRangeException>(() => FairnessLosses.Create(penalty, 0, 0.1));

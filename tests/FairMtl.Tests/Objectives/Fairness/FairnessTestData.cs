@@ -35,6 +35,30 @@ internal static class FairnessTestData
 
     public static TheoryData<FairnessLossKind> Penalties => new(GroupCountAgnostic);
 
+    /// <summary>Every loss: the group-count-agnostic ones and the two-group ones (correlation, MMD).</summary>
+    public static TheoryData<FairnessLossKind> AllPenalties => new([.. GroupCountAgnostic, FairnessLossKind.Corr, FairnessLossKind.Mmd]);
+
+    /// <summary>Every loss with the batch it is checked on: three groups where it takes any number, else two.</summary>
+    public static TheoryData<FairnessLossKind, int> PenaltiesWithGroupCount
+    {
+        get
+        {
+            var data = new TheoryData<FairnessLossKind, int>();
+            foreach (var penalty in GroupCountAgnostic)
+            {
+                data.Add(penalty, 3);
+            }
+
+            data.Add(FairnessLossKind.Corr, 2);
+            data.Add(FairnessLossKind.Mmd, 2);
+            return data;
+        }
+    }
+
+    /// <summary>The two-group or the three-group hand batch.</summary>
+    public static (float[] Logits, float[] Targets, int[] Groups) HandBatch(int groupCount) =>
+        groupCount == 2 ? (Logits, Targets, Groups) : (Logits3, Targets3, Groups3);
+
     public static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
 
     /// <summary>A gradient buffer full of NaN, to show that every row gets overwritten.</summary>
@@ -73,5 +97,47 @@ internal static class FairnessTestData
         var targets = Enumerable.Range(0, rows).Select(i => i % 2 == 0 ? 1f : 0f).ToArray();
         var groups = Enumerable.Range(0, rows).Select(i => i / 2).ToArray();
         return (logits, targets, groups, rows);
+    }
+
+    /// <summary>Random groups (rows 0 and 1 fixed to groups 0 and 1) and logits in [-2, 2), shifted by <paramref name="shift"/> in group 1.</summary>
+    public static (float[] Logits, int[] Groups) RandomTwoGroupBatch(int seed, int rows, double shift)
+    {
+        var random = new Random(seed);
+        var logits = new float[rows];
+        var groups = new int[rows];
+        for (var i = 0; i < rows; i++)
+        {
+            groups[i] = i < 2 ? i : random.Next(2);
+            logits[i] = (float)((4 * random.NextDouble()) - 2 + (shift * groups[i]));
+        }
+
+        return (logits, groups);
+    }
+
+    /// <summary>Central differences on the float logits (step 1e-3), divided by the float step actually taken; rel 1e-3,
+    /// abs 1e-5; the analytic gradient must not be all zero.</summary>
+    public static void ShouldMatchFiniteDifferences(IBatchFairnessLoss loss, float[] logits, float[] targets, int[] groups)
+    {
+        const float Step = 1e-3f;
+        var rows = logits.Length;
+        var gradient = Garbage(rows);
+        loss.Compute(logits, targets, groups, rows, gradient);
+
+        gradient.ShouldContain(g => g != 0f);
+        var perturbed = (float[])logits.Clone();
+        for (var i = 0; i < rows; i++)
+        {
+            var up = logits[i] + Step;
+            var down = logits[i] - Step;
+            perturbed[i] = up;
+            var lossUp = loss.Compute(perturbed, targets, groups, rows, Span<float>.Empty);
+            perturbed[i] = down;
+            var lossDown = loss.Compute(perturbed, targets, groups, rows, Span<float>.Empty);
+            perturbed[i] = logits[i];
+
+            // The float step actually taken, not the nominal one.
+            var numeric = (lossUp - lossDown) / ((double)up - down);
+            Math.Abs(gradient[i] - numeric).ShouldBeLessThanOrEqualTo(1e-5 + (1e-3 * Math.Abs(numeric)), $"row {i}");
+        }
     }
 }

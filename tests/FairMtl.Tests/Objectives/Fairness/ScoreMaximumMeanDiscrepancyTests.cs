@@ -1,6 +1,5 @@
 using FairMtl.Objectives.Fairness;
 using static FairMtl.Tests.Objectives.Fairness.FairnessTestData;
-using static FairMtl.Tests.Objectives.Fairness.ScoreGroupCorrelationTests;
 
 namespace FairMtl.Tests.Objectives.Fairness;
 
@@ -93,20 +92,7 @@ public class ScoreMaximumMeanDiscrepancyTests
 
         loss.Compute(logits, new float[12], groups, 12, Span<float>.Empty).ShouldBeGreaterThan(0);
 
-        ShouldMatchFiniteDifferences(loss, logits, groups);
-    }
-
-    [Fact]
-    public void A_batch_with_one_group_present_gives_zero_and_zero_gradient()
-    {
-        var loss = new ScoreMaximumMeanDiscrepancy(2, 0.5);
-        var gradient = Garbage(6);
-
-        loss.Compute(Logits, Targets, [0, 0, 0, 0, 0, 0], 6, gradient).ShouldBe(0);
-        gradient.ShouldAllBe(g => g == 0f);
-        gradient = Garbage(6);
-        loss.Compute(Logits, Targets, [1, 1, 1, 1, 1, 1], 6, gradient).ShouldBe(0);
-        gradient.ShouldAllBe(g => g == 0f);
+        ShouldMatchFiniteDifferences(loss, logits, new float[12], groups);
     }
 
     [Fact]
@@ -130,47 +116,6 @@ public class ScoreMaximumMeanDiscrepancyTests
         loss.Compute(Logits, Targets, Groups, 0, gradient).ShouldBe(0);
     }
 
-    [Fact]
-    public void Gradient_is_overwritten_and_the_value_does_not_depend_on_it()
-    {
-        var loss = new ScoreMaximumMeanDiscrepancy(2, 0.5);
-        var clean = new float[6];
-        var dirty = Garbage(6);
-
-        var value = loss.Compute(Logits, Targets, Groups, 6, clean);
-
-        loss.Compute(Logits, Targets, Groups, 6, dirty).ShouldBe(value);
-        loss.Compute(Logits, Targets, Groups, 6, Span<float>.Empty).ShouldBe(value);
-        dirty.ShouldBe(clean);
-        clean.ShouldContain(g => g != 0f);
-    }
-
-    [Fact]
-    public void Compute_does_not_allocate()
-    {
-        var loss = new ScoreMaximumMeanDiscrepancy(2, 0.5);
-        var gradient = new float[6];
-        var sink = loss.Compute(Logits, Targets, Groups, 6, gradient);
-
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 100; i++)
-        {
-            sink += loss.Compute(Logits, Targets, Groups, 6, gradient);
-        }
-
-        (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBe(0);
-        sink.ShouldBeGreaterThan(0);
-    }
-
-    [Theory]
-    [InlineData(0)]
-    [InlineData(1)]
-    [InlineData(3)]
-    public void Only_two_groups_are_accepted(int groupCount)
-    {
-        Should.Throw<ArgumentOutOfRangeException>(() => new ScoreMaximumMeanDiscrepancy(groupCount, 0.5));
-    }
-
     [Theory]
     [InlineData(0.0)]
     [InlineData(-0.5)]
@@ -179,15 +124,5 @@ public class ScoreMaximumMeanDiscrepancyTests
     public void The_bandwidth_must_be_finite_and_positive(double bandwidth)
     {
         Should.Throw<ArgumentOutOfRangeException>(() => new ScoreMaximumMeanDiscrepancy(2, bandwidth));
-    }
-
-    [Fact]
-    public void Bad_arguments_are_rejected()
-    {
-        var loss = new ScoreMaximumMeanDiscrepancy(2, 0.5);
-        Should.Throw<ArgumentOutOfRangeException>(() => loss.Compute(Logits, Targets, [0, 0, 0, 1, 1, 2], 6, new float[6]));
-        Should.Throw<ArgumentOutOfRangeException>(() => loss.Compute(Logits, Targets, [0, 0, 0, 1, 1, -1], 6, new float[6]));
-        Should.Throw<ArgumentOutOfRangeException>(() => loss.Compute(Logits, Targets, Groups, 7, new float[7]));
-        Should.Throw<ArgumentOutOfRangeException>(() => loss.Compute(Logits, Targets, Groups, 6, new float[5]));
     }
 }
