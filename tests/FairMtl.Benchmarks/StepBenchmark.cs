@@ -42,13 +42,13 @@ internal sealed class StepBenchmark(string name, int inputs, HeadTask zTask)
         var runs = new List<StepResult>();
         for (var repeat = 0; repeat < 5; repeat++)
         {
-            var gcBefore = GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2);
+            var gcBefore = FairMtl.Sweeps.RunTimings.Collections();
             var bytesBefore = GC.GetAllocatedBytesForCurrentThread();
             var started = Stopwatch.GetTimestamp();
             var outcome = Train(trainer, optimizer, objective, epochs);
             var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
             var bytes = GC.GetAllocatedBytesForCurrentThread() - bytesBefore;
-            var collections = GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2) - gcBefore;
+            var collections = FairMtl.Sweeps.RunTimings.Collections() - gcBefore;
             runs.Add(new StepResult(1e6 * seconds / outcome.Steps, (double)bytes / outcome.Steps, collections, outcome.Steps));
         }
 

@@ -34,13 +34,13 @@ public static class ComparisonRunner
         var units = Units(spec);
         var runs = new ComparisonRun[units.Length];
         var finished = 0;
-        var collectionsBefore = CollectionCount();
+        var collectionsBefore = Sweeps.RunTimings.Collections();
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads), CancellationToken = cancellationToken };
         Parallel.For(0, units.Length, options, i =>
         {
             var (method, lambda, isFront, repetition) = units[i];
             runs[i] = Train(spec, data, repetitions[repetition], method with { Lambda = lambda }, isFront, tasks, cancellationToken);
-            progress?.Report(new ComparisonProgress(Interlocked.Increment(ref finished), units.Length, runs[i]));
+            progress?.Report(new ComparisonProgress(Interlocked.Increment(ref finished), units.Length));
         });
 
         var methods = spec.Methods
@@ -95,7 +95,7 @@ public static class ComparisonRunner
             data.Table.DroppedMissing,
             data.Table.FeatureNames,
             data.Table.Files,
-            new Sweeps.RunTimings(loadSeconds, stopwatch.Elapsed.TotalSeconds, Math.Max(1, threads), steps, CollectionCount() - collectionsBefore));
+            new Sweeps.RunTimings(loadSeconds, stopwatch.Elapsed.TotalSeconds, Math.Max(1, threads), steps, Sweeps.RunTimings.Collections() - collectionsBefore));
     }
 
     /// <summary>The units in a fixed order: per repetition, the table's methods, then the front's (method, lambda) pairs.</summary>
@@ -150,9 +150,7 @@ public static class ComparisonRunner
 
         return -1;
     }
-
-    private static int CollectionCount() => GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2);
 }
 
-/// <summary>Progress of a comparison: runs finished out of all runs.</summary>
-public sealed record ComparisonProgress(int Finished, int Total, ComparisonRun Last) : Sweeps.IProgressCount;
+/// <summary>Progress of a comparison (either kind): models finished out of all models.</summary>
+public sealed record ComparisonProgress(int Finished, int Total) : Sweeps.IProgressCount;

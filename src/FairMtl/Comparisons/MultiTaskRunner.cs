@@ -29,16 +29,12 @@ public static class MultiTaskRunner
         var units = Units(spec, settings);
         var results = new MultiTaskRun[units.Length];
         var finished = 0;
-        var collectionsBefore = GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2);
+        var collectionsBefore = Sweeps.RunTimings.Collections();
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads), CancellationToken = cancellationToken };
         Parallel.For(0, units.Length, options, i =>
         {
             results[i] = Train(spec, data, repetitions[units[i].Repetition], units[i], cancellationToken);
-            var last = results[i];
-            progress?.Report(new ComparisonProgress(
-                Interlocked.Increment(ref finished),
-                units.Length,
-                new ComparisonRun(last.Method, last.Setting?.Lambdas[0] ?? 0, false, last.Repetition, last.Seed, last.Epochs, last.Steps, null, last.Failure)));
+            progress?.Report(new ComparisonProgress(Interlocked.Increment(ref finished), units.Length));
         });
 
         var references = results.Where(run => run.Setting is null).ToArray();
@@ -63,7 +59,7 @@ public static class MultiTaskRunner
                 stopwatch.Elapsed.TotalSeconds,
                 Math.Max(1, threads),
                 steps,
-                GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2) - collectionsBefore));
+                Sweeps.RunTimings.Collections() - collectionsBefore));
     }
 
     /// <summary>A unit: a method at a setting (null with a task index: the task's single-task reference).</summary>

@@ -41,7 +41,7 @@ public static class SpecJsonWriter
         WriteSweep(json, spec.Sweep);
         json.WriteStartObject("baseline");
         json.WriteBoolean("enabled", spec.Baseline.Enabled);
-        Strings(json, "heads", spec.Baseline.Heads);
+        SummaryJson.WriteStrings(json, "heads", spec.Baseline.Heads);
         json.WriteNumber("epochs", spec.Baseline.Epochs);
         json.WriteEndObject();
         WriteTraining(json, spec.Training);
@@ -83,10 +83,10 @@ public static class SpecJsonWriter
         json.WriteString("format", Enum(data.Format));
         json.WriteString("delimiter", data.Delimiter.ToString());
         json.WriteBoolean("header", data.Header);
-        Strings(json, "columns", data.Columns);
+        SummaryJson.WriteStrings(json, "columns", data.Columns);
         json.WriteStartObject("features");
-        Strings(json, "include", data.Features.Include);
-        Strings(json, "exclude", data.Features.Exclude);
+        SummaryJson.WriteStrings(json, "include", data.Features.Include);
+        SummaryJson.WriteStrings(json, "exclude", data.Features.Exclude);
         json.WriteEndObject();
         json.WriteBoolean("standardize", data.Standardize);
         json.WriteStartObject("split");
@@ -98,7 +98,7 @@ public static class SpecJsonWriter
         json.WriteString("column", data.Groups.Column);
         json.WriteString("rule", Enum(data.Groups.Rule));
         json.WriteNumber("threshold", data.Groups.Threshold);
-        Strings(json, "labels", data.Groups.Labels);
+        SummaryJson.WriteStrings(json, "labels", data.Groups.Labels);
         json.WriteEndObject();
         json.WriteNumber("skip_lines", data.SkipLines);
         json.WriteStartArray("append");
@@ -111,7 +111,7 @@ public static class SpecJsonWriter
         }
 
         json.WriteEndArray();
-        Strings(json, "missing", data.Missing);
+        SummaryJson.WriteStrings(json, "missing", data.Missing);
         json.WriteStartArray("filters");
         foreach (var filter in data.Filters)
         {
@@ -123,7 +123,7 @@ public static class SpecJsonWriter
         }
 
         json.WriteEndArray();
-        Strings(json, "categorical", data.Categorical);
+        SummaryJson.WriteStrings(json, "categorical", data.Categorical);
         json.WriteEndObject();
     }
 
@@ -180,17 +180,6 @@ public static class SpecJsonWriter
         }
 
         json.WriteEndObject();
-    }
-
-    private static void Strings(Utf8JsonWriter json, string name, EquatableArray<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            json.WriteStringValue(value);
-        }
-
-        json.WriteEndArray();
     }
 
     private static void Numbers<T>(Utf8JsonWriter json, string name, EquatableArray<T> values)

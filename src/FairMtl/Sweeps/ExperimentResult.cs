@@ -33,4 +33,8 @@ public sealed record ExperimentResult(
 
 /// <summary>Wall-clock seconds of the phases of a run, the thread count, the optimiser steps, and the garbage
 /// collections (all generations) that happened while the models trained.</summary>
-public sealed record RunTimings(double LoadSeconds, double TrainSeconds, int Threads, long Steps, int GarbageCollections);
+public sealed record RunTimings(double LoadSeconds, double TrainSeconds, int Threads, long Steps, int GarbageCollections)
+{
+    /// <summary>Garbage collections of all generations so far in this process (the runners take the difference).</summary>
+    public static int Collections() => GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2);
+}

@@ -44,7 +44,7 @@ public static class ExperimentRunner
         var results = new RunResult[plan.Units.Count][];
         var finished = 0;
         var total = plan.RunCount;
-        var collectionsBefore = CollectionCount();
+        var collectionsBefore = RunTimings.Collections();
         var stopwatch = Stopwatch.StartNew();
         var options = new ParallelOptions
         {
@@ -83,7 +83,7 @@ public static class ExperimentRunner
             sweep,
             points,
             front.Select(i => points[i]).ToArray(),
-            new RunTimings(loadSeconds, stopwatch.Elapsed.TotalSeconds, Math.Max(1, threads), steps, CollectionCount() - collectionsBefore));
+            new RunTimings(loadSeconds, stopwatch.Elapsed.TotalSeconds, Math.Max(1, threads), steps, RunTimings.Collections() - collectionsBefore));
     }
 
     /// <summary>With <c>sweep.split: per-seed</c>, each seed's data split with that seed (the declared split's data
@@ -103,7 +103,6 @@ public static class ExperimentRunner
                 : DataPreparation.Prepare(experiment with { Spec = spec with { Data = spec.Data with { Split = spec.Data.Split with { Seed = seed } } } }));
     }
 
-    private static int CollectionCount() => GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2);
 
     private static RunResult TrainBaseline(ExperimentSpec spec, PreparedData data, int seed, CancellationToken cancellationToken)
     {
