@@ -57,8 +57,5 @@ public static class MultiTaskSweep
         return sum > 0 ? drawn.Select(w => w / sum).ToArray() : Enumerable.Repeat(1d / tasks, tasks).ToArray();
     }
 
-    private static IEnumerable<double> Grid(ValueRange range, int count) =>
-        count == 1
-            ? [range.Low]
-            : Enumerable.Range(0, count).Select(i => Math.Round(((range.Low * (count - 1 - i)) + (range.High * i)) / (count - 1), 10));
+    private static double[] Grid(ValueRange range, int count) => EvenlySpaced.Values(range.Low, range.High, count);
 }

@@ -155,18 +155,8 @@ public static class ComparisonYamlReader
                         DiagnosticCodes.UnknownReference, $"'{attribute.Path}.unknown' needs a text attribute ('privileged' or categories), not a numeric 'range'");
                 }
 
-                var ends = rangeNode.AsList("a list [low, high] of two numbers");
-                if (ends.Count != 2)
-                {
-                    throw rangeNode.Invalid("a list [low, high] of two numbers");
-                }
-
-                var low = ends[0].AsNumber("a finite number", _ => true);
-                var high = ends[1].AsNumber("a finite number", _ => true);
-                if (high < low)
-                {
-                    throw rangeNode.Error(DiagnosticCodes.ImpossibleRange, $"'{rangeNode.Path}' goes down: {Format(high)} is less than {Format(low)}");
-                }
+                var (low, high) = YamlLists.Pair(
+                    rangeNode, "a list [low, high] of two numbers", "a finite number", _ => true, DiagnosticCodes.InvalidValue, ordered: true);
 
                 attributes.Add(new SensitiveAttributeSpec(attributeName, column, SensitiveRule.Range, EquatableArray<string>.Empty, low, high, unknown));
             }
@@ -404,18 +394,14 @@ public static class ComparisonYamlReader
                 return fallback;
             }
 
-            var ends = rangeNode.AsList("a list [low, high] of two numbers");
-            if (ends.Count != 2)
-            {
-                throw rangeNode.Invalid("a list [low, high] of two numbers");
-            }
-
-            var expected = $"a number in [{Format(low)}, {Format(high)}]";
-            var from = ends[0].AsNumber(expected, v => v >= low && v <= high, DiagnosticCodes.ImpossibleRange);
-            var to = ends[1].AsNumber(expected, v => v >= low && v <= high, DiagnosticCodes.ImpossibleRange);
-            return to >= from
-                ? new ValueRange(from, to)
-                : throw rangeNode.Error(DiagnosticCodes.ImpossibleRange, $"'{rangeNode.Path}' goes down: {Format(to)} is less than {Format(from)}");
+            var (from, to) = YamlLists.Pair(
+                rangeNode,
+                "a list [low, high] of two numbers",
+                $"a number in [{Format(low)}, {Format(high)}]",
+                v => v >= low && v <= high,
+                DiagnosticCodes.ImpossibleRange,
+                ordered: true);
+            return new ValueRange(from, to);
         }
 
         return new MultiTaskSweepSpec(

@@ -32,10 +32,9 @@ internal static class EvaluationSectionReader
         double[] reference = [];
         if (evaluation?.Get("hypervolume_reference") is { } referenceNode)
         {
-            var ends = referenceNode.AsList("a list [disparity, error] of two numbers >= 0");
-            reference = ends.Count == 2
-                ? ends.Select(end => end.AsNumber("a number >= 0", v => v >= 0d, DiagnosticCodes.ImpossibleRange)).ToArray()
-                : throw referenceNode.Invalid("a list [disparity, error] of two numbers >= 0");
+            var (disparity, error) = YamlLists.Pair(
+                referenceNode, "a list [disparity, error] of two numbers >= 0", "a number >= 0", v => v >= 0d, DiagnosticCodes.ImpossibleRange, ordered: false);
+            reference = [disparity, error];
         }
 
         return new EvaluationSpec(

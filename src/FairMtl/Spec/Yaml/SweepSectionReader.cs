@@ -91,10 +91,7 @@ internal static class SweepSectionReader
         }
     }
 
-    /// <summary>
-    /// <c>count</c> evenly spaced values from <c>from</c> to <c>to</c> inclusive. Each is a weighted mean of the ends
-    /// rounded to 10 decimals, so <c>{from: 0, to: 4.9, count: 50}</c> gives exactly the doubles 0.1 * k parse to.
-    /// </summary>
+    /// <summary><c>count</c> evenly spaced values from <c>from</c> to <c>to</c> inclusive (<see cref="EvenlySpaced"/>).</summary>
     private static double[] ReadGrid(YamlMappingReader grid)
     {
         var fromNode = grid.Require("from");
@@ -117,13 +114,7 @@ internal static class SweepSectionReader
                     $"'{grid.Path}' has count 1 but 'from' ({Format(from)}) differs from 'to' ({Format(to)}); one value cannot span a range");
         }
 
-        var values = new double[count];
-        for (var i = 0; i < count; i++)
-        {
-            values[i] = Math.Round(((from * (count - 1 - i)) + (to * i)) / (count - 1), 10);
-        }
-
-        return values;
+        return EvenlySpaced.Values(from, to, count);
     }
 
     private static int[] ReadSeeds(YamlNodeReader node)

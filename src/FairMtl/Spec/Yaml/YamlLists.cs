@@ -27,6 +27,29 @@ internal static class YamlLists
         return names;
     }
 
+    /// <summary>
+    /// A list of exactly two numbers, each accepted by <paramref name="inRange"/> (else <paramref name="rangeCode"/>);
+    /// with <paramref name="ordered"/>, the second may not be below the first (a range that goes down is FMTL006).
+    /// </summary>
+    public static (double First, double Second) Pair(
+        YamlNodeReader node, string expected, string itemExpected, Func<double, bool> inRange, string rangeCode, bool ordered)
+    {
+        var items = node.AsList(expected);
+        if (items.Count != 2)
+        {
+            throw node.Invalid(expected);
+        }
+
+        var first = items[0].AsNumber(itemExpected, inRange, rangeCode);
+        var second = items[1].AsNumber(itemExpected, inRange, rangeCode);
+        return !ordered || second >= first
+            ? (first, second)
+            : throw node.Error(
+                DiagnosticCodes.ImpossibleRange,
+                $"'{node.Path}' goes down: {second.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} is less than "
+                + $"{first.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}");
+    }
+
     /// <summary>Integers &gt; 0 (layer widths).</summary>
     public static int[] Widths(YamlNodeReader node, string expected, bool allowEmpty)
     {
