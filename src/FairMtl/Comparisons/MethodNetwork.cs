@@ -183,14 +183,15 @@ public sealed record MethodNetwork(
     private static (List<(ILossTerm, double)> Head, List<(ILossTerm, double)>? Trunk) MultiTaskTerms(
         MethodSpec method, ComparisonSpec spec, IReadOnlyList<SensitiveGroups> attributes, MultiTaskSetting setting, int t, int[] taskHeads)
     {
-        var head = new List<(ILossTerm, double)> { (new BinaryTaskTerm(), 1d) };
+        var bce = new BinaryTaskTerm();
+        var head = new List<(ILossTerm, double)> { (bce, 1d) };
         if (method.Kind == MethodKind.MultiTask)
         {
             return (head, null);
         }
 
         var lambda = setting.Lambdas[t];
-        var trunk = method.Kind == MethodKind.MtaF ? new List<(ILossTerm, double)> { (new BinaryTaskTerm(), 1d) } : null;
+        var trunk = method.Kind == MethodKind.MtaF ? new List<(ILossTerm, double)> { (bce, 1d) } : null;
         var sides = method.Condition == FairnessCondition.Odds
             ? new[] { (RowSubset.Negatives, RowSubset.ExclusiveNegatives), (RowSubset.Positives, RowSubset.ExclusivePositives) }
             : [(RowSubset.Negatives, RowSubset.ExclusiveNegatives)];

@@ -6,19 +6,26 @@ namespace FairMtl.Objectives.Routing;
 /// <summary>
 /// An objective given as one <see cref="HeadRoute"/> per head: each head's loss terms are summed into its gradient,
 /// which is routed to the head's parameters and into the trunk with separate factors. The reported value is
-/// <c>sum_h HeadScale_h * sum_t Coefficient_t * Term_t</c>.
+/// <c>sum_h HeadScale_h * sum_t Coefficient_t * Term_t</c>. A term listed for both the head and the trunk (MTA-F) is
+/// computed once per batch.
 /// </summary>
 public sealed class RoutedObjective : IBatchObjective
 {
     private readonly HeadRoute[] _routes;
-    private readonly float[] _scratch;
+    private readonly ILossTerm[][] _distinct;
+    private readonly float[][][] _termGradients;
+    private readonly double[][] _termValues;
     private readonly float[][] _trunkBuffers;
     private string _nonFinite = "the objective";
 
     public RoutedObjective(IReadOnlyList<HeadRoute> routes, int maxRows)
     {
         _routes = routes.ToArray();
-        _scratch = new float[maxRows];
+        _distinct = _routes
+            .Select(route => route.Terms.Concat(route.TrunkTerms ?? []).Select(t => t.Term).Distinct(ReferenceEqualityComparer.Instance).Cast<ILossTerm>().ToArray())
+            .ToArray();
+        _termGradients = _distinct.Select(terms => terms.Select(_ => new float[maxRows]).ToArray()).ToArray();
+        _termValues = _distinct.Select(terms => new double[terms.Length]).ToArray();
         _trunkBuffers = _routes.Select(route => route.TrunkTerms is null ? [] : new float[maxRows]).ToArray();
     }
 
@@ -33,21 +40,26 @@ public sealed class RoutedObjective : IBatchObjective
         var total = 0.0;
         for (var h = 0; h < _routes.Length; h++)
         {
-            var route = _routes[h];
-            if (!Accumulate(network, batch, h, route.Terms, gradients[h], route.HeadScale, ref total, out var failed))
+            var outputs = network.Heads[h].Prediction.AsSpan(0, batch.Rows);
+            for (var k = 0; k < _distinct[h].Length; k++)
             {
-                return failed;
+                var term = _distinct[h][k];
+                var value = term.Compute(outputs, batch, h, _termGradients[h][k]);
+                if (!double.IsFinite(value))
+                {
+                    _nonFinite = $"{term.Name} of head '{network.Heads[h].Spec.Name}'";
+                    return value;
+                }
+
+                _termValues[h][k] = value;
             }
 
+            var route = _routes[h];
+            total += Combine(h, route.Terms, gradients[h], batch.Rows, route.HeadScale);
             trunkGradients[h] = null;
             if (route.TrunkTerms is { } trunkTerms)
             {
-                var ignored = 0.0;
-                if (!Accumulate(network, batch, h, trunkTerms, _trunkBuffers[h], 0f, ref ignored, out failed))
-                {
-                    return failed;
-                }
-
+                Combine(h, trunkTerms, _trunkBuffers[h], batch.Rows, 0f);
                 trunkGradients[h] = _trunkBuffers[h];
             }
 
@@ -58,44 +70,27 @@ public sealed class RoutedObjective : IBatchObjective
         return total;
     }
 
-    /// <summary>target = sum_t c_t dTerm_t over the batch rows; adds weight * sum_t c_t Term_t to the total. False
-    /// (with the culprit noted and its value in <paramref name="failed"/>) when a term is not finite.</summary>
-    private bool Accumulate(
-        MultiHeadNetwork network,
-        TrainingBatch batch,
-        int h,
-        IReadOnlyList<(ILossTerm Term, double Coefficient)> terms,
-        float[] target,
-        float weight,
-        ref double total,
-        out double failed)
+    public string DescribeNonFinite() => _nonFinite;
+
+    /// <summary>target = sum_t c_t dTerm_t over the batch rows, in the terms' order; returns weight * sum_t c_t Term_t.</summary>
+    private double Combine(int h, IReadOnlyList<(ILossTerm Term, double Coefficient)> terms, float[] target, int rows, float weight)
     {
-        failed = 0.0;
-        var rows = batch.Rows;
         var gradient = target.AsSpan(0, rows);
         gradient.Clear();
-        var outputs = network.Heads[h].Prediction.AsSpan(0, rows);
-        var scratch = _scratch.AsSpan(0, rows);
-        foreach (var (term, coefficient) in terms)
+        var value = 0.0;
+        for (var t = 0; t < terms.Count; t++)
         {
-            var value = term.Compute(outputs, batch, h, scratch);
-            if (!double.IsFinite(value))
-            {
-                _nonFinite = $"{term.Name} of head '{network.Heads[h].Spec.Name}'";
-                failed = value;
-                return false;
-            }
-
-            total += weight * coefficient * value;
+            var (term, coefficient) = terms[t];
+            var k = Array.IndexOf(_distinct[h], term);
+            value += weight * coefficient * _termValues[h][k];
+            var termGradient = _termGradients[h][k];
             var c = (float)coefficient;
             for (var i = 0; i < rows; i++)
             {
-                gradient[i] = MathF.FusedMultiplyAdd(c, scratch[i], gradient[i]);
+                gradient[i] = MathF.FusedMultiplyAdd(c, termGradient[i], gradient[i]);
             }
         }
 
-        return true;
+        return value;
     }
-
-    public string DescribeNonFinite() => _nonFinite;
 }
