@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FairMtl.Compiled;
+using FairMtl.Host.Output;
 using FairMtl.Host.Progress;
 using FairMtl.Host.Running;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,11 +12,11 @@ namespace FairMtl.Host.Cli;
 
 /// <summary>
 /// The command line: <c>run &lt;experiment.yaml | name&gt; [--out DIR] [--seed N] [--threads N]</c> (a bare experiment
-/// means <c>run</c>) and <c>list</c>. Each command runs inside a generic host (logging to stderr, Ctrl+C cancels).
+/// means <c>run</c>), <c>report &lt;results folder&gt;</c> and <c>list</c>. Each command runs inside a generic host (logging to stderr, Ctrl+C cancels).
 /// </summary>
 public static class FairMtlCommandLine
 {
-    private static readonly string[] Commands = ["run", "list"];
+    private static readonly string[] Commands = ["run", "list", "report"];
 
     /// <summary>Parses <paramref name="args"/>, runs the command and returns the exit code.</summary>
     /// <param name="args">The command line.</param>
@@ -34,7 +35,7 @@ public static class FairMtlCommandLine
                 await error.WriteLineAsync($"error: {parseError.Message}").ConfigureAwait(false);
             }
 
-            await error.WriteLineAsync("usage: fairmtl run <experiment.yaml | name> [--out DIR] [--seed N] [--threads N] | fairmtl list").ConfigureAwait(false);
+            await error.WriteLineAsync("usage: fairmtl run <experiment.yaml | name> [--out DIR] [--seed N] [--threads N] | fairmtl report <results folder> | fairmtl list").ConfigureAwait(false);
             return ExitCodes.UserError;
         }
 
@@ -82,7 +83,14 @@ public static class FairMtlCommandLine
             return ExitCodes.Success;
         });
 
-        return new RootCommand("FairMtl: declarative multi-task learning experiments for fairness research.") { run, list };
+        var resultsFolder = new Argument<string>("results") { Description = "A results folder written by run (e.g. results/parkinson)." };
+        var report = new Command("report", "Rebuild report.html and figures/*.svg of a results folder from its stored files, without training.")
+        {
+            resultsFolder,
+        };
+        report.SetAction(parse => ReportCommandHandler.Execute(parse.GetValue(resultsFolder)!, output, error));
+
+        return new RootCommand("FairMtl: declarative multi-task learning experiments for fairness research.") { run, report, list };
     }
 
     private static async Task<int> RunInHostAsync(
@@ -102,6 +110,7 @@ public static class FairMtlCommandLine
         builder.Logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
         builder.Services.Configure<ConsoleLifetimeOptions>(options => options.SuppressStatusMessages = true);
         builder.Services.AddSingleton<IRunProgressDisplay>(_ => CreateProgressDisplay(output, error));
+        builder.Services.AddSingleton<ITableWriter>(_ => CreateTableWriter(output));
         builder.Services.AddSingleton(catalog);
         builder.Services.AddSingleton<RunCommandHandler>();
 
@@ -120,12 +129,20 @@ public static class FairMtlCommandLine
         }
     }
 
-    private static IRunProgressDisplay CreateProgressDisplay(TextWriter output, TextWriter error)
-    {
-        var interactive = ReferenceEquals(output, Console.Out)
-            && !Console.IsOutputRedirected
-            && !Console.IsErrorRedirected
-            && AnsiConsole.Profile.Capabilities.Interactive;
-        return interactive ? new SpectreProgressDisplay(AnsiConsole.Console) : new PlainProgressDisplay(error);
-    }
+    /// <summary>The live bar when both output streams are an interactive terminal; else progress lines on stderr.</summary>
+    private static IRunProgressDisplay CreateProgressDisplay(TextWriter output, TextWriter error) =>
+        IsInteractiveTerminal(output) && !Console.IsErrorRedirected
+            ? new SpectreProgressDisplay(AnsiConsole.Console)
+            : new PlainProgressDisplay(error);
+
+    /// <summary>Spectre.Console tables when the output is an interactive terminal; else Markdown tables.</summary>
+    private static ITableWriter CreateTableWriter(TextWriter output) =>
+        IsInteractiveTerminal(output) ? new SpectreTableWriter(AnsiConsole.Console) : new MarkdownTableWriter(output);
+
+    /// <summary>
+    /// Whether <paramref name="output"/> is the process's standard output, not redirected, and an interactive terminal
+    /// (never for a captured writer, as in the tests).
+    /// </summary>
+    private static bool IsInteractiveTerminal(TextWriter output) =>
+        ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
 }

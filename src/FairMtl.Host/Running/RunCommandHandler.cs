@@ -3,6 +3,7 @@ using System.Globalization;
 using FairMtl.Comparisons;
 using FairMtl.Data;
 using FairMtl.Diagnostics;
+using FairMtl.Host.Output;
 using FairMtl.Host.Progress;
 using FairMtl.Reports;
 using FairMtl.Spec;
@@ -15,7 +16,8 @@ namespace FairMtl.Host.Running;
 /// The <c>run</c> command: load and validate the experiment, prepare its data, train the baseline and the sweep,
 /// print the tables and write the result files.
 /// </summary>
-public sealed class RunCommandHandler(ExperimentCatalog catalog, IRunProgressDisplay progressDisplay, ILogger<RunCommandHandler> logger)
+public sealed class RunCommandHandler(
+    ExperimentCatalog catalog, IRunProgressDisplay progressDisplay, ITableWriter tableWriter, ILogger<RunCommandHandler> logger)
 {
     /// <summary>Runs the command and returns the process exit code (see <see cref="ExitCodes"/>).</summary>
     public async Task<int> ExecuteAsync(RunRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
@@ -74,7 +76,7 @@ public sealed class RunCommandHandler(ExperimentCatalog catalog, IRunProgressDis
 
         foreach (var table in tables)
         {
-            await output.WriteLineAsync(TextTableFormat.Render(table)).ConfigureAwait(false);
+            await tableWriter.WriteAsync(table).ConfigureAwait(false);
         }
 
         await output.WriteLineAsync(result.Seeds.Verdict).ConfigureAwait(false);
@@ -134,7 +136,7 @@ public sealed class RunCommandHandler(ExperimentCatalog catalog, IRunProgressDis
 
         foreach (var table in tables)
         {
-            await output.WriteLineAsync(TextTableFormat.Render(table)).ConfigureAwait(false);
+            await tableWriter.WriteAsync(table).ConfigureAwait(false);
         }
 
         var written = ResultWriter.Write(result, outputDirectory, CodeVersion.Current);
@@ -174,7 +176,7 @@ public sealed class RunCommandHandler(ExperimentCatalog catalog, IRunProgressDis
             units,
             progress => MultiTaskRunner.Run(comparison, threads, progress, cancellationToken))
             .ConfigureAwait(false);
-        await output.WriteLineAsync(TextTableFormat.Render(MultiTaskTables.Methods(result))).ConfigureAwait(false);
+        await tableWriter.WriteAsync(MultiTaskTables.Methods(result)).ConfigureAwait(false);
         var written = ResultWriter.Write(result, outputDirectory, CodeVersion.Current);
         await ReportWrittenAsync(output, units, result.Timings, threads, written, outputDirectory).ConfigureAwait(false);
         var failures = result.References.Concat(result.Runs).Where(run => run.Failure is not null).ToArray();
@@ -195,7 +197,9 @@ public sealed class RunCommandHandler(ExperimentCatalog catalog, IRunProgressDis
             CultureInfo.InvariantCulture,
             $"Trained {models} models ({timings.Steps} optimizer steps) in {timings.TrainSeconds:F2} s on {threads} thread(s)."))
             .ConfigureAwait(false);
-        await output.WriteLineAsync($"Wrote {string.Join(", ", written.Select(Path.GetFileName))} to {outputDirectory}").ConfigureAwait(false);
+        var figures = written.Count(path => Path.GetFileName(Path.GetDirectoryName(path)) == ReportWriter.FiguresFolder);
+        var files = written.Where(path => Path.GetFileName(Path.GetDirectoryName(path)) != ReportWriter.FiguresFolder).Select(Path.GetFileName);
+        await output.WriteLineAsync($"Wrote {string.Join(", ", files)} and {figures} {(figures == 1 ? "figure" : "figures")} ({ReportWriter.FiguresFolder}/*.svg) to {outputDirectory}").ConfigureAwait(false);
     }
 
     private static LoadedExperiment ApplyOverrides(LoadedExperiment experiment, RunRequest request)

@@ -46,4 +46,7 @@ public static class DiagnosticCodes
 
     /// <summary>The experiment file itself is missing or unreadable.</summary>
     public const string ExperimentFile = "FMTL015";
+
+    /// <summary>A stored result folder or file (read by the <c>report</c> command) is missing or not as a run writes it.</summary>
+    public const string ResultFile = "FMTL017";
 }

@@ -32,7 +32,7 @@ public static class ComparisonTables
             rows);
     }
 
-    /// <summary>One row per front method and lambda, with whether it is on that method's Pareto front.</summary>
+    /// <summary>One row per front method and lambda, with whether it is on that method's Pareto front (those rows highlighted).</summary>
     public static Table Front(ComparisonResult result)
     {
         var spec = result.Experiment.Spec;
@@ -44,7 +44,10 @@ public static class ComparisonTables
                 .Concat(MetricCells(summary))
                 .ToArray())
             .ToArray();
-        return new Table("front", $"Front over lambda: {fairness} against 1 - {result.Columns[0].Name} (means over repetitions)", columns, rows);
+        return new Table("front", $"Front over lambda: {fairness} against 1 - {result.Columns[0].Name} (means over repetitions)", columns, rows)
+        {
+            HighlightedRows = Table.RowsWhere(result.OnFront),
+        };
     }
 
     /// <summary>One row per trained model.</summary>

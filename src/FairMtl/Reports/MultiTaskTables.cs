@@ -69,7 +69,7 @@ public static class MultiTaskTables
             rows);
     }
 
-    /// <summary>Every multi-task run with its setting, metrics and front membership.</summary>
+    /// <summary>Every multi-task run with its setting, metrics and front membership (the ARFG-ARE front's runs highlighted).</summary>
     public static Table Runs(MultiTaskResult result)
     {
         var tasks = result.Experiment.Spec.Tasks.Select(t => t.Name).ToArray();
@@ -97,7 +97,7 @@ public static class MultiTaskTables
             row.AddRange([run.Epochs, run.Steps, run.Failure is null ? "ok" : "failed", run.Failure]);
             return row.ToArray();
         }).ToArray();
-        return new Table("runs", "Runs", columns, rows);
+        return new Table("runs", "Runs", columns, rows) { HighlightedRows = Table.RowsWhere(result.Runs.Select(run => run.OnFront)) };
     }
 
     /// <summary>w_1, then lambda_t and r_t where the method uses them (vanilla MTL: neither; the baseline: no r).</summary>

@@ -23,7 +23,7 @@ public static class ResultTables
         return new Table("baseline", $"Baseline: single-task model on head(s) {string.Join(", ", result.Experiment.Spec.Baseline.Heads)}", columns, rows);
     }
 
-    /// <summary>One row per sweep point and seed.</summary>
+    /// <summary>One row per sweep point and seed; the successful runs of the Pareto front's points are highlighted.</summary>
     public static Table Sweep(ExperimentResult result)
     {
         var spec = result.Experiment.Spec;
@@ -41,12 +41,17 @@ public static class ResultTables
                 .Append(run.Failure)
                 .ToArray())
             .ToArray();
-        return new Table("sweep", $"Sweep: loss = {spec.Loss}", columns, rows);
+        var front = result.Pareto.Select(summary => summary.Point.Index).ToHashSet();
+        return new Table("sweep", $"Sweep: loss = {spec.Loss}", columns, rows)
+        {
+            HighlightedRows = Table.RowsWhere(result.Sweep.Select(run => run.Succeeded && front.Contains(run.Point!.Index))),
+        };
     }
 
     /// <summary>
     /// The baseline and every point over the seeds: the Pareto pair's mean, sd and t interval, the paired comparison
     /// with the baseline (mean difference, its interval, the Wilcoxon and t p values, the outcome), the front frequency.
+    /// The points on the front of the means are highlighted.
     /// </summary>
     public static Table Seeds(ExperimentResult result)
     {
@@ -77,7 +82,11 @@ public static class ResultTables
         }
 
         rows.AddRange(analysis.Points.Select(point => SeedRow(spec, point)));
-        return new Table("seeds", $"Over the seeds (mean ± sd; vs baseline at the {analysis.Level:0.###} level): {analysis.Verdict}", columns, rows);
+        var highlighted = (analysis.Baseline is null ? [] : new[] { false }).Concat(analysis.Points.Select(point => point.OnMeanFront));
+        return new Table("seeds", $"Over the seeds (mean ± sd; vs baseline at the {analysis.Level:0.###} level): {analysis.Verdict}", columns, rows)
+        {
+            HighlightedRows = Table.RowsWhere(highlighted),
+        };
     }
 
     private static object?[] SeedRow(ExperimentSpec spec, SeedPointStatistics statistics)
@@ -100,7 +109,7 @@ public static class ResultTables
         return row.ToArray();
     }
 
-    /// <summary>The non-dominated sweep points (means over seeds), by disparity.</summary>
+    /// <summary>The non-dominated sweep points (means over seeds), by disparity; nothing highlighted (every row is on the front).</summary>
     public static Table Pareto(ExperimentResult result)
     {
         var spec = result.Experiment.Spec;

@@ -3,7 +3,7 @@ using FairMtl.Sweeps;
 namespace FairMtl.Reports;
 
 /// <summary>Writes baseline.csv, sweep.csv, pareto.csv, seeds.csv and summary.json of a result (or methods.csv, front.csv,
-/// runs.csv and summary.json of a comparison) into a folder.</summary>
+/// runs.csv and summary.json of a comparison) into a folder, then report.html and figures/*.svg built from those files.</summary>
 public static class ResultWriter
 {
     /// <summary>
@@ -20,7 +20,7 @@ public static class ResultWriter
             ("seeds.csv", CsvFormat.Write(ResultTables.Seeds(result))),
             ("summary.json", SummaryJson.Write(result, version)),
         };
-        return ResultFiles.Write(directory, files);
+        return WriteWithReport(directory, files);
     }
 
     /// <summary>Renders and writes a comparison's files; same guarantees as for an experiment result.</summary>
@@ -34,12 +34,12 @@ public static class ResultWriter
 
         files.Add(("runs.csv", CsvFormat.Write(ComparisonTables.Runs(result))));
         files.Add(("summary.json", ComparisonSummaryJson.Write(result, version)));
-        return ResultFiles.Write(directory, files);
+        return WriteWithReport(directory, files);
     }
 
     /// <summary>Renders and writes a multi-task comparison's methods.csv, runs.csv, references.csv and summary.json.</summary>
     public static IReadOnlyList<string> Write(Comparisons.MultiTaskResult result, string directory, CodeVersion version) =>
-        ResultFiles.Write(
+        WriteWithReport(
             directory,
             [
                 ("methods.csv", CsvFormat.Write(MultiTaskTables.Methods(result))),
@@ -47,4 +47,9 @@ public static class ResultWriter
                 ("references.csv", CsvFormat.Write(MultiTaskTables.References(result))),
                 ("summary.json", ComparisonSummaryJson.Write(result, version)),
             ]);
+
+    /// <summary>Writes the result files, then the report read back from them (so that the <c>report</c> command rebuilds
+    /// the same bytes).</summary>
+    private static IReadOnlyList<string> WriteWithReport(string directory, IReadOnlyList<(string Name, string Content)> files) =>
+        [.. ResultFiles.Write(directory, files), .. ReportWriter.Write(directory)];
 }

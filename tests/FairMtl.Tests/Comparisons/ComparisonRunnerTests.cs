@@ -84,6 +84,11 @@ public class ComparisonRunnerTests
         one.DeltaM[0].ShouldBe(0d);
         Mean(one, "STL", "AUC").ShouldBeGreaterThan(0.9);
         one.Front.Select(f => (f.Method, f.Lambda)).ShouldBe([("MTL-GLF", 0.2), ("MTL-GLF", 0.8)]);
+
+        // The terminal highlights the front table's on-front rows, and only those.
+        ComparisonTables.Front(one with { OnFront = [false, true] }).HighlightedRows.ShouldBe([1]);
+        ComparisonTables.Front(one with { OnFront = [true, false] }).HighlightedRows.ShouldBe([0]);
+        ComparisonTables.Methods(one).HighlightedRows.ShouldBeEmpty();
     }
 
     [Fact]

@@ -166,6 +166,9 @@ public class MultiTaskTests
         one.Runs.ShouldAllBe(run => double.IsFinite(run.Arfg) && double.IsFinite(run.Are));
         one.Selected.ShouldAllBe(index => index >= 0 && one.Runs[index].OnFront);
         CsvFormat.Write(MultiTaskTables.Runs(two)).ShouldBe(CsvFormat.Write(MultiTaskTables.Runs(one)));
+        MultiTaskTables.Runs(one).HighlightedRows.ShouldBe(Enumerable.Range(0, one.Runs.Count).Where(i => one.Runs[i].OnFront), ignoreOrder: true);
+        var everyOther = one with { Runs = one.Runs.Select((r, i) => r with { OnFront = i % 2 == 0 }).ToArray() };
+        MultiTaskTables.Runs(everyOther).HighlightedRows.ShouldBe(Enumerable.Range(0, one.Runs.Count).Where(i => i % 2 == 0), ignoreOrder: true);
         CsvFormat.Write(MultiTaskTables.References(two)).ShouldBe(CsvFormat.Write(MultiTaskTables.References(one)));
 
         // The same setting index gives every method the same w, lambda and r.

@@ -28,7 +28,8 @@ public class ComparisonCommandTests
         run.Output.ShouldContain("### Front over lambda: EOD against 1 - AUC");
         run.Output.ShouldContain("Trained 26 models");
         Directory.GetFiles(output).Select(Path.GetFileName).Order(StringComparer.Ordinal)
-            .ShouldBe(["front.csv", "methods.csv", "runs.csv", "summary.json"]);
+            .ShouldBe(["front.csv", "methods.csv", "report.html", "runs.csv", "summary.json"]);
+        Directory.GetFiles(Path.Combine(output, "figures")).Select(Path.GetFileName).ShouldBe(["auc-vs-eod.svg"]);
         var methods = File.ReadAllLines(Path.Combine(output, "methods.csv"));
         methods[0].ShouldStartWith("method,kind,lambda,runs,failed,AUC,AUC_sd,Acc,Acc_sd,EOD,EOD_sd,");
         methods.Length.ShouldBe(1 + 9);
@@ -87,7 +88,8 @@ public class ComparisonCommandTests
         run.Output.ShouldContain("| MTAF-FPR |");
         run.Output.ShouldContain("Trained 8 models");
         Directory.GetFiles(output).Select(Path.GetFileName).Order(StringComparer.Ordinal)
-            .ShouldBe(["methods.csv", "references.csv", "runs.csv", "summary.json"]);
+            .ShouldBe(["methods.csv", "references.csv", "report.html", "runs.csv", "summary.json"]);
+        Directory.GetFiles(Path.Combine(output, "figures")).Select(Path.GetFileName).ShouldBe(["arfg-are.svg"]);
         File.ReadAllLines(Path.Combine(output, "runs.csv")).Length.ShouldBe(1 + 6);
         File.ReadAllText(Path.Combine(output, "summary.json")).ShouldContain("\"kind\": \"multi-task comparison\"");
     }

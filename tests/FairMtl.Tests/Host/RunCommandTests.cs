@@ -25,7 +25,10 @@ public class RunCommandTests
         run.Output.ShouldContain("### Pareto front: minimising");
         run.Output.ShouldContain($"split (seed 42): {train} train, {validation} validation, {test} test");
         Directory.GetFiles(outDirectory).Select(Path.GetFileName).Order()
-            .ShouldBe(["baseline.csv", "pareto.csv", "seeds.csv", "summary.json", "sweep.csv"]);
+            .ShouldBe(["baseline.csv", "pareto.csv", "report.html", "seeds.csv", "summary.json", "sweep.csv"]);
+        Directory.GetFiles(Path.Combine(outDirectory, "figures")).Select(Path.GetFileName).Order()
+            .ShouldBe(name == "boston" ? ["error-mae.svg", "error-mse.svg", "pareto.svg"] : ["error-mae.svg", "error-rmse.svg", "pareto.svg"]);
+        run.Output.ShouldContain("summary.json, report.html and 3 figures (figures/*.svg)");
 
         var sweep = File.ReadAllLines(Path.Combine(outDirectory, "sweep.csv"));
         sweep.Length.ShouldBe(4);

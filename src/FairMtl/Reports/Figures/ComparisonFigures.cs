@@ -1,0 +1,69 @@
+using FairMtl.Reports.Stored;
+
+namespace FairMtl.Reports.Figures;
+
+/// <summary>
+/// The figures of a method comparison: per sensitive attribute, AUC against the equalized-odds difference, every method
+/// as its mean with one-standard-deviation bars over the repetitions, and each lambda front as a labelled line.
+/// </summary>
+public static class ComparisonFigures
+{
+    public static IReadOnlyList<Figure> Create(StoredResults results)
+    {
+        var methods = results.Table("methods");
+        var front = results.HasTable("front") ? results.Table("front") : null;
+        var repetitions = results.Find("protocol.repetitions") is { } r ? StoredResults.Display(r) : "?";
+        var figures = new List<Figure>();
+        foreach (var fairness in methods.Columns.Where(column => column == "EOD" || column.StartsWith("EOD(", StringComparison.Ordinal)))
+        {
+            var attribute = fairness == "EOD" ? string.Empty : fairness[4..^1];
+            var series = new List<Series>();
+            var names = Enumerable.Range(0, methods.Rows.Count).Select(row => methods.Text(row, "method")).ToArray();
+            for (var row = 0; row < methods.Rows.Count; row++)
+            {
+                series.Add(new Series(
+                    names[row],
+                    [new ChartPoint(methods.Number(row, fairness), methods.Number(row, "AUC"), Spread(methods, row, fairness), Spread(methods, row, "AUC"))],
+                    SeriesStyle.Points,
+                    row,
+                    Palette.Marker(row)));
+            }
+
+            if (front is not null)
+            {
+                foreach (var method in Enumerable.Range(0, front.Rows.Count).Select(row => front.Text(row, "method")).Distinct())
+                {
+                    var rows = Enumerable.Range(0, front.Rows.Count).Where(row => front.Text(row, "method") == method)
+                        .OrderBy(row => front.Number(row, "lambda"))
+                        .ToArray();
+                    var colour = Array.IndexOf(names, method);
+                    series.Add(new Series(
+                        method + " over λ",
+                        rows.Select(row => new ChartPoint(
+                            front.Number(row, fairness), front.Number(row, "AUC"), Spread(front, row, fairness), Spread(front, row, "AUC"),
+                            "λ=" + front.Text(row, "lambda"))).ToArray(),
+                        SeriesStyle.Line,
+                        colour < 0 ? series.Count : colour,
+                        Marker.Circle,
+                        Dashed: true));
+                }
+            }
+
+            var suffix = attribute.Length == 0 ? string.Empty : $" ({attribute})";
+            figures.Add(new Figure(
+                "auc-vs-eod" + (attribute.Length == 0 ? string.Empty : "-" + attribute),
+                $"AUC against the equalized-odds difference{suffix} on the test rows: each method's mean over {repetitions} repetition(s) with ±1 sd bars; dashed lines: the λ fronts, labelled with λ. Fairer is left, better is up.",
+                new Chart(
+                    $"AUC vs EOD{suffix}",
+                    new Axis($"EOD{suffix}: equalized-odds difference (lower is fairer)", Min: 0),
+                    new Axis("AUC (higher is better)"),
+                    series,
+                    [])));
+        }
+
+        return figures;
+    }
+
+    private static double Spread(CsvTable table, int row, string column) =>
+        table.Has(column + "_sd") && table.Number(row, column + "_sd") is var sd && double.IsFinite(sd) ? sd : 0;
+}

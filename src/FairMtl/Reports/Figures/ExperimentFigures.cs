@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Text.Json;
+using FairMtl.Reports.Stored;
+
+namespace FairMtl.Reports.Figures;
+
+/// <summary>
+/// The figures of a sweep experiment (Pires et al., Figures 4-7): each error metric against the sweep variable, overall
+/// and per group, with the baseline as a reference line; and the Pareto front of (disparity, error). Over several seeds,
+/// points are means with one-standard-deviation error bars.
+/// </summary>
+public static class ExperimentFigures
+{
+    public static IReadOnlyList<Figure> Create(StoredResults results, StoredSweep sweep)
+    {
+        var figures = new List<Figure>();
+        var metrics = sweep.Error == "mse" ? new[] { "mae", "mse" } : ["mae", "rmse"];
+        foreach (var metric in metrics)
+        {
+            figures.Add(ErrorVersusSweep(results, sweep, metric));
+        }
+
+        figures.Add(ParetoFront(sweep));
+        return figures;
+    }
+
+    private static Figure ErrorVersusSweep(StoredResults results, StoredSweep sweep, string metric)
+    {
+        var (x, xAxis) = HorizontalAxis(sweep);
+        var groups = new[]
+        {
+            (Column: metric, Name: "all test rows", Colour: 0, Marker: Marker.Circle, Dashed: false, Shift: 0.0),
+            (Column: metric + "_g0", Name: "group 0: " + Text(results, "data.groups.g0"), Colour: 1, Marker: Marker.Square, Dashed: true, Shift: -4.0),
+            (Column: metric + "_g1", Name: "group 1: " + Text(results, "data.groups.g1"), Colour: 2, Marker: Marker.Triangle, Dashed: true, Shift: 4.0),
+        };
+        var series = groups
+            .Select(group => new Series(
+                group.Name,
+                sweep.Points.Select((point, i) => new ChartPoint(x(point, i), point.Mean(group.Column), YError: point.Spread(group.Column))).ToArray(),
+                SeriesStyle.Line,
+                group.Colour,
+                group.Marker,
+                group.Dashed,
+                Shift: sweep.Seeds > 1 ? group.Shift : 0))
+            .ToArray();
+        var references = sweep.Baseline is { } baseline && double.IsFinite(baseline.Mean(metric))
+            ? new[] { new ReferenceLine("baseline (single-task), all test rows", baseline.Mean(metric), Palette.Black) }
+            : [];
+        var values = series.SelectMany(s => s.Points.Select(p => p.Y)).Concat(references.Select(r => r.Y));
+        var name = metric.ToUpperInvariant();
+        var chart = new Chart(
+            $"{name} vs {xAxis.Label}",
+            xAxis,
+            Figure.AxisFor($"{name} of {Target(results)} on the test rows", values) with { Min = 0 },
+            series,
+            references);
+        return new Figure(
+            "error-" + metric,
+            $"{name} on the test rows against the sweep variable, for all rows and per group ({Text(results, "data.groups.description")}); " +
+            $"the dashed black line is the single-task baseline.{SeedNote(sweep)}",
+            chart);
+    }
+
+    private static Figure ParetoFront(StoredSweep sweep)
+    {
+        var (errorName, disparityName) = (sweep.Error.ToUpperInvariant(), sweep.Error.ToUpperInvariant() + " disparity |group 1 − group 0|");
+        ChartPoint Point(SweepPointSummary point, string? label) => new(
+            point.Mean(sweep.Disparity), point.Mean(sweep.Error), point.Spread(sweep.Disparity), point.Spread(sweep.Error), label);
+        var dominated = sweep.Points.Where(point => !point.OnFront).Select(point => Point(point, null) with { XError = 0, YError = 0 }).ToArray();
+        var front = sweep.Points.Where(point => point.OnFront)
+            .OrderBy(point => point.Mean(sweep.Disparity))
+            .Select(point => Point(point, sweep.Label(point)))
+            .ToArray();
+        var series = new List<Series>
+        {
+            new("dominated sweep points", dominated, SeriesStyle.Points, 0, Marker.Circle, Faint: true),
+            new("Pareto front (non-dominated)", front, SeriesStyle.Line, 1, Marker.Diamond),
+        };
+        if (sweep.Baseline is { } baseline)
+        {
+            series.Add(new Series("baseline (single-task)", [Point(baseline, null)], SeriesStyle.Points, Palette.Black, Marker.Star));
+        }
+
+        var all = series.SelectMany(s => s.Points).ToArray();
+        var chart = new Chart(
+            $"Pareto front: {disparityName} vs {errorName}",
+            Figure.AxisFor(disparityName + " (lower is fairer)", all.Select(p => p.X)) with { Min = 0 },
+            Figure.AxisFor(errorName + " (lower is better)", all.Select(p => p.Y)) with { Min = 0 },
+            series,
+            []);
+        return new Figure(
+            "pareto",
+            $"Every sweep point as (disparity, error); the non-dominated points are joined and labelled with their sweep value; the star is the single-task baseline.{SeedNote(sweep)}{(sweep.Seeds > 1 ? " Bars are drawn for the front and the baseline only." : string.Empty)}",
+            chart);
+    }
+
+    private static (Func<SweepPointSummary, int, double> X, Axis Axis) HorizontalAxis(StoredSweep sweep) =>
+        sweep.Variables.Count == 1
+            ? ((point, _) => point.Numbers[0], new Axis($"{StoredSweep.Symbol(sweep.Variables[0])} ({sweep.Variables[0]})"))
+            : ((_, i) => i, new Axis($"sweep point ({string.Join(", ", sweep.Variables)})"));
+
+    private static string SeedNote(StoredSweep sweep) => sweep.Seeds > 1
+        ? string.Create(CultureInfo.InvariantCulture, $" Means over {sweep.Seeds} seeds; bars: ±1 standard deviation.")
+        : " One seed.";
+
+    private static string Target(StoredResults results)
+    {
+        var head = results.String("spec.evaluation.head");
+        if (results.Find("spec.heads") is { ValueKind: JsonValueKind.Array } heads)
+        {
+            foreach (var declared in heads.EnumerateArray())
+            {
+                if (declared.TryGetProperty("name", out var name) && name.GetString() == head && declared.TryGetProperty("column", out var column))
+                {
+                    return column.GetString() ?? head;
+                }
+            }
+        }
+
+        return head;
+    }
+
+    private static string Text(StoredResults results, string path) => results.Find(path) is { } element ? StoredResults.Display(element) : "?";
+}

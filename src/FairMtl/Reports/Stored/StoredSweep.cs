@@ -1,0 +1,124 @@
+using System.Globalization;
+using FairMtl.Evaluation.Statistics;
+
+namespace FairMtl.Reports.Stored;
+
+/// <summary>
+/// A sweep experiment's stored runs summarised per sweep point over the seeds (successful runs only): the mean and sample
+/// standard deviation of every metric column, and whether the point is on the stored Pareto front.
+/// </summary>
+public sealed class StoredSweep
+{
+    /// <summary>The metric columns of baseline.csv and sweep.csv that are summarised.</summary>
+    public static readonly string[] MetricColumns =
+        ["mse", "rmse", "mae", "mse_g0", "mse_g1", "rmse_g0", "rmse_g1", "mae_g0", "mae_g1", "mse_disp", "rmse_disp", "mae_disp"];
+
+    private StoredSweep(IReadOnlyList<string> variables, IReadOnlyList<SweepPointSummary> points, SweepPointSummary? baseline, string error, string disparity, int seeds)
+    {
+        Variables = variables;
+        Points = points;
+        Baseline = baseline;
+        Error = error;
+        Disparity = disparity;
+        Seeds = seeds;
+    }
+
+    /// <summary>The sweep variables' names (sweep.csv's columns between <c>point</c> and <c>seed</c>).</summary>
+    public IReadOnlyList<string> Variables { get; }
+
+    /// <summary>Every point, in sweep order.</summary>
+    public IReadOnlyList<SweepPointSummary> Points { get; }
+
+    /// <summary>The baseline over its seeds; null when no baseline run succeeded.</summary>
+    public SweepPointSummary? Baseline { get; }
+
+    /// <summary>The Pareto front's error metric column (e.g. <c>rmse</c>).</summary>
+    public string Error { get; }
+
+    /// <summary>The Pareto front's disparity column (e.g. <c>rmse_disp</c>).</summary>
+    public string Disparity { get; }
+
+    /// <summary>The number of seeds in the experiment.</summary>
+    public int Seeds { get; }
+
+    /// <summary>Reads sweep.csv, baseline.csv, pareto.csv and the Pareto pair from summary.json.</summary>
+    public static StoredSweep Read(StoredResults results)
+    {
+        var sweep = results.Table("sweep");
+        var first = sweep.IndexOf("point") + 1;
+        var variables = sweep.Columns.Skip(first).Take(sweep.IndexOf("seed") - first).ToArray();
+        var error = results.String("pareto.error");
+        var disparity = results.String("pareto.disparity") + "_disp";
+        var pareto = results.Table("pareto");
+        var front = Enumerable.Range(0, pareto.Rows.Count)
+            .Select(row => Key(variables.Select(variable => pareto.Text(row, variable))))
+            .ToHashSet(StringComparer.Ordinal);
+
+        var points = Enumerable.Range(0, sweep.Rows.Count)
+            .GroupBy(row => sweep.Number(row, "point"))
+            .OrderBy(group => group.Key)
+            .Select(group =>
+            {
+                var rows = group.ToArray();
+                var values = variables.Select(variable => sweep.Text(rows[0], variable)).ToArray();
+                return Summarise(sweep, rows, values, front.Contains(Key(values)));
+            })
+            .ToArray();
+        var baselineTable = results.Table("baseline");
+        var baseline = Summarise(baselineTable, Enumerable.Range(0, baselineTable.Rows.Count).ToArray(), [], onFront: false);
+        var seeds = results.Find("seeds") is { ValueKind: System.Text.Json.JsonValueKind.Array } list ? list.GetArrayLength() : 1;
+        return new StoredSweep(variables, points, baseline.Succeeded == 0 ? null : baseline, error, disparity, seeds);
+    }
+
+    /// <summary>A short label for a point: <c>α=0.3</c>, or <c>α=0.3, β=1</c> for several variables.</summary>
+    public string Label(SweepPointSummary point) =>
+        string.Join(", ", Variables.Select((variable, v) => Symbol(variable) + "=" + point.Values[v]));
+
+    /// <summary>The Greek letter for the usual sweep variable names, the name otherwise.</summary>
+    public static string Symbol(string variable) => variable switch
+    {
+        "alpha" => "α",
+        "beta" => "β",
+        "lambda" => "λ",
+        "gamma" => "γ",
+        _ => variable,
+    };
+
+    private static SweepPointSummary Summarise(CsvTable table, int[] rows, string[] values, bool onFront)
+    {
+        var ok = rows.Where(row => table.Text(row, "status") == "ok").ToArray();
+        var metrics = new Dictionary<string, SampleSummary>(StringComparer.Ordinal);
+        foreach (var column in MetricColumns)
+        {
+            var samples = ok.Select(row => table.Number(row, column)).Where(double.IsFinite).ToArray();
+            if (samples.Length > 0)
+            {
+                metrics[column] = SampleSummary.Of(samples);
+            }
+        }
+
+        var numbers = values.Select(value => double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture)).ToArray();
+        return new SweepPointSummary(values, numbers, rows.Length, ok.Length, metrics, onFront);
+    }
+
+    private static string Key(IEnumerable<string> values) => string.Join('\u001f', values);
+}
+
+/// <summary>One sweep point (or the baseline) over its seeds.</summary>
+/// <param name="Values">The sweep variables' values as stored (round-trip text).</param>
+/// <param name="Numbers">The same values as numbers.</param>
+/// <param name="Runs">Runs stored for it.</param>
+/// <param name="Succeeded">Runs with status ok.</param>
+/// <param name="Metrics">Mean, sd and interval per metric column, over the successful runs.</param>
+/// <param name="OnFront">Whether pareto.csv lists it.</param>
+public sealed record SweepPointSummary(
+    IReadOnlyList<string> Values, IReadOnlyList<double> Numbers, int Runs, int Succeeded, IReadOnlyDictionary<string, SampleSummary> Metrics, bool OnFront)
+{
+    /// <summary>The mean of <paramref name="column"/>, NaN when no run has it.</summary>
+    public double Mean(string column) => Metrics.TryGetValue(column, out var summary) ? summary.Mean : double.NaN;
+
+    /// <summary>The sample standard deviation of <paramref name="column"/>: 0 for one run, NaN when none.</summary>
+    public double Spread(string column) => Metrics.TryGetValue(column, out var summary)
+        ? (summary.Count > 1 ? summary.StandardDeviation : 0)
+        : double.NaN;
+}

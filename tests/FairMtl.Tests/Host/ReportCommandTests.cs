@@ -1,0 +1,46 @@
+using FairMtl.Host.Running;
+using FairMtl.Tests.Data;
+
+namespace FairMtl.Tests.Host;
+
+/// <summary>The <c>report</c> command: rebuilds a run's report from its stored files, without training.</summary>
+public class ReportCommandTests
+{
+    [Fact]
+    public async Task The_report_command_rebuilds_the_report_of_a_run_byte_for_byte()
+    {
+        using var folder = new TempDataFolder();
+        var path = HostRun.SmallExperiment(folder, "boston");
+        var output = Path.Combine(folder.Path, "out");
+        (await HostRun.InvokeAsync(path, "--out", output)).ExitCode.ShouldBe(ExitCodes.Success);
+        var written = Directory.GetFiles(output, "*", SearchOption.AllDirectories)
+            .Where(file => file.EndsWith(".html", StringComparison.Ordinal) || file.EndsWith(".svg", StringComparison.Ordinal))
+            .ToDictionary(file => file, File.ReadAllBytes);
+        written.Count.ShouldBe(4);
+        foreach (var file in written.Keys)
+        {
+            File.Delete(file);
+        }
+
+        var report = await HostRun.InvokeAsync("report", output);
+
+        report.ExitCode.ShouldBe(ExitCodes.Success, report.Error);
+        report.Output.ShouldBe($"Wrote figures/error-mae.svg, figures/error-mse.svg, figures/pareto.svg, report.html to {output}\n");
+        foreach (var (file, bytes) in written)
+        {
+            File.ReadAllBytes(file).ShouldBe(bytes, file);
+        }
+    }
+
+    [Fact]
+    public async Task A_folder_without_results_is_a_user_error_that_writes_nothing()
+    {
+        using var folder = new TempDataFolder();
+
+        var report = await HostRun.InvokeAsync("report", folder.Path);
+
+        report.ExitCode.ShouldBe(ExitCodes.UserError);
+        report.Error.ShouldBe($"{Path.Combine(folder.Path, "summary.json")}: error FMTL017: file not found (expected the summary.json a run writes next to its tables)\n");
+        Directory.GetFileSystemEntries(folder.Path).ShouldBeEmpty();
+    }
+}
