@@ -1,13 +1,46 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using FairMtl.Comparisons;
 
 namespace FairMtl.Reports;
 
-/// <summary>summary.json of a comparison: the protocol, the data read, the runs and their failures, timings, versions.</summary>
+/// <summary>summary.json of a comparison: the resolved spec, the protocol, the data read, the runs and their failures,
+/// timings, versions.</summary>
 public static class ComparisonSummaryJson
 {
+    /// <summary>
+    /// The resolved spec is written by System.Text.Json (snake_case keys in declaration order, enum values in their YAML
+    /// spelling), unlike the sweep's hand-written <see cref="SpecJsonWriter"/>: the serialiser's tenth of a second of
+    /// set-up matters beside a one-second sweep, not beside a comparison's many trained models. Derived properties
+    /// (<see cref="Spec.ComparisonSpec.IsMultiTask"/>) are left out: the spec lives in sources the generator compiles
+    /// too, where System.Text.Json's attributes are not available.
+    /// </summary>
+    private static readonly JsonSerializerOptions SpecOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver
+        {
+            Modifiers =
+            {
+                info =>
+                {
+                    if (info.Type == typeof(Spec.ComparisonSpec))
+                    {
+                        foreach (var property in info.Properties.Where(p => p.Name == "is_multi_task").ToArray())
+                        {
+                            info.Properties.Remove(property);
+                        }
+                    }
+                },
+            },
+        },
+    };
+
     public static string Write(ComparisonResult result, CodeVersion version) =>
         Document(result.Experiment, "comparison", result.Timings, version, json =>
         {
@@ -93,6 +126,8 @@ public static class ComparisonSummaryJson
             json.WriteString("experiment_file", experiment.Source.File);
             json.WriteString("kind", kind);
             json.WriteString("description", experiment.Spec.Description);
+            json.WritePropertyName("spec");
+            JsonSerializer.Serialize(json, experiment.Spec, SpecOptions);
             body(json);
             SummaryJson.WriteTimings(json, timings);
             SummaryJson.WriteVersions(json, version);

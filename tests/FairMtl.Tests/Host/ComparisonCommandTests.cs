@@ -36,6 +36,14 @@ public class ComparisonCommandTests
         var summary = File.ReadAllText(Path.Combine(output, "summary.json"));
         summary.ShouldContain("\"rows\": 6172");
         summary.ShouldContain("\"rows_filtered_out\": 1042");
+        using var json = System.Text.Json.JsonDocument.Parse(summary);
+        var spec = json.RootElement.GetProperty("spec");
+        spec.GetProperty("protocol").GetProperty("repetitions").GetInt32().ShouldBe(2);
+        spec.GetProperty("methods").GetArrayLength().ShouldBe(9);
+        spec.GetProperty("methods")[0].GetProperty("kind").GetString().ShouldBe("single-task");
+        spec.GetProperty("front").GetProperty("lambdas").GetArrayLength().ShouldBe(2);
+        spec.TryGetProperty("is_multi_task", out _).ShouldBeFalse();
+        File.ReadAllText(Path.Combine(output, "report.html")).ShouldContain("&quot;methods&quot;");
     }
 
     [Fact]
