@@ -27,6 +27,8 @@ public class CancellationTests
         var error = process.StandardError.ReadToEndAsync();
         var output = await ReadUntilAsync(process.StandardOutput, "loss: ");
         output.ShouldContain("loss: ", Case.Sensitive, "the host should have started training");
+        // Keep draining standard output: a full pipe would block the host's progress writes and with them its exit.
+        var rest = process.StandardOutput.ReadToEndAsync();
         await Task.Delay(300);
 
         using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
@@ -34,8 +36,18 @@ public class CancellationTests
             await kill.WaitForExitAsync();
         }
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await process.WaitForExitAsync(timeout.Token);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new ShouldAssertException("the host did not exit within 60 s of SIGINT");
+        }
+
+        await rest;
         process.ExitCode.ShouldBe(ExitCodes.Cancelled);
         (await error).ShouldContain("Cancelled: no result files were written.");
         Directory.Exists(outDirectory).ShouldBeFalse();

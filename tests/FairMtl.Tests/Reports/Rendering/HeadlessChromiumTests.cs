@@ -51,14 +51,8 @@ public sealed class HeadlessChromiumTests : IDisposable
     [Fact]
     public void A_screenshot_of_two_svg_charts_is_a_png_of_the_window_size_with_content()
     {
-        var page = Write("charts.html", TwoChartsPage);
-        var png = Path.Combine(_folder.FullName, "charts.png");
+        var image = ScreenshotAt1200By800("charts", TwoChartsPage);
 
-        HeadlessChromium.Screenshot(page, png, 1200, 800);
-
-        var image = PngImage.Load(png);
-        image.Width.ShouldBe(1200);
-        image.Height.ShouldBe(800);
         image.BlankReason().ShouldBeNull();
         image.DistinctColors(50).Count.ShouldBeGreaterThan(8);
         // The first bar (#1f77b4, x 40-120, y 120-280 in the chart) is drawn where the layout puts it: the chart
@@ -70,14 +64,8 @@ public sealed class HeadlessChromiumTests : IDisposable
     [Fact]
     public void The_content_check_rejects_a_screenshot_of_a_blank_page()
     {
-        var page = Write("blank.html", BlankPage);
-        var png = Path.Combine(_folder.FullName, "blank.png");
+        var image = ScreenshotAt1200By800("blank", BlankPage);
 
-        HeadlessChromium.Screenshot(page, png, 1200, 800);
-
-        var image = PngImage.Load(png);
-        image.Width.ShouldBe(1200);
-        image.Height.ShouldBe(800);
         image.CountPixelsDifferentFrom(Rgba.White).ShouldBe(0);
         image.BlankReason().ShouldNotBeNull().ShouldContain("looks blank");
     }
@@ -190,6 +178,17 @@ public sealed class HeadlessChromiumTests : IDisposable
         image.BlankReason(minNonWhitePixels: 3, minDistinctColors: 3).ShouldNotBeNull().ShouldContain("2 non-white pixels");
         Rgba.Parse("#0000ff80").Packed.ShouldBe(0x0000ff80u);
         Rgba.Parse("#0000ff80").ToString().ShouldBe("#0000ff80");
+    }
+
+    /// <summary>A 1200 x 800 screenshot of <paramref name="html"/>, its size checked.</summary>
+    private PngImage ScreenshotAt1200By800(string name, string html)
+    {
+        var png = Path.Combine(_folder.FullName, name + ".png");
+        HeadlessChromium.Screenshot(Write(name + ".html", html), png, 1200, 800);
+        var image = PngImage.Load(png);
+        image.Width.ShouldBe(1200);
+        image.Height.ShouldBe(800);
+        return image;
     }
 
     private string Write(string name, string html)
