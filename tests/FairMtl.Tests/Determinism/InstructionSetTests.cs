@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using FairMtl.Tests.Data;
 using FairMtl.Tests.Host;
@@ -64,34 +63,18 @@ public class InstructionSetTests
 
     private static async Task<(int Code, string Error)> RunHostAsync(string[] arguments, string? disabledFeature)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var (code, _, error) = await HostProcess.RunAsync(arguments, environment =>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "FairMtl.Host.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
+            foreach (var variable in new[] { "DOTNET_EnableAVX512", "DOTNET_EnableAVX2", "DOTNET_EnableHWIntrinsic" })
+            {
+                environment.Remove(variable);
+            }
 
-        foreach (var variable in new[] { "DOTNET_EnableAVX512", "DOTNET_EnableAVX2", "DOTNET_EnableHWIntrinsic" })
-        {
-            start.Environment.Remove(variable);
-        }
-
-        if (disabledFeature is not null)
-        {
-            start.Environment[disabledFeature] = "0";
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        await output;
-        return (process.ExitCode, await error);
+            if (disabledFeature is not null)
+            {
+                environment[disabledFeature] = "0";
+            }
+        });
+        return (code, error);
     }
 }

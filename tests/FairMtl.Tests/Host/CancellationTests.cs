@@ -13,17 +13,7 @@ public class CancellationTests
         using var folder = new TempDataFolder();
         var path = HostRun.SmallExperiment(folder, "parkinson", text => text.Replace("epochs: 2", "epochs: 100000"));
         var outDirectory = Path.Combine(folder.Path, "out");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "FairMtl.Host.dll"));
-        start.ArgumentList.Add(path);
-        start.ArgumentList.Add("--out");
-        start.ArgumentList.Add(outDirectory);
-        using var process = Process.Start(start)!;
+        using var process = HostProcess.Start([path, "--out", outDirectory]);
         var error = process.StandardError.ReadToEndAsync();
         var output = await ReadUntilAsync(process.StandardOutput, "loss: ");
         output.ShouldContain("loss: ", Case.Sensitive, "the host should have started training");

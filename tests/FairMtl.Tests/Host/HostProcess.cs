@@ -1,0 +1,51 @@
+using System.Diagnostics;
+
+namespace FairMtl.Tests.Host;
+
+/// <summary>The host as its own <c>dotnet FairMtl.Host.dll</c> process (the build next to the tests), for what only a
+/// whole process shows: signals, the runtime's instruction-set switches, the JIT profile.</summary>
+internal static class HostProcess
+{
+    /// <summary>The host program the tests start.</summary>
+    public static string Program => Path.Combine(AppContext.BaseDirectory, "FairMtl.Host.dll");
+
+    /// <summary>Starts the host with its output streams redirected; <paramref name="environment"/> edits its environment.</summary>
+    public static Process Start(IEnumerable<string> arguments, Action<IDictionary<string, string?>>? environment = null)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Program);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        environment?.Invoke(start.Environment);
+        return Process.Start(start)!;
+    }
+
+    /// <summary>Runs the host to its end (at most three minutes) and returns its exit code and what it printed.</summary>
+    public static async Task<(int Code, string Output, string Error)> RunAsync(
+        IEnumerable<string> arguments, Action<IDictionary<string, string?>>? environment = null)
+    {
+        using var process = Start(arguments, environment);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new ShouldAssertException("the host did not finish within three minutes");
+        }
+
+        return (process.ExitCode, await output, await error);
+    }
+}
