@@ -82,7 +82,7 @@ if (!args.Contains("--no-sweeps"))
     if (!quick)
     {
         var readme = SweepBenchmark.DotnetRun("parkinson");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"README command (dotnet run, build check included), parkinson: {readme:F2} s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"README command (dotnet run, build check included; median of 3), parkinson: {readme:F2} s"));
         Report("readme-command-s-parkinson", readme, " s");
     }
 
