@@ -26,17 +26,7 @@ public class CancellationTests
             await kill.WaitForExitAsync();
         }
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new ShouldAssertException("the host did not exit within 60 s of SIGINT");
-        }
-
+        await HostProcess.WaitForExitAsync(process, TimeSpan.FromSeconds(60), "within 60 s of SIGINT");
         await rest;
         process.ExitCode.ShouldBe(ExitCodes.Cancelled);
         (await error).ShouldContain("Cancelled: no result files were written.");

@@ -28,14 +28,10 @@ internal static class HostProcess
         return Process.Start(start)!;
     }
 
-    /// <summary>Runs the host to its end (at most three minutes) and returns its exit code and what it printed.</summary>
-    public static async Task<(int Code, string Output, string Error)> RunAsync(
-        IEnumerable<string> arguments, Action<IDictionary<string, string?>>? environment = null)
+    /// <summary>Waits for <paramref name="process"/> to exit; past <paramref name="limit"/> kills it and fails the test.</summary>
+    public static async Task WaitForExitAsync(Process process, TimeSpan limit, string what)
     {
-        using var process = Start(arguments, environment);
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var timeout = new CancellationTokenSource(limit);
         try
         {
             await process.WaitForExitAsync(timeout.Token);
@@ -43,9 +39,18 @@ internal static class HostProcess
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new ShouldAssertException("the host did not finish within three minutes");
+            throw new ShouldAssertException($"the host did not exit {what}");
         }
+    }
 
+    /// <summary>Runs the host to its end (at most three minutes) and returns its exit code and what it printed.</summary>
+    public static async Task<(int Code, string Output, string Error)> RunAsync(
+        IEnumerable<string> arguments, Action<IDictionary<string, string?>>? environment = null)
+    {
+        using var process = Start(arguments, environment);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await WaitForExitAsync(process, TimeSpan.FromMinutes(3), "within three minutes");
         return (process.ExitCode, await output, await error);
     }
 }
