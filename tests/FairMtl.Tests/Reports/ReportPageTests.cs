@@ -66,6 +66,45 @@ public class ReportPageTests
     }
 
     [Fact]
+    public void Failed_runs_are_stated_at_the_top_and_a_failed_baseline_is_neither_drawn_nor_claimed()
+    {
+        using var folder = ReportFixtures.Copy("sweep");
+        var baseline = Path.Combine(folder.Path, "baseline.csv");
+        var lines = File.ReadAllLines(baseline);
+        File.WriteAllLines(baseline, lines.Take(1).Concat(lines.Skip(1).Select(line =>
+            line.Split(',')[0] + ",1,1,failed,,,,,,,,,,,,,\"training diverged: loss of head 'y' became NaN\"")));
+        var summary = Path.Combine(folder.Path, "summary.json");
+        File.WriteAllText(summary, File.ReadAllText(summary).Replace(
+            "\"failed\": 0,\n    \"failures\": []",
+            "\"failed\": 3,\n    \"failures\": [{ \"seed\": 42, \"message\": \"training diverged: loss of head 'y' became NaN\" }]"));
+
+        using var results = StoredResults.Open(folder.Path);
+        var (html, figures) = ReportPage.Build(results);
+
+        html.ShouldContain("<section class=\"findings failures\">\n<p>3 of 18 runs failed; the figures and the means leave them out. " +
+            "The first reason: training diverged: loss of head &#39;y&#39; became NaN. All are listed under Timings and versions.</p>");
+        var pareto = figures.Single(figure => figure.Name == "pareto");
+        pareto.Caption.ShouldContain("the single-task baseline failed, so it is not drawn.");
+        pareto.Svg().ShouldNotContain("baseline (single-task)");
+        figures.Single(figure => figure.Name == "error-mae").Svg().ShouldNotContain("stroke-dasharray=\"7 4\"");
+        Build("sweep").ShouldNotContain("runs failed");
+    }
+
+    [Fact]
+    public void Numbers_from_summary_json_are_shown_as_in_the_tables()
+    {
+        using var folder = ReportFixtures.Copy("sweep");
+        var summary = Path.Combine(folder.Path, "summary.json");
+        File.WriteAllText(summary, File.ReadAllText(summary).Replace("\"load_seconds\": 1.5", "\"load_seconds\": 392.20500000000004"));
+
+        using var results = StoredResults.Open(folder.Path);
+        var html = ReportPage.Build(results).Html;
+
+        html.ShouldContain("<dt>load seconds</dt><dd>392.205</dd>");
+        html.ShouldNotContain("392.20500000000004</dd>");
+    }
+
+    [Fact]
     public void Text_from_the_results_is_escaped()
     {
         using var folder = ReportFixtures.Copy("sweep");

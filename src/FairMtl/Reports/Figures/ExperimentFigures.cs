@@ -57,7 +57,7 @@ public static class ExperimentFigures
         return new Figure(
             "error-" + metric,
             $"{name} on the test rows against the sweep variable, for all rows and per group ({Text(results, "data.groups.description")}); " +
-            $"the dashed black line is the single-task baseline.{SeedNote(sweep)}",
+            $"{BaselineNote(sweep, references.Length > 0, "the dashed black line")}{SeedNote(sweep)}",
             chart);
     }
 
@@ -90,9 +90,15 @@ public static class ExperimentFigures
             []);
         return new Figure(
             "pareto",
-            $"Every sweep point as (disparity, error); the non-dominated points are joined and labelled with their sweep value; the star is the single-task baseline.{SeedNote(sweep)}{(sweep.Seeds > 1 ? " Bars are drawn for the front and the baseline only." : string.Empty)}",
+            $"Every sweep point as (disparity, error); the non-dominated points are joined and labelled with their sweep value; {BaselineNote(sweep, sweep.Baseline is { } drawn && double.IsFinite(drawn.Mean(sweep.Error)) && double.IsFinite(drawn.Mean(sweep.Disparity)), "the star")}{SeedNote(sweep)}{(sweep.Seeds > 1 ? " Bars are drawn for the front and the baseline only." : string.Empty)}",
             chart);
     }
+
+    /// <summary>What the caption says of the baseline: what marks it, or that it is missing and why.</summary>
+    private static string BaselineNote(StoredSweep sweep, bool drawn, string mark) =>
+        drawn ? $"{mark} is the single-task baseline."
+        : sweep.BaselineRuns == 0 ? "no single-task baseline was trained."
+        : "the single-task baseline failed, so it is not drawn.";
 
     private static (Func<SweepPointSummary, int, double> X, Axis Axis) HorizontalAxis(StoredSweep sweep) =>
         sweep.Variables.Count == 1

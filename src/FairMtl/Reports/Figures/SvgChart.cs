@@ -4,7 +4,8 @@ namespace FairMtl.Reports.Figures;
 
 /// <summary>
 /// Draws a <see cref="Chart"/> as a standalone SVG document: title, grid, round ticks, axis labels, series with error
-/// bars and point labels, reference lines, and a legend below the plot. The same chart gives the same bytes.
+/// bars and point labels, reference lines, and a legend below the plot (of the series with something to draw; a chart
+/// with nothing says so). The same chart gives the same bytes.
 /// </summary>
 public static class SvgChart
 {
@@ -55,6 +56,11 @@ public static class SvgChart
         }
 
         svg.Append("</g>\n");
+        if (!chart.Series.SelectMany(series => series.Points).Any(IsFinite) && chart.References.Count == 0)
+        {
+            svg.Append($"<text class=\"empty\" x=\"{SvgText.Number(plot.X + (plot.Width / 2))}\" y=\"{SvgText.Number(plot.Y + (plot.Height / 2))}\" text-anchor=\"middle\" font-size=\"{SvgText.Number(TitleSize)}\" fill=\"#555555\">no successful runs to plot</text>\n");
+        }
+
         DrawPointLabels(svg, chart, plot, x, y);
         DrawLegend(svg, legendRows, height - 8 - (legendRows.Count * LegendRow));
         svg.Append("</svg>\n");
@@ -271,7 +277,7 @@ public static class SvgChart
     private static string Short(double value) => value.ToString("G3", System.Globalization.CultureInfo.InvariantCulture);
 
     private static List<LegendEntry> LegendEntries(Chart chart) =>
-        chart.Series.Where(series => series.Name.Length > 0)
+        chart.Series.Where(series => series.Name.Length > 0 && series.Points.Any(IsFinite))
             .Select(series => new LegendEntry(series.Name, Palette.Colour(series.Colour), series.Style == SeriesStyle.Line, series.Dashed, series.Marker, series.Faint))
             .Concat(chart.References.Select(reference => new LegendEntry(reference.Name, Palette.Colour(reference.Colour), true, true, Marker.None, false)))
             .ToList();

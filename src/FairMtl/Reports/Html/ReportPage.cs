@@ -27,6 +27,7 @@ public static class ReportPage
         .note { font-size: 13px; margin: 0 0 6px; }
         .findings { background: #f3f7fb; border-left: 4px solid #0072B2; padding: 8px 14px; margin: 14px 0; }
         .findings p { margin: 4px 0; }
+        .findings.failures { background: #fdf3ea; border-left-color: #D55E00; }
         nav { margin: 10px 0 0; font-size: 13px; }
         nav a { margin-right: 14px; color: #0072B2; }
         dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 3px 18px; margin: 8px 0; font-size: 13px; }
@@ -84,6 +85,11 @@ public static class ReportPage
 
         html.Append($"<p class=\"meta\">{HtmlText.Escape(content.Kind)} · declared in {HtmlText.Escape(results.String("experiment_file"))} · {HtmlText.Escape(VersionLine(results))}</p>\n");
         html.Append("<nav><a href=\"#data\">Data</a><a href=\"#figures\">Figures</a><a href=\"#tables\">Tables</a><a href=\"#run\">Timings and versions</a><a href=\"#spec\">Spec</a></nav>\n</header>\n");
+        if (FailureFinding(results) is { } failures)
+        {
+            html.Append($"<section class=\"findings failures\">\n<p>{HtmlText.Escape(failures)}</p>\n</section>\n");
+        }
+
         if (content.Findings.Count > 0)
         {
             html.Append("<section class=\"findings\">\n");
@@ -127,6 +133,28 @@ public static class ReportPage
         var version = results.Find("versions.fairmtl") is { } v ? StoredResults.Display(v) : "unknown";
         var commit = results.Find("versions.commit") is { } c ? " (commit " + StoredResults.Display(c)[..Math.Min(12, StoredResults.Display(c).Length)] + ")" : string.Empty;
         return "FairMtl " + version + commit;
+    }
+
+    /// <summary>
+    /// The warning at the top when runs failed: how many of all (summary.json's <c>runs</c>: its counts other than
+    /// <c>failed</c> add up to all runs) and the first reason; null when none failed.
+    /// </summary>
+    private static string? FailureFinding(StoredResults results)
+    {
+        if (results.Find("runs") is not { ValueKind: JsonValueKind.Object } runs
+            || !runs.TryGetProperty("failed", out var failed) || failed.GetInt32() == 0)
+        {
+            return null;
+        }
+
+        var total = runs.EnumerateObject()
+            .Where(count => count.Name != "failed" && count.Value.ValueKind == JsonValueKind.Number)
+            .Sum(count => count.Value.GetInt32());
+        var first = runs.TryGetProperty("failures", out var failures) && failures.GetArrayLength() > 0
+            && failures[0].TryGetProperty("message", out var message)
+                ? $" The first reason: {StoredResults.Display(message)}."
+                : string.Empty;
+        return $"{failed.GetInt32()} of {total} runs failed; the figures and the means leave them out.{first} All are listed under Timings and versions.";
     }
 
     private static void AppendData(StringBuilder html, StoredResults results)
@@ -211,7 +239,7 @@ public static class ReportPage
 
                     break;
                 case JsonValueKind.Array when property.Value.EnumerateArray().All(item => item.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array)):
-                    var items = property.Value.EnumerateArray().Select(StoredResults.Display).ToArray();
+                    var items = property.Value.EnumerateArray().Select(Fact).ToArray();
                     yield return (name, items.Length <= 12
                         ? string.Join(", ", items)
                         : $"{items.Length}: {string.Join(", ", items.Take(10))}, … (all in summary.json)");
@@ -219,11 +247,15 @@ public static class ReportPage
                 case JsonValueKind.Array:
                     break;
                 default:
-                    yield return (name, StoredResults.Display(property.Value));
+                    yield return (name, Fact(property.Value));
                     break;
             }
         }
     }
+
+    /// <summary>A value of summary.json for reading: numbers as the tables show them (392.205, not 392.20500000000004).</summary>
+    private static string Fact(JsonElement value) =>
+        value.ValueKind == JsonValueKind.Number ? HtmlText.Number(value.GetRawText()) : StoredResults.Display(value);
 
     private static string Property(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) ? StoredResults.Display(value) : string.Empty;

@@ -32,6 +32,9 @@ public sealed class StoredSweep
     /// <summary>The baseline over its seeds; null when no baseline run succeeded.</summary>
     public SweepPointSummary? Baseline { get; }
 
+    /// <summary>The baseline's runs (baseline.csv's rows), failed ones included: 0 when the experiment trains none.</summary>
+    public int BaselineRuns { get; private init; }
+
     /// <summary>The Pareto front's error metric column (e.g. <c>rmse</c>).</summary>
     public string Error { get; }
 
@@ -67,7 +70,10 @@ public sealed class StoredSweep
         var baselineTable = results.Table("baseline");
         var baseline = Summarise(baselineTable, Enumerable.Range(0, baselineTable.Rows.Count).ToArray(), [], onFront: false);
         var seeds = results.Find("seeds") is { ValueKind: System.Text.Json.JsonValueKind.Array } list ? list.GetArrayLength() : 1;
-        return new StoredSweep(variables, points, baseline.Succeeded == 0 ? null : baseline, error, disparity, seeds);
+        return new StoredSweep(variables, points, baseline.Succeeded == 0 ? null : baseline, error, disparity, seeds)
+        {
+            BaselineRuns = baselineTable.Rows.Count,
+        };
     }
 
     /// <summary>A short label for a point: <c>α=0.3</c>, or <c>α=0.3, β=1</c> for several variables.</summary>

@@ -45,6 +45,23 @@ public class SvgChartTests
     }
 
     [Fact]
+    public void A_chart_with_nothing_to_draw_says_so_and_its_empty_series_stay_out_of_the_legend()
+    {
+        var empty = new Chart(
+            "MAE vs α",
+            new Axis("α"),
+            new Axis("MAE"),
+            [new Series("all rows", [new(0, double.NaN), new(1, double.NaN)], SeriesStyle.Line, 0)],
+            []);
+
+        var svg = SvgChart.Render(empty, "c");
+
+        svg.ShouldContain(">no successful runs to plot</text>");
+        svg.ShouldNotContain(">all rows</text>");
+        SvgChart.Render(Sample(), "c").ShouldNotContain("no successful runs");
+    }
+
+    [Fact]
     public void Error_bars_are_drawn_only_when_there_is_a_spread()
     {
         Regex.Matches(SvgChart.Render(Sample(), "c"), "class=\"error-bar\"").Count.ShouldBe(0);
