@@ -11,7 +11,7 @@ public static class ComparisonTables
     public static Table Methods(ComparisonResult result)
     {
         var spec = result.Experiment.Spec;
-        var columns = new List<TableColumn> { new("method"), new("kind", Terminal: false), new("lambda", Terminal: false), new("runs"), new("failed", Terminal: false) };
+        var columns = new List<TableColumn> { new("method", Key: true), new("kind", Terminal: false), new("lambda", Terminal: false), new("runs"), new("failed", Terminal: false) };
         AddMetricColumns(columns, result.Columns);
         columns.Add(new TableColumn("MR"));
         columns.Add(new TableColumn("delta_m_pct", Format: "F2"));
@@ -37,7 +37,7 @@ public static class ComparisonTables
     {
         var spec = result.Experiment.Spec;
         var fairness = result.FrontMetric >= 0 ? result.Columns[result.FrontMetric].Name : "fairness";
-        var columns = new List<TableColumn> { new("method"), new("lambda", Format: "R"), new("runs"), new("on_front") };
+        var columns = new List<TableColumn> { new("method", Key: true), new("lambda", Format: "R", Key: true), new("runs"), new("on_front") };
         AddMetricColumns(columns, result.Columns);
         var rows = result.Front
             .Select((summary, i) => new object?[] { summary.Method, summary.Lambda, summary.Succeeded, result.OnFront[i] ? "yes" : "no" }
@@ -55,7 +55,7 @@ public static class ComparisonTables
     {
         var columns = new List<TableColumn>
         {
-            new("method"), new("lambda", Format: "R"), new("front"), new("repetition"), new("seed"), new("epochs"), new("steps"), new("status"),
+            new("method", Key: true), new("lambda", Format: "R", Key: true), new("front"), new("repetition", Key: true), new("seed"), new("epochs"), new("steps"), new("status"),
         };
         columns.AddRange(result.Columns.Select(column => new TableColumn(column.Name)));
         columns.Add(new TableColumn("message"));

@@ -13,7 +13,7 @@ public static class MultiTaskTables
     {
         var spec = result.Experiment.Spec;
         var tasks = spec.Tasks.Select(t => t.Name).ToArray();
-        var columns = new List<TableColumn> { new("method"), new("runs"), new("front"), new("repetition"), new("w1", Format: "F3") };
+        var columns = new List<TableColumn> { new("method", Key: true), new("runs"), new("front"), new("repetition"), new("w1", Format: "F3") };
         columns.AddRange(tasks.Select(t => new TableColumn($"lambda({t})", Format: "F3")));
         columns.AddRange(tasks.Select(t => new TableColumn($"r({t})", Format: "F3")));
         columns.AddRange([new TableColumn("ARFG"), new TableColumn("ARE")]);
@@ -73,7 +73,7 @@ public static class MultiTaskTables
     public static Table Runs(MultiTaskResult result)
     {
         var tasks = result.Experiment.Spec.Tasks.Select(t => t.Name).ToArray();
-        var columns = new List<TableColumn> { new("method"), new("run"), new("repetition"), new("seed"), new("w1", Format: "R") };
+        var columns = new List<TableColumn> { new("method", Key: true), new("run", Key: true), new("repetition"), new("seed"), new("w1", Format: "R") };
         columns.AddRange(tasks.Select(t => new TableColumn($"lambda({t})", Format: "R")));
         columns.AddRange(tasks.Select(t => new TableColumn($"r({t})", Format: "R")));
         columns.AddRange([new TableColumn("ARFG"), new TableColumn("ARE"), new TableColumn("on_front")]);

@@ -13,7 +13,7 @@ public static class ResultTables
     public static Table Baseline(ExperimentResult result)
     {
         var auxiliary = AuxiliaryNames(result.Baseline);
-        var columns = new List<TableColumn> { new("seed"), new("epochs"), new("steps", Terminal: false), new("status") };
+        var columns = new List<TableColumn> { new("seed", Key: true), new("epochs"), new("steps", Terminal: false), new("status") };
         columns.AddRange(RunMetricColumns(auxiliary));
         columns.Add(new TableColumn("message"));
         var rows = result.Baseline
@@ -29,8 +29,8 @@ public static class ResultTables
         var spec = result.Experiment.Spec;
         var auxiliary = AuxiliaryNames(result.Sweep);
         var columns = new List<TableColumn> { new("point", Terminal: false) };
-        columns.AddRange(spec.Sweep.Variables.Select(variable => new TableColumn(variable.Name, Format: "R")));
-        columns.AddRange([new("seed"), new("block", Terminal: false), new("epochs"), new("steps", Terminal: false), new("status")]);
+        columns.AddRange(spec.Sweep.Variables.Select(variable => new TableColumn(variable.Name, Format: "R", Key: true)));
+        columns.AddRange([new("seed", Key: true), new("block", Terminal: false), new("epochs"), new("steps", Terminal: false), new("status")]);
         columns.AddRange(RunMetricColumns(auxiliary));
         columns.Add(new TableColumn("message"));
         var rows = result.Sweep
@@ -59,8 +59,8 @@ public static class ResultTables
         var analysis = result.Seeds;
         var error = Name(spec.Evaluation.Pareto.Error);
         var disparity = Name(spec.Evaluation.Pareto.Disparity) + "_disp";
-        var columns = new List<TableColumn> { new("row") };
-        columns.AddRange(spec.Sweep.Variables.Select(variable => new TableColumn(variable.Name, Format: "R")));
+        var columns = new List<TableColumn> { new("row", Key: true) };
+        columns.AddRange(spec.Sweep.Variables.Select(variable => new TableColumn(variable.Name, Format: "R", Key: true)));
         columns.Add(new TableColumn("seeds"));
         foreach (var metric in new[] { error, disparity })
         {
@@ -114,8 +114,8 @@ public static class ResultTables
     {
         var spec = result.Experiment.Spec;
         var pair = spec.Evaluation.Pareto;
-        var columns = new List<TableColumn> { new("rank") };
-        columns.AddRange(spec.Sweep.Variables.Select(variable => new TableColumn(variable.Name, Format: "R")));
+        var columns = new List<TableColumn> { new("rank", Key: true) };
+        columns.AddRange(spec.Sweep.Variables.Select(variable => new TableColumn(variable.Name, Format: "R", Key: true)));
         columns.Add(new TableColumn("seeds"));
         columns.AddRange(Metrics.Select(metric => new TableColumn(Name(metric))));
         columns.AddRange(Metrics.Select(metric => new TableColumn(Name(metric) + "_disp")));

@@ -25,4 +25,6 @@ public sealed record Table(string Name, string Title, IReadOnlyList<TableColumn>
 /// <param name="Terminal">Whether the terminal view shows it.</param>
 /// <param name="Format">Number format in the terminal view (default: fixed decimals); files always round-trip.</param>
 /// <param name="File">Whether files (CSV) hold it: false for terminal-only renderings such as <c>mean ± sd</c>.</param>
-public sealed record TableColumn(string Name, bool Terminal = true, string? Format = null, bool File = true);
+/// <param name="Key">Whether it names the row (a sweep value, a seed, a method): a terminal too narrow for the table
+/// shows it in every part.</param>
+public sealed record TableColumn(string Name, bool Terminal = true, string? Format = null, bool File = true, bool Key = false);

@@ -23,7 +23,10 @@ public static class TextTableFormat
         var numeric = columns
             .Select(x => table.Rows.All(row => row[x.index] is null or double or int or long))
             .ToArray();
-        return new FormattedTable(table.Title, columns.Select(x => x.column.Name).ToArray(), numeric, cells, table.HighlightedRows);
+        return new FormattedTable(table.Title, columns.Select(x => x.column.Name).ToArray(), numeric, cells, table.HighlightedRows)
+        {
+            Keys = columns.Select(x => x.column.Key).ToArray(),
+        };
     }
 
     /// <summary>The Markdown pipe table of <paramref name="table"/> (highlighted rows are not marked).</summary>
@@ -87,4 +90,8 @@ public sealed record FormattedTable(
     IReadOnlyList<string> Headers,
     IReadOnlyList<bool> Numeric,
     IReadOnlyList<IReadOnlyList<string>> Cells,
-    IReadOnlySet<int> HighlightedRows);
+    IReadOnlySet<int> HighlightedRows)
+{
+    /// <summary>Per terminal column, whether it names the row (<see cref="TableColumn.Key"/>).</summary>
+    public IReadOnlyList<bool> Keys { get; init; } = [];
+}

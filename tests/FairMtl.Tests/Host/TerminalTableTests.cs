@@ -29,7 +29,7 @@ public class TerminalTableTests
             HighlightedRows = highlighted ?? Table.RowsWhere([false, true, false]),
         };
 
-    private static (IAnsiConsole Console, StringWriter Text) TestConsole()
+    private static (IAnsiConsole Console, StringWriter Text) TestConsole(int width = 200)
     {
         var text = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -39,13 +39,13 @@ public class TerminalTableTests
             ColorSystem = ColorSystemSupport.TrueColor,
             Interactive = InteractionSupport.No,
         });
-        console.Profile.Width = 200;
+        console.Profile.Width = width;
         return (console, text);
     }
 
-    private static async Task<string> SpectreAsync(Table table)
+    private static async Task<string> SpectreAsync(Table table, int width = 200)
     {
-        var (console, text) = TestConsole();
+        var (console, text) = TestConsole(width);
         await new SpectreTableWriter(console).WriteAsync(table);
         return text.ToString();
     }
@@ -103,6 +103,58 @@ public class TerminalTableTests
         }
 
         output.ShouldContain("on the Pareto front");
+    }
+
+    [Fact]
+    public async Task A_table_wider_than_the_console_is_drawn_in_parts_that_fit_each_with_the_row_names_and_whole_numbers()
+    {
+        var columns = new[] { new TableColumn("alpha", Key: true) }.Concat(Enumerable.Range(0, 10).Select(c => new TableColumn($"metric_{c}"))).ToArray();
+        var rows = Enumerable.Range(0, 3)
+            .Select(r => new object?[] { $"row-{r}" }.Concat(Enumerable.Range(0, 10).Select(c => (object?)(100 * r + c + 0.123456))).ToArray())
+            .ToArray();
+        var wide = new Table("wide", "Wide table", columns, rows) { HighlightedRows = Table.RowsWhere([false, true, false]) };
+
+        var output = await SpectreAsync(wide, width: 60);
+        var visible = System.Text.RegularExpressions.Regex.Replace(output, "\u001b\\[[0-9;]*m", string.Empty);
+
+        visible.Split('\n').ShouldAllBe(line => line.TrimEnd().Length <= 60);
+        var parts = System.Text.RegularExpressions.Regex.Matches(visible, @"Wide table \(part (\d) of (\d)\)");
+        parts.Count.ShouldBeGreaterThan(1);
+        parts.Select(part => part.Groups[2].Value).Distinct().ShouldBe([parts.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        parts.Select(part => part.Groups[1].Value).ShouldBe(Enumerable.Range(1, parts.Count).Select(p => p.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        System.Text.RegularExpressions.Regex.Matches(visible, " metric_\\d ").Count.ShouldBe(10, "every column is shown once");
+        System.Text.RegularExpressions.Regex.Matches(visible, "row-1").Count.ShouldBe(parts.Count, "every part names the rows");
+        for (var r = 0; r < 3; r++)
+        {
+            for (var c = 0; c < 10; c++)
+            {
+                visible.ShouldContain($" {100 * r + c + 0.123456:0.0000} ".Replace(',', '.'), Case.Sensitive, "numbers are never broken across lines");
+            }
+        }
+
+        (await SpectreAsync(wide, width: 200)).ShouldNotContain("(part ");
+    }
+
+    [Fact]
+    public void Every_part_of_a_split_table_holds_all_key_columns_and_each_other_column_once()
+    {
+        // point, alpha (key), seed (key), then six metric columns of 9 characters: 6 + 3 per column of chrome.
+        string[] headers = ["point", "alpha", "seed", "m_a", "m_b", "m_c", "m_d", "m_e", "m_f"];
+        var formatted = new FormattedTable(
+            "t",
+            headers,
+            headers.Select(_ => true).ToArray(),
+            [headers.Select(_ => "123456789").ToArray()],
+            new HashSet<int>()) { Keys = [false, true, true, false, false, false, false, false, false] };
+
+        var parts = SpectreTableWriter.Parts(formatted, width: 1 + (5 * 12)); // the two keys and three more columns a part
+
+        parts.Count.ShouldBe(3);
+        parts.ShouldAllBe(part => part[0] == 1 && part[1] == 2);
+        parts.SelectMany(part => part.Skip(2)).ShouldBe([0, 3, 4, 5, 6, 7, 8]);
+        SpectreTableWriter.Parts(formatted, width: 1 + (9 * 12)).ShouldBe([[0, 1, 2, 3, 4, 5, 6, 7, 8]]);
+        var emptyLast = formatted with { Cells = [[.. formatted.Cells[0].Take(8), string.Empty]] };
+        SpectreTableWriter.Parts(emptyLast, width: 1 + (9 * 12)).ShouldBe([[0, 1, 2, 3, 4, 5, 6, 7]], "an all-empty column is left out");
     }
 
     [Fact]
