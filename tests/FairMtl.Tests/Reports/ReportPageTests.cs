@@ -93,12 +93,7 @@ public class ReportPageTests
     [Fact]
     public void Numbers_from_summary_json_are_shown_as_in_the_tables()
     {
-        using var folder = ReportFixtures.Copy("sweep");
-        var summary = Path.Combine(folder.Path, "summary.json");
-        File.WriteAllText(summary, File.ReadAllText(summary).Replace("\"load_seconds\": 1.5", "\"load_seconds\": 392.20500000000004"));
-
-        using var results = StoredResults.Open(folder.Path);
-        var html = ReportPage.Build(results).Html;
+        var html = BuildWithSummary("sweep", text => text.Replace("\"load_seconds\": 1.5", "\"load_seconds\": 392.20500000000004"));
 
         html.ShouldContain("<dt>load seconds</dt><dd>392.205</dd>");
         html.ShouldNotContain("392.20500000000004</dd>");
@@ -107,12 +102,7 @@ public class ReportPageTests
     [Fact]
     public void Text_from_the_results_is_escaped()
     {
-        using var folder = ReportFixtures.Copy("sweep");
-        var summary = Path.Combine(folder.Path, "summary.json");
-        File.WriteAllText(summary, File.ReadAllText(summary).Replace("Parkinson telemonitoring", "Parkinson <b>telemonitoring</b> & co"));
-
-        using var results = StoredResults.Open(folder.Path);
-        var html = ReportPage.Build(results).Html;
+        var html = BuildWithSummary("sweep", text => text.Replace("Parkinson telemonitoring", "Parkinson <b>telemonitoring</b> & co"));
 
         html.ShouldContain("Parkinson &lt;b&gt;telemonitoring&lt;/b&gt; &amp; co");
         html.ShouldNotContain("<b>telemonitoring");
@@ -153,6 +143,16 @@ public class ReportPageTests
 
         File.ReadAllBytes(report).ShouldBe(before);
         Directory.GetFiles(folder.Path, "*.tmp-*").ShouldBeEmpty();
+    }
+
+    /// <summary>The page of <paramref name="fixture"/> with <paramref name="edit"/> applied to its summary.json.</summary>
+    private static string BuildWithSummary(string fixture, Func<string, string> edit)
+    {
+        using var folder = ReportFixtures.Copy(fixture);
+        var summary = Path.Combine(folder.Path, "summary.json");
+        File.WriteAllText(summary, edit(File.ReadAllText(summary)));
+        using var results = StoredResults.Open(folder.Path);
+        return ReportPage.Build(results).Html;
     }
 
     private static string Build(string fixture)
