@@ -72,7 +72,11 @@ public static class SvgChart
         var axis = horizontal ? chart.X : chart.Y;
         var log = axis.Scale == AxisScale.Log;
         var values = new List<double>();
-        foreach (var point in chart.Series.SelectMany(series => series.Points).Where(IsFinite))
+        var points = chart.Series.SelectMany(series => series.Points).ToArray();
+        var drawn = points.Where(IsFinite).ToArray();
+
+        // With nothing to draw (every run failed) the horizontal axis still spans the sweep's values, where known.
+        foreach (var point in drawn.Length == 0 && horizontal ? points.Where(point => double.IsFinite(point.X)) : drawn)
         {
             var (value, error) = horizontal ? (point.X, point.XError) : (point.Y, point.YError);
             values.Add(value);

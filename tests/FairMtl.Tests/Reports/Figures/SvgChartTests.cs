@@ -51,13 +51,14 @@ public class SvgChartTests
             "MAE vs α",
             new Axis("α"),
             new Axis("MAE"),
-            [new Series("all rows", [new(0, double.NaN), new(1, double.NaN)], SeriesStyle.Line, 0)],
+            [new Series("all rows", [new(0, double.NaN), new(4.9, double.NaN)], SeriesStyle.Line, 0)],
             []);
 
         var svg = SvgChart.Render(empty, "c");
 
         svg.ShouldContain(">no successful runs to plot</text>");
         svg.ShouldNotContain(">all rows</text>");
+        svg.ShouldContain(">5</text>", Case.Sensitive, "the horizontal axis spans the sweep values of the failed points");
         SvgChart.Render(Sample(), "c").ShouldNotContain("no successful runs");
     }
 
