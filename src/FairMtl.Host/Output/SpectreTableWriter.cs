@@ -49,9 +49,7 @@ public sealed class SpectreTableWriter(IAnsiConsole console) : ITableWriter
     /// </summary>
     internal static IReadOnlyList<int[]> Parts(FormattedTable table, int width)
     {
-        var widths = Enumerable.Range(0, table.Headers.Count)
-            .Select(c => table.Cells.Select(row => row[c].Length).Append(table.Headers[c].Length).Max() + ColumnChrome)
-            .ToArray();
+        var widths = Enumerable.Range(0, table.Headers.Count).Select(c => table.ColumnWidth(c) + ColumnChrome).ToArray();
         var isKey = Enumerable.Range(0, widths.Length).Select(c => c < table.Keys.Count && table.Keys[c]).ToArray();
         var shown = Enumerable.Range(0, widths.Length)
             .Where(c => isKey[c] || table.Cells.Count == 0 || table.Cells.Any(row => row[c].Length > 0))

@@ -197,9 +197,9 @@ public sealed class RunCommandHandler(
             CultureInfo.InvariantCulture,
             $"Trained {models} models ({timings.Steps} optimizer steps) in {timings.TrainSeconds:F2} s on {threads} thread(s)."))
             .ConfigureAwait(false);
-        var figures = written.Count(path => Path.GetFileName(Path.GetDirectoryName(path)) == ReportWriter.FiguresFolder);
-        var files = written.Where(path => Path.GetFileName(Path.GetDirectoryName(path)) != ReportWriter.FiguresFolder).Select(Path.GetFileName);
-        await output.WriteLineAsync($"Wrote {string.Join(", ", files)} and {figures} {(figures == 1 ? "figure" : "figures")} ({ReportWriter.FiguresFolder}/*.svg) to {outputDirectory}").ConfigureAwait(false);
+        var byFolder = written.ToLookup(path => Path.GetFileName(Path.GetDirectoryName(path)) == ReportWriter.FiguresFolder);
+        var figures = byFolder[true].Count();
+        await output.WriteLineAsync($"Wrote {string.Join(", ", byFolder[false].Select(Path.GetFileName))} and {figures} {(figures == 1 ? "figure" : "figures")} ({ReportWriter.FiguresFolder}/*.svg) to {outputDirectory}").ConfigureAwait(false);
     }
 
     private static LoadedExperiment ApplyOverrides(LoadedExperiment experiment, RunRequest request)

@@ -18,7 +18,7 @@ public static class ReportWriter
     {
         using var results = StoredResults.Open(directory);
         var (html, figures) = ReportPage.Build(results);
-        var files = figures.Select(figure => (Name: Path.Combine(FiguresFolder, figure.Name + ".svg"), Content: figure.Svg())).ToList();
+        var files = figures.Select(figure => (Name: Path.Combine(FiguresFolder, figure.Name + ".svg"), Content: figure.Svg)).ToList();
         files.Add((ReportPage.FileName, html));
         Directory.CreateDirectory(Path.Combine(directory, FiguresFolder));
         return ResultFiles.Write(directory, files);

@@ -35,9 +35,7 @@ public static class TextTableFormat
         var formatted = Format(table, decimals);
         var cells = formatted.Cells;
         var numeric = formatted.Numeric;
-        var widths = formatted.Headers
-            .Select((header, c) => cells.Select(row => row[c].Length).Append(header.Length).Max())
-            .ToArray();
+        var widths = Enumerable.Range(0, formatted.Headers.Count).Select(formatted.ColumnWidth).ToArray();
 
         var builder = new StringBuilder();
         builder.Append("### ").Append(formatted.Title).Append("\n\n");
@@ -94,4 +92,7 @@ public sealed record FormattedTable(
 {
     /// <summary>Per terminal column, whether it names the row (<see cref="TableColumn.Key"/>).</summary>
     public IReadOnlyList<bool> Keys { get; init; } = [];
+
+    /// <summary>The characters the widest cell of <paramref name="column"/>, its header included, takes.</summary>
+    public int ColumnWidth(int column) => Cells.Select(row => row[column].Length).Append(Headers[column].Length).Max();
 }

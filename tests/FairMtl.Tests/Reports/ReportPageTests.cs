@@ -85,8 +85,8 @@ public class ReportPageTests
             "The first reason: training diverged: loss of head &#39;y&#39; became NaN. All are listed under Timings and versions.</p>");
         var pareto = figures.Single(figure => figure.Name == "pareto");
         pareto.Caption.ShouldContain("the single-task baseline failed, so it is not drawn.");
-        pareto.Svg().ShouldNotContain("baseline (single-task)");
-        figures.Single(figure => figure.Name == "error-mae").Svg().ShouldNotContain("stroke-dasharray=\"7 4\"");
+        pareto.Svg.ShouldNotContain("baseline (single-task)");
+        figures.Single(figure => figure.Name == "error-mae").Svg.ShouldNotContain("stroke-dasharray=\"7 4\"");
         Build("sweep").ShouldNotContain("runs failed");
     }
 

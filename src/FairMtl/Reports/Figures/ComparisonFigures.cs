@@ -12,7 +12,7 @@ public static class ComparisonFigures
     {
         var methods = results.Table("methods");
         var front = results.HasTable("front") ? results.Table("front") : null;
-        var repetitions = results.Find("protocol.repetitions") is { } r ? StoredResults.Display(r) : "?";
+        var repetitions = results.Text("protocol.repetitions");
         var figures = new List<Figure>();
         foreach (var fairness in methods.Columns.Where(column => column == "EOD" || column.StartsWith("EOD(", StringComparison.Ordinal)))
         {

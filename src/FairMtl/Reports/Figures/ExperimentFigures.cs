@@ -30,8 +30,8 @@ public static class ExperimentFigures
         var groups = new[]
         {
             (Column: metric, Name: "all test rows", Colour: 0, Marker: Marker.Circle, Dashed: false, Shift: 0.0),
-            (Column: metric + "_g0", Name: "group 0: " + Text(results, "data.groups.g0"), Colour: 1, Marker: Marker.Square, Dashed: true, Shift: -4.0),
-            (Column: metric + "_g1", Name: "group 1: " + Text(results, "data.groups.g1"), Colour: 2, Marker: Marker.Triangle, Dashed: true, Shift: 4.0),
+            (Column: metric + "_g0", Name: "group 0: " + results.Text("data.groups.g0"), Colour: 1, Marker: Marker.Square, Dashed: true, Shift: -4.0),
+            (Column: metric + "_g1", Name: "group 1: " + results.Text("data.groups.g1"), Colour: 2, Marker: Marker.Triangle, Dashed: true, Shift: 4.0),
         };
         var series = groups
             .Select(group => new Series(
@@ -56,7 +56,7 @@ public static class ExperimentFigures
             references);
         return new Figure(
             "error-" + metric,
-            $"{name} on the test rows against the sweep variable, for all rows and per group ({Text(results, "data.groups.description")}); " +
+            $"{name} on the test rows against the sweep variable, for all rows and per group ({results.Text("data.groups.description")}); " +
             $"{BaselineNote(sweep, references.Length > 0, "the dashed black line")}{SeedNote(sweep)}",
             chart);
     }
@@ -126,5 +126,4 @@ public static class ExperimentFigures
         return head;
     }
 
-    private static string Text(StoredResults results, string path) => results.Find(path) is { } element ? StoredResults.Display(element) : "?";
 }

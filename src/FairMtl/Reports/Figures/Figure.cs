@@ -3,8 +3,9 @@ namespace FairMtl.Reports.Figures;
 /// <summary>A chart with the file stem it is written under (<c>figures/{Name}.svg</c>) and the caption the report shows.</summary>
 public sealed record Figure(string Name, string Caption, Chart Chart)
 {
-    /// <summary>The SVG document; its ids are prefixed with <c>fig-{Name}</c> so that several fit in one page.</summary>
-    public string Svg() => SvgChart.Render(Chart, "fig-" + Name);
+    /// <summary>The SVG document, rendered once (the page inlines it, the figures folder holds it); its ids are prefixed
+    /// with <c>fig-{Name}</c> so that several fit in one page.</summary>
+    public string Svg { get; } = SvgChart.Render(Chart, "fig-" + Name);
 
     /// <summary>
     /// The scale for an axis showing <paramref name="values"/>: logarithmic when they are all positive and span more

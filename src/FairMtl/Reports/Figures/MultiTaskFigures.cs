@@ -20,14 +20,14 @@ public static class MultiTaskFigures
                 .ToArray();
             series.Add(new Series(
                 string.Empty,
-                rows.Where(row => runs.Text(row, "on_front") != "yes").Select(row => new ChartPoint(runs.Number(row, "ARFG"), runs.Number(row, "ARE"))).ToArray(),
+                rows.Where(row => !runs.Flag(row, "on_front")).Select(row => new ChartPoint(runs.Number(row, "ARFG"), runs.Number(row, "ARE"))).ToArray(),
                 SeriesStyle.Points,
                 m,
                 Palette.Marker(m),
                 Faint: true));
             series.Add(new Series(
                 methods[m] + " (front joined)",
-                rows.Where(row => runs.Text(row, "on_front") == "yes")
+                rows.Where(row => runs.Flag(row, "on_front"))
                     .Select(row => new ChartPoint(runs.Number(row, "ARFG"), runs.Number(row, "ARE")))
                     .OrderBy(point => point.X)
                     .ToArray(),

@@ -142,7 +142,7 @@ public static class SvgChart
         var colour = Palette.Colour(series.Colour);
         x = x with { Start = x.Start + series.Shift, End = x.End + series.Shift };
         var opacity = series.Faint ? " opacity=\"0.35\"" : string.Empty;
-        var points = series.Points.Where(point => IsFinite(point) && x.CanMap(point.X) && y.CanMap(point.Y)).ToArray();
+        var points = series.Points.Where(point => Drawable(point, x, y)).ToArray();
         svg.Append($"<g class=\"series\" data-name=\"{SvgText.Escape(series.Name)}\"{opacity}>\n");
         foreach (var point in points)
         {
@@ -215,7 +215,7 @@ public static class SvgChart
                     var angle = (Math.PI / 5 * i) - (Math.PI / 2);
                     return Pt(radius * Math.Cos(angle), radius * Math.Sin(angle));
                 });
-                svg.Append($"<polygon points=\"{string.Join(" ", star)}\" fill=\"{colour}\" stroke=\"#ffffff\" stroke-width=\"0.8\"/>\n");
+                svg.Append($"<polygon points=\"{string.Join(" ", star)}\" {fill}/>\n");
                 break;
         }
     }
@@ -230,10 +230,9 @@ public static class SvgChart
             (6, -6, "start"), (6, 14, "start"), (-6, -6, "end"), (-6, 14, "end"), (0, -9, "middle"), (0, 18, "middle"), (9, 4, "start"), (-9, 4, "end"),
         };
         var labelled = chart.Series
-            .SelectMany(series => series.Points.Where(point => IsFinite(point) && x.CanMap(point.X) && y.CanMap(point.Y))
-                .Select(point => point with { Label = OffScaleLabel(point, x, y) ?? point.Label })
-                .Where(point => point.Label is not null)
-                .Select(point => (Series: series, Point: point)))
+            .SelectMany(series => series.Points.Where(point => Drawable(point, x, y)))
+            .Select(point => point with { Label = OffScaleLabel(point, x, y) ?? point.Label })
+            .Where(point => point.Label is not null)
             .ToArray();
         if (labelled.Length == 0)
         {
@@ -241,7 +240,7 @@ public static class SvgChart
         }
 
         svg.Append($"<g class=\"point-labels\" font-size=\"{SvgText.Number(LabelSize)}\" fill=\"#222222\">\n");
-        foreach (var (_, point) in labelled)
+        foreach (var point in labelled)
         {
             var (cx, cy) = (x.Map(point.X), y.Map(point.Y));
             var width = SvgText.Width(point.Label!, LabelSize);
@@ -343,6 +342,9 @@ public static class SvgChart
     }
 
     private static bool IsFinite(ChartPoint point) => double.IsFinite(point.X) && double.IsFinite(point.Y);
+
+    /// <summary>Whether a point is drawn: finite, and inside what the axes can show (off-scale points included).</summary>
+    private static bool Drawable(ChartPoint point, Mapping x, Mapping y) => IsFinite(point) && x.CanMap(point.X) && y.CanMap(point.Y);
 
     private sealed record LegendEntry(string Name, string Colour, bool Line, bool Dashed, Marker Marker, bool Faint);
 

@@ -15,7 +15,7 @@ public static class ComparisonReport
         if (results.HasTable("front"))
         {
             var front = results.Table("front");
-            tables.Add(HtmlTable.FromCsv("table-front", "Fronts over lambda", "Bold: on the front.", front, highlight: row => front.Text(row, "on_front") == "yes"));
+            tables.Add(HtmlTable.FromCsv("table-front", "Fronts over lambda", "Bold: on the front.", front, highlight: row => front.Flag(row, "on_front")));
         }
 
         var details = new[] { HtmlTable.FromCsv("table-runs", "Every run (runs.csv)", null, results.Table("runs")) };

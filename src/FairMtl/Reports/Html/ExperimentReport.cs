@@ -43,7 +43,7 @@ public static class ExperimentReport
                 results.Table("seeds"),
                 ["row", .. sweep.Variables, "seeds", error, error + "_sd", error + "_p_wilcoxon", error + "_vs_baseline",
                  disparity, disparity + "_sd", disparity + "_p_wilcoxon", disparity + "_vs_baseline", "on_mean_front", "front_frequency"],
-                row => results.Table("seeds").Text(row, "on_mean_front") == "yes"));
+                row => results.Table("seeds").Flag(row, "on_mean_front")));
         }
 
         var details = new[] { HtmlTable.FromCsv("table-runs", "Every sweep run (sweep.csv)", null, results.Table("sweep")) };
@@ -57,7 +57,7 @@ public static class ExperimentReport
         var rows = sweep.Points.Select(point => point.Values
                 .Concat([$"{point.Succeeded}/{point.Runs}"])
                 .Concat(metrics.Select(metric => sweep.Seeds > 1
-                    ? HtmlText.Number(point.Mean(metric)) + " ± " + HtmlText.Number(point.Spread(metric))
+                    ? HtmlText.WithSpread(HtmlText.Number(point.Mean(metric)), HtmlText.Number(point.Spread(metric)))
                     : HtmlText.Number(point.Mean(metric))))
                 .Append(point.OnFront ? "yes" : "no")
                 .ToArray())

@@ -24,7 +24,7 @@ public sealed record HtmlTable(string Id, string Title, string? Note, IReadOnlyL
         {
             var value = HtmlText.Number(row[csv.IndexOf(column)]);
             var sd = column + "_sd";
-            return chosen.Contains(sd) && row[csv.IndexOf(sd)].Length > 0 ? value + " ± " + HtmlText.Number(row[csv.IndexOf(sd)]) : value;
+            return chosen.Contains(sd) && row[csv.IndexOf(sd)].Length > 0 ? HtmlText.WithSpread(value, HtmlText.Number(row[csv.IndexOf(sd)])) : value;
         }).ToArray()).ToArray();
         var highlighted = Enumerable.Range(0, csv.Rows.Count).Select(row => highlight?.Invoke(row) ?? false).ToArray();
         return new HtmlTable(id, title, note, merged, rows, highlighted);
@@ -67,7 +67,7 @@ public sealed record HtmlTable(string Id, string Title, string? Note, IReadOnlyL
 
     private static bool IsNumeric(string cell)
     {
-        var head = cell.Split(" ± ")[0];
+        var head = cell.Split(HtmlText.PlusMinus)[0];
         return head is "n/a" or "∞" or "-∞" || double.TryParse(head, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _);
     }
 }

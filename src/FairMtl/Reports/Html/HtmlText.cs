@@ -6,6 +6,12 @@ namespace FairMtl.Reports.Html;
 /// <summary>Escaping and number display for the report page.</summary>
 public static class HtmlText
 {
+    /// <summary>What joins a mean and its standard deviation in a cell.</summary>
+    public const string PlusMinus = " ± ";
+
+    /// <summary>A <c>mean ± sd</c> cell from two display numbers.</summary>
+    public static string WithSpread(string mean, string spread) => mean + PlusMinus + spread;
+
     /// <summary>Text with the HTML special characters escaped.</summary>
     public static string Escape(string text) => WebUtility.HtmlEncode(text);
 

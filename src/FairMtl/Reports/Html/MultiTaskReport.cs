@@ -14,7 +14,7 @@ public static class MultiTaskReport
             HtmlTable.FromCsv("table-references", "Single-task references", null, results.Table("references")),
         };
         var runs = results.Table("runs");
-        var details = new[] { HtmlTable.FromCsv("table-runs", "Every run (runs.csv)", null, runs, highlight: row => runs.Text(row, "on_front") == "yes") };
+        var details = new[] { HtmlTable.FromCsv("table-runs", "Every run (runs.csv)", null, runs, highlight: row => runs.Flag(row, "on_front")) };
         return new ReportContent("multi-task comparison", [], MultiTaskFigures.Create(results), tables, details, ComparisonReport.SpecPath(results));
     }
 }

@@ -77,10 +77,10 @@ public static class ReportPage
         html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         html.Append($"<title>{HtmlText.Escape(name)}: FairMtl report</title>\n<style>\n{Style}\n</style>\n</head>\n<body>\n");
         html.Append($"<header>\n<h1>{HtmlText.Escape(name)}</h1>\n");
-        var description = results.Find("description") ?? results.Find("spec.description");
-        if (description is { } text && StoredResults.Display(text).Length > 0)
+        var description = results.Text("description", results.Text("spec.description", string.Empty));
+        if (description.Length > 0)
         {
-            html.Append($"<p class=\"description\">{HtmlText.Escape(StoredResults.Display(text))}</p>\n");
+            html.Append($"<p class=\"description\">{HtmlText.Escape(description)}</p>\n");
         }
 
         html.Append($"<p class=\"meta\">{HtmlText.Escape(content.Kind)} · declared in {HtmlText.Escape(results.String("experiment_file"))} · {HtmlText.Escape(VersionLine(results))}</p>\n");
@@ -106,7 +106,7 @@ public static class ReportPage
         for (var i = 0; i < content.Figures.Count; i++)
         {
             var figure = content.Figures[i];
-            html.Append($"<figure id=\"figure-{figure.Name}\">\n{figure.Svg()}<figcaption><b>Figure {i + 1}.</b> {HtmlText.Escape(figure.Caption)} (figures/{figure.Name}.svg)</figcaption>\n</figure>\n");
+            html.Append($"<figure id=\"figure-{figure.Name}\">\n{figure.Svg}<figcaption><b>Figure {i + 1}.</b> {HtmlText.Escape(figure.Caption)} (figures/{figure.Name}.svg)</figcaption>\n</figure>\n");
         }
 
         html.Append("</section>\n<section id=\"tables\">\n<h2>Tables</h2>\n");
@@ -130,9 +130,8 @@ public static class ReportPage
 
     private static string VersionLine(StoredResults results)
     {
-        var version = results.Find("versions.fairmtl") is { } v ? StoredResults.Display(v) : "unknown";
-        var commit = results.Find("versions.commit") is { } c ? " (commit " + StoredResults.Display(c)[..Math.Min(12, StoredResults.Display(c).Length)] + ")" : string.Empty;
-        return "FairMtl " + version + commit;
+        var commit = results.Text("versions.commit", string.Empty);
+        return "FairMtl " + results.Text("versions.fairmtl", "unknown") + (commit.Length == 0 ? string.Empty : " (commit " + commit[..Math.Min(12, commit.Length)] + ")");
     }
 
     /// <summary>

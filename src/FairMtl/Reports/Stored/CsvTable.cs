@@ -82,6 +82,9 @@ public sealed class CsvTable
     /// <summary>The text of a cell.</summary>
     public string Text(int row, string column) => Rows[row][IndexOf(column)];
 
+    /// <summary>A yes/no cell (as the result tables write flags such as <c>on_front</c>): whether it says yes.</summary>
+    public bool Flag(int row, string column) => Text(row, column) == "yes";
+
     /// <summary>A numeric cell; NaN when empty.</summary>
     /// <exception cref="FairMtlException">The cell is neither empty nor a number.</exception>
     public double Number(int row, string column)

@@ -39,9 +39,6 @@ public sealed class StoredResults : IDisposable
     /// <summary>The kind of run that wrote it.</summary>
     public ResultKind Kind { get; }
 
-    /// <summary>The root of summary.json.</summary>
-    public JsonElement Summary => summary.RootElement;
-
     /// <summary>Opens <paramref name="directory"/>: reads and parses summary.json (tables are read when first asked for).</summary>
     /// <exception cref="FairMtlException">FMTL017: no such folder, no summary.json, or summary.json is not valid JSON.</exception>
     public static StoredResults Open(string directory)
@@ -99,7 +96,7 @@ public sealed class StoredResults : IDisposable
     /// <summary>The element at a dotted path of summary.json (e.g. <c>data.groups.g0</c>), or null.</summary>
     public JsonElement? Find(string path)
     {
-        var element = Summary;
+        var element = summary.RootElement;
         foreach (var part in path.Split('.'))
         {
             if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(part, out element))
@@ -117,14 +114,9 @@ public sealed class StoredResults : IDisposable
         ? element.GetString()!
         : throw Missing(path, "a string");
 
-    /// <summary>The number at <paramref name="path"/>; NaN for null.</summary>
-    /// <exception cref="FairMtlException">FMTL017 when it is missing or not a number.</exception>
-    public double Number(string path) => Find(path) switch
-    {
-        { ValueKind: JsonValueKind.Number } element => element.GetDouble(),
-        { ValueKind: JsonValueKind.Null } => double.NaN,
-        _ => throw Missing(path, "a number"),
-    };
+    /// <summary>The display text (<see cref="Display"/>) of the element at <paramref name="path"/>, or
+    /// <paramref name="fallback"/> when summary.json has none.</summary>
+    public string Text(string path, string fallback = "?") => Find(path) is { } element ? Display(element) : fallback;
 
     /// <summary>A JSON scalar as display text (numbers in their stored form, booleans as yes/no).</summary>
     public static string Display(JsonElement element) => element.ValueKind switch
