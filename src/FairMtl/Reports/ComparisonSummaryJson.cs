@@ -14,9 +14,9 @@ public static class ComparisonSummaryJson
     /// <summary>
     /// The resolved spec is written by System.Text.Json (snake_case keys in declaration order, enum values in their YAML
     /// spelling), unlike the sweep's hand-written <see cref="SpecJsonWriter"/>: the serialiser's tenth of a second of
-    /// set-up matters beside a one-second sweep, not beside a comparison's many trained models. Derived properties
-    /// (<see cref="Spec.ComparisonSpec.IsMultiTask"/>) are left out: the spec lives in sources the generator compiles
-    /// too, where System.Text.Json's attributes are not available.
+    /// set-up matters beside a one-second sweep, not beside a comparison's many trained models. Derived (get-only)
+    /// properties such as <see cref="Spec.ComparisonSpec.IsMultiTask"/> are left out by a resolver rule rather than by
+    /// attributes: the spec lives in sources the generator compiles too, where System.Text.Json is not available.
     /// </summary>
     private static readonly JsonSerializerOptions SpecOptions = new()
     {
@@ -29,12 +29,9 @@ public static class ComparisonSummaryJson
             {
                 info =>
                 {
-                    if (info.Type == typeof(Spec.ComparisonSpec))
+                    foreach (var derived in info.Properties.Where(property => property.Set is null).ToArray())
                     {
-                        foreach (var property in info.Properties.Where(p => p.Name == "is_multi_task").ToArray())
-                        {
-                            info.Properties.Remove(property);
-                        }
+                        info.Properties.Remove(derived);
                     }
                 },
             },
