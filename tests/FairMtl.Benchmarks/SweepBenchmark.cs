@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace FairMtl.Benchmarks;
 
 /// <summary>Wall-clock time of full experiment runs through the host, as a user runs them.</summary>
@@ -8,7 +10,23 @@ internal static class SweepBenchmark
     /// clock of the whole process and its training time (summary.json's <c>train_seconds</c>: the sweep alone,
     /// without process start-up and data loading).
     /// </summary>
-    public static (double Wall, double Train) Host(string experiment, int threads)
+    public static (double Wall, double Train) Host(string experiment, int threads) =>
+        MedianOfThree(
+            output => [RepositoryPaths.HostAssembly, RepositoryPaths.Experiment(experiment), "--threads", threads.ToString(CultureInfo.InvariantCulture), "--out", output],
+            "host");
+
+    /// <summary>
+    /// The README's command, `dotnet run --project src/FairMtl.Host -- experiments/X.yaml` (its build check included),
+    /// after one `dotnet build` of the host: the median of three runs, like the host sweeps above.
+    /// </summary>
+    public static double DotnetRun(string experiment)
+    {
+        ProcessTimer.Run("dotnet", ["build", "src/FairMtl.Host", "-nologo", "-v", "q"], RepositoryPaths.Root);
+        return MedianOfThree(output => ["run", "--project", "src/FairMtl.Host", "--", $"experiments/{experiment}.yaml", "--out", output], "dotnet run").Wall;
+    }
+
+    /// <summary>Runs <c>dotnet</c> with the arguments for a fresh results folder three times; the run of median wall time.</summary>
+    private static (double Wall, double Train) MedianOfThree(Func<string, string[]> arguments, string what)
     {
         var runs = new List<(double Wall, double Train)>();
         for (var repeat = 0; repeat < 3; repeat++)
@@ -16,13 +34,10 @@ internal static class SweepBenchmark
             var output = Directory.CreateTempSubdirectory("fairmtl-bench-");
             try
             {
-                var (seconds, code, text) = ProcessTimer.Run(
-                    "dotnet",
-                    [RepositoryPaths.HostAssembly, RepositoryPaths.Experiment(experiment), "--threads", threads.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", output.FullName],
-                    RepositoryPaths.Root);
+                var (seconds, code, text) = ProcessTimer.Run("dotnet", arguments(output.FullName), RepositoryPaths.Root);
                 if (code != 0)
                 {
-                    throw new InvalidOperationException($"host failed ({code}): {text}");
+                    throw new InvalidOperationException($"{what} failed ({code}): {text}");
                 }
 
                 using var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(output.FullName, "summary.json")));
@@ -35,33 +50,5 @@ internal static class SweepBenchmark
         }
 
         return runs.OrderBy(run => run.Wall).ElementAt(1);
-    }
-
-    /// <summary>
-    /// The README's command, `dotnet run --project src/FairMtl.Host -- experiments/X.yaml` (its build check included),
-    /// after one `dotnet build` of the host: the median of three runs, like the host sweeps above.
-    /// </summary>
-    public static double DotnetRun(string experiment)
-    {
-        ProcessTimer.Run("dotnet", ["build", "src/FairMtl.Host", "-nologo", "-v", "q"], RepositoryPaths.Root);
-        var runs = new List<double>();
-        for (var repeat = 0; repeat < 3; repeat++)
-        {
-            var output = Directory.CreateTempSubdirectory("fairmtl-bench-");
-            try
-            {
-                var (seconds, code, text) = ProcessTimer.Run(
-                    "dotnet",
-                    ["run", "--project", "src/FairMtl.Host", "--", $"experiments/{experiment}.yaml", "--out", output.FullName],
-                    RepositoryPaths.Root);
-                runs.Add(code == 0 ? seconds : throw new InvalidOperationException($"dotnet run failed ({code}): {text}"));
-            }
-            finally
-            {
-                output.Delete(recursive: true);
-            }
-        }
-
-        return runs.Order().ElementAt(1);
     }
 }
