@@ -20,8 +20,18 @@ public sealed class DiagnosticTests
         ("unknown-head", "FMTL008", Small("evaluation:\n  head: y", "evaluation:\n  head: w")),
         ("duplicate-name", "FMTL009", [.. Small("name: small", "name: small"), GeneratorHarness.Text("experiments/small-copy.yaml", Experiments.Small)]),
         ("unreadable-file", "FMTL015", [GeneratorHarness.Text("experiments/unreadable.yaml", null)]),
+        ("yaml-tag", "FMTL001", Small("name: small", "name: small\ndescription: !!python/object/apply:os.system [\"echo owned\"]")),
+        ("alias-bomb", "FMTL018", Small("name: small", "name: small\n" + AliasBomb)),
+        ("deep-nesting", "FMTL018", Small("name: small", "name: small\ndescription: " + new string('[', 10_000))),
+        ("sweep-too-large", "FMTL018", Small("alpha: { from: 0.0, to: 4.0, count: 2 }", "alpha: { from: 0.0, to: 4.0, count: 1000000000000 }")),
         ("internal-error", "FMTL099", [new ThrowingAdditionalText(GeneratorHarness.Root + "experiments/throws.yaml")]),
     ];
+
+    /// <summary>Nested aliases, each anchor a list of 9 aliases of the previous one (9^9 nodes expanded), refused at
+    /// the alias that takes the expansion past its bound.</summary>
+    private static string AliasBomb =>
+        "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        + string.Concat("bcdefghi".Select((name, i) => $"{name}: &{name} [{string.Join(", ", Enumerable.Repeat("*" + "abcdefghi"[i], 9))}]\n"));
 
     public static TheoryData<string> CaseNames => new(Cases.Select(c => c.Name));
 

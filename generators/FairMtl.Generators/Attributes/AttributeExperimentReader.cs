@@ -73,7 +73,7 @@ internal static class AttributeExperimentReader
         LoadedExperiment loaded;
         try
         {
-            loaded = ExperimentYamlReader.Parse(yaml.Text, sourceFile, folder);
+            loaded = ExperimentYamlReader.Parse(yaml.Text, sourceFile, folder, collectionTags: true);
         }
         catch (FairMtlException e)
         {

@@ -102,6 +102,15 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         description: "The compiler could not read the experiment file given as an AdditionalFiles item. Make sure the file exists and is readable.");
 
+    public static readonly DiagnosticDescriptor InputLimit = new(
+        DiagnosticCodes.InputLimit,
+        "Experiment over an input limit",
+        MessageFormat,
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "The experiment file is larger, nested deeper, expands more YAML aliases or declares a larger sweep than the bounds that keep reading it cheap (docs/experiment-format.md, Limits). Shrink it at the reported position; the number of models a run may train is raised at run time with --max-models.");
+
     public static readonly DiagnosticDescriptor UnsupportedConstruct = new(
         GeneratorDiagnosticCodes.UnsupportedConstruct,
         "Unsupported construct in experiment declaration",
@@ -123,7 +132,7 @@ internal static class DiagnosticDescriptors
     private static readonly DiagnosticDescriptor[] All =
     [
         YamlSyntax, UnknownKey, InvalidValue, UnknownColumn, LossExpression, ImpossibleRange, MissingKey, UnknownReference,
-        DuplicateName, ExperimentFile, UnsupportedConstruct, InternalError,
+        DuplicateName, ExperimentFile, InputLimit, UnsupportedConstruct, InternalError,
     ];
 
     /// <summary>The descriptor of <paramref name="id"/>, or null for an id the generator does not report.</summary>

@@ -3,6 +3,7 @@ using FairMtl.Compiled;
 using FairMtl.Host.Output;
 using FairMtl.Host.Progress;
 using FairMtl.Host.Running;
+using FairMtl.Spec;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -35,7 +36,7 @@ public static class FairMtlCommandLine
                 await error.WriteLineAsync($"error: {parseError.Message}").ConfigureAwait(false);
             }
 
-            await error.WriteLineAsync("usage: fairmtl run <experiment.yaml | name> [--out DIR] [--seed N] [--threads N] | fairmtl report <results folder> | fairmtl list").ConfigureAwait(false);
+            await error.WriteLineAsync("usage: fairmtl run <experiment.yaml | name> [--out DIR] [--seed N] [--threads N] [--max-models N] | fairmtl report <results folder> | fairmtl list").ConfigureAwait(false);
             return ExitCodes.UserError;
         }
 
@@ -61,14 +62,20 @@ public static class FairMtlCommandLine
         var outDirectory = new Option<string?>("--out") { Description = "Results folder (default: results/<experiment name>/)." };
         var seed = new Option<int?>("--seed") { Description = "Run with this one seed instead of the experiment's seed list." };
         var threads = new Option<int?>("--threads") { Description = "Models trained at once (default: one per core). Results do not depend on it." };
+        var maxModels = new Option<long>("--max-models")
+        {
+            Description = $"Refuse to start a run that would train more models than this (default {InputLimits.DefaultMaxModels}).",
+            DefaultValueFactory = _ => InputLimits.DefaultMaxModels,
+        };
         var verbose = new Option<bool>("--verbose") { Description = "Log progress details to stderr." };
         var run = new Command("run", "Train the baseline and the sweep of an experiment, print and write the result tables.")
         {
-            experiment, outDirectory, seed, threads, verbose,
+            experiment, outDirectory, seed, threads, maxModels, verbose,
         };
         run.SetAction((parse, cancellationToken) =>
         {
-            var request = new RunRequest(parse.GetValue(experiment)!, parse.GetValue(outDirectory), parse.GetValue(seed), parse.GetValue(threads));
+            var request = new RunRequest(
+                parse.GetValue(experiment)!, parse.GetValue(outDirectory), parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(maxModels));
             return RunInHostAsync(request, parse.GetValue(verbose), output, error, catalog, cancellationToken);
         });
 

@@ -45,14 +45,21 @@ public sealed class RunCommandHandler(
             throw new FairMtlException(DiagnosticCodes.InvalidValue, null, $"--threads must be at least 1, got {request.Threads}");
         }
 
+        if (request.MaxModels < 1)
+        {
+            throw new FairMtlException(DiagnosticCodes.InvalidValue, null, $"--max-models must be at least 1, got {request.MaxModels}");
+        }
+
         if (ExperimentCatalog.ResolveComparison(request.Experiment) is { } comparison)
         {
+            ModelCount.Check(comparison, request.MaxModels);
             return await RunComparisonAsync(comparison, request, output, error, cancellationToken).ConfigureAwait(false);
         }
 
         var stopwatch = Stopwatch.StartNew();
         var resolved = catalog.Resolve(request.Experiment);
         var experiment = ApplyOverrides(resolved.Experiment, request);
+        ModelCount.Check(experiment, request.MaxModels);
         var data = DataPreparation.Prepare(experiment);
         var loadSeconds = stopwatch.Elapsed.TotalSeconds;
         var spec = experiment.Spec;
@@ -65,7 +72,7 @@ public sealed class RunCommandHandler(
         var result = await progressDisplay.TrackAsync<RunProgress, ExperimentResult>(
             $"Training {spec.Name}",
             plan.RunCount,
-            progress => ExperimentRunner.Run(experiment, data, threads, progress, loadSeconds, cancellationToken, resolved.CompiledWeighting))
+            progress => ExperimentRunner.Run(experiment, data, threads, progress, loadSeconds, cancellationToken, resolved.CompiledWeighting, request.MaxModels))
             .ConfigureAwait(false);
 
         var tables = new List<Table> { ResultTables.Baseline(result), ResultTables.Sweep(result), ResultTables.Pareto(result) };
@@ -107,7 +114,7 @@ public sealed class RunCommandHandler(
         var outputDirectory = request.OutputDirectory ?? Path.Combine("results", spec.Name);
         if (spec.IsMultiTask)
         {
-            return await RunMultiTaskAsync(comparison, threads, outputDirectory, output, error, cancellationToken).ConfigureAwait(false);
+            return await RunMultiTaskAsync(comparison, threads, request.MaxModels, outputDirectory, output, error, cancellationToken).ConfigureAwait(false);
         }
 
         var units = ComparisonRunner.Units(spec).Length;
@@ -124,7 +131,7 @@ public sealed class RunCommandHandler(
         var result = await progressDisplay.TrackAsync<ComparisonProgress, ComparisonResult>(
             $"Training {spec.Name}",
             units,
-            progress => ComparisonRunner.Run(comparison, threads, progress, cancellationToken))
+            progress => ComparisonRunner.Run(comparison, threads, progress, cancellationToken, request.MaxModels))
             .ConfigureAwait(false);
         logger.LogInformation("Loaded {Experiment} ({Rows} rows) in {Seconds:F2} s", spec.Name, result.Rows, result.Timings.LoadSeconds);
 
@@ -153,7 +160,7 @@ public sealed class RunCommandHandler(
     }
 
     private async Task<int> RunMultiTaskAsync(
-        LoadedComparison comparison, int threads, string outputDirectory, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        LoadedComparison comparison, int threads, long maxModels, string outputDirectory, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var spec = comparison.Spec;
         var settings = MultiTaskSweep.Settings(spec.Sweep, spec.Tasks.Count);
@@ -174,7 +181,7 @@ public sealed class RunCommandHandler(
         var result = await progressDisplay.TrackAsync<ComparisonProgress, MultiTaskResult>(
             $"Training {spec.Name}",
             units,
-            progress => MultiTaskRunner.Run(comparison, threads, progress, cancellationToken))
+            progress => MultiTaskRunner.Run(comparison, threads, progress, cancellationToken, maxModels))
             .ConfigureAwait(false);
         await tableWriter.WriteAsync(MultiTaskTables.Methods(result)).ConfigureAwait(false);
         var written = ResultWriter.Write(result, outputDirectory, CodeVersion.Current);

@@ -1,3 +1,5 @@
+using FairMtl.Spec;
+
 namespace FairMtl.Host.Running;
 
 /// <summary>The <c>run</c> command's arguments.</summary>
@@ -5,4 +7,5 @@ namespace FairMtl.Host.Running;
 /// <param name="OutputDirectory">Results folder; null means <c>results/&lt;experiment name&gt;/</c>.</param>
 /// <param name="Seed">Replaces the experiment's seed list with this one seed.</param>
 /// <param name="Threads">Models trained at once; null means one per core.</param>
-public sealed record RunRequest(string Experiment, string? OutputDirectory, int? Seed, int? Threads);
+/// <param name="MaxModels">More models than this is refused before anything is trained (FMTL018).</param>
+public sealed record RunRequest(string Experiment, string? OutputDirectory, int? Seed, int? Threads, long MaxModels = InputLimits.DefaultMaxModels);

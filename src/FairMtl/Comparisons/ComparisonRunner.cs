@@ -13,15 +13,21 @@ namespace FairMtl.Comparisons;
 public static class ComparisonRunner
 {
     /// <summary>Trains and evaluates everything; bad data is reported (as a <see cref="Diagnostics.FairMtlException"/>)
-    /// before any training starts.</summary>
+    /// before any training starts, and more models than <paramref name="maxModels"/> (FMTL018) before anything else.</summary>
     public static ComparisonResult Run(
-        LoadedComparison experiment, int threads, IProgress<ComparisonProgress>? progress, CancellationToken cancellationToken)
+        LoadedComparison experiment,
+        int threads,
+        IProgress<ComparisonProgress>? progress,
+        CancellationToken cancellationToken,
+        long maxModels = InputLimits.DefaultMaxModels)
     {
         var spec = experiment.Spec;
         if (spec.IsMultiTask)
         {
             throw new ArgumentException($"'{spec.Name}' compares multi-task methods; run it with {nameof(MultiTaskRunner)}.", nameof(experiment));
         }
+
+        ModelCount.Check(experiment, maxModels);
 
         var stopwatch = Stopwatch.StartNew();
         var data = ComparisonData.Load(experiment);

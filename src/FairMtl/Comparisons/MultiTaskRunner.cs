@@ -13,10 +13,16 @@ namespace FairMtl.Comparisons;
 /// </summary>
 public static class MultiTaskRunner
 {
-    /// <summary>Trains and evaluates everything; bad data is reported before training starts.</summary>
+    /// <summary>Trains and evaluates everything; bad data is reported before training starts, and more models than
+    /// <paramref name="maxModels"/> (FMTL018) before anything else.</summary>
     public static MultiTaskResult Run(
-        LoadedComparison experiment, int threads, IProgress<ComparisonProgress>? progress, CancellationToken cancellationToken)
+        LoadedComparison experiment,
+        int threads,
+        IProgress<ComparisonProgress>? progress,
+        CancellationToken cancellationToken,
+        long maxModels = InputLimits.DefaultMaxModels)
     {
+        ModelCount.Check(experiment, maxModels);
         var spec = experiment.Spec;
         var stopwatch = Stopwatch.StartNew();
         var data = ComparisonData.Load(experiment);

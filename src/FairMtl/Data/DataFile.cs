@@ -279,7 +279,14 @@ internal sealed class DataFile
                 $"empty value in column '{column}' (expected a number)");
         }
 
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        var parsed = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value);
+        if (!parsed && IsNonFiniteSpelling(text))
+        {
+            parsed = true;
+            value = double.NaN;
+        }
+
+        if (!parsed)
         {
             var hint = categoricalHint ? $"; to use it as a text input, list '{column}' under data.categorical" : string.Empty;
             throw new FairMtlException(
@@ -297,6 +304,17 @@ internal sealed class DataFile
         }
 
         return value;
+    }
+
+    /// <summary>
+    /// Spellings of infinity and NaN that .NET does not parse but other tools write (<c>inf</c> from NumPy and C,
+    /// <c>.inf</c> from YAML, <c>∞</c>, MSVC's <c>1.#INF</c>): reported as non-finite values, like <c>NaN</c>,
+    /// <c>Infinity</c> and an overflowing <c>1e999</c>, not as text.
+    /// </summary>
+    private static bool IsNonFiniteSpelling(string text)
+    {
+        var unsigned = text.Length > 1 && text[0] is '+' or '-' ? text.Substring(1) : text;
+        return unsigned.ToLowerInvariant() is "inf" or ".inf" or ".nan" or "∞" or "1.#inf" or "1.#ind" or "1.#qnan" or "nan(ind)";
     }
 
     private static string ParseText(TextField field, string column, SourceLocation location)

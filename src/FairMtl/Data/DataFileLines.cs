@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using FairMtl.Diagnostics;
+using FairMtl.Spec;
 
 namespace FairMtl.Data;
 
@@ -38,30 +39,83 @@ internal sealed class DataFileLines
     {
         var fullPath = Path.GetFullPath(Path.Combine(source.BaseDirectory, file));
         var displayPath = DisplayPaths.For(fullPath, Environment.CurrentDirectory);
-        var bytes = ReadBytes(source, fullPath, key);
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
-
+        using var sha256 = SHA256.Create();
         var lines = new List<(int Number, string Text)>();
-        var number = 0;
-        foreach (var raw in Decode(bytes).Split('\n'))
+        using (var stream = Open(source, fullPath, key))
+        using (var hashed = new CryptoStream(stream, sha256, CryptoStreamMode.Read))
+        using (var reader = new StreamReader(hashed, Encoding.UTF8, detectEncodingFromByteOrderMarks: false))
         {
-            number++;
-            if (number <= skipLines)
+            try
             {
-                continue;
-            }
+                var number = 0;
+                foreach (var raw in SplitLines(reader, displayPath))
+                {
+                    number++;
+                    if (number <= skipLines)
+                    {
+                        continue;
+                    }
 
-            var text = raw.EndsWith('\r') ? raw[..^1] : raw;
-            if (!FieldSplitter.IsBlank(text))
+                    var text = raw.EndsWith('\r') ? raw[..^1] : raw;
+                    if (!FieldSplitter.IsBlank(text))
+                    {
+                        lines.Add((number, text));
+                    }
+                }
+            }
+            catch (IOException e)
             {
-                lines.Add((number, text));
+                throw new FairMtlException(
+                    DiagnosticCodes.DataFile, source.Source.Locate(key), $"cannot read data file '{fullPath}': {e.Message} (expected a readable file)");
             }
         }
 
-        return new DataFileLines(displayPath, fullPath, sha256, lines);
+        return new DataFileLines(displayPath, fullPath, Convert.ToHexStringLower(sha256.Hash!), lines);
     }
 
-    private static byte[] ReadBytes(DataSource source, string fullPath, string key)
+    /// <summary>
+    /// The text between '\n' characters (a last, unterminated line included, possibly empty), as
+    /// <c>string.Split('\n')</c> of the whole file would give them, without holding more than one line: a line longer
+    /// than <see cref="InputLimits.DataLineCharacters"/> is FMTL018 at the character past the limit.
+    /// </summary>
+    private static IEnumerable<string> SplitLines(StreamReader reader, string displayPath)
+    {
+        var buffer = new char[1 << 16];
+        var line = new StringBuilder();
+        var number = 1;
+        int read;
+        while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            var chunk = buffer.AsMemory(0, read);
+            while (chunk.Length > 0)
+            {
+                var end = chunk.Span.IndexOf('\n');
+                var part = end < 0 ? chunk : chunk[..end];
+                if (line.Length + part.Length > InputLimits.DataLineCharacters)
+                {
+                    throw new FairMtlException(
+                        DiagnosticCodes.InputLimit,
+                        new SourceLocation(displayPath, number, InputLimits.DataLineCharacters + 1),
+                        $"line {number} is longer than {InputLimits.DataLineCharacters} characters (expected one table row per line)");
+                }
+
+                line.Append(part.Span);
+                if (end < 0)
+                {
+                    break;
+                }
+
+                yield return line.ToString();
+                line.Clear();
+                number++;
+                chunk = chunk[(end + 1)..];
+            }
+        }
+
+        yield return line.ToString();
+    }
+
+    private static FileStream Open(DataSource source, string fullPath, string key)
     {
         var location = source.Source.Locate(key);
         if (Directory.Exists(fullPath))
@@ -74,7 +128,7 @@ internal sealed class DataFileLines
 
         try
         {
-            return File.ReadAllBytes(fullPath);
+            return new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16, FileOptions.SequentialScan);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -90,12 +144,5 @@ internal sealed class DataFileLines
                 location,
                 $"cannot read data file '{fullPath}': {e.Message} (expected a readable file)");
         }
-    }
-
-    private static string Decode(byte[] bytes)
-    {
-        ReadOnlySpan<byte> bom = [0xEF, 0xBB, 0xBF];
-        var span = bytes.AsSpan();
-        return Encoding.UTF8.GetString(span.StartsWith(bom) ? span[bom.Length..] : span);
     }
 }

@@ -23,11 +23,27 @@ internal static class FieldSplitter
         return true;
     }
 
-    /// <summary>The fields of <paramref name="line"/>; <paramref name="lineLocation"/> locates errors.</summary>
+    /// <summary>
+    /// The fields of <paramref name="line"/>; <paramref name="lineLocation"/> locates errors. More than
+    /// <see cref="InputLimits.DataColumns"/> fields is FMTL018 at the first field past the limit.
+    /// </summary>
     public static List<TextField> Split(string line, DataFormat format, char delimiter, SourceLocation lineLocation) =>
-        format == DataFormat.Whitespace ? SplitWhitespace(line) : SplitDelimited(line, delimiter, lineLocation);
+        format == DataFormat.Whitespace ? SplitWhitespace(line, lineLocation) : SplitDelimited(line, delimiter, lineLocation);
 
-    private static List<TextField> SplitWhitespace(string line)
+    private static void Add(List<TextField> fields, TextField field, SourceLocation lineLocation)
+    {
+        if (fields.Count == InputLimits.DataColumns)
+        {
+            throw new FairMtlException(
+                DiagnosticCodes.InputLimit,
+                lineLocation with { Column = field.Column },
+                $"this line has more than {InputLimits.DataColumns} fields (expected at most {InputLimits.DataColumns} columns)");
+        }
+
+        fields.Add(field);
+    }
+
+    private static List<TextField> SplitWhitespace(string line, SourceLocation lineLocation)
     {
         var fields = new List<TextField>();
         var i = 0;
@@ -49,7 +65,7 @@ internal static class FieldSplitter
                 i++;
             }
 
-            fields.Add(new TextField(line.Substring(start, i - start), start + 1));
+            Add(fields, new TextField(line.Substring(start, i - start), start + 1), lineLocation);
         }
 
         return fields;
@@ -101,7 +117,7 @@ internal static class FieldSplitter
                         $"unexpected '{line[i]}' after a quoted field (expected the delimiter '{delimiter}' or the end of the line)");
                 }
 
-                fields.Add(new TextField(value.ToString(), start + 1));
+                Add(fields, new TextField(value.ToString(), start + 1), lineLocation);
             }
             else
             {
@@ -111,7 +127,7 @@ internal static class FieldSplitter
                     end = line.Length;
                 }
 
-                fields.Add(new TextField(line.Substring(start, end - start), start + 1));
+                Add(fields, new TextField(line.Substring(start, end - start), start + 1), lineLocation);
                 i = end;
             }
 

@@ -49,4 +49,8 @@ public static class DiagnosticCodes
 
     /// <summary>A stored result folder or file (read by the <c>report</c> command) is missing or not as a run writes it.</summary>
     public const string ResultFile = "FMTL017";
+
+    /// <summary>An input over one of the bounds that keep its cost in time and memory small (file size, YAML nesting
+    /// and aliases, sweep size, models to train, data line length and columns; <c>Spec.InputLimits</c>).</summary>
+    public const string InputLimit = "FMTL018";
 }

@@ -27,6 +27,7 @@ public static class ExperimentRunner
     /// <param name="cancellationToken">Stops training between steps.</param>
     /// <param name="weighting">The loss weighting as compiled by the source generator; null interprets the spec's
     /// <see cref="ExperimentSpec.Loss"/> expression (with bit-identical results).</param>
+    /// <param name="maxModels">More models than this is FMTL018, before anything is planned.</param>
     public static ExperimentResult Run(
         LoadedExperiment experiment,
         PreparedData data,
@@ -34,8 +35,10 @@ public static class ExperimentRunner
         IProgress<RunProgress>? progress,
         double loadSeconds,
         CancellationToken cancellationToken,
-        ILossWeighting? weighting = null)
+        ILossWeighting? weighting = null,
+        long maxModels = InputLimits.DefaultMaxModels)
     {
+        ModelCount.Check(experiment, maxModels);
         var spec = experiment.Spec;
         var plan = SweepPlan.Create(spec);
         weighting ??= WeightingExpression.Parse(spec.Loss).Compile(

@@ -15,7 +15,7 @@ public class InvalidValueTests
         { Minimal + "\nmodel: { dropout: 1.5 }", 10, 19, "'model.dropout' must be a number in [0, 1), got '1.5'" },
         { Minimal.WithLine("epochs:", "  epochs: 0"), 9, 11, "'training.epochs' must be an integer > 0, got '0'" },
         { Minimal.WithLine("epochs:", "  epochs: 2.5"), 9, 11, "'training.epochs' must be an integer > 0, got '2.5'" },
-        { Minimal + "\nmodel:\n  trunk: [64, -1]", 11, 15, "'model.trunk[1]' must be an integer > 0, got '-1'" },
+        { Minimal + "\nmodel:\n  trunk: [64, -1]", 11, 15, "'model.trunk[1]' must be an integer in [1, 16384], got '-1'" },
         { Minimal + "\nmodel:\n  trunk: []", 11, 10, "'model.trunk' must be a non-empty list of integers > 0, got an empty list" },
         { Minimal.WithLine("name:", "name: my exp"), 1, 7, "'name' must be a name of letters, digits, '-' and '_', got 'my exp'" },
         { Minimal.Replace("training:\n  epochs: 3", "training: [3]"), 8, 11, "'training' must be a mapping with keys optimizer, batch_size, epochs, regime, early_stopping, got a list of 1 item" },

@@ -61,9 +61,9 @@ internal static class YamlTestFiles
 
     public static void ShouldBeAt(this FairMtlException error, string code, int line, int column, string detail)
     {
+        error.Message.ShouldBe($"{DisplayPath}({line},{column}): error {code}: {detail}");
         error.Code.ShouldBe(code);
         error.Location.ShouldBe(new SourceLocation(DisplayPath, line, column));
         error.Detail.ShouldBe(detail);
-        error.Message.ShouldBe($"{DisplayPath}({line},{column}): error {code}: {detail}");
     }
 }

@@ -17,18 +17,15 @@ public static class ComparisonYamlReader
         ["name", "description", "data", "model", "tasks", "sensitive", "methods", "front", "protocol", "training", "sweep"];
 
     /// <summary>Whether the YAML text declares a comparison experiment (a mapping with a top-level <c>methods</c>
-    /// key). Malformed YAML is not a comparison: the regression reader reports it.</summary>
+    /// key). YAML that is malformed or over a limit is not a comparison: the regression reader reports it.</summary>
     public static bool Declares(string yamlText)
     {
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yamlText));
-            return stream.Documents.Count > 0
-                && stream.Documents[0].RootNode is YamlMappingNode root
+            return YamlDocumentLoader.Load(yamlText, new YamlReadContext(string.Empty)) is YamlMappingNode root
                 && root.Children.Keys.Any(key => key is YamlScalarNode { Value: MarkerKey });
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (FairMtlException)
         {
             return false;
         }
@@ -406,7 +403,7 @@ public static class ComparisonYamlReader
 
         return new MultiTaskSweepSpec(
             sweep.Enum("kind", SweepKind.Random, SweepKinds),
-            sweep.Require("runs").AsInt("an integer in [1, 100000]", v => v is >= 1 and <= 100000, DiagnosticCodes.ImpossibleRange),
+            sweep.Require("runs").AsCount(InputLimits.MultiTaskRuns),
             sweep.Int("seed", 0, "an integer >= 0", v => v >= 0),
             Range("weight", new ValueRange(0d, 1d), 0d, 1d),
             Range("lambda", new ValueRange(0d, 5d), 0d, 1e6),

@@ -17,14 +17,22 @@ public static partial class ExperimentYamlReader
     /// <param name="displayPath">The name error messages and the source map use for the file.</param>
     /// <param name="baseDirectory">The folder relative paths in the spec are resolved against.</param>
     /// <exception cref="FairMtlException">The text is not a valid experiment.</exception>
-    public static LoadedExperiment Parse(string yamlText, string displayPath, string baseDirectory)
+    public static LoadedExperiment Parse(string yamlText, string displayPath, string baseDirectory) =>
+        Parse(yamlText, displayPath, baseDirectory, collectionTags: false);
+
+    /// <summary>
+    /// Validates experiment YAML; <paramref name="collectionTags"/> lets <c>!!map</c> and <c>!!seq</c> mark mappings and
+    /// lists, as the YAML the source generator writes from attributes does to place each section's start on its key's
+    /// line. User files never get this: any tag in them is FMTL001.
+    /// </summary>
+    internal static LoadedExperiment Parse(string yamlText, string displayPath, string baseDirectory, bool collectionTags)
     {
         if (yamlText is null || displayPath is null || baseDirectory is null)
         {
             throw new ArgumentNullException(yamlText is null ? nameof(yamlText) : displayPath is null ? nameof(displayPath) : nameof(baseDirectory));
         }
 
-        var context = new YamlReadContext(displayPath);
+        var context = new YamlReadContext(displayPath, collectionTags);
         var rootNode = YamlDocumentLoader.Load(yamlText, context);
         context.RecordLocations(rootNode, string.Empty);
         var root = new YamlNodeReader(context, rootNode, string.Empty)

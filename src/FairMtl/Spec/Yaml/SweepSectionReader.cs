@@ -9,9 +9,6 @@ namespace FairMtl.Spec.Yaml;
 /// </summary>
 internal static class SweepSectionReader
 {
-    /// <summary>Upper bound on values per variable, on seeds and on sweep points, so a typo cannot exhaust memory.</summary>
-    public const int MaxPoints = 1_000_000;
-
     private const string VariableExpected = "{from, to, count} or a list of numbers";
 
     /// <summary><c>sweep.split</c>: one split for every seed, or a split per seed.</summary>
@@ -23,6 +20,7 @@ internal static class SweepSectionReader
         var splitPerSeed = false;
         var variables = new List<SweepVariable>();
         var keys = new List<YamlScalarNode>();
+        long points = 1;
         if (node is null)
         {
             return (new SweepSpec(variables.ToArray(), seeds), keys);
@@ -50,22 +48,22 @@ internal static class SweepSectionReader
                     DiagnosticCodes.UnknownReference, key, $"sweep variable name '{name}' must be {Identifiers.Rule}");
             }
 
-            variables.Add(new SweepVariable(name, ReadValues(value, name)));
+            var values = ReadValues(value, name);
+            points *= values.Length;
+            if (points > InputLimits.SweepPoints)
+            {
+                throw node.Context.Error(
+                    DiagnosticCodes.InputLimit,
+                    key,
+                    $"sweep variable '{name}' takes the sweep to {points} points per seed "
+                    + $"({string.Join(" x ", variables.Select(v => v.Values.Count).Append(values.Length))} values; expected at most {InputLimits.SweepPoints})");
+            }
+
+            variables.Add(new SweepVariable(name, values));
             keys.Add(key);
         }
 
-        var spec = new SweepSpec(variables.ToArray(), seeds, splitPerSeed);
-        long points = 1;
-        foreach (var variable in variables)
-        {
-            points *= variable.Values.Count;
-            if (points > MaxPoints)
-            {
-                throw node.Error(DiagnosticCodes.ImpossibleRange, $"the sweep has more than {MaxPoints} points");
-            }
-        }
-
-        return (spec, keys);
+        return (new SweepSpec(variables.ToArray(), seeds, splitPerSeed), keys);
     }
 
     /// <summary>A list of numbers, or <c>{from, to, count}</c> evenly spaced values (see <see cref="ReadGrid"/>).</summary>
@@ -81,6 +79,12 @@ internal static class SweepSectionReader
                 if (items.Count == 0)
                 {
                     throw node.Error(DiagnosticCodes.ImpossibleRange, $"'{node.Path}' must list at least one value");
+                }
+
+                if (items.Count > InputLimits.SweepValues)
+                {
+                    throw items[InputLimits.SweepValues].Error(
+                        DiagnosticCodes.InputLimit, $"'{node.Path}' lists more than {InputLimits.SweepValues} values (expected at most {InputLimits.SweepValues})");
                 }
 
                 return items.Select(item => item.AsNumber("a finite number", _ => true, DiagnosticCodes.ImpossibleRange)).ToArray();
@@ -99,7 +103,7 @@ internal static class SweepSectionReader
         var countNode = grid.Require("count");
         var from = fromNode.AsNumber("a finite number", _ => true, DiagnosticCodes.ImpossibleRange);
         var to = toNode.AsNumber("a finite number", _ => true, DiagnosticCodes.ImpossibleRange);
-        var count = countNode.AsInt($"an integer in [1, {MaxPoints}]", c => c >= 1 && c <= MaxPoints, DiagnosticCodes.ImpossibleRange);
+        var count = countNode.AsCount(InputLimits.SweepValues);
         if (to < from)
         {
             throw toNode.Error(DiagnosticCodes.ImpossibleRange, $"'{grid.Path}' goes down: 'to' ({Format(to)}) is less than 'from' ({Format(from)})");
@@ -121,8 +125,7 @@ internal static class SweepSectionReader
     {
         if (node.Node is YamlScalarNode)
         {
-            var n = node.AsInt($"a list of integers >= 0, or a count in [1, {MaxPoints}]", c => c >= 1 && c <= MaxPoints, DiagnosticCodes.ImpossibleRange);
-            return Enumerable.Range(0, n).ToArray();
+            return Enumerable.Range(0, node.AsCount(InputLimits.Seeds, "a list of integers >= 0, or a count")).ToArray();
         }
 
         var items = node.AsList("a list of integers >= 0, or a count n meaning 0 .. n-1");
@@ -131,11 +134,18 @@ internal static class SweepSectionReader
             throw node.Error(DiagnosticCodes.ImpossibleRange, "'sweep.seeds' must list at least one seed");
         }
 
+        if (items.Count > InputLimits.Seeds)
+        {
+            throw items[InputLimits.Seeds].Error(
+                DiagnosticCodes.InputLimit, $"'sweep.seeds' lists more than {InputLimits.Seeds} seeds (expected at most {InputLimits.Seeds})");
+        }
+
         var seeds = new int[items.Count];
+        var seen = new HashSet<int>();
         for (var i = 0; i < items.Count; i++)
         {
             seeds[i] = items[i].AsInt("an integer >= 0", s => s >= 0);
-            if (Array.IndexOf(seeds, seeds[i], 0, i) >= 0)
+            if (!seen.Add(seeds[i]))
             {
                 throw items[i].Error(DiagnosticCodes.ImpossibleRange, $"duplicate seed {seeds[i]} in 'sweep.seeds'");
             }

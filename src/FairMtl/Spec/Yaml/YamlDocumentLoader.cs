@@ -4,18 +4,22 @@ using YamlDotNet.RepresentationModel;
 
 namespace FairMtl.Spec.Yaml;
 
-/// <summary>Parses the YAML text into its single root node, turning every parser failure into FMTL001.</summary>
+/// <summary>
+/// Parses the YAML text into its single root node under the <see cref="InputLimits"/> (size here, nesting, aliases
+/// and tags in <see cref="BoundedYamlParser"/>), turning every parser failure into FMTL001.
+/// </summary>
 internal static class YamlDocumentLoader
 {
     private const string DuplicateKey = "Duplicate key ";
 
     public static YamlNode Load(string text, YamlReadContext context)
     {
+        CheckSize(text, context.DisplayPath);
         var parser = new Parser(new StringReader(text));
         var stream = new YamlStream();
         try
         {
-            stream.Load(parser);
+            stream.Load(new BoundedYamlParser(parser, context));
         }
         catch (YamlException e)
         {
@@ -24,7 +28,7 @@ internal static class YamlDocumentLoader
                 : $"malformed YAML: {e.Message}";
             throw new FairMtlException(DiagnosticCodes.YamlSyntax, context.Locate(e.Start), detail);
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e) when (e is not (OutOfMemoryException or FairMtlException))
         {
             // YamlDotNet fails on some inputs (an unclosed flow collection) with a bare InvalidOperationException; the
             // parser's current event is the best position there is.
@@ -47,5 +51,42 @@ internal static class YamlDocumentLoader
         }
 
         return stream.Documents[0].RootNode;
+    }
+
+    /// <summary>
+    /// FMTL018 at the character where the text's UTF-8 size passes <see cref="InputLimits.ExperimentFileBytes"/>.
+    /// </summary>
+    private static void CheckSize(string text, string displayPath)
+    {
+        if (text.Length <= InputLimits.ExperimentFileBytes / 3)
+        {
+            return; // no UTF-16 character takes more than 3 UTF-8 bytes (a surrogate pair: 4 bytes for 2 characters)
+        }
+
+        long bytes = 0;
+        int line = 1, column = 1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : char.IsSurrogate(c) ? 2 : 3;
+            if (bytes > InputLimits.ExperimentFileBytes)
+            {
+                throw new FairMtlException(
+                    DiagnosticCodes.InputLimit,
+                    new SourceLocation(displayPath, line, column),
+                    $"the experiment file passes its size limit of 1 MiB ({InputLimits.ExperimentFileBytes} bytes) here "
+                    + "(expected an experiment of a few KiB; data belongs in data.file)");
+            }
+
+            if (c == '\n')
+            {
+                line++;
+                column = 1;
+            }
+            else
+            {
+                column++;
+            }
+        }
     }
 }

@@ -15,10 +15,11 @@ internal static class YamlLists
         }
 
         var names = new string[items.Count];
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < items.Count; i++)
         {
             names[i] = items[i].AsName("a name");
-            if (Array.IndexOf(names, names[i], 0, i) >= 0)
+            if (!seen.Add(names[i]))
             {
                 throw items[i].Error(DiagnosticCodes.InvalidValue, $"'{node.Path}' lists '{names[i]}' twice");
             }
@@ -50,7 +51,7 @@ internal static class YamlLists
                 + $"{first.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}");
     }
 
-    /// <summary>Integers &gt; 0 (layer widths).</summary>
+    /// <summary>Layer widths: at most <see cref="InputLimits.Layers"/> integers in [1, <see cref="InputLimits.LayerWidth"/>].</summary>
     public static int[] Widths(YamlNodeReader node, string expected, bool allowEmpty)
     {
         var items = node.AsList(expected);
@@ -59,6 +60,26 @@ internal static class YamlLists
             throw node.Invalid(expected);
         }
 
-        return items.Select(item => item.AsInt("an integer > 0", value => value > 0)).ToArray();
+        if (items.Count > InputLimits.Layers)
+        {
+            throw items[InputLimits.Layers].Error(
+                DiagnosticCodes.InputLimit, $"'{node.Path}' lists more than {InputLimits.Layers} layers (expected at most {InputLimits.Layers})");
+        }
+
+        var widths = new int[items.Count];
+        long weights = 0;
+        for (var i = 0; i < widths.Length; i++)
+        {
+            widths[i] = items[i].AsCount(InputLimits.LayerWidth, lowCode: DiagnosticCodes.InvalidValue);
+            weights += i == 0 ? 0 : (long)widths[i - 1] * widths[i];
+            if (weights > InputLimits.LayerWeights)
+            {
+                throw items[i].Error(
+                    DiagnosticCodes.InputLimit,
+                    $"'{node.Path}' connects its layers with more than {InputLimits.LayerWeights} weights from here on (expected at most {InputLimits.LayerWeights})");
+            }
+        }
+
+        return widths;
     }
 }

@@ -78,6 +78,26 @@ internal sealed class YamlNodeReader
         return value.Length == 0 || value.Trim().Length != value.Length ? throw Invalid(expected) : value;
     }
 
+    /// <summary>
+    /// A count in [1, <paramref name="limit"/>]: below 1 is <paramref name="lowCode"/>, an integer above the limit (or
+    /// one too large for an integer at all) is FMTL018, anything else FMTL003.
+    /// </summary>
+    public int AsCount(int limit, string expected = "an integer", string lowCode = DiagnosticCodes.ImpossibleRange)
+    {
+        var range = $"{expected} in [1, {limit}]";
+        if (TryInt(out var value))
+        {
+            return value < 1 ? throw Invalid(range, lowCode)
+                : value > limit ? throw Invalid(range, DiagnosticCodes.InputLimit)
+                : value;
+        }
+
+        var text = PlainText();
+        return text is not null && text.Length > 0 && text.TrimStart('+').All(c => c is >= '0' and <= '9')
+            ? throw Invalid(range, DiagnosticCodes.InputLimit)
+            : throw Invalid(range);
+    }
+
     public bool TryInt(out int value)
     {
         value = 0;

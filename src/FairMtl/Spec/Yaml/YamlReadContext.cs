@@ -7,15 +7,19 @@ namespace FairMtl.Spec.Yaml;
 /// <summary>The file being read: its display path, the source map being filled, and error construction.</summary>
 internal sealed class YamlReadContext
 {
-    public YamlReadContext(string displayPath)
+    public YamlReadContext(string displayPath, bool collectionTags = false)
     {
         DisplayPath = displayPath;
+        CollectionTags = collectionTags;
         Source = new SpecSourceMap(displayPath);
     }
 
     public string DisplayPath { get; }
 
     public SpecSourceMap Source { get; }
+
+    /// <summary>Whether <c>!!map</c> on a mapping and <c>!!seq</c> on a list are accepted (the generator's own YAML).</summary>
+    public bool CollectionTags { get; }
 
     public SourceLocation Locate(YamlNode node) => Locate(node.Start);
 

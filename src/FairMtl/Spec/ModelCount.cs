@@ -1,0 +1,91 @@
+using FairMtl.Diagnostics;
+
+namespace FairMtl.Spec;
+
+/// <summary>
+/// How many models a run of an experiment trains, computed from the spec alone (nothing is expanded, and the
+/// arithmetic saturates instead of overflowing), and the check that refuses a run over the limit before anything is
+/// allocated for it.
+/// </summary>
+public static class ModelCount
+{
+    /// <summary>Baselines (one per seed) and sweep points over all seeds.</summary>
+    public static long Of(ExperimentSpec spec)
+    {
+        long seeds = spec.Sweep.Seeds.Count;
+        var points = spec.Sweep.Variables.Aggregate(1L, (product, variable) => Multiply(product, variable.Values.Count));
+        return Add(spec.Baseline.Enabled ? seeds : 0, Multiply(points, seeds));
+    }
+
+    /// <summary>Per repetition: the methods and the front's (method, lambda) pairs; or, for the multi-task family, the
+    /// tasks' single-task references and every method at every setting (a grid's settings are runs^3).</summary>
+    public static long Of(ComparisonSpec spec)
+    {
+        long perRepetition;
+        if (spec.IsMultiTask)
+        {
+            long runs = spec.Sweep.Runs;
+            var settings = spec.Sweep.Kind == SweepKind.Grid ? Multiply(Multiply(runs, runs), runs) : runs;
+            perRepetition = Add(spec.Tasks.Count, Multiply(spec.Methods.Count, settings));
+        }
+        else
+        {
+            perRepetition = Add(spec.Methods.Count, Multiply(spec.Front.Methods.Count, spec.Front.Lambdas.Count));
+        }
+
+        return Multiply(perRepetition, spec.Protocol.Repetitions);
+    }
+
+    /// <summary>FMTL018 at the sweep when the experiment would train more than <paramref name="limit"/> models.</summary>
+    public static void Check(LoadedExperiment experiment, long limit)
+    {
+        var spec = experiment.Spec;
+        var points = spec.Sweep.Variables.Aggregate(1L, (product, variable) => Multiply(product, variable.Values.Count));
+        var seeds = spec.Sweep.Seeds.Count;
+        var baselines = spec.Baseline.Enabled ? $" + {seeds} {Plural(seeds, "baseline")}" : string.Empty;
+        Check(Of(spec), limit, experiment.Source.Locate("sweep"), $"{points} sweep {Plural(points, "point")} x {seeds} {Plural(seeds, "seed")}{baselines}");
+    }
+
+    /// <inheritdoc cref="Check(LoadedExperiment, long)"/>
+    public static void Check(LoadedComparison comparison, long limit)
+    {
+        var spec = comparison.Spec;
+        var repetitions = $"{spec.Protocol.Repetitions} {Plural(spec.Protocol.Repetitions, "repetition")}";
+        string breakdown;
+        string at;
+        if (spec.IsMultiTask)
+        {
+            var grid = spec.Sweep.Kind == SweepKind.Grid;
+            breakdown = $"({spec.Tasks.Count} {Plural(spec.Tasks.Count, "reference")} + {spec.Methods.Count} {Plural(spec.Methods.Count, "method")} x "
+                + $"{(grid ? $"{spec.Sweep.Runs}^3 grid settings" : $"{spec.Sweep.Runs} settings")}) x {repetitions}";
+            at = "sweep.runs";
+        }
+        else
+        {
+            breakdown = $"({spec.Methods.Count} {Plural(spec.Methods.Count, "method")} + {spec.Front.Methods.Count} front "
+                + $"{Plural(spec.Front.Methods.Count, "method")} x {spec.Front.Lambdas.Count} {Plural(spec.Front.Lambdas.Count, "lambda")}) x {repetitions}";
+            at = spec.Front.Lambdas.Count > 0 ? "front.lambda" : "protocol.repetitions";
+        }
+
+        Check(Of(spec), limit, comparison.Source.Locate(at), breakdown);
+    }
+
+    private static void Check(long models, long limit, SourceLocation location, string breakdown)
+    {
+        if (models > limit)
+        {
+            var count = models == long.MaxValue ? $"more than {long.MaxValue}" : models.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            throw new FairMtlException(
+                DiagnosticCodes.InputLimit,
+                location,
+                $"this experiment would train {count} models ({breakdown}), more than the limit of {limit}; "
+                + "shrink the sweep, or raise the limit with --max-models if you mean it");
+        }
+    }
+
+    private static string Plural(long count, string noun) => count == 1 ? noun : noun + "s";
+
+    private static long Add(long a, long b) => a > long.MaxValue - b ? long.MaxValue : a + b;
+
+    private static long Multiply(long a, long b) => a == 0 || b == 0 ? 0 : a > long.MaxValue / b ? long.MaxValue : a * b;
+}
