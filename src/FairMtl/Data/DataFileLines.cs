@@ -76,7 +76,8 @@ internal sealed class DataFileLines
     /// <summary>
     /// The text between '\n' characters (a last, unterminated line included, possibly empty), as
     /// <c>string.Split('\n')</c> of the whole file would give them, without holding more than one line: a line longer
-    /// than <see cref="InputLimits.DataLineCharacters"/> is FMTL018 at the character past the limit.
+    /// than <see cref="InputLimits.DataLineCharacters"/> (its '\r' before the '\n' not counted) is FMTL018 at the
+    /// character past the limit, found before more than one character past it is held.
     /// </summary>
     private static IEnumerable<string> SplitLines(StreamReader reader, string displayPath)
     {
@@ -91,12 +92,11 @@ internal sealed class DataFileLines
             {
                 var end = chunk.Span.IndexOf('\n');
                 var part = end < 0 ? chunk : chunk[..end];
-                if (line.Length + part.Length > InputLimits.DataLineCharacters)
+                var length = line.Length + part.Length;
+                var lineEnd = end >= 0 && (part.Length > 0 ? part.Span[^1] == '\r' : line.Length > 0 && line[^1] == '\r') ? 1 : 0;
+                if (length - lineEnd > InputLimits.DataLineCharacters && (end >= 0 || length > InputLimits.DataLineCharacters + 1))
                 {
-                    throw new FairMtlException(
-                        DiagnosticCodes.InputLimit,
-                        new SourceLocation(displayPath, number, InputLimits.DataLineCharacters + 1),
-                        $"line {number} is longer than {InputLimits.DataLineCharacters} characters (expected one table row per line)");
+                    throw TooLong(displayPath, number);
                 }
 
                 line.Append(part.Span);
@@ -112,8 +112,18 @@ internal sealed class DataFileLines
             }
         }
 
+        if (line.Length - (line.Length > 0 && line[^1] == '\r' ? 1 : 0) > InputLimits.DataLineCharacters)
+        {
+            throw TooLong(displayPath, number);
+        }
+
         yield return line.ToString();
     }
+
+    private static FairMtlException TooLong(string displayPath, int number) => new(
+        DiagnosticCodes.InputLimit,
+        new SourceLocation(displayPath, number, InputLimits.DataLineCharacters + 1),
+        $"line {number} is longer than {InputLimits.DataLineCharacters} characters (expected one table row per line)");
 
     private static FileStream Open(DataSource source, string fullPath, string key)
     {

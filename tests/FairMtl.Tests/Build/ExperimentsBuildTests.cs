@@ -10,7 +10,7 @@ namespace FairMtl.Tests.Build;
 public class ExperimentsBuildTests
 {
     [Fact]
-    public async Task Building_a_broken_experiment_fails_with_the_diagnostic_at_its_yaml_line_and_column()
+    public async Task Building_broken_and_hostile_experiments_fails_with_each_diagnostic_at_its_yaml_line_and_column()
     {
         using var folder = new TempDataFolder();
         var root = TestExperiments.RepositoryRoot;
@@ -34,6 +34,15 @@ public class ExperimentsBuildTests
         var brokenPath = folder.Write("broken.yaml", yaml);
         var line = Array.FindIndex(yaml.Split('\n'), l => l.Contains("batchsize", StringComparison.Ordinal)) + 1;
 
+        // Hostile files next to it: each is refused at its first offending token, and the build still ends (a broken
+        // bound would take the compiler down: 9^9 alias nodes, or a recursion a million levels deep).
+        var laughs = folder.Write("laughs.yaml", "name: laughs\na: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+            + string.Concat("bcdefghi".Select((name, i) => $"{name}: &{name} [{string.Join(", ", Enumerable.Repeat("*" + "abcdefghi"[i], 9))}]\n")));
+        var tag = folder.Write("tag.yaml", "name: tag\ndescription: !!python/object/apply:os.system [\"touch owned\"]\n");
+        var deep = folder.Write("deep.yaml", "name: deep\ndescription: " + new string('[', 1_000_000) + "\n");
+        var count = folder.Write("count.yaml", yaml.Replace("batchsize: 32", "batch_size: 32").Replace("count: 50", "count: 1000000000000"));
+        var countLine = Array.FindIndex(yaml.Split('\n'), l => l.Contains("count: 50", StringComparison.Ordinal)) + 1;
+
         var start = new ProcessStartInfo("dotnet", ["build", folder.Path, "-nologo", "-clp:NoSummary"])
         {
             RedirectStandardOutput = true,
@@ -50,5 +59,11 @@ public class ExperimentsBuildTests
 
         process.ExitCode.ShouldNotBe(0, text);
         text.ShouldContain($"{brokenPath}({line},3): error FMTL002: unknown key 'batchsize' in 'training'; did you mean 'batch_size'?");
+        text.ShouldContain($"{laughs}(6,8): error FMTL018: aliases expand to more than 10000 YAML nodes (alias '*d' stands for 7381)");
+        text.ShouldContain($"{tag}(2,14): error FMTL001: YAML tags are not supported, found '!!python/object/apply:os.system'");
+        text.ShouldContain($"{deep}(2,77): error FMTL018: YAML nested more than 64 levels deep");
+        text.ShouldContain($"{count}({countLine},");
+        text.ShouldContain("): error FMTL018: 'sweep.alpha.count' must be an integer in [1, 10000], got '1000000000000'");
+        File.Exists(Path.Combine(folder.Path, "owned")).ShouldBeFalse();
     }
 }

@@ -40,8 +40,13 @@ public class BadInputTests
     {
         { "non-numeric value", "abc", "error FMTL011: non-numeric value 'abc' in column 'age'" },
         { "missing value", "", "error FMTL012" },
-        { "NaN", "NaN", "error FMTL013" },
-        { "infinity", "Infinity", "error FMTL013" },
+        { "NaN spelt by .NET", "NaN", "error FMTL013" },
+        { "infinity", "Infinity", "error FMTL013: non-finite value 'Infinity' in column 'age' (expected a finite number)" },
+        { "inf", "inf", "error FMTL013: non-finite value 'inf' in column 'age' (expected a finite number)" },
+        { "-inf", "-inf", "error FMTL013: non-finite value '-inf' in column 'age' (expected a finite number)" },
+        { "YAML's .inf", ".inf", "error FMTL013: non-finite value '.inf' in column 'age' (expected a finite number)" },
+        { "overflowing float", "1e999", "error FMTL013: non-finite value '1e999' in column 'age' (expected a finite number)" },
+        { "NaN", "nan", "error FMTL013: non-finite value 'nan' in column 'age' (expected a finite number)" },
     };
 
     [Theory]
