@@ -65,8 +65,7 @@ internal sealed class DataFileLines
             }
             catch (IOException e)
             {
-                throw new FairMtlException(
-                    DiagnosticCodes.DataFile, source.Source.Locate(key), $"cannot read data file '{fullPath}': {e.Message} (expected a readable file)");
+                throw Unreadable(source.Source.Locate(key), fullPath, e);
             }
         }
 
@@ -149,10 +148,10 @@ internal sealed class DataFileLines
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new FairMtlException(
-                DiagnosticCodes.DataFile,
-                location,
-                $"cannot read data file '{fullPath}': {e.Message} (expected a readable file)");
+            throw Unreadable(location, fullPath, e);
         }
     }
+
+    private static FairMtlException Unreadable(SourceLocation location, string fullPath, Exception e) =>
+        new(DiagnosticCodes.DataFile, location, $"cannot read data file '{fullPath}': {e.Message} (expected a readable file)");
 }
