@@ -114,7 +114,8 @@ public sealed class DiagnosticTests
         run.Source("FairMtl.Generated.ExperimentRegistry.g.cs").ShouldContain("Parkinson.Compiled");
     }
 
-    private static AdditionalText[] Small(string find, string replacement)
+    /// <summary>The small experiment with one edit, and the data file it reads.</summary>
+    internal static AdditionalText[] Small(string find, string replacement)
     {
         Experiments.Small.ShouldContain(find);
         return

@@ -16,7 +16,7 @@ public sealed class UserTextTests
     [Fact]
     public void A_loss_that_would_be_csharp_is_FMTL005_in_the_generator()
     {
-        var run = GeneratorHarness.Run(Small("loss: alpha * y + (5 - alpha) * z", "loss: " + Injection));
+        var run = GeneratorHarness.Run(DiagnosticTests.Small("loss: alpha * y + (5 - alpha) * z", "loss: " + Injection));
 
         run.Diagnostics.Select(d => d.Id).ShouldBe(["FMTL005"]);
         run.DiagnosticLines.Single().ShouldStartWith("FMTL005 experiments/small.yaml(13,8): ");
@@ -41,7 +41,7 @@ public sealed class UserTextTests
     public void Free_text_reaches_the_generated_source_only_inside_string_literals(string description)
     {
         var quoted = description.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\r", "\\r").Replace("\n", "\\n").Replace("\u2028", "\\L");
-        var run = GeneratorHarness.Run(Small("name: small", "name: small\ndescription: \"" + quoted + "\""));
+        var run = GeneratorHarness.Run(DiagnosticTests.Small("name: small", "name: small\ndescription: \"" + quoted + "\""));
 
         run.Diagnostics.ShouldBeEmpty();
         run.OutputProblems.ShouldBeEmpty();
@@ -52,15 +52,5 @@ public sealed class UserTextTests
         root.DescendantTokens().ShouldNotContain(token => token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == "Delete");
         root.DescendantTrivia().ShouldNotContain(trivia => trivia.ToString().Contains("Delete", StringComparison.Ordinal));
         root.DescendantTokens().ShouldContain(token => token.IsKind(SyntaxKind.StringLiteralToken) && token.ValueText == description);
-    }
-
-    private static AdditionalText[] Small(string find, string replacement)
-    {
-        Experiments.Small.ShouldContain(find);
-        return
-        [
-            GeneratorHarness.Text("experiments/small.yaml", Experiments.Small.Replace(find, replacement, StringComparison.Ordinal)),
-            GeneratorHarness.RepoFile(Experiments.ParkinsonData),
-        ];
     }
 }

@@ -7,7 +7,7 @@ namespace FairMtl.Tests.Data;
 public class DataFileErrorTests
 {
     private const string Header = TestExperiments.ParkinsonLikeHeader;
-    private static readonly string[] Used = ["subject#", "age", "Jitter(%)", "motor_UPDRS", "sex"];
+    internal static readonly string[] Used = ["subject#", "age", "Jitter(%)", "motor_UPDRS", "sex"];
 
     [Fact]
     public void Missing_file_is_reported_at_data_file_with_the_resolved_path()
@@ -361,6 +361,6 @@ public class DataFileErrorTests
         error.Detail.ShouldStartWith("unknown column 'weight' in data file");
     }
 
-    private static string DisplayOf(TempDataFolder folder) =>
+    internal static string DisplayOf(TempDataFolder folder) =>
         DisplayPaths.For(Path.Combine(folder.Path, "data.csv"), Environment.CurrentDirectory);
 }

@@ -9,7 +9,7 @@ namespace FairMtl.Tests.Data;
 public class DataLimitTests
 {
     private const string Header = TestExperiments.ParkinsonLikeHeader;
-    private static readonly string[] Used = ["subject#", "age", "Jitter(%)", "motor_UPDRS", "sex"];
+    private static readonly string[] Used = DataFileErrorTests.Used;
 
     [Fact]
     public void A_line_longer_than_the_bound_is_refused_at_the_character_past_it()
@@ -20,7 +20,7 @@ public class DataLimitTests
         var error = Should.Throw<FairMtlException>(() => TabularFileReader.Read(experiment, Used));
 
         error.Code.ShouldBe(DiagnosticCodes.InputLimit);
-        error.Location.ShouldBe(new SourceLocation(DisplayOf(folder), 3, InputLimits.DataLineCharacters + 1));
+        error.Location.ShouldBe(new SourceLocation(DataFileErrorTests.DisplayOf(folder), 3, InputLimits.DataLineCharacters + 1));
         error.Detail.ShouldBe($"line 3 is longer than {InputLimits.DataLineCharacters} characters (expected one table row per line)");
     }
 
@@ -46,7 +46,7 @@ public class DataLimitTests
         var error = Should.Throw<FairMtlException>(() => TabularFileReader.Read(experiment, Used));
 
         error.Code.ShouldBe(DiagnosticCodes.InputLimit);
-        error.Location.ShouldBe(new SourceLocation(DisplayOf(folder), 3, InputLimits.DataLineCharacters + 1));
+        error.Location.ShouldBe(new SourceLocation(DataFileErrorTests.DisplayOf(folder), 3, InputLimits.DataLineCharacters + 1));
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public class DataLimitTests
 
         var column = names.Take(InputLimits.DataColumns).Sum(name => name.Length + 1) + 1;
         error.Code.ShouldBe(DiagnosticCodes.InputLimit);
-        error.Location.ShouldBe(new SourceLocation(DisplayOf(folder), 1, column));
+        error.Location.ShouldBe(new SourceLocation(DataFileErrorTests.DisplayOf(folder), 1, column));
         error.Detail.ShouldBe($"this line has more than {InputLimits.DataColumns} fields (expected at most {InputLimits.DataColumns} columns)");
     }
 
@@ -77,7 +77,4 @@ public class DataLimitTests
         error.Location!.Line.ShouldBe(2);
         error.Location.Column.ShouldBe((InputLimits.DataColumns * 2) + 1);
     }
-
-    private static string DisplayOf(TempDataFolder folder) =>
-        DisplayPaths.For(Path.Combine(folder.Path, "data.csv"), Environment.CurrentDirectory);
 }
