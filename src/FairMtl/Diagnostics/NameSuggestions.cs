@@ -6,14 +6,30 @@ namespace FairMtl.Diagnostics;
 /// <summary>"Did you mean" suggestions by edit distance (netstandard2.0-clean: shared with the source generator).</summary>
 public static class NameSuggestions
 {
+    /// <summary>Names longer than this get no suggestion: the distance costs the product of the two lengths, and a
+    /// hostile file can pair a name of a megabyte with thousands of column names of a megabyte.</summary>
+    public const int MaxLength = 128;
+
     /// <summary>The candidate nearest to <paramref name="name"/> (case-insensitive), or null if none is close.</summary>
     public static string? Nearest(string name, IEnumerable<string> candidates)
     {
+        if (name.Length > MaxLength)
+        {
+            return null;
+        }
+
         string? best = null;
         var bestDistance = int.MaxValue;
+        var lowered = name.ToLowerInvariant();
+        var limit = Math.Max(2, name.Length / 3);
         foreach (var candidate in candidates)
         {
-            var distance = Distance(name.ToLowerInvariant(), candidate.ToLowerInvariant());
+            if (Math.Abs(candidate.Length - name.Length) > limit)
+            {
+                continue; // the distance is at least the difference in length
+            }
+
+            var distance = Distance(lowered, candidate.ToLowerInvariant());
             if (distance < bestDistance)
             {
                 best = candidate;
@@ -21,7 +37,6 @@ public static class NameSuggestions
             }
         }
 
-        var limit = Math.Max(2, name.Length / 3);
         return bestDistance <= limit ? best : null;
     }
 

@@ -168,6 +168,19 @@ public class InputLimitTests
         ComparisonYamlReader.Declares("methods: !!python/object:x {}").ShouldBeFalse();
     }
 
+    [Fact]
+    public void Names_too_long_to_compare_cheaply_get_no_suggestion()
+    {
+        // The edit distance costs the product of the lengths: a megabyte-long unknown column against thousands of
+        // columns took minutes before names over the bound were left without a suggestion.
+        var columns = Enumerable.Range(0, 2000).Select(i => "column_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+
+        NameSuggestions.Nearest(new string('q', NameSuggestions.MaxLength + 1), columns.Append(new string('q', NameSuggestions.MaxLength))).ShouldBeNull();
+        NameSuggestions.Nearest(new string('q', NameSuggestions.MaxLength), columns.Append(new string('q', NameSuggestions.MaxLength - 1)))
+            .ShouldBe(new string('q', NameSuggestions.MaxLength - 1));
+        NameSuggestions.Nearest("column_17x", columns).ShouldBe("column_17");
+    }
+
     public static TheoryData<string, int, int, string> SweepCases => new()
     {
         { TwoHeads.WithLine("alpha:", "  alpha: { from: 0, to: 4, count: 1000000000000 }"), 11, 35, "'sweep.alpha.count' must be an integer in [1, 10000], got '1000000000000'" },
