@@ -34,7 +34,7 @@ public static class DataPreparation
         CheckBinaryHeads(spec, table);
 
         var split = RowSplit.Of(experiment, table.RowCount);
-        var encoded = FeatureEncoding.Encode(table, features, categorical);
+        var encoded = FeatureEncoding.Encode(table, features, categorical, spec.Data, experiment.Source);
         var featureColumns = encoded.Columns;
         var featureScalings = featureColumns
             .Select((c, i) => spec.Data.Standardize && !encoded.IsIndicator[i] ? StandardScaling.Fit(c, split.TrainPart) : HeadScaling.Identity)

@@ -1,3 +1,6 @@
+using FairMtl.Diagnostics;
+using FairMtl.Spec;
+
 namespace FairMtl.Data;
 
 /// <summary>
@@ -7,8 +10,14 @@ namespace FairMtl.Data;
 /// </summary>
 internal static class FeatureEncoding
 {
-    /// <summary>Encodes <paramref name="features"/> (read as text when in <paramref name="categorical"/>, else as numbers).</summary>
-    public static EncodedFeatures Encode(DataTable table, IReadOnlyList<string> features, IReadOnlySet<string> categorical)
+    /// <summary>
+    /// Encodes <paramref name="features"/> (read as text when in <paramref name="categorical"/>, else as numbers). More
+    /// than <see cref="InputLimits.EncodedInputs"/> inputs, or more than <see cref="InputLimits.EncodedCells"/> values,
+    /// is FMTL018 at the column that crosses the bound (<c>data.categorical</c> for a category-rich text column), before
+    /// its inputs are allocated.
+    /// </summary>
+    public static EncodedFeatures Encode(
+        DataTable table, IReadOnlyList<string> features, IReadOnlySet<string> categorical, DataSpec data, SpecSourceMap source)
     {
         var names = new List<string>();
         var sources = new List<string>();
@@ -18,6 +27,7 @@ internal static class FeatureEncoding
         {
             if (!categorical.Contains(feature))
             {
+                CheckSize(columns.Count + 1, table.RowCount, $"column '{feature}'", source.Locate("data.features"));
                 names.Add(feature);
                 sources.Add(feature);
                 indicators.Add(false);
@@ -27,6 +37,12 @@ internal static class FeatureEncoding
 
             var values = table.Text(feature);
             var categories = values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+            var declared = data.Categorical.ToList().IndexOf(feature);
+            CheckSize(
+                columns.Count + categories.Length,
+                table.RowCount,
+                $"categorical column '{feature}' ({categories.Length} categories)",
+                source.Locate(declared >= 0 ? $"data.categorical[{declared}]" : "data.categorical"));
             var slot = new Dictionary<string, int>(StringComparer.Ordinal);
             var start = columns.Count;
             foreach (var category in categories)
@@ -45,6 +61,18 @@ internal static class FeatureEncoding
         }
 
         return new EncodedFeatures(names.ToArray(), sources.ToArray(), indicators.ToArray(), columns.ToArray());
+    }
+
+    private static void CheckSize(int inputs, int rows, string what, SourceLocation location)
+    {
+        if (inputs > InputLimits.EncodedInputs || (long)inputs * rows > InputLimits.EncodedCells)
+        {
+            throw new FairMtlException(
+                DiagnosticCodes.InputLimit,
+                location,
+                $"{what} takes the model inputs to {inputs} over {rows} rows (expected at most {InputLimits.EncodedInputs} inputs and "
+                + $"{InputLimits.EncodedCells} input values; an identifier or free-text column does not belong under data.categorical)");
+        }
     }
 }
 

@@ -57,6 +57,6 @@ public static class TableEncoding
             numericFeatures.Concat(numericColumns).ToArray(),
             categorical.Concat(textColumns).ToArray(),
             numericFeatures);
-        return new EncodedTable(table, FeatureEncoding.Encode(table, features, categorical));
+        return new EncodedTable(table, FeatureEncoding.Encode(table, features, categorical, data, source));
     }
 }

@@ -42,6 +42,12 @@ public static class InputLimits
     /// <summary>Models one run may train unless the command line raises it (<c>--max-models</c>).</summary>
     public const long DefaultMaxModels = 100_000;
 
+    /// <summary>Model inputs after encoding (a categorical column gives one input per category).</summary>
+    public const int EncodedInputs = 16_384;
+
+    /// <summary>Encoded input values (inputs x rows): 2^28, 2 GiB of doubles.</summary>
+    public const long EncodedCells = 1L << 28;
+
     /// <summary>Characters of one line of a data file: 1 MiB.</summary>
     public const int DataLineCharacters = 1 << 20;
 

@@ -50,6 +50,23 @@ public class DataLimitTests
     }
 
     [Fact]
+    public void A_categorical_column_with_more_categories_than_the_input_bound_is_refused_at_its_declaration()
+    {
+        using var folder = new TempDataFolder();
+        var rows = InputLimits.EncodedInputs + 10;
+        folder.Write("data.csv", "id,size,y,g\n" + string.Concat(Enumerable.Range(0, rows).Select(i => $"user{i},1,0,{i % 2}\n")));
+        var experiment = DataYaml.Parse(folder, "  file: data.csv", "  categorical: [id]");
+
+        var error = Should.Throw<FairMtlException>(() => DataYaml.Encode(experiment, text: [], numeric: ["y"], never: ["y", "g"]));
+
+        error.Code.ShouldBe(DiagnosticCodes.InputLimit);
+        error.Location.ShouldBe(new SourceLocation(DataYaml.File, 4, 17));
+        error.Detail.ShouldBe(
+            $"categorical column 'id' ({rows} categories) takes the model inputs to {rows} over {rows} rows (expected at most "
+            + $"{InputLimits.EncodedInputs} inputs and {InputLimits.EncodedCells} input values; an identifier or free-text column does not belong under data.categorical)");
+    }
+
+    [Fact]
     public void A_header_with_more_columns_than_the_bound_is_refused_at_the_first_field_past_it()
     {
         using var folder = new TempDataFolder();
