@@ -42,13 +42,13 @@ internal sealed class StepBenchmark(string name, int inputs, HeadTask zTask)
         var runs = new List<StepResult>();
         for (var repeat = 0; repeat < 5; repeat++)
         {
-            var gcBefore = FairMtl.Sweeps.RunTimings.Collections();
+            var gcBefore = FairMtl.Execution.RunTimings.Collections();
             var bytesBefore = GC.GetAllocatedBytesForCurrentThread();
             var started = Stopwatch.GetTimestamp();
             var outcome = Train(trainer, optimizer, objective, epochs);
             var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
             var bytes = GC.GetAllocatedBytesForCurrentThread() - bytesBefore;
-            var collections = FairMtl.Sweeps.RunTimings.Collections() - gcBefore;
+            var collections = FairMtl.Execution.RunTimings.Collections() - gcBefore;
             runs.Add(new StepResult(1e6 * seconds / outcome.Steps, (double)bytes / outcome.Steps, collections, outcome.Steps));
         }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using FairMtl.Comparisons;
 using FairMtl.Data;
 using FairMtl.Diagnostics;
+using FairMtl.Execution;
 using FairMtl.Host.Output;
 using FairMtl.Host.Progress;
 using FairMtl.Reports;

@@ -38,4 +38,4 @@ public sealed record ComparisonResult(
     int DroppedMissing,
     IReadOnlyList<string> FeatureNames,
     IReadOnlyList<DataFileProvenance> Provenance,
-    Sweeps.RunTimings Timings);
+    Execution.RunTimings Timings);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using FairMtl.Evaluation;
 using FairMtl.Evaluation.Classification;
+using FairMtl.Execution;
 using FairMtl.Spec;
 
 namespace FairMtl.Comparisons;
@@ -33,21 +34,18 @@ public static class ComparisonRunner
         var data = ComparisonData.Load(experiment);
         var repetitions = Enumerable.Range(0, spec.Protocol.Repetitions).Select(data.Split).ToArray();
         var loadSeconds = stopwatch.Elapsed.TotalSeconds;
-        stopwatch.Restart();
 
         var tasks = spec.Tasks.Select(t => t.Name).ToArray();
         var columns = MetricColumn.For(tasks, data.Attributes.Select(a => a.Name).ToArray());
         var units = Units(spec);
-        var runs = new ComparisonRun[units.Length];
-        var finished = 0;
-        var collectionsBefore = Sweeps.RunTimings.Collections();
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads), CancellationToken = cancellationToken };
-        Parallel.For(0, units.Length, options, i =>
+        var scheduled = UnitScheduler.Run(units, threads, (unit, counter) =>
         {
-            var (method, lambda, isFront, repetition) = units[i];
-            runs[i] = Train(spec, data, repetitions[repetition], method with { Lambda = lambda }, isFront, tasks, cancellationToken);
-            progress?.Report(new ComparisonProgress(Interlocked.Increment(ref finished), units.Length));
-        });
+            var (method, lambda, isFront, repetition) = unit;
+            var run = Train(spec, data, repetitions[repetition], method with { Lambda = lambda }, isFront, tasks, cancellationToken);
+            progress?.Report(new ComparisonProgress(counter.Finished(), units.Length));
+            return run;
+        }, cancellationToken);
+        var runs = scheduled.Results;
 
         var methods = spec.Methods
             .Select(m => MethodSummary.Of(m.Name, m.Lambda, runs.Where(r => !r.IsFront && r.Method == m.Name).ToArray(), columns.Count))
@@ -101,7 +99,7 @@ public static class ComparisonRunner
             data.Table.DroppedMissing,
             data.Table.FeatureNames,
             data.Table.Files,
-            new Sweeps.RunTimings(loadSeconds, stopwatch.Elapsed.TotalSeconds, Math.Max(1, threads), steps, Sweeps.RunTimings.Collections() - collectionsBefore));
+            scheduled.Timings(loadSeconds, steps));
     }
 
     /// <summary>The units in a fixed order: per repetition, the table's methods, then the front's (method, lambda) pairs.</summary>

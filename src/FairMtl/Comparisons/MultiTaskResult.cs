@@ -21,4 +21,4 @@ public sealed record MultiTaskResult(
     int Rows,
     IReadOnlyList<DataFileProvenance> Provenance,
     (int Train, int Validation, int Test) Split,
-    Sweeps.RunTimings Timings);
+    Execution.RunTimings Timings);

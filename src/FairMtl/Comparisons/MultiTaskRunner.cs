@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using FairMtl.Evaluation.Classification;
 using FairMtl.Evaluation.MultiTask;
+using FairMtl.Execution;
 using FairMtl.Spec;
 
 namespace FairMtl.Comparisons;
@@ -29,19 +30,16 @@ public static class MultiTaskRunner
         CheckAttributes(experiment, data);
         var repetitions = Enumerable.Range(0, spec.Protocol.Repetitions).Select(data.Split).ToArray();
         var loadSeconds = stopwatch.Elapsed.TotalSeconds;
-        stopwatch.Restart();
 
         var settings = MultiTaskSweep.Settings(spec.Sweep, spec.Tasks.Count);
         var units = Units(spec, settings);
-        var results = new MultiTaskRun[units.Length];
-        var finished = 0;
-        var collectionsBefore = Sweeps.RunTimings.Collections();
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads), CancellationToken = cancellationToken };
-        Parallel.For(0, units.Length, options, i =>
+        var scheduled = UnitScheduler.Run(units, threads, (unit, counter) =>
         {
-            results[i] = Train(spec, data, repetitions[units[i].Repetition], units[i], cancellationToken);
-            progress?.Report(new ComparisonProgress(Interlocked.Increment(ref finished), units.Length));
-        });
+            var run = Train(spec, data, repetitions[unit.Repetition], unit, cancellationToken);
+            progress?.Report(new ComparisonProgress(counter.Finished(), units.Length));
+            return run;
+        }, cancellationToken);
+        var results = scheduled.Results;
 
         var references = results.Where(run => run.Setting is null).ToArray();
         var runs = results.Where(run => run.Setting is not null).Select(run => WithRelativeMetrics(run, references, spec.Tasks.Count)).ToArray();
@@ -60,12 +58,7 @@ public static class MultiTaskRunner
             data.Table.Rows,
             data.Table.Files,
             (repetitions[0].Train.Rows, repetitions[0].Validation.Rows, repetitions[0].Test.Rows),
-            new Sweeps.RunTimings(
-                loadSeconds,
-                stopwatch.Elapsed.TotalSeconds,
-                Math.Max(1, threads),
-                steps,
-                Sweeps.RunTimings.Collections() - collectionsBefore));
+            scheduled.Timings(loadSeconds, steps));
     }
 
     /// <summary>A unit: a method at a setting (null with a task index: the task's single-task reference).</summary>

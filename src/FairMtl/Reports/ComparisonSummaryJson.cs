@@ -113,7 +113,7 @@ public static class ComparisonSummaryJson
         });
 
     /// <summary>The document around <paramref name="body"/>: what ran, then the body, the timings and the versions.</summary>
-    private static string Document(Spec.LoadedComparison experiment, string kind, Sweeps.RunTimings timings, CodeVersion version, Action<Utf8JsonWriter> body)
+    private static string Document(Spec.LoadedComparison experiment, string kind, Execution.RunTimings timings, CodeVersion version, Action<Utf8JsonWriter> body)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))

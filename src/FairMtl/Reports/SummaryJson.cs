@@ -4,6 +4,7 @@ using System.Runtime.Intrinsics.X86;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using FairMtl.Execution;
 using FairMtl.Spec;
 using FairMtl.Sweeps;
 

@@ -1,4 +1,5 @@
 using FairMtl.Data;
+using FairMtl.Execution;
 using FairMtl.Spec;
 
 namespace FairMtl.Sweeps;
@@ -29,12 +30,4 @@ public sealed record ExperimentResult(
 
     /// <summary>What the seeds say: spread, intervals, paired tests against the baseline, front frequency, hypervolume.</summary>
     public SeedAnalysis Seeds => _seeds ??= SeedAnalysis.Of(Experiment.Spec, Baseline, Sweep, Plan.Points);
-}
-
-/// <summary>Wall-clock seconds of the phases of a run, the thread count, the optimiser steps, and the garbage
-/// collections (all generations) that happened while the models trained.</summary>
-public sealed record RunTimings(double LoadSeconds, double TrainSeconds, int Threads, long Steps, int GarbageCollections)
-{
-    /// <summary>Garbage collections of all generations so far in this process (the runners take the difference).</summary>
-    public static int Collections() => GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2);
 }

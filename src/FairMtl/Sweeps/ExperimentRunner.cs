@@ -1,7 +1,6 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using FairMtl.Data;
 using FairMtl.Evaluation;
+using FairMtl.Execution;
 using FairMtl.Nn;
 using FairMtl.Nn.Optimizers;
 using FairMtl.Numerics;
@@ -44,33 +43,22 @@ public static class ExperimentRunner
         weighting ??= WeightingExpression.Parse(spec.Loss).Compile(
             spec.Heads.Select(head => head.Name).ToArray(),
             spec.Sweep.Variables.Select(variable => variable.Name).ToArray());
-        var results = new RunResult[plan.Units.Count][];
-        var finished = 0;
         var total = plan.RunCount;
-        var collectionsBefore = RunTimings.Collections();
-        var stopwatch = Stopwatch.StartNew();
-        var options = new ParallelOptions
-        {
-            MaxDegreeOfParallelism = Math.Max(1, threads),
-            CancellationToken = cancellationToken,
-        };
         var perSeed = SplitsPerSeed(experiment, data);
         PreparedData DataFor(int seed) => perSeed?[seed] ?? data;
-        var order = Partitioner.Create(Enumerable.Range(0, plan.Units.Count), EnumerablePartitionerOptions.NoBuffering);
-        Parallel.ForEach(order, options, index =>
+        var scheduled = UnitScheduler.Run(plan.Units, threads, (unit, counter) =>
         {
-            var unit = plan.Units[index];
-            results[index] = unit.IsBaseline
-                ? [TrainBaseline(spec, DataFor(unit.Seed), unit.Seed, cancellationToken)]
-                : TrainBlock(spec, DataFor(unit.Seed), unit, weighting, cancellationToken, run =>
-                {
-                    progress?.Report(new RunProgress(Interlocked.Increment(ref finished), total, run));
-                });
-            if (unit.IsBaseline)
+            void Finished(RunResult run) => progress?.Report(new RunProgress(counter.Finished(), total, run));
+            if (!unit.IsBaseline)
             {
-                progress?.Report(new RunProgress(Interlocked.Increment(ref finished), total, results[index][0]));
+                return TrainBlock(spec, DataFor(unit.Seed), unit, weighting, cancellationToken, Finished);
             }
-        });
+
+            var baselineRun = TrainBaseline(spec, DataFor(unit.Seed), unit.Seed, cancellationToken);
+            Finished(baselineRun);
+            return new[] { baselineRun };
+        }, cancellationToken);
+        var results = scheduled.Results;
 
         var baseline = plan.Units.Select((unit, i) => (unit, i)).Where(x => x.unit.IsBaseline).SelectMany(x => results[x.i]).ToArray();
         var sweep = plan.Units.Select((unit, i) => (unit, i)).Where(x => !x.unit.IsBaseline).SelectMany(x => results[x.i]).ToArray();
@@ -86,7 +74,7 @@ public static class ExperimentRunner
             sweep,
             points,
             front.Select(i => points[i]).ToArray(),
-            new RunTimings(loadSeconds, stopwatch.Elapsed.TotalSeconds, Math.Max(1, threads), steps, RunTimings.Collections() - collectionsBefore));
+            scheduled.Timings(loadSeconds, steps));
     }
 
     /// <summary>With <c>sweep.split: per-seed</c>, each seed's data split with that seed (the declared split's data

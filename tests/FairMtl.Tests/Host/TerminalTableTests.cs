@@ -224,7 +224,7 @@ public class TerminalTableTests
                 : Run(seed, plan.Points[2], 4 + (0.1 * seed), 4 + (0.1 * seed)),
         }).ToArray();
         var points = PointSummary.Summarize(plan.Points, sweep);
-        return new ExperimentResult(experiment, data, plan, baseline, sweep, points, [points[0], points[2]], new RunTimings(0, 0, 1, 0, 0));
+        return new ExperimentResult(experiment, data, plan, baseline, sweep, points, [points[0], points[2]], new FairMtl.Execution.RunTimings(0, 0, 1, 0, 0));
     }
 
     [Fact]
