@@ -66,7 +66,11 @@ public sealed class ExperimentGenerator : IIncrementalGenerator
         var registry = checkedExperiments
             .Select(static (list, _) => new EquatableArray<RegistryEntry>(list
                 .Where(experiment => experiment.Generate)
-                .Select(experiment => new RegistryEntry(experiment.Experiment.Name, CSharpNames.FullTypeName(experiment.Experiment)))))
+                .Select(experiment => new RegistryEntry(experiment.Experiment.Name, CSharpNames.FullTypeName(experiment.Experiment)))
+                .Concat(list
+                    .Where(experiment => experiment.Experiment.ComparisonYaml is not null && experiment.Diagnostics.Count == 0)
+                    .Select(experiment => new RegistryEntry(
+                        experiment.Experiment.Name, string.Empty, experiment.Experiment.SourceFile, experiment.Experiment.ComparisonYaml)))))
             .WithTrackingName(TrackingNames.Registry);
         context.RegisterSourceOutput(registry, static (production, entries) =>
             production.AddSource(RegistryEmitter.HintName, RegistryEmitter.Emit(entries)));

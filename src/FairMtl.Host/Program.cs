@@ -9,4 +9,4 @@ using FairMtl.Host.Cli;
 ProfileOptimization.SetProfileRoot(AppContext.BaseDirectory);
 ProfileOptimization.StartProfile("FairMtl.Host.jitprofile");
 
-return await FairMtlCommandLine.InvokeAsync(args, Console.Out, Console.Error, ExperimentRegistry.All);
+return await FairMtlCommandLine.InvokeAsync(args, Console.Out, Console.Error, ExperimentRegistry.All, ExperimentRegistry.Comparisons);

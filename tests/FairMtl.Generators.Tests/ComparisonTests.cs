@@ -16,13 +16,27 @@ public sealed class ComparisonTests
     }
 
     [Fact]
-    public void A_valid_comparison_gets_no_diagnostic_and_no_generated_type_or_registry_entry()
+    public void A_valid_comparison_gets_no_diagnostic_and_no_generated_type_but_a_registry_entry_with_its_yaml()
     {
         var run = GeneratorHarness.Run([GeneratorHarness.RepoFile(CompasYaml), GeneratorHarness.RepoFile(CompasData), .. Experiments.All()]);
 
         run.Diagnostics.ShouldBeEmpty();
+        run.OutputProblems.ShouldBeEmpty();
         run.HintNames.ShouldNotContain(name => name.Contains("Compas", StringComparison.OrdinalIgnoreCase));
-        run.Source(run.HintNames.Single(name => name.Contains("Registry", StringComparison.Ordinal))).ShouldNotContain("compas");
+        var registry = run.Source(run.HintNames.Single(name => name.Contains("Registry", StringComparison.Ordinal)));
+        registry.ShouldContain($"new global::FairMtl.Compiled.CompiledComparison(\"compas-race\", \"{GeneratorHarness.Root}{CompasYaml}\", ");
+        registry.ShouldContain(Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(Compas, quote: true));
+    }
+
+    [Fact]
+    public void A_comparison_with_a_mistake_gets_no_registry_entry()
+    {
+        var broken = Compas.Replace("MTL-GLF: { kind: auxiliary, loss: glf", "MTL-GLF: { kind: auxiliary, loss: dpl", StringComparison.Ordinal);
+
+        var run = GeneratorHarness.Run([GeneratorHarness.Text(CompasYaml, broken), .. Experiments.All()]);
+
+        run.Diagnostics.Select(d => d.Id).ShouldBe(["FMTL003"]);
+        run.Source(run.HintNames.Single(name => name.Contains("Registry", StringComparison.Ordinal))).ShouldNotContain("compas-race");
     }
 
     [Fact]

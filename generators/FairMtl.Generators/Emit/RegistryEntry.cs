@@ -1,4 +1,7 @@
 namespace FairMtl.Generators.Emit;
 
-/// <summary>A generated experiment as the registry lists it: its name and its class.</summary>
-internal sealed record RegistryEntry(string Name, string TypeName);
+/// <summary>
+/// An experiment as the registry lists it: a generated one by its name and class, or a comparison (no generated class)
+/// by its name, declaring file and YAML text.
+/// </summary>
+internal sealed record RegistryEntry(string Name, string TypeName, string SourceFile = "", string? ComparisonYaml = null);

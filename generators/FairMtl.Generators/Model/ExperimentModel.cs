@@ -18,6 +18,8 @@ namespace FairMtl.Generators.Model;
 /// <param name="SourceHash">The <see cref="DeclarationHash"/> of a YAML declaration's text (empty for attributes).</param>
 /// <param name="ComparisonData">For a comparison experiment (no <paramref name="Spec"/>, no generated code): its
 /// <c>data</c> section, so that its column references are still checked against the data file's header.</param>
+/// <param name="ComparisonYaml">For a comparison experiment: its YAML text, which the registry carries so that the
+/// host can run it by name (it reads comparisons at run time).</param>
 internal sealed record ExperimentModel(
     string Name,
     string SourceFile,
@@ -28,7 +30,8 @@ internal sealed record ExperimentModel(
     EquatableArray<ColumnReference> Columns,
     DiagnosticLocation NameLocation,
     string SourceHash = "",
-    DataSpec? ComparisonData = null);
+    DataSpec? ComparisonData = null,
+    string? ComparisonYaml = null);
 
 /// <summary>
 /// The type that receives the generated members: for YAML a new <c>public static partial class</c> in

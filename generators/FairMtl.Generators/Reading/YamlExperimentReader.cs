@@ -32,7 +32,7 @@ internal static class YamlExperimentReader
             var yaml = source.ToString();
             if (ComparisonYamlReader.Declares(yaml))
             {
-                return FromComparison(ComparisonYamlReader.Parse(yaml, path, Path.GetDirectoryName(path) ?? string.Empty), path);
+                return FromComparison(ComparisonYamlReader.Parse(yaml, path, Path.GetDirectoryName(path) ?? string.Empty), path, yaml);
             }
 
             var loaded = ExperimentYamlReader.Parse(yaml, path, Path.GetDirectoryName(path) ?? string.Empty);
@@ -69,7 +69,7 @@ internal static class YamlExperimentReader
     /// A comparison experiment is validated (its mistakes become diagnostics) but gets no generated code: the host reads
     /// its YAML at run time.
     /// </summary>
-    private static ExperimentModel FromComparison(LoadedComparison loaded, string path) =>
+    private static ExperimentModel FromComparison(LoadedComparison loaded, string path, string yaml) =>
         new(
             loaded.Spec.Name,
             path,
@@ -79,7 +79,8 @@ internal static class YamlExperimentReader
             loaded.DataPath,
             Columns(ColumnReferences.Of(loaded.Spec), loaded.Source, path),
             DiagnosticLocation.FromSource(loaded.Source.Locate("name"), path),
-            ComparisonData: loaded.Spec.Data);
+            ComparisonData: loaded.Spec.Data,
+            ComparisonYaml: yaml);
 
     private static ColumnReference[] Columns(IEnumerable<(string Path, string Column)> references, SpecSourceMap source, string path) =>
         references

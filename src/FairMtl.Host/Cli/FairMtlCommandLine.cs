@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FairMtl.Compiled;
+using FairMtl.Host.Kinds;
 using FairMtl.Host.Output;
 using FairMtl.Host.Progress;
 using FairMtl.Host.Running;
@@ -12,7 +13,7 @@ using Spectre.Console;
 namespace FairMtl.Host.Cli;
 
 /// <summary>
-/// The command line: <c>run &lt;experiment.yaml | name&gt; [--out DIR] [--seed N] [--threads N]</c> (a bare experiment
+/// The command line: <c>run &lt;experiment.yaml | name&gt; [--out DIR] [--seed N] [--threads N] [--max-models N]</c> (a bare experiment
 /// means <c>run</c>), <c>report &lt;results folder&gt;</c> and <c>list</c>. Each command runs inside a generic host (logging to stderr, Ctrl+C cancels).
 /// </summary>
 public static class FairMtlCommandLine
@@ -24,9 +25,11 @@ public static class FairMtlCommandLine
     /// <param name="output">Tables and results.</param>
     /// <param name="error">Errors, warnings and plain progress lines.</param>
     /// <param name="compiled">The experiments compiled into the program (the generated registry).</param>
-    public static async Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error, IReadOnlyList<CompiledExperiment> compiled)
+    /// <param name="comparisons">The comparison experiments of the build (the generated registry's <c>Comparisons</c>).</param>
+    public static async Task<int> InvokeAsync(
+        string[] args, TextWriter output, TextWriter error, IReadOnlyList<CompiledExperiment> compiled, IReadOnlyList<CompiledComparison>? comparisons = null)
     {
-        var catalog = new ExperimentCatalog(compiled);
+        var catalog = new ExperimentKinds(compiled, comparisons ?? []);
         var root = BuildRoot(output, error, catalog);
         var parse = root.Parse(WithDefaultCommand(args));
         if (parse.Errors.Count > 0)
@@ -53,7 +56,7 @@ public static class FairMtlCommandLine
     public static string[] WithDefaultCommand(string[] args) =>
         args.Length > 0 && !args[0].StartsWith('-') && !Commands.Contains(args[0]) ? ["run", .. args] : args;
 
-    private static RootCommand BuildRoot(TextWriter output, TextWriter error, ExperimentCatalog catalog)
+    private static RootCommand BuildRoot(TextWriter output, TextWriter error, ExperimentKinds catalog)
     {
         var experiment = new Argument<string>("experiment")
         {
@@ -79,7 +82,7 @@ public static class FairMtlCommandLine
             return RunInHostAsync(request, parse.GetValue(verbose), output, error, catalog, cancellationToken);
         });
 
-        var list = new Command("list", "List the experiments compiled into this program (YAML and attribute-declared).");
+        var list = new Command("list", "List the experiments of every kind compiled into this program (YAML and attribute-declared).");
         list.SetAction(_ =>
         {
             foreach (var compiledExperiment in catalog.Compiled)
@@ -101,7 +104,7 @@ public static class FairMtlCommandLine
     }
 
     private static async Task<int> RunInHostAsync(
-        RunRequest request, bool verbose, TextWriter output, TextWriter error, ExperimentCatalog catalog, CancellationToken cancellationToken)
+        RunRequest request, bool verbose, TextWriter output, TextWriter error, ExperimentKinds catalog, CancellationToken cancellationToken)
     {
         // No default configuration sources (appsettings, environment, user secrets): the command line is the only
         // input, and skipping them saves a tenth of a second per run. Console logging and Ctrl+C handling stay.

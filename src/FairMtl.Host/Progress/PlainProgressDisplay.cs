@@ -1,19 +1,18 @@
 using System.Diagnostics;
 using System.Globalization;
-using FairMtl.Sweeps;
+using FairMtl.Execution;
 
 namespace FairMtl.Host.Progress;
 
 /// <summary>Progress as plain lines (for CI logs and redirected output), at most one per second plus the last.</summary>
 public sealed class PlainProgressDisplay(TextWriter writer) : IRunProgressDisplay
 {
-    public async Task<T> TrackAsync<TProgress, T>(string description, int total, Func<IProgress<TProgress>, T> work)
-        where TProgress : IProgressCount
+    public async Task<T> TrackAsync<T>(string description, int total, Func<IProgress<ModelProgress>, T> work)
     {
         var stopwatch = Stopwatch.StartNew();
         var gate = new object();
         TimeSpan? lastPrinted = null;
-        var progress = new SynchronousProgress<TProgress>(report =>
+        var progress = new SynchronousProgress(report =>
         {
             lock (gate)
             {
@@ -31,7 +30,7 @@ public sealed class PlainProgressDisplay(TextWriter writer) : IRunProgressDispla
     }
 
     /// <summary>One progress line: counts, percentage, elapsed time and the estimated time left.</summary>
-    public static string FormatLine(string description, IProgressCount report, TimeSpan elapsed)
+    public static string FormatLine(string description, ModelProgress report, TimeSpan elapsed)
     {
         var fraction = report.Total == 0 ? 1.0 : (double)report.Finished / report.Total;
         var remaining = report.Finished == 0 ? double.NaN : elapsed.TotalSeconds * (report.Total - report.Finished) / report.Finished;
@@ -41,8 +40,8 @@ public sealed class PlainProgressDisplay(TextWriter writer) : IRunProgressDispla
             $"{description}: {report.Finished}/{report.Total} models ({fraction:P0}), elapsed {elapsed.TotalSeconds:F1}s, eta {eta}");
     }
 
-    private sealed class SynchronousProgress<TProgress>(Action<TProgress> handler) : IProgress<TProgress>
+    private sealed class SynchronousProgress(Action<ModelProgress> handler) : IProgress<ModelProgress>
     {
-        public void Report(TProgress value) => handler(value);
+        public void Report(ModelProgress value) => handler(value);
     }
 }

@@ -1,4 +1,4 @@
-using FairMtl.Sweeps;
+using FairMtl.Execution;
 using Spectre.Console;
 
 namespace FairMtl.Host.Progress;
@@ -6,8 +6,7 @@ namespace FairMtl.Host.Progress;
 /// <summary>A live progress bar with elapsed time and ETA, for interactive terminals.</summary>
 public sealed class SpectreProgressDisplay(IAnsiConsole console) : IRunProgressDisplay
 {
-    public Task<T> TrackAsync<TProgress, T>(string description, int total, Func<IProgress<TProgress>, T> work)
-        where TProgress : IProgressCount =>
+    public Task<T> TrackAsync<T>(string description, int total, Func<IProgress<ModelProgress>, T> work) =>
         console.Progress()
             .AutoClear(false)
             .Columns(
@@ -20,13 +19,12 @@ public sealed class SpectreProgressDisplay(IAnsiConsole console) : IRunProgressD
             .StartAsync(async context =>
             {
                 var task = context.AddTask(Markup.Escape(description), maxValue: total);
-                var progress = new TaskProgress<TProgress>(task);
+                var progress = new TaskProgress(task);
                 return await Task.Run(() => work(progress)).ConfigureAwait(false);
             });
 
-    private sealed class TaskProgress<TProgress>(ProgressTask task) : IProgress<TProgress>
-        where TProgress : IProgressCount
+    private sealed class TaskProgress(ProgressTask task) : IProgress<ModelProgress>
     {
-        public void Report(TProgress value) => task.Value = value.Finished;
+        public void Report(ModelProgress value) => task.Value = value.Finished;
     }
 }

@@ -18,28 +18,31 @@ public sealed class ExperimentCatalog(IReadOnlyList<CompiledExperiment> compiled
     /// <summary>The experiments compiled into this program, by name.</summary>
     public IReadOnlyList<CompiledExperiment> Compiled { get; } = compiled.OrderBy(e => e.Name, StringComparer.Ordinal).ToArray();
 
-    /// <summary>Resolves a name or a path.</summary>
+    /// <summary>Resolves a name or a path (regression experiments only; <see cref="Kinds.ExperimentKinds"/> resolves
+    /// every kind).</summary>
     public ResolvedExperiment Resolve(string nameOrPath)
     {
-        var byName = Compiled.FirstOrDefault(e => e.Name == nameOrPath);
-        if (byName is not null && !File.Exists(nameOrPath))
+        if (!File.Exists(nameOrPath))
         {
-            return new ResolvedExperiment(byName.Load(), byName.Weighting);
+            if (FindCompiled(nameOrPath) is { } byName)
+            {
+                return byName;
+            }
+
+            Kinds.ExperimentKinds.CheckLooksLikeFile(nameOrPath, Compiled.Select(e => e.Name));
         }
 
-        if (!File.Exists(nameOrPath) && !LooksLikeFile(nameOrPath))
-        {
-            var names = Compiled.Count == 0 ? "none" : string.Join(", ", Compiled.Select(e => e.Name));
-            throw new FairMtlException(
-                DiagnosticCodes.ExperimentFile,
-                null,
-                $"'{nameOrPath}' is neither an experiment file nor a compiled experiment"
-                + NameSuggestions.DidYouMean(nameOrPath, Compiled.Select(e => e.Name))
-                + $" (compiled experiments: {names})");
-        }
+        return ResolveFile(nameOrPath, ExperimentYamlReader.ReadFile(nameOrPath));
+    }
 
-        var file = ExperimentYamlReader.ReadFile(nameOrPath);
-        var unchanged = Compiled.FirstOrDefault(e => e.IsCompiledFrom(nameOrPath, file.Text));
+    /// <summary>The compiled experiment named <paramref name="name"/>, ready to run, or null.</summary>
+    public ResolvedExperiment? FindCompiled(string name) =>
+        Compiled.FirstOrDefault(e => e.Name == name) is { } compiled ? new ResolvedExperiment(compiled.Load(), compiled.Weighting) : null;
+
+    /// <summary>Resolves the regression experiment file <paramref name="path"/>, whose text has been read.</summary>
+    public ResolvedExperiment ResolveFile(string path, ExperimentFileText file)
+    {
+        var unchanged = Compiled.FirstOrDefault(e => e.IsCompiledFrom(path, file.Text));
         if (unchanged is not null)
         {
             return new ResolvedExperiment(
@@ -50,25 +53,6 @@ public sealed class ExperimentCatalog(IReadOnlyList<CompiledExperiment> compiled
         var match = Compiled.FirstOrDefault(e => e.Spec == loaded.Spec);
         return new ResolvedExperiment(loaded, match?.Weighting);
     }
-
-    /// <summary>The comparison experiment in the file <paramref name="nameOrPath"/>, or null when it names anything else
-    /// (a compiled experiment, a regression experiment file).</summary>
-    public static LoadedComparison? ResolveComparison(string nameOrPath)
-    {
-        if (!File.Exists(nameOrPath))
-        {
-            return null;
-        }
-
-        var file = ExperimentYamlReader.ReadFile(nameOrPath);
-        return ComparisonYamlReader.Declares(file.Text)
-            ? ComparisonYamlReader.Parse(file.Text, file.DisplayPath, file.BaseDirectory)
-            : null;
-    }
-
-    private static bool LooksLikeFile(string argument) =>
-        argument.Contains('/') || argument.Contains('\\') || argument.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase)
-        || argument.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>An experiment ready to run, with its generated weighting when it was compiled (null: interpret it).</summary>

@@ -1,163 +1,21 @@
-using System.Diagnostics;
-using FairMtl.Evaluation.Classification;
-using FairMtl.Evaluation.MultiTask;
 using FairMtl.Execution;
 using FairMtl.Spec;
 
 namespace FairMtl.Comparisons;
 
-/// <summary>
-/// Runs a multi-task comparison (Wang et al., MTA-F): per repetition, a single-task reference model per task (same
-/// trunk and head architecture, no fairness term) and every method at every sweep setting, as independent units in
-/// parallel; then ARFG and ARE of every run against the references of its repetition, each method's ARFG-ARE front
-/// and per-task fronts, and the paper's selected point.
-/// </summary>
+/// <summary>Runs a multi-task comparison (<see cref="MultiTaskComparisonKind"/>) in one call.</summary>
 public static class MultiTaskRunner
 {
-    /// <summary>Trains and evaluates everything; bad data is reported before training starts, and more models than
-    /// <paramref name="maxModels"/> (FMTL018) before anything else.</summary>
+    /// <summary>Trains and evaluates everything; more models than <paramref name="maxModels"/> is FMTL018 before anything
+    /// else, bad data before training starts.</summary>
     public static MultiTaskResult Run(
         LoadedComparison experiment,
         int threads,
-        IProgress<ComparisonProgress>? progress,
+        IProgress<ModelProgress>? progress,
         CancellationToken cancellationToken,
         long maxModels = InputLimits.DefaultMaxModels)
     {
         ModelCount.Check(experiment, maxModels);
-        var spec = experiment.Spec;
-        var stopwatch = Stopwatch.StartNew();
-        var data = ComparisonData.Load(experiment);
-        CheckAttributes(experiment, data);
-        var repetitions = Enumerable.Range(0, spec.Protocol.Repetitions).Select(data.Split).ToArray();
-        var loadSeconds = stopwatch.Elapsed.TotalSeconds;
-
-        var settings = MultiTaskSweep.Settings(spec.Sweep, spec.Tasks.Count);
-        var units = Units(spec, settings);
-        var scheduled = UnitScheduler.Run(units, threads, (unit, counter) =>
-        {
-            var run = Train(spec, data, repetitions[unit.Repetition], unit, cancellationToken);
-            progress?.Report(new ComparisonProgress(counter.Finished(), units.Length));
-            return run;
-        }, cancellationToken);
-        var results = scheduled.Results;
-
-        var references = results.Where(run => run.Setting is null).ToArray();
-        var runs = results.Where(run => run.Setting is not null).Select(run => WithRelativeMetrics(run, references, spec.Tasks.Count)).ToArray();
-        var selected = new int[spec.Methods.Count];
-        for (var m = 0; m < spec.Methods.Count; m++)
-        {
-            selected[m] = MarkFronts(runs, spec.Methods[m].Name, spec.Tasks.Count);
-        }
-
-        var steps = results.Sum(run => run.Steps);
-        return new MultiTaskResult(
-            experiment,
-            references,
-            runs,
-            selected,
-            data.Table.Rows,
-            data.Table.Files,
-            (repetitions[0].Train.Rows, repetitions[0].Validation.Rows, repetitions[0].Test.Rows),
-            scheduled.Timings(loadSeconds, steps));
-    }
-
-    /// <summary>A unit: a method at a setting (null with a task index: the task's single-task reference).</summary>
-    public sealed record Unit(MethodSpec? Method, MultiTaskSetting? Setting, int Task, int Repetition);
-
-    /// <summary>The units in a fixed order: per repetition, the references (task order), then each method at each setting.</summary>
-    public static Unit[] Units(ComparisonSpec spec, IReadOnlyList<MultiTaskSetting> settings)
-    {
-        var units = new List<Unit>();
-        for (var r = 0; r < spec.Protocol.Repetitions; r++)
-        {
-            units.AddRange(Enumerable.Range(0, spec.Tasks.Count).Select(t => new Unit(null, null, t, r)));
-            foreach (var method in spec.Methods)
-            {
-                units.AddRange(settings.Select(setting => new Unit(method, setting, -1, r)));
-            }
-        }
-
-        return units.ToArray();
-    }
-
-    private static void CheckAttributes(LoadedComparison experiment, ComparisonData data)
-    {
-        if (data.Attributes.Count != 1)
-        {
-            throw new Diagnostics.FairMtlException(
-                Diagnostics.DiagnosticCodes.InvalidValue,
-                experiment.Source.Locate("sensitive"),
-                $"the multi-task methods measure ARFG on one sensitive attribute; 'sensitive' declares {data.Attributes.Count} (expected one)");
-        }
-
-        foreach (var attribute in data.Attributes)
-        {
-            if (attribute.Count != 2)
-            {
-                throw new Diagnostics.FairMtlException(
-                    Diagnostics.DiagnosticCodes.Groups,
-                    experiment.Source.Locate($"sensitive.{attribute.Name}"),
-                    $"the multi-task methods compare two groups, but sensitive attribute '{attribute.Name}' has {attribute.Count} "
-                    + $"({string.Join(", ", attribute.Names)}); declare 'privileged' or 'range' to make two groups");
-            }
-        }
-    }
-
-    private static MultiTaskRun Train(ComparisonSpec spec, ComparisonData data, RepetitionData repetition, Unit unit, CancellationToken cancellationToken)
-    {
-        var single = unit.Method is null;
-        var unitSpec = single ? spec with { Tasks = new[] { spec.Tasks[unit.Task] } } : spec;
-        var method = unit.Method ?? new MethodSpec("STL", MethodKind.SingleTask, FairnessLossKind.Glf, 0, 0, 0, string.Empty);
-        var plan = MethodNetwork.For(method, unitSpec, data.Attributes, unit.Setting);
-        var tasks = unitSpec.Tasks.Select(t => t.Name).ToArray();
-        var (network, outcome) = UnitTraining.Train(unitSpec, data.Table.FeatureNames.Count, repetition, plan, tasks, cancellationToken);
-        var count = spec.Tasks.Count;
-        double[] Blank() => Enumerable.Repeat(double.NaN, count).ToArray();
-        var (errors, fprGaps, tprGaps) = (Blank(), Blank(), Blank());
-        if (outcome.Succeeded)
-        {
-            var logits = TaskScores.Logits(network, plan, repetition.Test, tasks.Length);
-            var attribute = data.Attributes[0];
-            for (var k = 0; k < tasks.Length; k++)
-            {
-                var t = single ? unit.Task : k;
-                var scores = logits[k].Select(l => Objectives.TaskLoss.Sigmoid(l)).ToArray();
-                var labels = repetition.Test.Targets[tasks[k]];
-                var threshold = repetition.Threshold(spec.Tasks[t]);
-                errors[t] = 1d - BinaryClassificationMetrics.Accuracy(scores, labels, threshold);
-                var report = RunScores.KnownGroupsReport(scores, labels, repetition.Test.Groups![attribute.Name], attribute.Count, threshold);
-                fprGaps[t] = FairnessGaps.FprGap(report);
-                tprGaps[t] = FairnessGaps.TprGap(report);
-            }
-        }
-
-        return new MultiTaskRun(
-            method.Name, unit.Setting, unit.Task, repetition.Repetition, repetition.Seed, outcome.Epochs, outcome.Steps, errors, fprGaps, tprGaps, outcome.Failure);
-    }
-
-    private static MultiTaskRun WithRelativeMetrics(MultiTaskRun run, IReadOnlyList<MultiTaskRun> references, int tasks)
-    {
-        var mine = references.Where(reference => reference.Repetition == run.Repetition).ToArray();
-        var stlErrors = Enumerable.Range(0, tasks).Select(t => mine.First(reference => reference.Task == t).Errors[t]).ToArray();
-        var stlGaps = Enumerable.Range(0, tasks).Select(t => mine.First(reference => reference.Task == t).FprGaps[t]).ToArray();
-        return run with { Arfg = RelativeMetrics.Arfg(run.FprGaps, stlGaps), Are = RelativeMetrics.Are(run.Errors, stlErrors) };
-    }
-
-    /// <summary>Marks the method's ARFG-ARE front and per-task fronts in <paramref name="runs"/>; returns the selected run.</summary>
-    private static int MarkFronts(MultiTaskRun[] runs, string method, int tasks)
-    {
-        var indices = Enumerable.Range(0, runs.Length).Where(i => runs[i].Method == method).ToArray();
-        var points = indices.Select(i => (runs[i].Arfg, runs[i].Are)).ToArray();
-        var onFront = TradeOffFront.OnFront(points);
-        var taskFronts = Enumerable.Range(0, tasks)
-            .Select(t => TradeOffFront.OnFront(indices.Select(i => (runs[i].FprGaps[t], runs[i].Errors[t])).ToArray()))
-            .ToArray();
-        for (var k = 0; k < indices.Length; k++)
-        {
-            runs[indices[k]] = runs[indices[k]] with { OnFront = onFront[k], OnTaskFront = taskFronts.Select(front => front[k]).ToArray() };
-        }
-
-        var selected = TradeOffFront.SelectMidpoint(points, onFront);
-        return selected < 0 ? -1 : indices[selected];
+        return KindRunner.Run(MultiTaskComparisonKind.Load(experiment), threads, progress, cancellationToken);
     }
 }

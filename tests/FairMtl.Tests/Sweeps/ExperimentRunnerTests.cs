@@ -91,7 +91,7 @@ public class ExperimentRunnerTests
     {
         using var folder = new TempDataFolder();
         var (experiment, data) = SyntheticExperiment.Prepare(folder, SyntheticExperiment.Spec(epochs: 1));
-        var reports = new List<RunProgress>();
+        var reports = new List<FairMtl.Execution.ModelProgress>();
         var progress = new SynchronousProgress(report => { lock (reports) { reports.Add(report); } });
         ExperimentRunner.Run(experiment, data, 2, progress, 0, CancellationToken.None);
         reports.Count.ShouldBe(4);
@@ -111,8 +111,8 @@ public class ExperimentRunnerTests
     private static double Rmse(ExperimentResult result, int point) =>
         result.Sweep.Single(run => run.Point!.Index == point).Metrics!.Errors.Overall.Rmse;
 
-    private sealed class SynchronousProgress(Action<RunProgress> handler) : IProgress<RunProgress>
+    private sealed class SynchronousProgress(Action<FairMtl.Execution.ModelProgress> handler) : IProgress<FairMtl.Execution.ModelProgress>
     {
-        public void Report(RunProgress value) => handler(value);
+        public void Report(FairMtl.Execution.ModelProgress value) => handler(value);
     }
 }

@@ -1,0 +1,58 @@
+using System.Globalization;
+using FairMtl.Comparisons;
+using FairMtl.Execution;
+using FairMtl.Reports;
+using FairMtl.Spec;
+
+namespace FairMtl.Host.Kinds;
+
+/// <summary>A method comparison (<see cref="MethodComparisonKind"/>): methods over repeated splits, and a lambda front.</summary>
+public sealed class ComparisonExperiment(LoadedComparison comparison) : IRunnableExperiment
+{
+    /// <inheritdoc/>
+    public string Name => comparison.Spec.Name;
+
+    /// <inheritdoc/>
+    public IRunnableExperiment WithSeed(int seed) =>
+        new ComparisonExperiment(comparison with { Spec = comparison.Spec with { Protocol = comparison.Spec.Protocol with { Seed = seed } } });
+
+    /// <inheritdoc/>
+    public void CheckModels(long limit) => ModelCount.Check(comparison, limit);
+
+    /// <inheritdoc/>
+    public IPreparedRun Prepare() => new Prepared(comparison.Spec, MethodComparisonKind.Load(comparison));
+
+    private sealed class Prepared(ComparisonSpec spec, MethodComparisonKind kind) : IPreparedRun
+    {
+        public int Models => kind.Models;
+
+        public string Header(int threads) => string.Create(
+            CultureInfo.InvariantCulture,
+            $"""
+            # {spec.Name}
+            {spec.Description}
+
+            methods: {string.Join(", ", spec.Methods.Select(m => m.Name))}; {spec.Protocol.Repetitions} repetition(s) of a seeded {1 - spec.Protocol.Validation - spec.Protocol.Test:0.##}/{spec.Protocol.Validation:0.##}/{spec.Protocol.Test:0.##} split (seed {spec.Protocol.Seed} + repetition)
+            front: {(spec.Front.Lambdas.Count == 0 ? "none" : $"{string.Join(", ", spec.Front.Methods)} over {spec.Front.Lambdas.Count} lambdas")}; {Models} models; {threads} thread(s)
+
+            """);
+
+        public RunOutcome Run(int threads, IProgress<ModelProgress> progress, CancellationToken cancellationToken)
+        {
+            var result = KindRunner.Run(kind, threads, progress, cancellationToken);
+            var tables = new List<Table> { ComparisonTables.Methods(result) };
+            if (result.Front.Count > 0)
+            {
+                tables.Add(ComparisonTables.Front(result));
+            }
+
+            var failures = result.Runs
+                .Where(run => run.Failure is not null)
+                .Select(run => string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"warning: method {run.Method} (lambda {run.Lambda}), repetition {run.Repetition} failed: {run.Failure}"))
+                .ToArray();
+            return new RunOutcome(tables, null, result.Timings, directory => ResultWriter.Write(result, directory, CodeVersion.Current), failures);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using FairMtl.Execution;
+using FairMtl.Reports;
+
+namespace FairMtl.Host.Kinds;
+
+/// <summary>
+/// An experiment of any kind, read and validated, as the <c>run</c> command handles it: one flow for every kind
+/// (check the model limit, load the data, print the header, train through the one scheduler, print the tables, write
+/// the results). A kind is added by implementing this and registering its front end in <see cref="ExperimentKinds"/>.
+/// </summary>
+public interface IRunnableExperiment
+{
+    /// <summary>The experiment name (the default results folder is <c>results/&lt;name&gt;/</c>).</summary>
+    string Name { get; }
+
+    /// <summary>The same experiment with <c>--seed N</c> applied (what a seed replaces depends on the kind).</summary>
+    IRunnableExperiment WithSeed(int seed);
+
+    /// <summary>FMTL018 when the experiment would train more than <paramref name="limit"/> models; nothing is loaded.</summary>
+    void CheckModels(long limit);
+
+    /// <summary>Loads and checks the data (a mistake in it is a <see cref="Diagnostics.FairMtlException"/>) and plans the
+    /// run.</summary>
+    IPreparedRun Prepare();
+}
+
+/// <summary>An experiment with its data loaded, ready to train.</summary>
+public interface IPreparedRun
+{
+    /// <summary>The models the run trains.</summary>
+    int Models { get; }
+
+    /// <summary>What is printed before training: name, description, data, plan, threads.</summary>
+    string Header(int threads);
+
+    /// <summary>Trains every unit through the scheduler and summarises the results.</summary>
+    RunOutcome Run(int threads, IProgress<ModelProgress> progress, CancellationToken cancellationToken);
+}
+
+/// <summary>What a finished run shows and writes.</summary>
+/// <param name="Tables">The tables printed in the terminal, in order.</param>
+/// <param name="Verdict">A sentence printed after the tables (the seed analysis' verdict), or null.</param>
+/// <param name="Timings">What the run cost.</param>
+/// <param name="Write">Writes the result files, figures and report into a folder; returns the files written.</param>
+/// <param name="Failures">One warning line per failed model (exit code 3 when there is any).</param>
+public sealed record RunOutcome(
+    IReadOnlyList<Table> Tables,
+    string? Verdict,
+    RunTimings Timings,
+    Func<string, IReadOnlyList<string>> Write,
+    IReadOnlyList<string> Failures);

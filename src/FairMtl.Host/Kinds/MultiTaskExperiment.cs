@@ -1,0 +1,60 @@
+using System.Globalization;
+using FairMtl.Comparisons;
+using FairMtl.Execution;
+using FairMtl.Reports;
+using FairMtl.Spec;
+
+namespace FairMtl.Host.Kinds;
+
+/// <summary>A multi-task comparison (<see cref="MultiTaskComparisonKind"/>): MTA-F and its baselines over a sweep of settings, with
+/// single-task references.</summary>
+public sealed class MultiTaskExperiment(LoadedComparison comparison) : IRunnableExperiment
+{
+    /// <inheritdoc/>
+    public string Name => comparison.Spec.Name;
+
+    /// <inheritdoc/>
+    public IRunnableExperiment WithSeed(int seed) =>
+        new MultiTaskExperiment(comparison with { Spec = comparison.Spec with { Protocol = comparison.Spec.Protocol with { Seed = seed } } });
+
+    /// <inheritdoc/>
+    public void CheckModels(long limit) => ModelCount.Check(comparison, limit);
+
+    /// <inheritdoc/>
+    public IPreparedRun Prepare() => new Prepared(comparison.Spec, MultiTaskComparisonKind.Load(comparison));
+
+    private sealed class Prepared(ComparisonSpec spec, MultiTaskComparisonKind kind) : IPreparedRun
+    {
+        public int Models => kind.Models;
+
+        public string Header(int threads)
+        {
+            var split = spec.Protocol.Split == SplitKind.Files
+                ? $"the files' own split (data.file: training and {spec.Protocol.Validation:0.##} validation; data.append: test)"
+                : $"a seeded {1 - spec.Protocol.Validation - spec.Protocol.Test:0.##}/{spec.Protocol.Validation:0.##}/{spec.Protocol.Test:0.##} split";
+            return string.Create(
+                CultureInfo.InvariantCulture,
+                $"""
+                # {spec.Name}
+                {spec.Description}
+
+                methods: {string.Join(", ", spec.Methods.Select(m => m.Name))} over {kind.Settings} {spec.Sweep.Kind.ToString().ToLowerInvariant()} settings; tasks: {string.Join(", ", spec.Tasks.Select(t => t.Name))}
+                {spec.Protocol.Repetitions} repetition(s) of {split}; {Models} models (single-task references included); {threads} thread(s)
+
+                """);
+        }
+
+        public RunOutcome Run(int threads, IProgress<ModelProgress> progress, CancellationToken cancellationToken)
+        {
+            var result = KindRunner.Run(kind, threads, progress, cancellationToken);
+            var failures = result.References.Concat(result.Runs)
+                .Where(run => run.Failure is not null)
+                .Select(run => string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"warning: {run.Method} (setting {run.Setting?.Index ?? -1}), repetition {run.Repetition} failed: {run.Failure}"))
+                .ToArray();
+            return new RunOutcome(
+                [MultiTaskTables.Methods(result)], null, result.Timings, directory => ResultWriter.Write(result, directory, CodeVersion.Current), failures);
+        }
+    }
+}

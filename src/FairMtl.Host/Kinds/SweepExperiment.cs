@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Globalization;
+using FairMtl.Data;
+using FairMtl.Execution;
+using FairMtl.Host.Running;
+using FairMtl.Reports;
+using FairMtl.Spec;
+using FairMtl.Sweeps;
+
+namespace FairMtl.Host.Kinds;
+
+/// <summary>A regression sweep (<see cref="RegressionSweepKind"/>): a baseline and the sweep's points over the seeds.</summary>
+public sealed class SweepExperiment(ResolvedExperiment resolved) : IRunnableExperiment
+{
+    /// <inheritdoc/>
+    public string Name => resolved.Experiment.Spec.Name;
+
+    /// <inheritdoc/>
+    public IRunnableExperiment WithSeed(int seed)
+    {
+        var experiment = resolved.Experiment;
+        var spec = experiment.Spec;
+        return new SweepExperiment(resolved with { Experiment = experiment with { Spec = spec with { Sweep = spec.Sweep with { Seeds = new[] { seed } } } } });
+    }
+
+    /// <inheritdoc/>
+    public void CheckModels(long limit) => ModelCount.Check(resolved.Experiment, limit);
+
+    /// <inheritdoc/>
+    public IPreparedRun Prepare()
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var data = DataPreparation.Prepare(resolved.Experiment);
+        return new Prepared(resolved, new RegressionSweepKind(resolved.Experiment, data, stopwatch.Elapsed.TotalSeconds, resolved.CompiledWeighting), data);
+    }
+
+    private sealed class Prepared(ResolvedExperiment resolved, RegressionSweepKind kind, PreparedData data) : IPreparedRun
+    {
+        public int Models => kind.Models;
+
+        public string Header(int threads)
+        {
+            var spec = resolved.Experiment.Spec;
+            return string.Create(
+                CultureInfo.InvariantCulture,
+                $"""
+                # {spec.Name}
+                {spec.Description}
+
+                data: {data.Provenance.DisplayPath} ({data.Provenance.Rows} rows, sha256 {data.Provenance.Sha256[..12]}...), {data.FeatureNames.Count} inputs
+                split (seed {spec.Data.Split.Seed}): {data.Train.Rows} train, {data.Validation.Rows} validation, {data.Test.Rows} test
+                groups: {data.Groups.Description}
+                loss: {spec.Loss} ({(resolved.CompiledWeighting is not null ? "compiled C#" : "interpreted")}); {spec.Sweep.PointCount} sweep points x {spec.Sweep.Seeds.Count} seed(s); {threads} thread(s)
+
+                """);
+        }
+
+        public RunOutcome Run(int threads, IProgress<ModelProgress> progress, CancellationToken cancellationToken)
+        {
+            var result = KindRunner.Run(kind, threads, progress, cancellationToken);
+            var spec = result.Experiment.Spec;
+            var tables = new List<Table> { ResultTables.Baseline(result), ResultTables.Sweep(result), ResultTables.Pareto(result) };
+            if (spec.Sweep.Seeds.Count > 1)
+            {
+                tables.Add(ResultTables.Seeds(result));
+            }
+
+            var failures = result.Failures
+                .Select(failure => $"warning: {(failure.Point is null ? "baseline" : $"point {failure.Point.Index} ({DescribePoint(spec, failure.Point)})")}, "
+                    + $"seed {failure.Seed} failed: {failure.Failure}")
+                .ToArray();
+            return new RunOutcome(tables, result.Seeds.Verdict, result.Timings, directory => ResultWriter.Write(result, directory, CodeVersion.Current), failures);
+        }
+
+        private static string DescribePoint(ExperimentSpec spec, SweepPoint point) =>
+            string.Join(", ", spec.Sweep.Variables.Select((variable, i) =>
+                string.Create(CultureInfo.InvariantCulture, $"{variable.Name}={point.Values[i]}")));
+    }
+}

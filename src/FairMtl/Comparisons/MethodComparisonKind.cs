@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using FairMtl.Evaluation;
+using FairMtl.Evaluation.Classification;
+using FairMtl.Execution;
+using FairMtl.Spec;
+
+namespace FairMtl.Comparisons;
+
+/// <summary>
+/// A method comparison as an experiment kind: every method in every repetition, and every front method at every
+/// lambda, as independent units. A unit's random streams derive from the repetition's seed only, so all methods of a
+/// repetition share the split, the initial trunk and the batch order (a paired design), and results do not depend on
+/// threads.
+/// </summary>
+public sealed class MethodComparisonKind : IExperimentKind<ComparisonUnit, ComparisonRun, ComparisonResult>
+{
+    private readonly LoadedComparison _experiment;
+    private readonly ComparisonData _data;
+    private readonly RepetitionData[] _repetitions;
+    private readonly ComparisonUnit[] _units;
+    private readonly string[] _tasks;
+    private readonly double _loadSeconds;
+
+    private MethodComparisonKind(LoadedComparison experiment, ComparisonData data, RepetitionData[] repetitions, double loadSeconds)
+    {
+        _experiment = experiment;
+        _data = data;
+        _repetitions = repetitions;
+        _loadSeconds = loadSeconds;
+        _units = Plan(experiment.Spec);
+        _tasks = experiment.Spec.Tasks.Select(t => t.Name).ToArray();
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<ComparisonUnit> Units => _units;
+
+    /// <inheritdoc/>
+    public int Models => _units.Length;
+
+    private ComparisonSpec Spec => _experiment.Spec;
+
+    /// <summary>Loads the comparison's data and its repetitions' splits; bad data is reported (as a
+    /// <see cref="Diagnostics.FairMtlException"/>) here, before any training starts.</summary>
+    public static MethodComparisonKind Load(LoadedComparison experiment)
+    {
+        if (experiment.Spec.IsMultiTask)
+        {
+            throw new ArgumentException($"'{experiment.Spec.Name}' compares multi-task methods; run it with {nameof(MultiTaskComparisonKind)}.", nameof(experiment));
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        var data = ComparisonData.Load(experiment);
+        var repetitions = Enumerable.Range(0, experiment.Spec.Protocol.Repetitions).Select(data.Split).ToArray();
+        return new MethodComparisonKind(experiment, data, repetitions, stopwatch.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>The units in a fixed order: per repetition, the table's methods, then the front's (method, lambda) pairs.</summary>
+    public static ComparisonUnit[] Plan(ComparisonSpec spec)
+    {
+        var units = new List<ComparisonUnit>();
+        for (var r = 0; r < spec.Protocol.Repetitions; r++)
+        {
+            units.AddRange(spec.Methods.Select(m => new ComparisonUnit(m, m.Lambda, false, r)));
+            foreach (var name in spec.Front.Methods)
+            {
+                var method = spec.Methods.First(m => m.Name == name);
+                units.AddRange(spec.Front.Lambdas.Select(lambda => new ComparisonUnit(method, lambda, true, r)));
+            }
+        }
+
+        return units.ToArray();
+    }
+
+    /// <inheritdoc/>
+    public ComparisonRun Train(ComparisonUnit unit, Action modelFinished, CancellationToken cancellationToken)
+    {
+        var run = Train(Spec, _data, _repetitions[unit.Repetition], unit.Method with { Lambda = unit.Lambda }, unit.IsFront, _tasks, cancellationToken);
+        modelFinished();
+        return run;
+    }
+
+    /// <inheritdoc/>
+    public ComparisonResult Summarize(ScheduledRun<ComparisonRun> run)
+    {
+        var spec = Spec;
+        var data = _data;
+        var runs = run.Results;
+        var columns = MetricColumn.For(_tasks, data.Attributes.Select(a => a.Name).ToArray());
+        var methods = spec.Methods
+            .Select(m => MethodSummary.Of(m.Name, m.Lambda, runs.Where(r => !r.IsFront && r.Method == m.Name).ToArray(), columns.Count))
+            .ToArray();
+        var higher = columns.Select(c => c.HigherIsBetter).ToArray();
+        var table = new double[methods.Length, columns.Count];
+        for (var m = 0; m < methods.Length; m++)
+        {
+            for (var c = 0; c < columns.Count; c++)
+            {
+                table[m, c] = methods[m].Means[c];
+            }
+        }
+
+        var ranks = MethodComparison.MeanRanks(table, higher);
+        var baseline = spec.Methods.FirstOrDefault(m => m.Kind == MethodKind.SingleTask);
+        var baselineMeans = baseline is null ? null : methods.First(m => m.Method == baseline.Name).Means;
+        var deltas = methods.Select(m => baselineMeans is null ? double.NaN : MethodComparison.DeltaM(m.Means, baselineMeans, higher)).ToArray();
+
+        var front = spec.Front.Methods
+            .SelectMany(name => spec.Front.Lambdas.Select(lambda => MethodSummary.Of(
+                name, lambda, runs.Where(r => r.IsFront && r.Method == name && r.Lambda == lambda).ToArray(), columns.Count)))
+            .ToArray();
+        var frontMetric = FrontMetricIndex(spec, columns);
+        var onFront = new bool[front.Length];
+        foreach (var name in spec.Front.Methods)
+        {
+            var rows = Enumerable.Range(0, front.Length).Where(i => front[i].Method == name).ToArray();
+            var points = rows.Select(i => (front[i].Means[frontMetric], 1d - front[i].Means[0])).ToArray();
+            foreach (var k in ParetoFront.NonDominated(points))
+            {
+                onFront[rows[k]] = true;
+            }
+        }
+
+        var steps = runs.Sum(r => r.Steps);
+        return new ComparisonResult(
+            _experiment,
+            columns,
+            runs,
+            methods,
+            ranks,
+            deltas,
+            baseline?.Name,
+            front,
+            onFront,
+            frontMetric,
+            data.Table.Rows,
+            data.Table.RowsRead,
+            data.Table.FilteredOut,
+            data.Table.DroppedMissing,
+            data.Table.FeatureNames,
+            data.Table.Files,
+            run.Timings(_loadSeconds, steps));
+    }
+
+    private static ComparisonRun Train(
+        ComparisonSpec spec, ComparisonData data, RepetitionData repetition, MethodSpec method, bool isFront, string[] tasks, CancellationToken cancellationToken)
+    {
+        var plan = MethodNetwork.For(method, spec, data.Attributes);
+        var (network, outcome) = UnitTraining.Train(spec, data.Table.FeatureNames.Count, repetition, plan, tasks, cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            return new ComparisonRun(method.Name, method.Lambda, isFront, repetition.Repetition, repetition.Seed, outcome.Epochs, outcome.Steps, null, outcome.Failure);
+        }
+
+        var logits = TaskScores.Logits(network, plan, repetition.Test, tasks.Length);
+        var metrics = RunScores.Of(logits, repetition, spec.Tasks.ToArray(), data.Attributes);
+        return new ComparisonRun(method.Name, method.Lambda, isFront, repetition.Repetition, repetition.Seed, outcome.Epochs, outcome.Steps, metrics, null);
+    }
+
+    private static int FrontMetricIndex(ComparisonSpec spec, IReadOnlyList<MetricColumn> columns)
+    {
+        var kind = spec.Front.Fairness switch
+        {
+            FairnessMetric.Eod => "EOD",
+            FairnessMetric.Eopd => "EOpD",
+            FairnessMetric.FprGap => "FPRgap",
+            FairnessMetric.Gaucd => "GAUCD",
+            _ => "DPgap",
+        };
+        for (var c = 0; c < columns.Count; c++)
+        {
+            if (columns[c].Kind == kind && columns[c].Attribute == spec.Front.Attribute)
+            {
+                return c;
+            }
+        }
+
+        return -1;
+    }
+}
+
+/// <summary>One model of a comparison: a method (at a front lambda) in a repetition.</summary>
+/// <param name="Method">The method.</param>
+/// <param name="Lambda">Its lambda (the method's own, or a front point's).</param>
+/// <param name="IsFront">Whether the unit is a point of the lambda front rather than a row of the methods table.</param>
+/// <param name="Repetition">The repetition (its split and seed).</param>
+public sealed record ComparisonUnit(MethodSpec Method, double Lambda, bool IsFront, int Repetition);

@@ -1,0 +1,185 @@
+using FairMtl.Data;
+using FairMtl.Evaluation;
+using FairMtl.Execution;
+using FairMtl.Nn;
+using FairMtl.Nn.Optimizers;
+using FairMtl.Numerics;
+using FairMtl.Objectives;
+using FairMtl.Objectives.Weighting;
+using FairMtl.Spec;
+using FairMtl.Training;
+
+namespace FairMtl.Sweeps;
+
+/// <summary>
+/// The regression sweep as an experiment kind: the plan's units are a baseline per seed and the sweep's warm-start
+/// blocks (a block is one point in the independent regime); a unit trains from its seed alone, so results do not
+/// depend on the thread count or the schedule.
+/// </summary>
+public sealed class RegressionSweepKind : IExperimentKind<TrainingUnit, RunResult[], ExperimentResult>
+{
+    private readonly LoadedExperiment _experiment;
+    private readonly PreparedData _data;
+    private readonly Dictionary<int, PreparedData>? _perSeed;
+    private readonly ILossWeighting _weighting;
+    private readonly SweepPlan _plan;
+    private readonly double _loadSeconds;
+
+    /// <summary>The sweep of <paramref name="experiment"/> on its prepared data.</summary>
+    /// <param name="experiment">The experiment.</param>
+    /// <param name="data">Its prepared data.</param>
+    /// <param name="loadSeconds">Time spent loading, for the timings record.</param>
+    /// <param name="weighting">The loss weighting as compiled by the source generator; null interprets the spec's
+    /// <see cref="ExperimentSpec.Loss"/> expression (with bit-identical results).</param>
+    public RegressionSweepKind(LoadedExperiment experiment, PreparedData data, double loadSeconds, ILossWeighting? weighting = null)
+    {
+        _experiment = experiment;
+        _data = data;
+        _loadSeconds = loadSeconds;
+        var spec = experiment.Spec;
+        _plan = SweepPlan.Create(spec);
+        _weighting = weighting ?? WeightingExpression.Parse(spec.Loss).Compile(
+            spec.Heads.Select(head => head.Name).ToArray(),
+            spec.Sweep.Variables.Select(variable => variable.Name).ToArray());
+        _perSeed = SplitsPerSeed(experiment, data);
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<TrainingUnit> Units => _plan.Units;
+
+    /// <inheritdoc/>
+    public int Models => _plan.RunCount;
+
+    private ExperimentSpec Spec => _experiment.Spec;
+
+    /// <inheritdoc/>
+    public RunResult[] Train(TrainingUnit unit, Action modelFinished, CancellationToken cancellationToken)
+    {
+        var data = _perSeed?[unit.Seed] ?? _data;
+        if (!unit.IsBaseline)
+        {
+            return TrainBlock(Spec, data, unit, _weighting, cancellationToken, _ => modelFinished());
+        }
+
+        var baseline = TrainBaseline(Spec, data, unit.Seed, cancellationToken);
+        modelFinished();
+        return [baseline];
+    }
+
+    /// <inheritdoc/>
+    public ExperimentResult Summarize(ScheduledRun<RunResult[]> run)
+    {
+        var results = run.Results;
+        var units = _plan.Units;
+        var baseline = units.Select((unit, i) => (unit, i)).Where(x => x.unit.IsBaseline).SelectMany(x => results[x.i]).ToArray();
+        var sweep = units.Select((unit, i) => (unit, i)).Where(x => !x.unit.IsBaseline).SelectMany(x => results[x.i]).ToArray();
+        var points = PointSummary.Summarize(_plan.Points, sweep);
+        var metric = Spec.Evaluation.Pareto;
+        var front = ParetoFront.NonDominated(points.Select(p => (p.Disparity.Get(metric.Disparity), p.Overall.Get(metric.Error))).ToArray());
+        var steps = baseline.Concat(sweep).Sum(result => result.Steps);
+        return new ExperimentResult(
+            _experiment,
+            _data,
+            _plan,
+            baseline,
+            sweep,
+            points,
+            front.Select(i => points[i]).ToArray(),
+            run.Timings(_loadSeconds, steps));
+    }
+
+    /// <summary>With <c>sweep.split: per-seed</c>, each seed's data split with that seed (the declared split's data
+    /// reused for its own seed); else null: every seed uses <paramref name="data"/>.</summary>
+    private static Dictionary<int, PreparedData>? SplitsPerSeed(LoadedExperiment experiment, PreparedData data)
+    {
+        var spec = experiment.Spec;
+        if (!spec.Sweep.SplitPerSeed)
+        {
+            return null;
+        }
+
+        return spec.Sweep.Seeds.Distinct().ToDictionary(
+            seed => seed,
+            seed => seed == spec.Data.Split.Seed
+                ? data
+                : DataPreparation.Prepare(experiment with { Spec = spec with { Data = spec.Data with { Split = spec.Data.Split with { Seed = seed } } } }));
+    }
+
+
+    private static RunResult TrainBaseline(ExperimentSpec spec, PreparedData data, int seed, CancellationToken cancellationToken)
+    {
+        var heads = spec.Baseline.Heads.Select(name => spec.FindHead(name)!).ToArray();
+        var network = CreateNetwork(spec, data, heads, seed);
+        var trainer = new ModelTrainer(network, data.Train, data.Validation, spec.Training.BatchSize);
+        var optimizer = OptimizerFactory.Create(spec.Training.Optimizer, network.Parameters);
+        var outcome = trainer.Train(
+            optimizer, new SumOfLosses(), spec.Baseline.Epochs, spec.Training.EarlyStopping,
+            DeterministicRandom.ForStream(seed, "shuffle"), DeterministicRandom.ForStream(seed, "dropout"), cancellationToken);
+        return Score(spec, data, network, seed, null, -1, outcome);
+    }
+
+    private static RunResult[] TrainBlock(
+        ExperimentSpec spec,
+        PreparedData data,
+        TrainingUnit unit,
+        ILossWeighting weighting,
+        CancellationToken cancellationToken,
+        Action<RunResult> finished)
+    {
+        var network = CreateNetwork(spec, data, spec.Heads.ToArray(), unit.Seed);
+        var trainer = new ModelTrainer(network, data.Train, data.Validation, spec.Training.BatchSize);
+        var optimizer = OptimizerFactory.Create(spec.Training.Optimizer, network.Parameters);
+        var shuffle = DeterministicRandom.ForStream(unit.Seed, "shuffle");
+        var dropout = DeterministicRandom.ForStream(unit.Seed, "dropout");
+        var results = new RunResult[unit.Points.Count];
+        string? blockFailure = null;
+        for (var i = 0; i < unit.Points.Count; i++)
+        {
+            var point = unit.Points[i];
+            if (blockFailure is not null)
+            {
+                results[i] = new RunResult(unit.Seed, point, unit.Block, 0, 0, null, blockFailure);
+                finished(results[i]);
+                continue;
+            }
+
+            if (i == 0 || !spec.Training.Regime.KeepOptimizerState)
+            {
+                optimizer.Reset();
+            }
+
+            var objective = new WeightedLoss(weighting, point.Values.ToArray());
+            var outcome = trainer.Train(optimizer, objective, spec.Training.Epochs, spec.Training.EarlyStopping, shuffle, dropout, cancellationToken);
+            results[i] = Score(spec, data, network, unit.Seed, point, unit.Block, outcome);
+            if (!results[i].Succeeded)
+            {
+                blockFailure = $"not trained: the previous point of warm-start block {unit.Block} failed";
+            }
+
+            finished(results[i]);
+        }
+
+        return results;
+    }
+
+    private static MultiHeadNetwork CreateNetwork(ExperimentSpec spec, PreparedData data, IReadOnlyList<HeadSpec> heads, int seed)
+    {
+        var network = new MultiHeadNetwork(data.FeatureNames.Count, spec.Model, heads, spec.Training.BatchSize);
+        network.Initialize(spec.Model.Init, DeterministicRandom.ForStream(seed, "init"));
+        return network;
+    }
+
+    private static RunResult Score(
+        ExperimentSpec spec, PreparedData data, MultiHeadNetwork network, int seed, SweepPoint? point, int block, TrainingOutcome outcome)
+    {
+        if (!outcome.Succeeded)
+        {
+            return new RunResult(seed, point, block, outcome.Epochs, outcome.Steps, null, outcome.Failure);
+        }
+
+        var metrics = ModelEvaluation.Evaluate(network, data, spec.Evaluation.Head);
+        return metrics.IsFinite
+            ? new RunResult(seed, point, block, outcome.Epochs, outcome.Steps, metrics, null)
+            : new RunResult(seed, point, block, outcome.Epochs, outcome.Steps, null, "test metrics are not finite (the model's predictions overflowed)");
+    }
+}
