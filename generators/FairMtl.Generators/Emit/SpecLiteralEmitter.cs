@@ -29,11 +29,16 @@ internal static class SpecLiteralEmitter
             ("Init", Atom(Literals.Enum(spec.Model.Init))))),
         ("Heads", new ArrayNode(Spec + "HeadSpec", spec.Heads.Select(head => New(
             "HeadSpec",
-            ("Name", Atom(Literals.String(head.Name))),
-            ("Column", Atom(Literals.String(head.Column))),
-            ("Task", Atom(Literals.Enum(head.Task))),
-            ("Standardize", Atom(Literals.Bool(head.Standardize))),
-            ("Hidden", Ints(head.Hidden)))).ToArray())),
+            WithValues(
+                [
+                    ("Name", Atom(Literals.String(head.Name))),
+                    ("Column", Atom(Literals.String(head.Column))),
+                    ("Task", Atom(Literals.Enum(head.Task))),
+                    ("Standardize", Atom(Literals.Bool(head.Standardize))),
+                    ("Hidden", Ints(head.Hidden)),
+                ],
+                "Positive",
+                head.Positive))).ToArray())),
         ("Loss", Atom(Literals.String(spec.Loss))),
         ("Sweep", New(
             "SweepSpec",
@@ -75,10 +80,15 @@ internal static class SpecLiteralEmitter
             ("Seed", Atom(Literals.Int(data.Split.Seed))))),
         ("Groups", New(
             "GroupSpec",
-            ("Column", Atom(Literals.String(data.Groups.Column))),
-            ("Rule", Atom(Literals.Enum(data.Groups.Rule))),
-            ("Threshold", Atom(Literals.Double(data.Groups.Threshold))),
-            ("Labels", Strings(data.Groups.Labels)))),
+            WithValues(
+                [
+                    ("Column", Atom(Literals.String(data.Groups.Column))),
+                    ("Rule", Atom(Literals.Enum(data.Groups.Rule))),
+                    ("Threshold", Atom(Literals.Double(data.Groups.Threshold))),
+                    ("Labels", Strings(data.Groups.Labels)),
+                ],
+                "Privileged",
+                data.Groups.Privileged))),
         ("SkipLines", Atom(Literals.Int(data.SkipLines))),
         ("Append", new ArrayNode(Spec + "AppendedFile", data.Append.Select(file => New(
             "AppendedFile",
@@ -127,6 +137,11 @@ internal static class SpecLiteralEmitter
     private static Node Atom(string text) => new AtomNode(text);
 
     private static Node New(string type, params (string Name, Node Value)[] arguments) => new NewNode(Spec + type, arguments);
+
+    /// <summary>The arguments, and a list of text values when it has any (left out, the record's default is empty), so
+    /// that specs without it are written as before.</summary>
+    private static (string Name, Node Value)[] WithValues((string Name, Node Value)[] arguments, string name, EquatableArray<string> values) =>
+        values.Count == 0 ? arguments : [.. arguments, (name, Strings(values))];
 
     private static Node Ints(EquatableArray<int> values) => new ArrayNode("int", values.Select(v => Atom(Literals.Int(v))).ToArray());
 

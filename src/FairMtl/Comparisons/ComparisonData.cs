@@ -212,14 +212,8 @@ public sealed class ComparisonData
         }
 
         var text = table.Text(task.Column);
-        CheckDeclaredValues(experiment, text, task.Positive, $"{path}.positive", task.Column);
-        var positive = new HashSet<string>(task.Positive, StringComparer.Ordinal);
-        for (var r = 0; r < text.Length; r++)
-        {
-            labels[r] = positive.Contains(text[r]) ? 1f : 0f;
-        }
-
-        return labels;
+        DeclaredValues.Check(experiment.Source, text, task.Positive, $"{path}.positive", task.Column);
+        return DeclaredValues.Indicator(text, task.Positive).Select(value => (float)value).ToArray();
     }
 
     private static SensitiveGroups ReadGroups(LoadedComparison experiment, EncodedTable table, SensitiveAttributeSpec attribute)
@@ -242,7 +236,7 @@ public sealed class ComparisonData
                 break;
             case SensitiveRule.Privileged:
                 var text = table.Text(attribute.Column);
-                CheckDeclaredValues(experiment, text, attribute.Privileged, $"{path}.privileged", attribute.Column);
+                DeclaredValues.Check(experiment.Source, text, attribute.Privileged, $"{path}.privileged", attribute.Column);
                 var privileged = new HashSet<string>(attribute.Privileged, StringComparer.Ordinal);
                 for (var r = 0; r < text.Length; r++)
                 {
@@ -274,24 +268,6 @@ public sealed class ComparisonData
         }
 
         return new SensitiveGroups(attribute.Name, groups, names);
-    }
-
-    private static void CheckDeclaredValues(LoadedComparison experiment, string[] column, IReadOnlyList<string> declared, string path, string columnName)
-    {
-        var present = new HashSet<string>(column, StringComparer.Ordinal);
-        for (var i = 0; i < declared.Count; i++)
-        {
-            if (!present.Contains(declared[i]))
-            {
-                var categories = present.Order(StringComparer.Ordinal).ToArray();
-                var listed = categories.Length <= 12 ? string.Join(", ", categories) : string.Join(", ", categories.Take(12)) + ", ...";
-                throw new FairMtlException(
-                    DiagnosticCodes.UnknownReference,
-                    experiment.Source.Locate($"{path}[{i}]"),
-                    $"unknown category '{declared[i]}' of column '{columnName}'{NameSuggestions.DidYouMean(declared[i], categories)} "
-                    + $"(its values: {listed})");
-            }
-        }
     }
 
     private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);

@@ -28,10 +28,19 @@ public static class DataPreparation
 
         var categorical = features.Where(f => spec.Data.Categorical.Contains(f)).ToHashSet(StringComparer.Ordinal);
         var numericFeatures = features.Where(f => !categorical.Contains(f)).ToArray();
-        var used = numericFeatures.Concat(spec.Heads.Select(h => h.Column)).Append(spec.Data.Groups.Column).ToArray();
-        var table = file.Parse(used, categorical.ToArray(), numericFeatures);
-        ProtectedGroups.CheckValues(spec.Data.Groups, table);
-        CheckBinaryHeads(spec, table);
+        var groupIsText = spec.Data.Groups.Rule == GroupRule.Privileged;
+        var used = numericFeatures
+            .Concat(spec.Heads.Where(h => h.Positive.Count == 0).Select(h => h.Column))
+            .Concat(groupIsText ? [] : [spec.Data.Groups.Column])
+            .ToArray();
+        var text = categorical
+            .Concat(spec.Heads.Where(h => h.Positive.Count > 0).Select(h => h.Column))
+            .Concat(groupIsText ? [spec.Data.Groups.Column] : [])
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+        var table = file.Parse(used, text, numericFeatures);
+        var groupValues = ProtectedGroups.Values(experiment, table);
+        var headValues = HeadValues(experiment, table);
 
         var split = RowSplit.Of(experiment, table.RowCount);
         var encoded = FeatureEncoding.Encode(table, features, categorical, spec.Data, experiment.Source);
@@ -44,20 +53,20 @@ public static class DataPreparation
         foreach (var head in spec.Heads)
         {
             headScalings[head.Name] = head.Standardize && head.Task == HeadTask.Regression
-                ? StandardScaling.Fit(table.Column(head.Column), split.TrainPart)
+                ? StandardScaling.Fit(headValues[head.Name], split.TrainPart)
                 : HeadScaling.Identity;
         }
 
-        DataPart Part(int[] rows) => BuildPart(spec, table, featureColumns, featureScalings, headScalings, rows);
+        DataPart Part(int[] rows) => BuildPart(spec, headValues, featureColumns, featureScalings, headScalings, rows);
 
         var testRaw = new OrderedDictionary<string, double[]>(StringComparer.Ordinal);
         foreach (var head in spec.Heads)
         {
-            var column = table.Column(head.Column);
+            var column = headValues[head.Name];
             testRaw[head.Name] = split.Test.Select(r => column[r]).ToArray();
         }
 
-        var (groups, summary) = ProtectedGroups.Assign(experiment, table, split.Test);
+        var (groups, summary) = ProtectedGroups.Assign(experiment, groupValues, split.Test);
         return new PreparedData(
             encoded.Names,
             Part(split.Train),
@@ -70,33 +79,45 @@ public static class DataPreparation
             new DataProvenance(table.DisplayPath, table.Sha256, table.RowCount, table.ColumnNames.Count) { Files = table.Files.ToArray() });
     }
 
-    private static void CheckBinaryHeads(ExperimentSpec spec, DataTable table)
+    /// <summary>
+    /// Each head's target per row: the column's numbers, or for a binary head with <c>positive</c> values the 0/1
+    /// indicator of those values in its text column. A binary head's numbers must be 0 or 1.
+    /// </summary>
+    private static OrderedDictionary<string, double[]> HeadValues(LoadedExperiment experiment, DataTable table)
     {
-        foreach (var head in spec.Heads)
+        var values = new OrderedDictionary<string, double[]>(StringComparer.Ordinal);
+        foreach (var head in experiment.Spec.Heads)
         {
-            if (head.Task != HeadTask.Binary)
+            if (head.Positive.Count > 0)
             {
+                var text = table.Text(head.Column);
+                DeclaredValues.Check(experiment.Source, text, head.Positive, $"heads.{head.Name}.positive", head.Column);
+                values[head.Name] = DeclaredValues.Indicator(text, head.Positive);
                 continue;
             }
 
-            var values = table.Column(head.Column);
-            for (var row = 0; row < values.Length; row++)
+            var column = table.Column(head.Column);
+            for (var row = 0; head.Task == HeadTask.Binary && row < column.Length; row++)
             {
-                if (values[row] is not (0.0 or 1.0))
+                if (column[row] is not (0.0 or 1.0))
                 {
                     throw new FairMtlException(
                         DiagnosticCodes.InvalidValue,
                         table.Locate(head.Column, row),
                         $"head '{head.Name}' (task: binary) needs 0/1 values, but column '{head.Column}' holds " +
-                        $"{values[row].ToString(CultureInfo.InvariantCulture)} (expected 0 or 1)");
+                        $"{column[row].ToString(CultureInfo.InvariantCulture)} (expected 0 or 1, or list the values of label 1 under 'heads.{head.Name}.positive')");
                 }
             }
+
+            values[head.Name] = column;
         }
+
+        return values;
     }
 
     private static DataPart BuildPart(
         ExperimentSpec spec,
-        DataTable table,
+        OrderedDictionary<string, double[]> headValues,
         double[][] featureColumns,
         HeadScaling[] featureScalings,
         OrderedDictionary<string, HeadScaling> headScalings,
@@ -116,7 +137,7 @@ public static class DataPreparation
         var targets = new OrderedDictionary<string, float[]>(StringComparer.Ordinal);
         foreach (var head in spec.Heads)
         {
-            var column = table.Column(head.Column);
+            var column = headValues[head.Name];
             var scaling = headScalings[head.Name];
             targets[head.Name] = rows.Select(r => (float)((column[r] - scaling.Mean) / scaling.Scale)).ToArray();
         }

@@ -7,37 +7,47 @@ namespace FairMtl.Data;
 /// <summary>Assigns the test rows to group 0 and group 1 by <c>data.groups</c>.</summary>
 internal static class ProtectedGroups
 {
-    /// <summary>Throws FMTL014 at the first value of a <c>binary</c> group column that is not 0 or 1.</summary>
-    public static void CheckValues(GroupSpec groups, DataTable table)
+    /// <summary>
+    /// The group column's value per row: its numbers (FMTL014 at the first value of a <c>binary</c> column that is not 0
+    /// or 1), or with <c>privileged</c> values the 0/1 indicator of those values in its text.
+    /// </summary>
+    public static double[] Values(LoadedExperiment experiment, DataTable table)
     {
-        if (groups.Rule != GroupRule.Binary)
+        var groups = experiment.Spec.Data.Groups;
+        if (groups.Rule == GroupRule.Privileged)
         {
-            return;
+            var text = table.Text(groups.Column);
+            DeclaredValues.Check(experiment.Source, text, groups.Privileged, "data.groups.privileged", groups.Column);
+            return DeclaredValues.Indicator(text, groups.Privileged);
         }
 
         var values = table.Column(groups.Column);
-        for (var row = 0; row < values.Length; row++)
+        for (var row = 0; groups.Rule == GroupRule.Binary && row < values.Length; row++)
         {
             if (values[row] is not (0.0 or 1.0))
             {
                 throw new FairMtlException(
                     DiagnosticCodes.Groups,
                     table.Locate(groups.Column, row),
-                    $"group column '{groups.Column}' (rule: binary) holds {Format(values[row])} (expected 0 or 1)");
+                    $"group column '{groups.Column}' (rule: binary) holds {Format(values[row])} (expected 0 or 1, or list the values of group 1 under 'data.groups.privileged')");
             }
         }
+
+        return values;
     }
 
     /// <summary>The group (0 or 1) of each test row and a summary; throws FMTL014 when a group has no test rows.</summary>
-    public static (int[] Groups, GroupSummary Summary) Assign(LoadedExperiment experiment, DataTable table, int[] testRows)
+    /// <param name="experiment">The experiment.</param>
+    /// <param name="values">The group column's values (<see cref="Values"/>).</param>
+    /// <param name="testRows">The test rows.</param>
+    public static (int[] Groups, GroupSummary Summary) Assign(LoadedExperiment experiment, double[] values, int[] testRows)
     {
         var spec = experiment.Spec.Data.Groups;
-        var values = table.Column(spec.Column);
         var label0 = spec.Labels.Count > 0 ? spec.Labels[0] : "group0";
         var label1 = spec.Labels.Count > 1 ? spec.Labels[1] : "group1";
         double? threshold = spec.Rule switch
         {
-            GroupRule.Binary => null,
+            GroupRule.Binary or GroupRule.Privileged => null,
             GroupRule.Median => Median(testRows.Select(r => values[r]).ToArray()),
             _ => spec.Threshold,
         };
@@ -54,6 +64,7 @@ internal static class ProtectedGroups
         var condition = spec.Rule switch
         {
             GroupRule.Binary => $"{spec.Column} = 1",
+            GroupRule.Privileged => $"{spec.Column} in {{{string.Join(", ", spec.Privileged)}}}",
             GroupRule.Median => $"{spec.Column} > median(test {spec.Column}) = {Format(threshold!.Value)}",
             _ => $"{spec.Column} > {Format(threshold!.Value)}",
         };

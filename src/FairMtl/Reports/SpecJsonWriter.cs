@@ -33,6 +33,7 @@ public static class SpecJsonWriter
             json.WriteString("task", Enum(head.Task));
             json.WriteBoolean("standardize", head.Standardize);
             Numbers(json, "hidden", head.Hidden);
+            SummaryJson.WriteStrings(json, "positive", head.Positive);
             json.WriteEndObject();
         }
 
@@ -99,6 +100,7 @@ public static class SpecJsonWriter
         json.WriteString("rule", Enum(data.Groups.Rule));
         json.WriteNumber("threshold", data.Groups.Threshold);
         SummaryJson.WriteStrings(json, "labels", data.Groups.Labels);
+        SummaryJson.WriteStrings(json, "privileged", data.Groups.Privileged);
         json.WriteEndObject();
         json.WriteNumber("skip_lines", data.SkipLines);
         json.WriteStartArray("append");

@@ -92,10 +92,13 @@ public sealed record SplitSpec(double Test, double Validation, int Seed);
 
 /// <summary>How test rows are assigned to the two protected groups (group 0 and group 1).</summary>
 /// <param name="Column">The protected attribute's column.</param>
-/// <param name="Rule">Binary values, or a threshold (fixed, or the median of the test rows).</param>
+/// <param name="Rule">Binary values, listed (privileged) values of a text column, or a threshold (fixed, or the
+/// median of the test rows).</param>
 /// <param name="Threshold">For <see cref="GroupRule.Threshold"/>: group 1 is <c>value &gt; Threshold</c>.</param>
 /// <param name="Labels">Display names of group 0 and group 1.</param>
-public sealed record GroupSpec(string Column, GroupRule Rule, double Threshold, EquatableArray<string> Labels);
+/// <param name="Privileged">For <see cref="GroupRule.Privileged"/>: the values of group 1, as a comparison's sensitive
+/// attribute declares them.</param>
+public sealed record GroupSpec(string Column, GroupRule Rule, double Threshold, EquatableArray<string> Labels, EquatableArray<string> Privileged = default);
 
 /// <summary>Rule that splits rows into group 0 and group 1.</summary>
 public enum GroupRule
@@ -108,4 +111,7 @@ public enum GroupRule
 
     /// <summary>Group 1 is the rows above a fixed threshold.</summary>
     Threshold,
+
+    /// <summary>The column holds text; group 1 is the rows with one of the listed (privileged) values.</summary>
+    Privileged,
 }

@@ -19,7 +19,10 @@ public sealed record ModelSpec(
 /// <param name="Task">Regression (linear output, MSE) or binary (sigmoid output, BCE).</param>
 /// <param name="Standardize">Train on the standardised column (statistics of the training part).</param>
 /// <param name="Hidden">Widths of head-specific hidden layers before the output (often none).</param>
-public sealed record HeadSpec(string Name, string Column, HeadTask Task, bool Standardize, EquatableArray<int> Hidden);
+/// <param name="Positive">For a binary head on a text column: the values that are label 1 (every other value is 0), as
+/// a comparison's task declares them; empty: the column holds 0 and 1.</param>
+public sealed record HeadSpec(
+    string Name, string Column, HeadTask Task, bool Standardize, EquatableArray<int> Hidden, EquatableArray<string> Positive = default);
 
 /// <summary>What a head predicts and therefore which loss it trains with.</summary>
 public enum HeadTask

@@ -29,14 +29,14 @@ public class SpecJsonWriterTests
                 Data = TestExperiments.ParkinsonLikeSpec().Data with
                 {
                     Features = new FeatureSelection(new[] { "a", "b" }, EquatableArray<string>.Empty),
-                    Groups = new GroupSpec("g", GroupRule.Threshold, 2.5, new[] { "lo", "hi" }),
+                    Groups = new GroupSpec("g", GroupRule.Privileged, 0, new[] { "lo", "hi" }, new[] { "F", "X" }),
                     SkipLines = 1,
                     Append = new[] { new AppendedFile("more.csv", 2), new AppendedFile("rest.csv", 0) },
                     Missing = new[] { "?", "" },
                     Filters = new[] { new RowFilter("a", FilterOperator.LessOrEqual, "30"), new RowFilter("b", FilterOperator.NotEqual, "N/A") },
                     Categorical = new[] { "b" },
                 },
-                Heads = new[] { new HeadSpec("y", "t", HeadTask.Regression, true, new[] { 8, 4 }) },
+                Heads = new[] { new HeadSpec("y", "t", HeadTask.Regression, true, new[] { 8, 4 }), new HeadSpec("z", "s", HeadTask.Binary, false, [], new[] { "yes" }) },
                 Training = TestExperiments.ParkinsonLikeSpec().Training with { EarlyStopping = new EarlyStoppingSpec("y", 3, 0.5, true) },
             }
             : ExperimentYamlReader.Load(Path.Combine(TestExperiments.ExperimentsDirectory, name + ".yaml")).Spec;

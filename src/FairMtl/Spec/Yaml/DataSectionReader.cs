@@ -23,7 +23,7 @@ internal static class DataSectionReader
         var features = ReadFeatures(data);
         var standardize = data.Bool("standardize", true);
         var split = withSplitAndGroups ? ReadSplit(data.Mapping("split", "test", "validation", "seed")) : ReadSplit(null);
-        var groups = withSplitAndGroups ? ReadGroups(data.RequireMapping("groups", "column", "rule", "threshold", "labels")) : NoGroups;
+        var groups = withSplitAndGroups ? ReadGroups(data.RequireMapping("groups", "column", "rule", "threshold", "labels", "privileged")) : NoGroups;
         var skipLines = data.Int("skip_lines", 0, "an integer >= 0", v => v >= 0);
         var append = ReadAppend(data.Get("append"));
         var missing = ReadMissing(data.Get("missing"));
@@ -177,7 +177,23 @@ internal static class DataSectionReader
     private static GroupSpec ReadGroups(YamlMappingReader groups)
     {
         var column = groups.Require("column").AsName("a column name");
-        var rule = groups.Enum("rule", GroupRule.Binary, YamlEnumValues.GroupRules);
+        var privilegedNode = groups.Get("privileged");
+        var ruleNode = groups.Get("rule");
+        var rule = groups.Enum("rule", privilegedNode is null ? GroupRule.Binary : GroupRule.Privileged, YamlEnumValues.GroupRules);
+        if (privilegedNode is not null && rule != GroupRule.Privileged)
+        {
+            throw privilegedNode.Error(
+                DiagnosticCodes.UnknownReference,
+                $"'data.groups.privileged' lists the values of group 1 of a text column; it does not go with 'rule: {ruleNode!.AsString("a rule")}' (remove one of the two)");
+        }
+
+        if (rule == GroupRule.Privileged && privilegedNode is null)
+        {
+            throw groups.Node.Error(
+                DiagnosticCodes.MissingKey, "missing required key 'privileged' in 'data.groups' (the values of group 1, needed by 'rule: privileged')");
+        }
+
+        var privileged = privilegedNode is null ? [] : YamlLists.Names(privilegedNode, "a non-empty list of values", allowEmpty: false);
         var thresholdNode = groups.Get("threshold");
         double threshold = 0d;
         if (rule == GroupRule.Threshold)
@@ -202,6 +218,6 @@ internal static class DataSectionReader
             }
         }
 
-        return new GroupSpec(column, rule, threshold, labels);
+        return new GroupSpec(column, rule, threshold, labels, privileged);
     }
 }

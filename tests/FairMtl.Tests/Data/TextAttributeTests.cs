@@ -1,0 +1,113 @@
+using System.Text.RegularExpressions;
+using FairMtl.Diagnostics;
+using FairMtl.Host.Running;
+using FairMtl.Spec.Yaml;
+using FairMtl.Tests.Host;
+
+namespace FairMtl.Tests.Data;
+
+/// <summary>
+/// A regression sweep whose protected attribute and binary head are a text column (<c>Sex</c> = <c>MALE</c> /
+/// <c>FEMALE</c>, the usual shape of such data) is declared as a comparison declares it (<c>privileged</c>,
+/// <c>positive</c>) and gives the numbers of the same data coded 0/1.
+/// </summary>
+public class TextAttributeTests
+{
+    private static readonly string DataPath = Path.Combine(TestExperiments.ExperimentsDirectory, "data/parkinsons-telemonitoring/parkinsons_updrs.data");
+
+    /// <summary>The Parkinson data with its sex column (0 = male, 1 = female) written as MALE / FEMALE.</summary>
+    private static string WithTextSex(TempDataFolder folder)
+    {
+        var lines = File.ReadAllLines(DataPath);
+        var sex = Array.IndexOf(lines[0].Split(','), "sex");
+        var recoded = lines.Select((line, i) =>
+        {
+            if (i == 0)
+            {
+                return line;
+            }
+
+            var fields = line.Split(',');
+            fields[sex] = fields[sex] switch { "0" => "MALE", "1" => "FEMALE", var other => throw new InvalidDataException(other) };
+            return string.Join(',', fields);
+        });
+        return folder.Write("text-sex.data", string.Join('\n', recoded) + "\n").Replace('\\', '/');
+    }
+
+    private static string TextExperiment(TempDataFolder folder, Func<string, string>? edit = null)
+    {
+        var data = WithTextSex(folder);
+        return HostRun.SmallExperiment(folder, "parkinson", text =>
+        {
+            text = Regex.Replace(text, "file: .*parkinsons_updrs.data", "file: " + data)
+                .Replace("    rule: binary\n", "    privileged: [FEMALE]\n", StringComparison.Ordinal)
+                .Replace("z: { column: sex, task: binary }", "z: { column: sex, task: binary, positive: [FEMALE] }", StringComparison.Ordinal);
+            return edit?.Invoke(text) ?? text;
+        });
+    }
+
+    [Fact]
+    public async Task A_text_protected_attribute_and_a_text_binary_head_give_the_numbers_of_the_data_coded_0_1()
+    {
+        using var folder = new TempDataFolder();
+        var coded = HostRun.SmallExperiment(folder, "parkinson", text => text.Replace("name: parkinson", "name: coded", StringComparison.Ordinal));
+        var text = TextExperiment(folder, yaml => yaml.Replace("name: parkinson", "name: text", StringComparison.Ordinal));
+        File.ReadAllText(text).ShouldContain("privileged: [FEMALE]");
+        File.ReadAllText(text).ShouldContain("positive: [FEMALE]");
+
+        var codedRun = await HostRun.InvokeAsync(coded, "--out", Path.Combine(folder.Path, "coded"));
+        var textRun = await HostRun.InvokeAsync(text, "--out", Path.Combine(folder.Path, "text"));
+
+        codedRun.ExitCode.ShouldBe(ExitCodes.Success, codedRun.Error);
+        textRun.ExitCode.ShouldBe(ExitCodes.Success, textRun.Error);
+        foreach (var table in new[] { "baseline.csv", "sweep.csv", "pareto.csv", "seeds.csv" })
+        {
+            File.ReadAllText(Path.Combine(folder.Path, "text", table)).ShouldBe(File.ReadAllText(Path.Combine(folder.Path, "coded", table)), table);
+        }
+
+        textRun.Output.ShouldContain("groups: sex in {FEMALE}: female ");
+        File.ReadAllText(Path.Combine(folder.Path, "text", "sweep.csv")).Split('\n').Length.ShouldBeGreaterThan(3);
+    }
+
+    [Fact]
+    public void A_listed_value_the_column_does_not_hold_is_located_with_the_nearest_one()
+    {
+        using var folder = new TempDataFolder();
+        var path = TextExperiment(folder, yaml => yaml.Replace("privileged: [FEMALE]", "privileged: [FEMAL]", StringComparison.Ordinal));
+        var experiment = ExperimentYamlReader.Load(path);
+
+        var error = Should.Throw<FairMtlException>(() => FairMtl.Data.DataPreparation.Prepare(experiment));
+
+        error.Code.ShouldBe(DiagnosticCodes.UnknownReference);
+        error.Message.ShouldStartWith(path.Replace('\\', '/') + "(");
+        error.Detail.ShouldBe("unknown category 'FEMAL' of column 'sex'; did you mean 'FEMALE'? (its values: FEMALE, MALE)");
+    }
+
+    [Fact]
+    public void A_text_column_without_listed_values_says_what_to_declare()
+    {
+        using var folder = new TempDataFolder();
+        var path = TextExperiment(folder, yaml => yaml.Replace("    privileged: [FEMALE]\n", "    rule: binary\n", StringComparison.Ordinal));
+        var experiment = ExperimentYamlReader.Load(path);
+
+        var error = Should.Throw<FairMtlException>(() => FairMtl.Data.DataPreparation.Prepare(experiment));
+
+        error.Code.ShouldBe(DiagnosticCodes.NonNumeric);
+        error.Detail.ShouldContain("non-numeric value 'MALE' in column 'sex'");
+    }
+
+    [Theory]
+    [InlineData("    privileged: [FEMALE]\n", "    rule: median\n    privileged: [FEMALE]\n", "'data.groups.privileged' lists the values of group 1 of a text column; it does not go with 'rule: median' (remove one of the two)")]
+    [InlineData("    privileged: [FEMALE]\n", "    rule: privileged\n", "missing required key 'privileged' in 'data.groups' (the values of group 1, needed by 'rule: privileged')")]
+    [InlineData("y: { column: motor_UPDRS, task: regression }", "y: { column: motor_UPDRS, task: regression, positive: [x] }", "'heads.y.positive' applies to binary heads only (the values of a text column that are label 1); 'y' is a regression head")]
+    public void Listed_values_that_do_not_fit_the_rule_or_the_task_are_refused_at_the_declaration(string find, string replacement, string detail)
+    {
+        using var folder = new TempDataFolder();
+        var path = TextExperiment(folder, yaml => yaml.Replace(find, replacement, StringComparison.Ordinal));
+
+        var error = Should.Throw<FairMtlException>(() => ExperimentYamlReader.Load(path));
+
+        error.Detail.ShouldBe(detail);
+        error.Message.ShouldStartWith(path.Replace('\\', '/') + "(");
+    }
+}
