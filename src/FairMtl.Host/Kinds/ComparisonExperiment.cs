@@ -20,9 +20,9 @@ public sealed class ComparisonExperiment(LoadedComparison comparison) : IRunnabl
     public void CheckModels(long limit) => ModelCount.Check(comparison, limit);
 
     /// <inheritdoc/>
-    public IPreparedRun Prepare() => new Prepared(comparison.Spec, MethodComparisonKind.Load(comparison));
+    public IPreparedRun Prepare() => new Prepared((MethodComparisonSpec)comparison.Spec, MethodComparisonKind.Load(comparison));
 
-    private sealed class Prepared(ComparisonSpec spec, MethodComparisonKind kind) : IPreparedRun
+    private sealed class Prepared(MethodComparisonSpec spec, MethodComparisonKind kind) : IPreparedRun
     {
         public int Models => kind.Models;
 

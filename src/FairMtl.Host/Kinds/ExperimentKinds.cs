@@ -94,7 +94,7 @@ public sealed class ExperimentKinds
             Runnable(ComparisonYamlReader.Parse(file.Text, file.DisplayPath, file.BaseDirectory));
 
         private static IRunnableExperiment Runnable(Spec.LoadedComparison loaded) =>
-            loaded.Spec.IsMultiTask ? new MultiTaskExperiment(loaded) : new ComparisonExperiment(loaded);
+            loaded.Spec is Spec.MultiTaskSpec ? new MultiTaskExperiment(loaded) : new ComparisonExperiment(loaded);
     }
 
     /// <summary>Regression sweep YAML, and the fallback for any other file (its reader reports what is wrong).</summary>

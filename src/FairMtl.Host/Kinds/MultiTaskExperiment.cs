@@ -21,9 +21,9 @@ public sealed class MultiTaskExperiment(LoadedComparison comparison) : IRunnable
     public void CheckModels(long limit) => ModelCount.Check(comparison, limit);
 
     /// <inheritdoc/>
-    public IPreparedRun Prepare() => new Prepared(comparison.Spec, MultiTaskComparisonKind.Load(comparison));
+    public IPreparedRun Prepare() => new Prepared((MultiTaskSpec)comparison.Spec, MultiTaskComparisonKind.Load(comparison));
 
-    private sealed class Prepared(ComparisonSpec spec, MultiTaskComparisonKind kind) : IPreparedRun
+    private sealed class Prepared(MultiTaskSpec spec, MultiTaskComparisonKind kind) : IPreparedRun
     {
         public int Models => kind.Models;
 

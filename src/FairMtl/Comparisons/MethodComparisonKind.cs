@@ -27,7 +27,7 @@ public sealed class MethodComparisonKind : IExperimentKind<ComparisonUnit, Compa
         _data = data;
         _repetitions = repetitions;
         _loadSeconds = loadSeconds;
-        _units = Plan(experiment.Spec);
+        _units = Plan((MethodComparisonSpec)experiment.Spec);
         _tasks = experiment.Spec.Tasks.Select(t => t.Name).ToArray();
     }
 
@@ -37,13 +37,13 @@ public sealed class MethodComparisonKind : IExperimentKind<ComparisonUnit, Compa
     /// <inheritdoc/>
     public int Models => _units.Length;
 
-    private ComparisonSpec Spec => _experiment.Spec;
+    private MethodComparisonSpec Spec => (MethodComparisonSpec)_experiment.Spec;
 
     /// <summary>Loads the comparison's data and its repetitions' splits; bad data is reported (as a
     /// <see cref="Diagnostics.FairMtlException"/>) here, before any training starts.</summary>
     public static MethodComparisonKind Load(LoadedComparison experiment)
     {
-        if (experiment.Spec.IsMultiTask)
+        if (experiment.Spec is not MethodComparisonSpec)
         {
             throw new ArgumentException($"'{experiment.Spec.Name}' compares multi-task methods; run it with {nameof(MultiTaskComparisonKind)}.", nameof(experiment));
         }
@@ -55,7 +55,7 @@ public sealed class MethodComparisonKind : IExperimentKind<ComparisonUnit, Compa
     }
 
     /// <summary>The units in a fixed order: per repetition, the table's methods, then the front's (method, lambda) pairs.</summary>
-    public static ComparisonUnit[] Plan(ComparisonSpec spec)
+    public static ComparisonUnit[] Plan(MethodComparisonSpec spec)
     {
         var units = new List<ComparisonUnit>();
         for (var r = 0; r < spec.Protocol.Repetitions; r++)
@@ -156,7 +156,7 @@ public sealed class MethodComparisonKind : IExperimentKind<ComparisonUnit, Compa
         return new ComparisonRun(method.Name, method.Lambda, isFront, repetition.Repetition, repetition.Seed, outcome.Epochs, outcome.Steps, metrics, null);
     }
 
-    private static int FrontMetricIndex(ComparisonSpec spec, IReadOnlyList<MetricColumn> columns)
+    private static int FrontMetricIndex(MethodComparisonSpec spec, IReadOnlyList<MetricColumn> columns)
     {
         var kind = spec.Front.Fairness switch
         {

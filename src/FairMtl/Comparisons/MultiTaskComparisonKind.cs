@@ -26,13 +26,17 @@ public sealed class MultiTaskComparisonKind : IExperimentKind<MultiTaskUnit, Mul
         _data = data;
         _repetitions = repetitions;
         _loadSeconds = loadSeconds;
-        var settings = MultiTaskSweep.Settings(experiment.Spec.Sweep, experiment.Spec.Tasks.Count);
+        var settings = MultiTaskSweep.Settings(((MultiTaskSpec)experiment.Spec).Sweep, experiment.Spec.Tasks.Count);
         Settings = settings.Count;
         _units = Plan(experiment.Spec, settings);
     }
 
     /// <summary>The sweep's settings (each method trains at every one).</summary>
     public int Settings { get; }
+
+    /// <summary>The method a single-task reference trains: plain single-task learning, named in the tables as such.</summary>
+    public static MethodSpec SingleTaskReference { get; } =
+        new(MultiTaskRun.ReferenceMethod, MethodKind.SingleTask, FairnessLossKind.Glf, 0, 0, 0, string.Empty);
 
     /// <inheritdoc/>
     public IReadOnlyList<MultiTaskUnit> Units => _units;
@@ -45,6 +49,11 @@ public sealed class MultiTaskComparisonKind : IExperimentKind<MultiTaskUnit, Mul
     /// <summary>Loads the comparison's data and its repetitions' splits; bad data is reported here, before training.</summary>
     public static MultiTaskComparisonKind Load(LoadedComparison experiment)
     {
+        if (experiment.Spec is not MultiTaskSpec)
+        {
+            throw new ArgumentException($"'{experiment.Spec.Name}' compares single-task-family methods; run it with {nameof(MethodComparisonKind)}.", nameof(experiment));
+        }
+
         var stopwatch = Stopwatch.StartNew();
         var data = ComparisonData.Load(experiment);
         CheckAttributes(experiment, data);
@@ -93,10 +102,10 @@ public sealed class MultiTaskComparisonKind : IExperimentKind<MultiTaskUnit, Mul
         var units = new List<MultiTaskUnit>();
         for (var r = 0; r < spec.Protocol.Repetitions; r++)
         {
-            units.AddRange(Enumerable.Range(0, spec.Tasks.Count).Select(t => new MultiTaskUnit(null, null, t, r)));
+            units.AddRange(Enumerable.Range(0, spec.Tasks.Count).Select(t => new ReferenceUnit(t, r)));
             foreach (var method in spec.Methods)
             {
-                units.AddRange(settings.Select(setting => new MultiTaskUnit(method, setting, -1, r)));
+                units.AddRange(settings.Select(setting => new MethodUnit(method, setting, r)));
             }
         }
 
@@ -128,10 +137,15 @@ public sealed class MultiTaskComparisonKind : IExperimentKind<MultiTaskUnit, Mul
 
     private static MultiTaskRun Train(ComparisonSpec spec, ComparisonData data, RepetitionData repetition, MultiTaskUnit unit, CancellationToken cancellationToken)
     {
-        var single = unit.Method is null;
-        var unitSpec = single ? spec with { Tasks = new[] { spec.Tasks[unit.Task] } } : spec;
-        var method = unit.Method ?? new MethodSpec("STL", MethodKind.SingleTask, FairnessLossKind.Glf, 0, 0, 0, string.Empty);
-        var plan = MethodNetwork.For(method, unitSpec, data.Attributes, unit.Setting);
+        var reference = unit as ReferenceUnit;
+        var single = reference is not null;
+        var unitSpec = reference is not null ? spec with { Tasks = new[] { spec.Tasks[reference.Task] } } : spec;
+        var (method, setting) = unit switch
+        {
+            MethodUnit m => (m.Method, m.Setting),
+            _ => (SingleTaskReference, (MultiTaskSetting?)null),
+        };
+        var plan = MethodNetwork.For(method, unitSpec, data.Attributes, setting);
         var tasks = unitSpec.Tasks.Select(t => t.Name).ToArray();
         var (network, outcome) = UnitTraining.Train(unitSpec, data.Table.FeatureNames.Count, repetition, plan, tasks, cancellationToken);
         var count = spec.Tasks.Count;
@@ -143,7 +157,7 @@ public sealed class MultiTaskComparisonKind : IExperimentKind<MultiTaskUnit, Mul
             var attribute = data.Attributes[0];
             for (var k = 0; k < tasks.Length; k++)
             {
-                var t = single ? unit.Task : k;
+                var t = reference?.Task ?? k;
                 var scores = logits[k].Select(l => Objectives.TaskLoss.Sigmoid(l)).ToArray();
                 var labels = repetition.Test.Targets[tasks[k]];
                 var threshold = repetition.Threshold(spec.Tasks[t]);
@@ -155,7 +169,7 @@ public sealed class MultiTaskComparisonKind : IExperimentKind<MultiTaskUnit, Mul
         }
 
         return new MultiTaskRun(
-            method.Name, unit.Setting, unit.Task, repetition.Repetition, repetition.Seed, outcome.Epochs, outcome.Steps, errors, fprGaps, tprGaps, outcome.Failure);
+            method.Name, setting, reference?.Task, repetition.Repetition, repetition.Seed, outcome.Epochs, outcome.Steps, errors, fprGaps, tprGaps, outcome.Failure);
     }
 
     private static MultiTaskRun WithRelativeMetrics(MultiTaskRun run, IReadOnlyList<MultiTaskRun> references, int tasks)
@@ -185,6 +199,17 @@ public sealed class MultiTaskComparisonKind : IExperimentKind<MultiTaskUnit, Mul
     }
 }
 
-/// <summary>One model of a multi-task comparison: a method at a sweep setting, or (with no method and setting) the
-/// single-task reference of task <paramref name="Task"/>, in a repetition.</summary>
-public sealed record MultiTaskUnit(MethodSpec? Method, MultiTaskSetting? Setting, int Task, int Repetition);
+/// <summary>One model of a multi-task comparison, in a repetition: a <see cref="MethodUnit"/> or a <see cref="ReferenceUnit"/>.</summary>
+/// <param name="Repetition">The repetition (its split and seed).</param>
+public abstract record MultiTaskUnit(int Repetition);
+
+/// <summary>A method at a sweep setting.</summary>
+/// <param name="Method">The method.</param>
+/// <param name="Setting">The setting (task weights, lambdas, ratios).</param>
+/// <param name="Repetition">The repetition.</param>
+public sealed record MethodUnit(MethodSpec Method, MultiTaskSetting Setting, int Repetition) : MultiTaskUnit(Repetition);
+
+/// <summary>The single-task reference of one task: its head alone on the trunk, no fairness term.</summary>
+/// <param name="Task">The task's index.</param>
+/// <param name="Repetition">The repetition.</param>
+public sealed record ReferenceUnit(int Task, int Repetition) : MultiTaskUnit(Repetition);

@@ -1,9 +1,9 @@
 namespace FairMtl.Comparisons;
 
 /// <summary>One trained multi-task model (or a single-task reference model) and its test metrics.</summary>
-/// <param name="Method">The method's name (single-task references: <c>STL</c>).</param>
+/// <param name="Method">The method's name (single-task references: <see cref="ReferenceMethod"/>).</param>
 /// <param name="Setting">The sweep setting (null for a single-task reference).</param>
-/// <param name="Task">For a single-task reference: the index of its task (else -1).</param>
+/// <param name="Task">For a single-task reference: the index of its task (null for a method's run).</param>
 /// <param name="Repetition">0-based repetition.</param>
 /// <param name="Seed">The repetition's seed.</param>
 /// <param name="Epochs">Epochs trained.</param>
@@ -15,7 +15,7 @@ namespace FairMtl.Comparisons;
 public sealed record MultiTaskRun(
     string Method,
     MultiTaskSetting? Setting,
-    int Task,
+    int? Task,
     int Repetition,
     int Seed,
     int Epochs,
@@ -25,6 +25,9 @@ public sealed record MultiTaskRun(
     double[] TprGaps,
     string? Failure)
 {
+    /// <summary>The name the single-task references go by in the tables.</summary>
+    public const string ReferenceMethod = "STL";
+
     /// <summary>ARFG against the references (filled by the runner; NaN for references and failures).</summary>
     public double Arfg { get; init; } = double.NaN;
 

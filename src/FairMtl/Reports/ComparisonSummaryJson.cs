@@ -14,9 +14,10 @@ public static class ComparisonSummaryJson
     /// <summary>
     /// The resolved spec is written by System.Text.Json (snake_case keys in declaration order, enum values in their YAML
     /// spelling), unlike the sweep's hand-written <see cref="SpecJsonWriter"/>: the serialiser's tenth of a second of
-    /// set-up matters beside a one-second sweep, not beside a comparison's many trained models. Derived (get-only)
-    /// properties such as <see cref="Spec.ComparisonSpec.IsMultiTask"/> are left out by a resolver rule rather than by
-    /// attributes: the spec lives in sources the generator compiles too, where System.Text.Json is not available.
+    /// set-up matters beside a one-second sweep, not beside a comparison's many trained models. The spec is written as its
+    /// kind's record (<see cref="Spec.MethodComparisonSpec"/> with its front, <see cref="Spec.MultiTaskSpec"/> with its
+    /// sweep). Derived (get-only) properties are left out by a resolver rule rather than by attributes: the spec lives in
+    /// sources the generator compiles too, where System.Text.Json is not available.
     /// </summary>
     private static readonly JsonSerializerOptions SpecOptions = new()
     {
@@ -87,10 +88,11 @@ public static class ComparisonSummaryJson
             json.WriteEndObject();
             json.WriteEndObject();
             WriteProtocol(json, spec);
+            var sweep = ((Spec.MultiTaskSpec)spec).Sweep;
             json.WriteStartObject("sweep");
-            json.WriteString("kind", spec.Sweep.Kind.ToString().ToLowerInvariant());
-            json.WriteNumber("runs", spec.Sweep.Runs);
-            json.WriteNumber("seed", spec.Sweep.Seed);
+            json.WriteString("kind", sweep.Kind.ToString().ToLowerInvariant());
+            json.WriteNumber("runs", sweep.Runs);
+            json.WriteNumber("seed", sweep.Seed);
             json.WriteEndObject();
             json.WriteStartObject("runs");
             json.WriteNumber("references", result.References.Count);
@@ -124,7 +126,7 @@ public static class ComparisonSummaryJson
             json.WriteString("kind", kind);
             json.WriteString("description", experiment.Spec.Description);
             json.WritePropertyName("spec");
-            JsonSerializer.Serialize(json, experiment.Spec, SpecOptions);
+            JsonSerializer.Serialize(json, experiment.Spec, experiment.Spec.GetType(), SpecOptions);
             body(json);
             SummaryJson.WriteTimings(json, timings);
             SummaryJson.WriteVersions(json, version);

@@ -25,7 +25,7 @@ public static class MultiTaskTables
         }
 
         var rows = new List<object?[]>();
-        var reference = new List<object?> { "STL", result.References.Count, null, null, null };
+        var reference = new List<object?> { MultiTaskRun.ReferenceMethod, result.References.Count, null, null, null };
         reference.AddRange(tasks.Select(_ => (object?)null));
         reference.AddRange(tasks.Select(_ => (object?)null));
         reference.AddRange([1d, 1d]);
@@ -126,7 +126,7 @@ public static class MultiTaskTables
         var rows = result.References
             .Select(run => new object?[]
             {
-                tasks[run.Task].Name, run.Repetition, run.Seed, run.Errors[run.Task], run.FprGaps[run.Task], run.TprGaps[run.Task], run.Epochs, run.Steps,
+                tasks[run.Task!.Value].Name, run.Repetition, run.Seed, run.Errors[run.Task.Value], run.FprGaps[run.Task.Value], run.TprGaps[run.Task.Value], run.Epochs, run.Steps,
                 run.Failure is null ? "ok" : "failed", run.Failure,
             })
             .ToArray();

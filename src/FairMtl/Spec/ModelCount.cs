@@ -22,15 +22,16 @@ public static class ModelCount
     public static long Of(ComparisonSpec spec)
     {
         long perRepetition;
-        if (spec.IsMultiTask)
+        if (spec is MultiTaskSpec multiTask)
         {
-            long runs = spec.Sweep.Runs;
-            var settings = spec.Sweep.Kind == SweepKind.Grid ? Multiply(Multiply(runs, runs), runs) : runs;
+            long runs = multiTask.Sweep.Runs;
+            var settings = multiTask.Sweep.Kind == SweepKind.Grid ? Multiply(Multiply(runs, runs), runs) : runs;
             perRepetition = Add(spec.Tasks.Count, Multiply(spec.Methods.Count, settings));
         }
         else
         {
-            perRepetition = Add(spec.Methods.Count, Multiply(spec.Front.Methods.Count, spec.Front.Lambdas.Count));
+            var front = ((MethodComparisonSpec)spec).Front;
+            perRepetition = Add(spec.Methods.Count, Multiply(front.Methods.Count, front.Lambdas.Count));
         }
 
         return Multiply(perRepetition, spec.Protocol.Repetitions);
@@ -53,18 +54,19 @@ public static class ModelCount
         var repetitions = $"{spec.Protocol.Repetitions} {Plural(spec.Protocol.Repetitions, "repetition")}";
         string breakdown;
         string at;
-        if (spec.IsMultiTask)
+        if (spec is MultiTaskSpec multiTask)
         {
-            var grid = spec.Sweep.Kind == SweepKind.Grid;
+            var sweep = multiTask.Sweep;
             breakdown = $"({spec.Tasks.Count} {Plural(spec.Tasks.Count, "reference")} + {spec.Methods.Count} {Plural(spec.Methods.Count, "method")} x "
-                + $"{(grid ? $"{spec.Sweep.Runs}^3 grid settings" : $"{spec.Sweep.Runs} settings")}) x {repetitions}";
+                + $"{(sweep.Kind == SweepKind.Grid ? $"{sweep.Runs}^3 grid settings" : $"{sweep.Runs} settings")}) x {repetitions}";
             at = "sweep.runs";
         }
         else
         {
-            breakdown = $"({spec.Methods.Count} {Plural(spec.Methods.Count, "method")} + {spec.Front.Methods.Count} front "
-                + $"{Plural(spec.Front.Methods.Count, "method")} x {spec.Front.Lambdas.Count} {Plural(spec.Front.Lambdas.Count, "lambda")}) x {repetitions}";
-            at = spec.Front.Lambdas.Count > 0 ? "front.lambda" : "protocol.repetitions";
+            var front = ((MethodComparisonSpec)spec).Front;
+            breakdown = $"({spec.Methods.Count} {Plural(spec.Methods.Count, "method")} + {front.Methods.Count} front "
+                + $"{Plural(front.Methods.Count, "method")} x {front.Lambdas.Count} {Plural(front.Lambdas.Count, "lambda")}) x {repetitions}";
+            at = front.Lambdas.Count > 0 ? "front.lambda" : "protocol.repetitions";
         }
 
         Check(Of(spec), limit, comparison.Source.Locate(at), breakdown);

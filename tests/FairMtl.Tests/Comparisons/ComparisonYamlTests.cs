@@ -46,7 +46,7 @@ public class ComparisonYamlTests
         spec.Methods.Select(m => m.Name).ShouldBe(["STL", "AUX"]);
         spec.Methods[1].ShouldBe(new MethodSpec("AUX", MethodKind.Auxiliary, FairnessLossKind.Glf, 0.5, 0d, 0d, string.Empty));
         spec.Sensitive[0].ShouldBe(new SensitiveAttributeSpec("g", "group", SensitiveRule.Privileged, new[] { "a" }, 0d, 0d));
-        spec.Front.Lambdas.Count.ShouldBe(0);
+        spec.ShouldBeOfType<MethodComparisonSpec>().Front.Lambdas.Count.ShouldBe(0);
         spec.Data.Standardize.ShouldBeTrue();
     }
 
@@ -78,7 +78,7 @@ public class ComparisonYamlTests
             (MethodKind.Adversarial, FairnessLossKind.Glf, 0d, 0d, 0.5, string.Empty),
             (MethodKind.GroupDecomposition, FairnessLossKind.Glf, 0d, 0d, 0d, "age"),
         ]);
-        spec.Front.ShouldBe(new FrontSpec(new[] { "AUX", "BGL" }, new[] { 0.1, 0.2, 0.3 }, FairnessMetric.FprGap, "age"));
+        spec.ShouldBeOfType<MethodComparisonSpec>().Front.ShouldBe(new FrontSpec(new[] { "AUX", "BGL" }, new[] { 0.1, 0.2, 0.3 }, FairnessMetric.FprGap, "age"));
         spec.Protocol.ShouldBe(new ProtocolSpec(3, 0.1, 0.3, 7));
     }
 
@@ -150,8 +150,8 @@ public class ComparisonYamlTests
             .ToArray();
         files.Length.ShouldBeGreaterThanOrEqualTo(9);
         var specs = files.Select(file => ComparisonYamlReader.Parse(File.ReadAllText(file), file, Path.GetDirectoryName(file)!).Spec).ToArray();
-        specs.Count(spec => spec.IsMultiTask).ShouldBe(4);
-        foreach (var spec in specs.Where(spec => !spec.IsMultiTask))
+        specs.Count(spec => spec is MultiTaskSpec).ShouldBe(4);
+        foreach (var spec in specs.OfType<MethodComparisonSpec>())
         {
             var file = spec.Name;
             spec.Methods.Select(m => m.Kind).Distinct().Count().ShouldBe(5, file);

@@ -33,9 +33,8 @@ public class MultiTaskYamlTests
     [Fact]
     public void The_multi_task_keys_are_read()
     {
-        var spec = Parse(Minimal).Spec;
+        var spec = Parse(Minimal).Spec.ShouldBeOfType<MultiTaskSpec>();
 
-        spec.IsMultiTask.ShouldBeTrue();
         spec.HeadHidden.ShouldBe([4]);
         spec.Tasks[0].ShouldBe(new ClassificationTaskSpec("a", "la", new[] { "yes" }));
         spec.Tasks[1].ShouldBe(new ClassificationTaskSpec("b", "lb", EquatableArray<string>.Empty, 0d, 0.5, PriorThreshold: true));

@@ -118,7 +118,7 @@ public class RoutingTests
 
     private static ComparisonSpec Spec(params MethodSpec[] methods) => Spec(["y"], methods);
 
-    private static ComparisonSpec Spec(string[] tasks, params MethodSpec[] methods) => new(
+    private static ComparisonSpec Spec(string[] tasks, params MethodSpec[] methods) => new MethodComparisonSpec(
         "cmp",
         string.Empty,
         Data.TestExperiments.ParkinsonLikeSpec().Data,
@@ -129,8 +129,7 @@ public class RoutingTests
         methods,
         new FrontSpec(EquatableArray<string>.Empty, EquatableArray<double>.Empty, FairnessMetric.Eod, "g"),
         new ProtocolSpec(1, 0.2, 0.2, 0),
-        new ComparisonTrainingSpec(new OptimizerSpec(OptimizerKind.Adam, 0.01, 0.9, 0.999, 1e-7, 0), 8, 2),
-        MultiTaskSweepSpec.None);
+        new ComparisonTrainingSpec(new OptimizerSpec(OptimizerKind.Adam, 0.01, 0.9, 0.999, 1e-7, 0), 8, 2));
 
     private static readonly SensitiveGroups[] ThreeGroups = [new("g", [0, 1, 2], ["a", "b", "c"])];
 

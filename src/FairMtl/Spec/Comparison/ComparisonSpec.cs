@@ -1,9 +1,9 @@
 namespace FairMtl.Spec;
 
 /// <summary>
-/// A method-comparison experiment (the auxiliary-task fairness paper's protocol): several training methods on the same
-/// classification data, each evaluated over repeated seeded hold-out splits, reported as one table row per method and
-/// as a Pareto front over the fairness weight of the auxiliary methods.
+/// What the two classification kinds share: several training methods on the same classification data (tasks and
+/// sensitive attributes), each evaluated over repeated seeded hold-out splits. <see cref="MethodComparisonSpec"/> adds
+/// the lambda front of the auxiliary-task paper's methods, <see cref="MultiTaskSpec"/> the setting sweep of MTA-F's.
 /// </summary>
 /// <param name="Name">Experiment name; also the default results folder name.</param>
 /// <param name="Description">Free text shown in reports.</param>
@@ -13,11 +13,37 @@ namespace FairMtl.Spec;
 /// <param name="Tasks">The main binary classification tasks, one head each.</param>
 /// <param name="Sensitive">The sensitive attributes fairness is measured (and, by fair methods, enforced) on.</param>
 /// <param name="Methods">The methods compared, in table order.</param>
-/// <param name="Front">The lambda sweep of the auxiliary methods (empty: no front).</param>
 /// <param name="Protocol">Repeated hold-out: repetitions and split fractions.</param>
 /// <param name="Training">Optimiser, batch size and the epoch budget.</param>
-/// <param name="Sweep">The random or grid sweep of the multi-task methods' task weights, lambdas and ratios (MTA-F).</param>
-public sealed record ComparisonSpec(
+public abstract record ComparisonSpec(
+    string Name,
+    string Description,
+    DataSpec Data,
+    ModelSpec Model,
+    EquatableArray<int> HeadHidden,
+    EquatableArray<ClassificationTaskSpec> Tasks,
+    EquatableArray<SensitiveAttributeSpec> Sensitive,
+    EquatableArray<MethodSpec> Methods,
+    ProtocolSpec Protocol,
+    ComparisonTrainingSpec Training);
+
+/// <summary>
+/// A method comparison (the auxiliary-task fairness paper's protocol): single-task, regularised, adversarial,
+/// group-decomposition and auxiliary-task methods, reported as one table row per method and as a Pareto front over
+/// the fairness weight of the auxiliary methods.
+/// </summary>
+/// <param name="Name">As in <see cref="ComparisonSpec"/>.</param>
+/// <param name="Description">As in <see cref="ComparisonSpec"/>.</param>
+/// <param name="Data">As in <see cref="ComparisonSpec"/>.</param>
+/// <param name="Model">As in <see cref="ComparisonSpec"/>.</param>
+/// <param name="HeadHidden">As in <see cref="ComparisonSpec"/>.</param>
+/// <param name="Tasks">As in <see cref="ComparisonSpec"/>.</param>
+/// <param name="Sensitive">As in <see cref="ComparisonSpec"/>.</param>
+/// <param name="Methods">As in <see cref="ComparisonSpec"/>.</param>
+/// <param name="Protocol">As in <see cref="ComparisonSpec"/>.</param>
+/// <param name="Training">As in <see cref="ComparisonSpec"/>.</param>
+/// <param name="Front">The lambda sweep of the auxiliary methods (empty: no front).</param>
+public sealed record MethodComparisonSpec(
     string Name,
     string Description,
     DataSpec Data,
@@ -28,12 +54,37 @@ public sealed record ComparisonSpec(
     EquatableArray<MethodSpec> Methods,
     FrontSpec Front,
     ProtocolSpec Protocol,
+    ComparisonTrainingSpec Training)
+    : ComparisonSpec(Name, Description, Data, Model, HeadHidden, Tasks, Sensitive, Methods, Protocol, Training);
+
+/// <summary>
+/// A multi-task comparison (Wang et al.'s MTA-F): vanilla MTL, the fair multi-task baseline and MTA-F at every setting
+/// of a sweep, compared by ARFG/ARE against single-task references.
+/// </summary>
+/// <param name="Name">As in <see cref="ComparisonSpec"/>.</param>
+/// <param name="Description">As in <see cref="ComparisonSpec"/>.</param>
+/// <param name="Data">As in <see cref="ComparisonSpec"/>.</param>
+/// <param name="Model">As in <see cref="ComparisonSpec"/>.</param>
+/// <param name="HeadHidden">As in <see cref="ComparisonSpec"/>.</param>
+/// <param name="Tasks">As in <see cref="ComparisonSpec"/>.</param>
+/// <param name="Sensitive">As in <see cref="ComparisonSpec"/>.</param>
+/// <param name="Methods">As in <see cref="ComparisonSpec"/>.</param>
+/// <param name="Protocol">As in <see cref="ComparisonSpec"/>.</param>
+/// <param name="Training">As in <see cref="ComparisonSpec"/>.</param>
+/// <param name="Sweep">The random or grid sweep of the task weights, lambdas and ratios.</param>
+public sealed record MultiTaskSpec(
+    string Name,
+    string Description,
+    DataSpec Data,
+    ModelSpec Model,
+    EquatableArray<int> HeadHidden,
+    EquatableArray<ClassificationTaskSpec> Tasks,
+    EquatableArray<SensitiveAttributeSpec> Sensitive,
+    EquatableArray<MethodSpec> Methods,
+    ProtocolSpec Protocol,
     ComparisonTrainingSpec Training,
     MultiTaskSweepSpec Sweep)
-{
-    /// <summary>Whether the methods are the multi-task family (vanilla MTL, fair MTL, MTA-F) compared through ARFG/ARE.</summary>
-    public bool IsMultiTask => Methods.Any(method => method.Kind is MethodKind.MultiTask or MethodKind.FairMultiTask or MethodKind.MtaF);
-}
+    : ComparisonSpec(Name, Description, Data, Model, HeadHidden, Tasks, Sensitive, Methods, Protocol, Training);
 
 /// <summary>A binary main task.</summary>
 /// <param name="Name">The task's name (its head's name).</param>
@@ -223,11 +274,7 @@ public enum SplitKind
 /// <param name="Weight">Range of w_1.</param>
 /// <param name="Lambda">Range of lambda_t.</param>
 /// <param name="Ratio">Range of r_t (MTA-F's head-to-shared ratio).</param>
-public sealed record MultiTaskSweepSpec(SweepKind Kind, int Runs, int Seed, ValueRange Weight, ValueRange Lambda, ValueRange Ratio)
-{
-    /// <summary>No sweep (comparison experiments without multi-task methods).</summary>
-    public static MultiTaskSweepSpec None { get; } = new(SweepKind.Random, 0, 0, new ValueRange(0.5, 0.5), new ValueRange(1, 1), new ValueRange(1, 1));
-}
+public sealed record MultiTaskSweepSpec(SweepKind Kind, int Runs, int Seed, ValueRange Weight, ValueRange Lambda, ValueRange Ratio);
 
 /// <summary>How sweep settings are chosen.</summary>
 public enum SweepKind

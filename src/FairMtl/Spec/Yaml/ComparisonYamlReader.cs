@@ -69,12 +69,14 @@ public static class ComparisonYamlReader
             throw frontNode.Error(DiagnosticCodes.UnknownKey, "'front' applies to lambda sweeps of single-task-family methods; multi-task methods sweep with 'sweep'");
         }
 
-        var front = ReadFront(frontNode, methods, attributeNames);
+        var front = multiTask ? null : ReadFront(frontNode, methods, attributeNames);
         var sweep = ReadSweep(root.Get("sweep"), multiTask, methodsNode);
         var protocol = ReadProtocol(root.Mapping("protocol", "repetitions", "validation", "test", "seed", "split"));
         var training = ReadTraining(root.RequireMapping("training", "optimizer", "batch_size", "epochs"));
 
-        var spec = new ComparisonSpec(name, description, data, model, headHidden, tasks, sensitive, methods, front, protocol, training, sweep);
+        ComparisonSpec spec = sweep is not null
+            ? new MultiTaskSpec(name, description, data, model, headHidden, tasks, sensitive, methods, protocol, training, sweep)
+            : new MethodComparisonSpec(name, description, data, model, headHidden, tasks, sensitive, methods, front!, protocol, training);
         return new LoadedComparison(spec, context.Source, baseDirectory);
     }
 
@@ -368,13 +370,14 @@ public static class ComparisonYamlReader
             : throw methodsNode.Error(DiagnosticCodes.InvalidValue, "multi-task methods need at least two tasks under 'tasks'");
     }
 
-    private static MultiTaskSweepSpec ReadSweep(YamlNodeReader? node, bool multiTask, YamlNodeReader methodsNode)
+    /// <summary>The multi-task methods' sweep; null for the other methods (which take none).</summary>
+    private static MultiTaskSweepSpec? ReadSweep(YamlNodeReader? node, bool multiTask, YamlNodeReader methodsNode)
     {
         if (node is null)
         {
             return multiTask
                 ? throw methodsNode.Error(DiagnosticCodes.MissingKey, "multi-task methods need a 'sweep' section (kind, runs, weight, lambda, ratio)")
-                : MultiTaskSweepSpec.None;
+                : null;
         }
 
         if (!multiTask)
