@@ -1,6 +1,7 @@
 using System.Globalization;
 using FairMtl.Comparisons;
 using FairMtl.Execution;
+using FairMtl.MultiTask;
 using FairMtl.Reports;
 using FairMtl.Spec;
 

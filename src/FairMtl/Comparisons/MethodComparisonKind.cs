@@ -2,6 +2,7 @@ using System.Diagnostics;
 using FairMtl.Evaluation;
 using FairMtl.Evaluation.Classification;
 using FairMtl.Execution;
+using FairMtl.MultiTask;
 using FairMtl.Spec;
 
 namespace FairMtl.Comparisons;

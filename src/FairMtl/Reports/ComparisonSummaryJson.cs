@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using FairMtl.Comparisons;
+using FairMtl.MultiTask;
 
 namespace FairMtl.Reports;
 

@@ -1,4 +1,5 @@
 using FairMtl.Comparisons;
+using FairMtl.MultiTask;
 
 namespace FairMtl.Reports;
 

@@ -47,7 +47,7 @@ public static class ResultSnapshot
             ComparisonTables.Runs(result));
 
     /// <summary>Renders the snapshot text of a multi-task comparison: its selected points, runs and references.</summary>
-    public static string Render(Comparisons.MultiTaskResult result) =>
+    public static string Render(MultiTask.MultiTaskResult result) =>
         Render(
             result.Experiment.Spec.Name,
             result.Provenance,

@@ -38,7 +38,7 @@ public static class ResultWriter
     }
 
     /// <summary>Renders and writes a multi-task comparison's methods.csv, runs.csv, references.csv and summary.json.</summary>
-    public static IReadOnlyList<string> Write(Comparisons.MultiTaskResult result, string directory, CodeVersion version) =>
+    public static IReadOnlyList<string> Write(MultiTask.MultiTaskResult result, string directory, CodeVersion version) =>
         WriteWithReport(
             directory,
             [

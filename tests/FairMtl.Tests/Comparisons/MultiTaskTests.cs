@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using FairMtl.Comparisons;
+using FairMtl.MultiTask;
 using FairMtl.Nn;
 using FairMtl.Numerics;
 using FairMtl.Objectives;

@@ -1,4 +1,5 @@
 using FairMtl.Comparisons;
+using FairMtl.MultiTask;
 using FairMtl.Reports;
 using FairMtl.Spec;
 using FairMtl.Spec.Yaml;

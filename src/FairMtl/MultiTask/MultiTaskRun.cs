@@ -1,4 +1,6 @@
-namespace FairMtl.Comparisons;
+using FairMtl.Comparisons;
+
+namespace FairMtl.MultiTask;
 
 /// <summary>One trained multi-task model (or a single-task reference model) and its test metrics.</summary>
 /// <param name="Method">The method's name (single-task references: <see cref="ReferenceMethod"/>).</param>

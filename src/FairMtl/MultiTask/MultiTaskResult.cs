@@ -1,7 +1,8 @@
+using FairMtl.Comparisons;
 using FairMtl.Data;
 using FairMtl.Spec;
 
-namespace FairMtl.Comparisons;
+namespace FairMtl.MultiTask;
 
 /// <summary>What a multi-task comparison (MTA-F) produced.</summary>
 /// <param name="Experiment">The experiment that ran.</param>

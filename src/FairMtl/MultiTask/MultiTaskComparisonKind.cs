@@ -1,10 +1,11 @@
 using System.Diagnostics;
+using FairMtl.Comparisons;
 using FairMtl.Evaluation.Classification;
 using FairMtl.Evaluation.MultiTask;
 using FairMtl.Execution;
 using FairMtl.Spec;
 
-namespace FairMtl.Comparisons;
+namespace FairMtl.MultiTask;
 
 /// <summary>
 /// Runs a multi-task comparison (Wang et al., MTA-F): per repetition, a single-task reference model per task (same

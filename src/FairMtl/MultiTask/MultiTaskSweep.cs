@@ -1,7 +1,8 @@
+using FairMtl.Comparisons;
 using FairMtl.Numerics;
 using FairMtl.Spec;
 
-namespace FairMtl.Comparisons;
+namespace FairMtl.MultiTask;
 
 /// <summary>The settings of a multi-task sweep, drawn once and shared by every method (run k of each method).</summary>
 public static class MultiTaskSweep

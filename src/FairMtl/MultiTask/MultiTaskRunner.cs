@@ -1,7 +1,8 @@
+using FairMtl.Comparisons;
 using FairMtl.Execution;
 using FairMtl.Spec;
 
-namespace FairMtl.Comparisons;
+namespace FairMtl.MultiTask;
 
 /// <summary>Runs a multi-task comparison (<see cref="MultiTaskComparisonKind"/>) in one call.</summary>
 public static class MultiTaskRunner
