@@ -161,11 +161,11 @@ public sealed class MethodComparisonKind : IExperimentKind<ComparisonUnit, Compa
     {
         var kind = spec.Front.Fairness switch
         {
-            FairnessMetric.Eod => "EOD",
-            FairnessMetric.Eopd => "EOpD",
-            FairnessMetric.FprGap => "FPRgap",
-            FairnessMetric.Gaucd => "GAUCD",
-            _ => "DPgap",
+            FairnessMetric.Eod => MetricColumn.Eod,
+            FairnessMetric.Eopd => MetricColumn.Eopd,
+            FairnessMetric.FprGap => MetricColumn.FprGap,
+            FairnessMetric.Gaucd => MetricColumn.Gaucd,
+            _ => MetricColumn.DpGap,
         };
         for (var c = 0; c < columns.Count; c++)
         {

@@ -75,8 +75,8 @@ public sealed record MetricColumn(string Name, bool HigherIsBetter, string Kind,
                 return qualifiers.Count == 0 ? kind : $"{kind}({string.Join(",", qualifiers)})";
             }
 
-            columns.Add(new MetricColumn(Name("AUC", null), true, "AUC", null));
-            columns.Add(new MetricColumn(Name("Acc", null), true, "Acc", null));
+            columns.Add(new MetricColumn(Name(Auc, null), true, Auc, null));
+            columns.Add(new MetricColumn(Name(Accuracy, null), true, Accuracy, null));
             foreach (var attribute in attributes)
             {
                 foreach (var kind in GapKinds)
@@ -89,6 +89,27 @@ public sealed record MetricColumn(string Name, bool HigherIsBetter, string Kind,
         return columns;
     }
 
+    /// <summary>The area under the ROC curve.</summary>
+    public const string Auc = "AUC";
+
+    /// <summary>Accuracy at the task's threshold.</summary>
+    public const string Accuracy = "Acc";
+
+    /// <summary>Equalized-odds difference.</summary>
+    public const string Eod = "EOD";
+
+    /// <summary>Equal-opportunity difference.</summary>
+    public const string Eopd = "EOpD";
+
+    /// <summary>False-positive-rate gap.</summary>
+    public const string FprGap = "FPRgap";
+
+    /// <summary>Group AUC difference.</summary>
+    public const string Gaucd = "GAUCD";
+
+    /// <summary>Demographic-parity gap.</summary>
+    public const string DpGap = "DPgap";
+
     /// <summary>The gaps, in column order.</summary>
-    public static readonly string[] GapKinds = ["EOD", "EOpD", "FPRgap", "GAUCD", "DPgap"];
+    public static readonly string[] GapKinds = [Eod, Eopd, FprGap, Gaucd, DpGap];
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FairMtl.Comparisons;
+using FairMtl.Reports.Schema;
 using FairMtl.Spec;
 
 namespace FairMtl.Reports;
@@ -11,7 +12,10 @@ public static class ComparisonTables
     public static Table Methods(ComparisonResult result)
     {
         var spec = result.Experiment.Spec;
-        var columns = new List<TableColumn> { new("method", Key: true), new("kind", Terminal: false), new("lambda", Terminal: false), new("runs"), new("failed", Terminal: false) };
+        var columns = new List<TableColumn>
+        {
+            new(RunColumns.Method, Key: true), new(RunColumns.Kind, Terminal: false), new(RunColumns.Lambda, Terminal: false), new(RunColumns.Runs), new(RunColumns.Failed, Terminal: false),
+        };
         AddMetricColumns(columns, result.Columns);
         columns.Add(new TableColumn("MR"));
         columns.Add(new TableColumn("delta_m_pct", Format: "F2"));
@@ -26,7 +30,7 @@ public static class ComparisonTables
         }).ToArray();
         var baseline = result.Baseline is null ? "no single-task baseline, no Delta_m" : $"Delta_m% against {result.Baseline}";
         return new Table(
-            "methods",
+            TableNames.Methods,
             $"Methods: mean ± sd over {spec.Protocol.Repetitions} repetitions (MR: mean rank over the metrics; {baseline}; lower is better)",
             columns,
             rows);
@@ -37,14 +41,14 @@ public static class ComparisonTables
     {
         var spec = result.Experiment.Spec;
         var fairness = result.FrontMetric >= 0 ? result.Columns[result.FrontMetric].Name : "fairness";
-        var columns = new List<TableColumn> { new("method", Key: true), new("lambda", Format: "R", Key: true), new("runs"), new("on_front") };
+        var columns = new List<TableColumn> { new(RunColumns.Method, Key: true), new(RunColumns.Lambda, Format: "R", Key: true), new(RunColumns.Runs), new(RunColumns.OnFront) };
         AddMetricColumns(columns, result.Columns);
         var rows = result.Front
-            .Select((summary, i) => new object?[] { summary.Method, summary.Lambda, summary.Succeeded, result.OnFront[i] ? "yes" : "no" }
+            .Select((summary, i) => new object?[] { summary.Method, summary.Lambda, summary.Succeeded, RunColumns.Flag(result.OnFront[i]) }
                 .Concat(MetricCells(summary))
                 .ToArray())
             .ToArray();
-        return new Table("front", $"Front over lambda: {fairness} against 1 - {result.Columns[0].Name} (means over repetitions)", columns, rows)
+        return new Table(TableNames.Front, $"Front over lambda: {fairness} against 1 - {result.Columns[0].Name} (means over repetitions)", columns, rows)
         {
             HighlightedRows = Table.RowsWhere(result.OnFront),
         };
@@ -55,20 +59,21 @@ public static class ComparisonTables
     {
         var columns = new List<TableColumn>
         {
-            new("method", Key: true), new("lambda", Format: "R", Key: true), new("front"), new("repetition", Key: true), new("seed"), new("epochs"), new("steps"), new("status"),
+            new(RunColumns.Method, Key: true), new(RunColumns.Lambda, Format: "R", Key: true), new(RunColumns.Front), new(RunColumns.Repetition, Key: true), new(RunColumns.Seed),
+            new(RunColumns.Epochs), new(RunColumns.Steps), new(RunColumns.Status),
         };
         columns.AddRange(result.Columns.Select(column => new TableColumn(column.Name)));
-        columns.Add(new TableColumn("message"));
+        columns.Add(new TableColumn(RunColumns.Message));
         var rows = result.Runs
             .Select(run => new object?[]
                 {
-                    run.Method, run.Lambda, run.IsFront ? "yes" : "no", run.Repetition, run.Seed, run.Epochs, run.Steps, run.Failure is null ? "ok" : "failed",
+                    run.Method, run.Lambda, RunColumns.Flag(run.IsFront), run.Repetition, run.Seed, run.Epochs, run.Steps, RunColumns.StatusOf(run.Failure is null),
                 }
                 .Concat(run.Metrics is null ? result.Columns.Select(_ => (object?)null) : run.Metrics.Select(value => (object?)value))
                 .Append(run.Failure)
                 .ToArray())
             .ToArray();
-        return new Table("runs", "Runs", columns, rows);
+        return new Table(TableNames.Runs, "Runs", columns, rows);
     }
 
     private static void AddMetricColumns(List<TableColumn> columns, IReadOnlyList<MetricColumn> metrics)
@@ -76,7 +81,7 @@ public static class ComparisonTables
         foreach (var metric in metrics)
         {
             columns.Add(new TableColumn(metric.Name, Terminal: false));
-            columns.Add(new TableColumn(metric.Name + "_sd", Terminal: false));
+            columns.Add(new TableColumn(RunColumns.Sd(metric.Name), Terminal: false));
             columns.Add(new TableColumn(metric.Name, File: false));
         }
     }

@@ -1,5 +1,6 @@
 using FairMtl.Comparisons;
 using FairMtl.MultiTask;
+using FairMtl.Reports.Schema;
 
 namespace FairMtl.Reports;
 
@@ -14,15 +15,15 @@ public static class MultiTaskTables
     {
         var spec = result.Experiment.Spec;
         var tasks = spec.Tasks.Select(t => t.Name).ToArray();
-        var columns = new List<TableColumn> { new("method", Key: true), new("runs"), new("front"), new("repetition"), new("w1", Format: "F3") };
-        columns.AddRange(tasks.Select(t => new TableColumn($"lambda({t})", Format: "F3")));
-        columns.AddRange(tasks.Select(t => new TableColumn($"r({t})", Format: "F3")));
-        columns.AddRange([new TableColumn("ARFG"), new TableColumn("ARE")]);
+        var columns = new List<TableColumn> { new(RunColumns.Method, Key: true), new(RunColumns.Runs), new(RunColumns.Front), new(RunColumns.Repetition), new(MultiTaskColumns.Weight, Format: "F3") };
+        columns.AddRange(tasks.Select(t => new TableColumn(MultiTaskColumns.Lambda(t), Format: "F3")));
+        columns.AddRange(tasks.Select(t => new TableColumn(MultiTaskColumns.Ratio(t), Format: "F3")));
+        columns.AddRange([new TableColumn(MultiTaskColumns.Arfg), new TableColumn(MultiTaskColumns.Are)]);
         foreach (var task in tasks)
         {
-            columns.Add(new TableColumn($"error({task})"));
-            columns.Add(new TableColumn($"FPRgap({task})"));
-            columns.Add(new TableColumn($"TPRgap({task})", Terminal: false));
+            columns.Add(new TableColumn(MultiTaskColumns.ErrorOf(task)));
+            columns.Add(new TableColumn(MultiTaskColumns.FprGapOf(task)));
+            columns.Add(new TableColumn(MultiTaskColumns.TprGapOf(task), Terminal: false));
         }
 
         var rows = new List<object?[]>();
@@ -64,7 +65,7 @@ public static class MultiTaskTables
         }
 
         return new Table(
-            "methods",
+            TableNames.Methods,
             "Selected points (the front point whose ARE is nearest the middle of the method's ARE range); STL: single-task references",
             columns,
             rows);
@@ -74,31 +75,31 @@ public static class MultiTaskTables
     public static Table Runs(MultiTaskResult result)
     {
         var tasks = result.Experiment.Spec.Tasks.Select(t => t.Name).ToArray();
-        var columns = new List<TableColumn> { new("method", Key: true), new("run", Key: true), new("repetition"), new("seed"), new("w1", Format: "R") };
-        columns.AddRange(tasks.Select(t => new TableColumn($"lambda({t})", Format: "R")));
-        columns.AddRange(tasks.Select(t => new TableColumn($"r({t})", Format: "R")));
-        columns.AddRange([new TableColumn("ARFG"), new TableColumn("ARE"), new TableColumn("on_front")]);
+        var columns = new List<TableColumn> { new(RunColumns.Method, Key: true), new(MultiTaskColumns.Run, Key: true), new(RunColumns.Repetition), new(RunColumns.Seed), new(MultiTaskColumns.Weight, Format: "R") };
+        columns.AddRange(tasks.Select(t => new TableColumn(MultiTaskColumns.Lambda(t), Format: "R")));
+        columns.AddRange(tasks.Select(t => new TableColumn(MultiTaskColumns.Ratio(t), Format: "R")));
+        columns.AddRange([new TableColumn(MultiTaskColumns.Arfg), new TableColumn(MultiTaskColumns.Are), new TableColumn(RunColumns.OnFront)]);
         foreach (var task in tasks)
         {
-            columns.AddRange([new TableColumn($"error({task})"), new TableColumn($"FPRgap({task})"), new TableColumn($"TPRgap({task})"), new TableColumn($"on_front({task})")]);
+            columns.AddRange([new TableColumn(MultiTaskColumns.ErrorOf(task)), new TableColumn(MultiTaskColumns.FprGapOf(task)), new TableColumn(MultiTaskColumns.TprGapOf(task)), new TableColumn($"{RunColumns.OnFront}({task})")]);
         }
 
-        columns.AddRange([new TableColumn("epochs"), new TableColumn("steps"), new TableColumn("status"), new TableColumn("message")]);
+        columns.AddRange([new TableColumn(RunColumns.Epochs), new TableColumn(RunColumns.Steps), new TableColumn(RunColumns.Status), new TableColumn(RunColumns.Message)]);
         var kinds = result.Experiment.Spec.Methods.ToDictionary(m => m.Name, m => m.Kind);
         var rows = result.Runs.Select(run =>
         {
             var row = new List<object?> { run.Method, run.Setting!.Index, run.Repetition, run.Seed };
             row.AddRange(SettingCells(kinds[run.Method], run.Setting));
-            row.AddRange([run.Arfg, run.Are, run.OnFront ? "yes" : "no"]);
+            row.AddRange([run.Arfg, run.Are, RunColumns.Flag(run.OnFront)]);
             for (var t = 0; t < tasks.Length; t++)
             {
-                row.AddRange([run.Errors[t], run.FprGaps[t], run.TprGaps[t], run.OnTaskFront.Length > t && run.OnTaskFront[t] ? "yes" : "no"]);
+                row.AddRange([run.Errors[t], run.FprGaps[t], run.TprGaps[t], RunColumns.Flag(run.OnTaskFront.Length > t && run.OnTaskFront[t])]);
             }
 
-            row.AddRange([run.Epochs, run.Steps, run.Failure is null ? "ok" : "failed", run.Failure]);
+            row.AddRange([run.Epochs, run.Steps, RunColumns.StatusOf(run.Failure is null), run.Failure]);
             return row.ToArray();
         }).ToArray();
-        return new Table("runs", "Runs", columns, rows) { HighlightedRows = Table.RowsWhere(result.Runs.Select(run => run.OnFront)) };
+        return new Table(TableNames.Runs, "Runs", columns, rows) { HighlightedRows = Table.RowsWhere(result.Runs.Select(run => run.OnFront)) };
     }
 
     /// <summary>w_1, then lambda_t and r_t where the method uses them (vanilla MTL: neither; the baseline: no r).</summary>
@@ -122,15 +123,16 @@ public static class MultiTaskTables
         var tasks = result.Experiment.Spec.Tasks;
         var columns = new List<TableColumn>
         {
-            new("task"), new("repetition"), new("seed"), new("error"), new("FPRgap"), new("TPRgap"), new("epochs"), new("steps"), new("status"), new("message"),
+            new(MultiTaskColumns.Task), new(RunColumns.Repetition), new(RunColumns.Seed), new(MultiTaskColumns.Error), new(MultiTaskColumns.FprGap), new(MultiTaskColumns.TprGap),
+            new(RunColumns.Epochs), new(RunColumns.Steps), new(RunColumns.Status), new(RunColumns.Message),
         };
         var rows = result.References
             .Select(run => new object?[]
             {
                 tasks[run.Task!.Value].Name, run.Repetition, run.Seed, run.Errors[run.Task.Value], run.FprGaps[run.Task.Value], run.TprGaps[run.Task.Value], run.Epochs, run.Steps,
-                run.Failure is null ? "ok" : "failed", run.Failure,
+                RunColumns.StatusOf(run.Failure is null), run.Failure,
             })
             .ToArray();
-        return new Table("references", "Single-task references (no fairness term)", columns, rows);
+        return new Table(TableNames.References, "Single-task references (no fairness term)", columns, rows);
     }
 }

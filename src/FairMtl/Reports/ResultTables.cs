@@ -1,4 +1,5 @@
 using FairMtl.Evaluation;
+using FairMtl.Reports.Schema;
 using FairMtl.Spec;
 using FairMtl.Sweeps;
 
@@ -7,20 +8,20 @@ namespace FairMtl.Reports;
 /// <summary>The baseline, sweep and Pareto tables of an experiment result.</summary>
 public static class ResultTables
 {
-    private static readonly ErrorMetric[] Metrics = [ErrorMetric.Mse, ErrorMetric.Rmse, ErrorMetric.Mae];
+    private static readonly ErrorMetric[] Metrics = SweepColumns.Metrics;
 
     /// <summary>One row per baseline run (seed).</summary>
     public static Table Baseline(ExperimentResult result)
     {
         var auxiliary = AuxiliaryNames(result.Baseline);
-        var columns = new List<TableColumn> { new("seed", Key: true), new("epochs"), new("steps", Terminal: false), new("status") };
+        var columns = new List<TableColumn> { new(RunColumns.Seed, Key: true), new(RunColumns.Epochs), new(RunColumns.Steps, Terminal: false), new(RunColumns.Status) };
         columns.AddRange(RunMetricColumns(auxiliary));
-        columns.Add(new TableColumn("message"));
+        columns.Add(new TableColumn(RunColumns.Message));
         var rows = result.Baseline
             .Select(run => new object?[] { run.Seed, run.Epochs, run.Steps, Status(run) }
                 .Concat(RunMetricCells(run, auxiliary)).Append(run.Failure).ToArray())
             .ToArray();
-        return new Table("baseline", $"Baseline: single-task model on head(s) {string.Join(", ", result.Experiment.Spec.Baseline.Heads)}", columns, rows);
+        return new Table(TableNames.Baseline, $"Baseline: single-task model on head(s) {string.Join(", ", result.Experiment.Spec.Baseline.Heads)}", columns, rows);
     }
 
     /// <summary>One row per sweep point and seed; the successful runs of the Pareto front's points are highlighted.</summary>
@@ -28,11 +29,11 @@ public static class ResultTables
     {
         var spec = result.Experiment.Spec;
         var auxiliary = AuxiliaryNames(result.Sweep);
-        var columns = new List<TableColumn> { new("point", Terminal: false) };
+        var columns = new List<TableColumn> { new(SweepColumns.Point, Terminal: false) };
         columns.AddRange(spec.Sweep.Variables.Select(variable => new TableColumn(variable.Name, Format: "R", Key: true)));
-        columns.AddRange([new("seed", Key: true), new("block", Terminal: false), new("epochs"), new("steps", Terminal: false), new("status")]);
+        columns.AddRange([new(RunColumns.Seed, Key: true), new(SweepColumns.Block, Terminal: false), new(RunColumns.Epochs), new(RunColumns.Steps, Terminal: false), new(RunColumns.Status)]);
         columns.AddRange(RunMetricColumns(auxiliary));
-        columns.Add(new TableColumn("message"));
+        columns.Add(new TableColumn(RunColumns.Message));
         var rows = result.Sweep
             .Select(run => new object?[] { run.Point!.Index }
                 .Concat(run.Point.Values.Select(value => (object?)value))
@@ -42,7 +43,7 @@ public static class ResultTables
                 .ToArray())
             .ToArray();
         var front = result.Pareto.Select(summary => summary.Point.Index).ToHashSet();
-        return new Table("sweep", $"Sweep: loss = {spec.Loss}", columns, rows)
+        return new Table(TableNames.Sweep, $"Sweep: loss = {spec.Loss}", columns, rows)
         {
             HighlightedRows = Table.RowsWhere(result.Sweep.Select(run => run.Succeeded && front.Contains(run.Point!.Index))),
         };
@@ -58,14 +59,14 @@ public static class ResultTables
         var spec = result.Experiment.Spec;
         var analysis = result.Seeds;
         var error = Name(spec.Evaluation.Pareto.Error);
-        var disparity = Name(spec.Evaluation.Pareto.Disparity) + "_disp";
-        var columns = new List<TableColumn> { new("row", Key: true) };
+        var disparity = SweepColumns.Disparity(spec.Evaluation.Pareto.Disparity);
+        var columns = new List<TableColumn> { new(SweepColumns.Row, Key: true) };
         columns.AddRange(spec.Sweep.Variables.Select(variable => new TableColumn(variable.Name, Format: "R", Key: true)));
-        columns.Add(new TableColumn("seeds"));
+        columns.Add(new TableColumn(SweepColumns.Seeds));
         foreach (var metric in new[] { error, disparity })
         {
             columns.AddRange([
-                new TableColumn(metric, Terminal: false), new TableColumn(metric + "_sd", Terminal: false),
+                new TableColumn(metric, Terminal: false), new TableColumn(RunColumns.Sd(metric), Terminal: false),
                 new TableColumn(metric + "_ci_low", Terminal: false), new TableColumn(metric + "_ci_high", Terminal: false),
                 new TableColumn(metric, File: false),
                 new TableColumn(metric + "_diff", Terminal: false), new TableColumn(metric + "_diff_ci_low", Terminal: false),
@@ -74,7 +75,7 @@ public static class ResultTables
             ]);
         }
 
-        columns.AddRange([new TableColumn("on_mean_front"), new TableColumn("front_frequency", Format: "F2")]);
+        columns.AddRange([new TableColumn(SweepColumns.OnMeanFront), new TableColumn(SweepColumns.FrontFrequency, Format: "F2")]);
         var rows = new List<object?[]>();
         if (analysis.Baseline is { } baseline)
         {
@@ -83,7 +84,7 @@ public static class ResultTables
 
         rows.AddRange(analysis.Points.Select(point => SeedRow(spec, point)));
         var highlighted = (analysis.Baseline is null ? [] : new[] { false }).Concat(analysis.Points.Select(point => point.OnMeanFront));
-        return new Table("seeds", $"Over the seeds (mean ± sd; vs baseline at the {analysis.Level:0.###} level): {analysis.Verdict}", columns, rows)
+        return new Table(TableNames.Seeds, $"Over the seeds (mean ± sd; vs baseline at the {analysis.Level:0.###} level): {analysis.Verdict}", columns, rows)
         {
             HighlightedRows = Table.RowsWhere(highlighted),
         };
@@ -104,7 +105,7 @@ public static class ResultTables
             ]);
         }
 
-        row.Add(statistics.Point is null ? null : statistics.OnMeanFront ? "yes" : "no");
+        row.Add(statistics.Point is null ? null : RunColumns.Flag(statistics.OnMeanFront));
         row.Add(statistics.Point is null ? null : statistics.FrontFrequency);
         return row.ToArray();
     }
@@ -114,17 +115,17 @@ public static class ResultTables
     {
         var spec = result.Experiment.Spec;
         var pair = spec.Evaluation.Pareto;
-        var columns = new List<TableColumn> { new("rank", Key: true) };
+        var columns = new List<TableColumn> { new(SweepColumns.Rank, Key: true) };
         columns.AddRange(spec.Sweep.Variables.Select(variable => new TableColumn(variable.Name, Format: "R", Key: true)));
-        columns.Add(new TableColumn("seeds"));
+        columns.Add(new TableColumn(SweepColumns.Seeds));
         columns.AddRange(Metrics.Select(metric => new TableColumn(Name(metric))));
-        columns.AddRange(Metrics.Select(metric => new TableColumn(Name(metric) + "_disp")));
+        columns.AddRange(Metrics.Select(metric => new TableColumn(SweepColumns.Disparity(metric))));
         var error = Name(pair.Error);
-        var disparity = Name(pair.Disparity) + "_disp";
+        var disparity = SweepColumns.Disparity(pair.Disparity);
         columns.AddRange([
-            new TableColumn(error + "_sd", Terminal: false), new TableColumn(error + "_ci_low", Terminal: false), new TableColumn(error + "_ci_high", Terminal: false),
-            new TableColumn(disparity + "_sd", Terminal: false), new TableColumn(disparity + "_ci_low", Terminal: false),
-            new TableColumn(disparity + "_ci_high", Terminal: false), new TableColumn("front_frequency", Format: "F2"),
+            new TableColumn(RunColumns.Sd(error), Terminal: false), new TableColumn(error + "_ci_low", Terminal: false), new TableColumn(error + "_ci_high", Terminal: false),
+            new TableColumn(RunColumns.Sd(disparity), Terminal: false), new TableColumn(disparity + "_ci_low", Terminal: false),
+            new TableColumn(disparity + "_ci_high", Terminal: false), new TableColumn(SweepColumns.FrontFrequency, Format: "F2"),
         ]);
         var statistics = result.Seeds.Points.ToDictionary(point => point.Point!.Index);
         var rows = result.Pareto
@@ -145,14 +146,14 @@ public static class ResultTables
             .ToArray();
         var seeds = spec.Sweep.Seeds.Count == 1 ? string.Empty : $", means over {spec.Sweep.Seeds.Count} seeds";
         return new Table(
-            "pareto",
+            TableNames.Pareto,
             $"Pareto front: minimising ({Name(pair.Disparity)} disparity, {Name(pair.Error)}){seeds}: {result.Pareto.Count} of {result.Points.Count} points",
             columns,
             rows);
     }
 
     /// <summary>Lower-case metric name as used in column headers.</summary>
-    public static string Name(ErrorMetric metric) => metric.ToString().ToLowerInvariant();
+    public static string Name(ErrorMetric metric) => SweepColumns.Metric(metric);
 
     private static IEnumerable<TableColumn> RunMetricColumns(IReadOnlyList<string> auxiliary)
     {
@@ -163,13 +164,13 @@ public static class ResultTables
 
         foreach (var metric in Metrics)
         {
-            yield return new TableColumn(Name(metric) + "_g0", Terminal: false);
-            yield return new TableColumn(Name(metric) + "_g1", Terminal: false);
+            yield return new TableColumn(SweepColumns.Group(metric, 0), Terminal: false);
+            yield return new TableColumn(SweepColumns.Group(metric, 1), Terminal: false);
         }
 
         foreach (var metric in Metrics)
         {
-            yield return new TableColumn(Name(metric) + "_disp");
+            yield return new TableColumn(SweepColumns.Disparity(metric));
         }
 
         foreach (var name in auxiliary)
@@ -209,5 +210,5 @@ public static class ResultTables
             .Distinct()
             .ToArray();
 
-    private static string Status(RunResult run) => run.Succeeded ? "ok" : "failed";
+    private static string Status(RunResult run) => RunColumns.StatusOf(run.Succeeded);
 }

@@ -1,3 +1,4 @@
+using FairMtl.Reports.Schema;
 using FairMtl.Sweeps;
 
 namespace FairMtl.Reports;
@@ -14,10 +15,10 @@ public static class ResultWriter
     {
         var files = new List<(string Name, string Content)>
         {
-            ("baseline.csv", CsvFormat.Write(ResultTables.Baseline(result))),
-            ("sweep.csv", CsvFormat.Write(ResultTables.Sweep(result))),
-            ("pareto.csv", CsvFormat.Write(ResultTables.Pareto(result))),
-            ("seeds.csv", CsvFormat.Write(ResultTables.Seeds(result))),
+            (Csv(TableNames.Baseline), CsvFormat.Write(ResultTables.Baseline(result))),
+            (Csv(TableNames.Sweep), CsvFormat.Write(ResultTables.Sweep(result))),
+            (Csv(TableNames.Pareto), CsvFormat.Write(ResultTables.Pareto(result))),
+            (Csv(TableNames.Seeds), CsvFormat.Write(ResultTables.Seeds(result))),
             ("summary.json", SummaryJson.Write(result, version)),
         };
         return WriteWithReport(directory, files);
@@ -26,13 +27,13 @@ public static class ResultWriter
     /// <summary>Renders and writes a comparison's files; same guarantees as for an experiment result.</summary>
     public static IReadOnlyList<string> Write(Comparisons.ComparisonResult result, string directory, CodeVersion version)
     {
-        var files = new List<(string Name, string Content)> { ("methods.csv", CsvFormat.Write(ComparisonTables.Methods(result))) };
+        var files = new List<(string Name, string Content)> { (Csv(TableNames.Methods), CsvFormat.Write(ComparisonTables.Methods(result))) };
         if (result.Front.Count > 0)
         {
-            files.Add(("front.csv", CsvFormat.Write(ComparisonTables.Front(result))));
+            files.Add((Csv(TableNames.Front), CsvFormat.Write(ComparisonTables.Front(result))));
         }
 
-        files.Add(("runs.csv", CsvFormat.Write(ComparisonTables.Runs(result))));
+        files.Add((Csv(TableNames.Runs), CsvFormat.Write(ComparisonTables.Runs(result))));
         files.Add(("summary.json", ComparisonSummaryJson.Write(result, version)));
         return WriteWithReport(directory, files);
     }
@@ -42,9 +43,9 @@ public static class ResultWriter
         WriteWithReport(
             directory,
             [
-                ("methods.csv", CsvFormat.Write(MultiTaskTables.Methods(result))),
-                ("runs.csv", CsvFormat.Write(MultiTaskTables.Runs(result))),
-                ("references.csv", CsvFormat.Write(MultiTaskTables.References(result))),
+                (Csv(TableNames.Methods), CsvFormat.Write(MultiTaskTables.Methods(result))),
+                (Csv(TableNames.Runs), CsvFormat.Write(MultiTaskTables.Runs(result))),
+                (Csv(TableNames.References), CsvFormat.Write(MultiTaskTables.References(result))),
                 ("summary.json", ComparisonSummaryJson.Write(result, version)),
             ]);
 
@@ -52,4 +53,6 @@ public static class ResultWriter
     /// the same bytes).</summary>
     private static IReadOnlyList<string> WriteWithReport(string directory, IReadOnlyList<(string Name, string Content)> files) =>
         [.. ResultFiles.Write(directory, files), .. ReportWriter.Write(directory)];
+
+    private static string Csv(string table) => table + ".csv";
 }

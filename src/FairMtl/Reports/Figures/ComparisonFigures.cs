@@ -1,3 +1,5 @@
+using FairMtl.Comparisons;
+using FairMtl.Reports.Schema;
 using FairMtl.Reports.Stored;
 
 namespace FairMtl.Reports.Figures;
@@ -10,20 +12,20 @@ public static class ComparisonFigures
 {
     public static IReadOnlyList<Figure> Create(StoredResults results)
     {
-        var methods = results.Table("methods");
-        var front = results.HasTable("front") ? results.Table("front") : null;
+        var methods = results.Table(TableNames.Methods);
+        var front = results.HasTable(TableNames.Front) ? results.Table(TableNames.Front) : null;
         var repetitions = results.Text("protocol.repetitions");
         var figures = new List<Figure>();
-        foreach (var fairness in methods.Columns.Where(column => column == "EOD" || column.StartsWith("EOD(", StringComparison.Ordinal)))
+        foreach (var fairness in methods.Columns.Where(column => column == MetricColumn.Eod || column.StartsWith(MetricColumn.Eod + "(", StringComparison.Ordinal)))
         {
-            var attribute = fairness == "EOD" ? string.Empty : fairness[4..^1];
+            var attribute = fairness == MetricColumn.Eod ? string.Empty : fairness[(MetricColumn.Eod.Length + 1)..^1];
             var series = new List<Series>();
-            var names = Enumerable.Range(0, methods.Rows.Count).Select(row => methods.Text(row, "method")).ToArray();
+            var names = Enumerable.Range(0, methods.Rows.Count).Select(row => methods.Text(row, RunColumns.Method)).ToArray();
             for (var row = 0; row < methods.Rows.Count; row++)
             {
                 series.Add(new Series(
                     names[row],
-                    [new ChartPoint(methods.Number(row, fairness), methods.Number(row, "AUC"), Spread(methods, row, fairness), Spread(methods, row, "AUC"))],
+                    [new ChartPoint(methods.Number(row, fairness), methods.Number(row, MetricColumn.Auc), Spread(methods, row, fairness), Spread(methods, row, MetricColumn.Auc))],
                     SeriesStyle.Points,
                     row,
                     Palette.Marker(row)));
@@ -31,17 +33,17 @@ public static class ComparisonFigures
 
             if (front is not null)
             {
-                foreach (var method in Enumerable.Range(0, front.Rows.Count).Select(row => front.Text(row, "method")).Distinct())
+                foreach (var method in Enumerable.Range(0, front.Rows.Count).Select(row => front.Text(row, RunColumns.Method)).Distinct())
                 {
-                    var rows = Enumerable.Range(0, front.Rows.Count).Where(row => front.Text(row, "method") == method)
-                        .OrderBy(row => front.Number(row, "lambda"))
+                    var rows = Enumerable.Range(0, front.Rows.Count).Where(row => front.Text(row, RunColumns.Method) == method)
+                        .OrderBy(row => front.Number(row, RunColumns.Lambda))
                         .ToArray();
                     var colour = Array.IndexOf(names, method);
                     series.Add(new Series(
                         method + " over λ",
                         rows.Select(row => new ChartPoint(
-                            front.Number(row, fairness), front.Number(row, "AUC"), Spread(front, row, fairness), Spread(front, row, "AUC"),
-                            "λ=" + front.Text(row, "lambda"))).ToArray(),
+                            front.Number(row, fairness), front.Number(row, MetricColumn.Auc), Spread(front, row, fairness), Spread(front, row, MetricColumn.Auc),
+                            "λ=" + front.Text(row, RunColumns.Lambda))).ToArray(),
                         SeriesStyle.Line,
                         colour < 0 ? series.Count : colour,
                         Marker.Circle,
@@ -65,5 +67,5 @@ public static class ComparisonFigures
     }
 
     private static double Spread(CsvTable table, int row, string column) =>
-        table.Has(column + "_sd") && table.Number(row, column + "_sd") is var sd && double.IsFinite(sd) ? sd : 0;
+        table.Has(RunColumns.Sd(column)) && table.Number(row, RunColumns.Sd(column)) is var sd && double.IsFinite(sd) ? sd : 0;
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using FairMtl.Reports.Schema;
 using FairMtl.Reports.Stored;
+using FairMtl.Spec;
 
 namespace FairMtl.Reports.Figures;
 
@@ -14,7 +16,9 @@ public static class ExperimentFigures
     public static IReadOnlyList<Figure> Create(StoredResults results, StoredSweep sweep)
     {
         var figures = new List<Figure>();
-        var metrics = sweep.Error == "mse" ? new[] { "mae", "mse" } : ["mae", "rmse"];
+        var metrics = sweep.Error == SweepColumns.Metric(ErrorMetric.Mse)
+            ? new[] { SweepColumns.Metric(ErrorMetric.Mae), SweepColumns.Metric(ErrorMetric.Mse) }
+            : [SweepColumns.Metric(ErrorMetric.Mae), SweepColumns.Metric(ErrorMetric.Rmse)];
         foreach (var metric in metrics)
         {
             figures.Add(ErrorVersusSweep(results, sweep, metric));
@@ -30,8 +34,8 @@ public static class ExperimentFigures
         var groups = new[]
         {
             (Column: metric, Name: "all test rows", Colour: 0, Marker: Marker.Circle, Dashed: false, Shift: 0.0),
-            (Column: metric + "_g0", Name: "group 0: " + results.Text("data.groups.g0"), Colour: 1, Marker: Marker.Square, Dashed: true, Shift: -4.0),
-            (Column: metric + "_g1", Name: "group 1: " + results.Text("data.groups.g1"), Colour: 2, Marker: Marker.Triangle, Dashed: true, Shift: 4.0),
+            (Column: SweepColumns.Group(metric, 0), Name: "group 0: " + results.Text("data.groups.g0"), Colour: 1, Marker: Marker.Square, Dashed: true, Shift: -4.0),
+            (Column: SweepColumns.Group(metric, 1), Name: "group 1: " + results.Text("data.groups.g1"), Colour: 2, Marker: Marker.Triangle, Dashed: true, Shift: 4.0),
         };
         var series = groups
             .Select(group => new Series(

@@ -1,3 +1,4 @@
+using FairMtl.Reports.Schema;
 using FairMtl.Reports.Stored;
 
 namespace FairMtl.Reports.Figures;
@@ -10,25 +11,25 @@ public static class MultiTaskFigures
 {
     public static IReadOnlyList<Figure> Create(StoredResults results)
     {
-        var runs = results.Table("runs");
+        var runs = results.Table(TableNames.Runs);
         var series = new List<Series>();
-        var methods = Enumerable.Range(0, runs.Rows.Count).Select(row => runs.Text(row, "method")).Distinct().ToArray();
+        var methods = Enumerable.Range(0, runs.Rows.Count).Select(row => runs.Text(row, RunColumns.Method)).Distinct().ToArray();
         for (var m = 0; m < methods.Length; m++)
         {
             var rows = Enumerable.Range(0, runs.Rows.Count)
-                .Where(row => runs.Text(row, "method") == methods[m] && runs.Text(row, "status") == "ok")
+                .Where(row => runs.Text(row, RunColumns.Method) == methods[m] && runs.Text(row, RunColumns.Status) == RunColumns.Ok)
                 .ToArray();
             series.Add(new Series(
                 string.Empty,
-                rows.Where(row => !runs.Flag(row, "on_front")).Select(row => new ChartPoint(runs.Number(row, "ARFG"), runs.Number(row, "ARE"))).ToArray(),
+                rows.Where(row => !runs.Flag(row, RunColumns.OnFront)).Select(row => new ChartPoint(runs.Number(row, MultiTaskColumns.Arfg), runs.Number(row, MultiTaskColumns.Are))).ToArray(),
                 SeriesStyle.Points,
                 m,
                 Palette.Marker(m),
                 Faint: true));
             series.Add(new Series(
                 methods[m] + " (front joined)",
-                rows.Where(row => runs.Flag(row, "on_front"))
-                    .Select(row => new ChartPoint(runs.Number(row, "ARFG"), runs.Number(row, "ARE")))
+                rows.Where(row => runs.Flag(row, RunColumns.OnFront))
+                    .Select(row => new ChartPoint(runs.Number(row, MultiTaskColumns.Arfg), runs.Number(row, MultiTaskColumns.Are)))
                     .OrderBy(point => point.X)
                     .ToArray(),
                 SeriesStyle.Line,

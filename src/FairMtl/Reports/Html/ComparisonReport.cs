@@ -1,4 +1,5 @@
 using FairMtl.Reports.Figures;
+using FairMtl.Reports.Schema;
 using FairMtl.Reports.Stored;
 
 namespace FairMtl.Reports.Html;
@@ -10,15 +11,15 @@ public static class ComparisonReport
     {
         var tables = new List<HtmlTable>
         {
-            HtmlTable.FromCsv("table-methods", "Methods: mean ± sd over the repetitions", "MR: mean rank over the metrics; delta_m_pct: mean relative change against single-task learning (%).", results.Table("methods")),
+            HtmlTable.FromCsv("table-methods", "Methods: mean ± sd over the repetitions", "MR: mean rank over the metrics; delta_m_pct: mean relative change against single-task learning (%).", results.Table(TableNames.Methods)),
         };
-        if (results.HasTable("front"))
+        if (results.HasTable(TableNames.Front))
         {
-            var front = results.Table("front");
-            tables.Add(HtmlTable.FromCsv("table-front", "Fronts over lambda", "Bold: on the front.", front, highlight: row => front.Flag(row, "on_front")));
+            var front = results.Table(TableNames.Front);
+            tables.Add(HtmlTable.FromCsv("table-front", "Fronts over lambda", "Bold: on the front.", front, highlight: row => front.Flag(row, RunColumns.OnFront)));
         }
 
-        var details = new[] { HtmlTable.FromCsv("table-runs", "Every run (runs.csv)", null, results.Table("runs")) };
+        var details = new[] { HtmlTable.FromCsv("table-runs", "Every run (runs.csv)", null, results.Table(TableNames.Runs)) };
         return new ReportContent("method comparison", [], ComparisonFigures.Create(results), tables, details, SpecPath(results));
     }
 

@@ -1,4 +1,5 @@
 using FairMtl.Reports.Figures;
+using FairMtl.Reports.Schema;
 using FairMtl.Reports.Stored;
 
 namespace FairMtl.Reports.Html;
@@ -22,15 +23,15 @@ public static class ExperimentReport
                 "table-baseline",
                 "Baseline: the single-task model, one row per seed",
                 null,
-                results.Table("baseline"),
-                ["seed", "epochs", "status", .. StoredSweep.MetricColumns, "message"]),
+                results.Table(TableNames.Baseline),
+                [RunColumns.Seed, RunColumns.Epochs, RunColumns.Status, .. SweepColumns.RunMetrics, RunColumns.Message]),
             SweepTable(sweep),
             HtmlTable.FromCsv(
                 "table-pareto",
                 $"Pareto front: minimising ({sweep.Disparity}, {sweep.Error})",
                 sweep.Seeds > 1 ? $"Means over {sweep.Seeds} seeds; front_frequency: the share of seeds whose own front holds the point." : null,
-                results.Table("pareto"),
-                ["rank", .. sweep.Variables, "seeds", "mse", "rmse", "mae", "mse_disp", "rmse_disp", "mae_disp", "front_frequency"]),
+                results.Table(TableNames.Pareto),
+                [SweepColumns.Rank, .. sweep.Variables, SweepColumns.Seeds, .. OverallAndDisparities, SweepColumns.FrontFrequency]),
         };
         if (sweep.Seeds > 1)
         {
@@ -40,26 +41,26 @@ public static class ExperimentReport
                 "table-seeds",
                 "Over the seeds: each point against the baseline",
                 "Mean ± sd over the seeds; p: exact two-sided Wilcoxon signed-rank test of the paired differences; vs_baseline decides at the declared level.",
-                results.Table("seeds"),
-                ["row", .. sweep.Variables, "seeds", error, error + "_sd", error + "_p_wilcoxon", error + "_vs_baseline",
-                 disparity, disparity + "_sd", disparity + "_p_wilcoxon", disparity + "_vs_baseline", "on_mean_front", "front_frequency"],
-                row => results.Table("seeds").Flag(row, "on_mean_front")));
+                results.Table(TableNames.Seeds),
+                [SweepColumns.Row, .. sweep.Variables, SweepColumns.Seeds, error, RunColumns.Sd(error), error + "_p_wilcoxon", error + "_vs_baseline",
+                 disparity, RunColumns.Sd(disparity), disparity + "_p_wilcoxon", disparity + "_vs_baseline", SweepColumns.OnMeanFront, SweepColumns.FrontFrequency],
+                row => results.Table(TableNames.Seeds).Flag(row, SweepColumns.OnMeanFront)));
         }
 
-        var details = new[] { HtmlTable.FromCsv("table-runs", "Every sweep run (sweep.csv)", null, results.Table("sweep")) };
+        var details = new[] { HtmlTable.FromCsv("table-runs", "Every sweep run (sweep.csv)", null, results.Table(TableNames.Sweep)) };
         return new ReportContent("sweep experiment", findings, ExperimentFigures.Create(results, sweep), tables, details, "spec");
     }
 
     private static HtmlTable SweepTable(StoredSweep sweep)
     {
-        string[] metrics = ["mse", "rmse", "mae", "mse_disp", "rmse_disp", "mae_disp"];
+        var metrics = OverallAndDisparities;
         var columns = sweep.Variables.Concat(["runs ok", .. metrics, "on front"]).ToArray();
         var rows = sweep.Points.Select(point => point.Values
                 .Concat([$"{point.Succeeded}/{point.Runs}"])
                 .Concat(metrics.Select(metric => sweep.Seeds > 1
                     ? HtmlText.WithSpread(HtmlText.Number(point.Mean(metric)), HtmlText.Number(point.Spread(metric)))
                     : HtmlText.Number(point.Mean(metric))))
-                .Append(point.OnFront ? "yes" : "no")
+                .Append(RunColumns.Flag(point.OnFront))
                 .ToArray())
             .ToArray();
         return new HtmlTable(
@@ -70,4 +71,8 @@ public static class ExperimentReport
             rows,
             sweep.Points.Select(point => point.OnFront).ToArray());
     }
+
+    /// <summary>Each metric over all test rows, then each disparity.</summary>
+    private static string[] OverallAndDisparities =>
+        [.. SweepColumns.Metrics.Select(SweepColumns.Metric), .. SweepColumns.Metrics.Select(SweepColumns.Disparity)];
 }

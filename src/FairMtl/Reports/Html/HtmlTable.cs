@@ -1,4 +1,5 @@
 using System.Text;
+using FairMtl.Reports.Schema;
 using FairMtl.Reports.Stored;
 
 namespace FairMtl.Reports.Html;
@@ -19,11 +20,11 @@ public sealed record HtmlTable(string Id, string Title, string? Note, IReadOnlyL
     public static HtmlTable FromCsv(string id, string title, string? note, CsvTable csv, IReadOnlyList<string>? columns = null, Func<int, bool>? highlight = null)
     {
         var chosen = (columns ?? csv.Columns).Where(column => csv.Has(column) && csv.Rows.Any(row => row[csv.IndexOf(column)].Length > 0)).ToList();
-        var merged = chosen.Where(column => !(column.EndsWith("_sd", StringComparison.Ordinal) && chosen.Contains(column[..^3]))).ToArray();
+        var merged = chosen.Where(column => !chosen.Any(other => RunColumns.Sd(other) == column)).ToArray();
         var rows = csv.Rows.Select(row => merged.Select(column =>
         {
             var value = HtmlText.Number(row[csv.IndexOf(column)]);
-            var sd = column + "_sd";
+            var sd = RunColumns.Sd(column);
             return chosen.Contains(sd) && row[csv.IndexOf(sd)].Length > 0 ? HtmlText.WithSpread(value, HtmlText.Number(row[csv.IndexOf(sd)])) : value;
         }).ToArray()).ToArray();
         var highlighted = Enumerable.Range(0, csv.Rows.Count).Select(row => highlight?.Invoke(row) ?? false).ToArray();

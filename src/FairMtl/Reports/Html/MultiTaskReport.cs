@@ -1,4 +1,5 @@
 using FairMtl.Reports.Figures;
+using FairMtl.Reports.Schema;
 using FairMtl.Reports.Stored;
 
 namespace FairMtl.Reports.Html;
@@ -10,11 +11,11 @@ public static class MultiTaskReport
     {
         var tables = new List<HtmlTable>
         {
-            HtmlTable.FromCsv("table-methods", "Methods: the selected setting of each", "ARFG/ARE relative to the single-task references; the paper's rule picks the front point of median ARE.", results.Table("methods")),
-            HtmlTable.FromCsv("table-references", "Single-task references", null, results.Table("references")),
+            HtmlTable.FromCsv("table-methods", "Methods: the selected setting of each", "ARFG/ARE relative to the single-task references; the paper's rule picks the front point of median ARE.", results.Table(TableNames.Methods)),
+            HtmlTable.FromCsv("table-references", "Single-task references", null, results.Table(TableNames.References)),
         };
-        var runs = results.Table("runs");
-        var details = new[] { HtmlTable.FromCsv("table-runs", "Every run (runs.csv)", null, runs, highlight: row => runs.Flag(row, "on_front")) };
+        var runs = results.Table(TableNames.Runs);
+        var details = new[] { HtmlTable.FromCsv("table-runs", "Every run (runs.csv)", null, runs, highlight: row => runs.Flag(row, RunColumns.OnFront)) };
         return new ReportContent("multi-task comparison", [], MultiTaskFigures.Create(results), tables, details, ComparisonReport.SpecPath(results));
     }
 }

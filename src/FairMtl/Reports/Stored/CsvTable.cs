@@ -1,6 +1,7 @@
 using System.Globalization;
 using FairMtl.Data;
 using FairMtl.Diagnostics;
+using FairMtl.Reports.Schema;
 using FairMtl.Spec;
 
 namespace FairMtl.Reports.Stored;
@@ -83,7 +84,7 @@ public sealed class CsvTable
     public string Text(int row, string column) => Rows[row][IndexOf(column)];
 
     /// <summary>A yes/no cell (as the result tables write flags such as <c>on_front</c>): whether it says yes.</summary>
-    public bool Flag(int row, string column) => Text(row, column) == "yes";
+    public bool Flag(int row, string column) => Text(row, column) == RunColumns.Yes;
 
     /// <summary>A numeric cell; NaN when empty.</summary>
     /// <exception cref="FairMtlException">The cell is neither empty nor a number.</exception>

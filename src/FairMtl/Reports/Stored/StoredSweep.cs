@@ -1,5 +1,6 @@
 using System.Globalization;
 using FairMtl.Evaluation.Statistics;
+using FairMtl.Reports.Schema;
 
 namespace FairMtl.Reports.Stored;
 
@@ -9,10 +10,6 @@ namespace FairMtl.Reports.Stored;
 /// </summary>
 public sealed class StoredSweep
 {
-    /// <summary>The metric columns of baseline.csv and sweep.csv that are summarised.</summary>
-    public static readonly string[] MetricColumns =
-        ["mse", "rmse", "mae", "mse_g0", "mse_g1", "rmse_g0", "rmse_g1", "mae_g0", "mae_g1", "mse_disp", "rmse_disp", "mae_disp"];
-
     private StoredSweep(IReadOnlyList<string> variables, IReadOnlyList<SweepPointSummary> points, SweepPointSummary? baseline, string error, string disparity, int seeds)
     {
         Variables = variables;
@@ -47,18 +44,18 @@ public sealed class StoredSweep
     /// <summary>Reads sweep.csv, baseline.csv, pareto.csv and the Pareto pair from summary.json.</summary>
     public static StoredSweep Read(StoredResults results)
     {
-        var sweep = results.Table("sweep");
-        var first = sweep.IndexOf("point") + 1;
-        var variables = sweep.Columns.Skip(first).Take(sweep.IndexOf("seed") - first).ToArray();
+        var sweep = results.Table(TableNames.Sweep);
+        var first = sweep.IndexOf(SweepColumns.Point) + 1;
+        var variables = sweep.Columns.Skip(first).Take(sweep.IndexOf(RunColumns.Seed) - first).ToArray();
         var error = results.String("pareto.error");
-        var disparity = results.String("pareto.disparity") + "_disp";
-        var pareto = results.Table("pareto");
+        var disparity = SweepColumns.Disparity(results.String("pareto.disparity"));
+        var pareto = results.Table(TableNames.Pareto);
         var front = Enumerable.Range(0, pareto.Rows.Count)
             .Select(row => Key(variables.Select(variable => pareto.Text(row, variable))))
             .ToHashSet(StringComparer.Ordinal);
 
         var points = Enumerable.Range(0, sweep.Rows.Count)
-            .GroupBy(row => sweep.Number(row, "point"))
+            .GroupBy(row => sweep.Number(row, SweepColumns.Point))
             .OrderBy(group => group.Key)
             .Select(group =>
             {
@@ -67,7 +64,7 @@ public sealed class StoredSweep
                 return Summarise(sweep, rows, values, front.Contains(Key(values)));
             })
             .ToArray();
-        var baselineTable = results.Table("baseline");
+        var baselineTable = results.Table(TableNames.Baseline);
         var baseline = Summarise(baselineTable, Enumerable.Range(0, baselineTable.Rows.Count).ToArray(), [], onFront: false);
         var seeds = results.Find("seeds") is { ValueKind: System.Text.Json.JsonValueKind.Array } list ? list.GetArrayLength() : 1;
         return new StoredSweep(variables, points, baseline.Succeeded == 0 ? null : baseline, error, disparity, seeds)
@@ -92,9 +89,9 @@ public sealed class StoredSweep
 
     private static SweepPointSummary Summarise(CsvTable table, int[] rows, string[] values, bool onFront)
     {
-        var ok = rows.Where(row => table.Text(row, "status") == "ok").ToArray();
+        var ok = rows.Where(row => table.Text(row, RunColumns.Status) == RunColumns.Ok).ToArray();
         var metrics = new Dictionary<string, SampleSummary>(StringComparer.Ordinal);
-        foreach (var column in MetricColumns)
+        foreach (var column in SweepColumns.RunMetrics)
         {
             var samples = ok.Select(row => table.Number(row, column)).Where(double.IsFinite).ToArray();
             if (samples.Length > 0)
