@@ -7,20 +7,13 @@ using FairMtl.Spec;
 namespace FairMtl.Host.Kinds;
 
 /// <summary>A method comparison (<see cref="MethodComparisonKind"/>): methods over repeated splits, and a lambda front.</summary>
-public sealed class ComparisonExperiment(LoadedComparison comparison) : IRunnableExperiment
+public sealed class ComparisonExperiment(LoadedComparison comparison) : ClassificationExperiment(comparison)
 {
     /// <inheritdoc/>
-    public string Name => comparison.Spec.Name;
+    public override IPreparedRun Prepare() => new Prepared((MethodComparisonSpec)Comparison.Spec, MethodComparisonKind.Load(Comparison));
 
     /// <inheritdoc/>
-    public IRunnableExperiment WithSeed(int seed) =>
-        new ComparisonExperiment(comparison with { Spec = comparison.Spec with { Protocol = comparison.Spec.Protocol with { Seed = seed } } });
-
-    /// <inheritdoc/>
-    public void CheckModels(long limit) => ModelCount.Check(comparison, limit);
-
-    /// <inheritdoc/>
-    public IPreparedRun Prepare() => new Prepared((MethodComparisonSpec)comparison.Spec, MethodComparisonKind.Load(comparison));
+    protected override IRunnableExperiment With(LoadedComparison changed) => new ComparisonExperiment(changed);
 
     private sealed class Prepared(MethodComparisonSpec spec, MethodComparisonKind kind) : IPreparedRun
     {

@@ -9,20 +9,13 @@ namespace FairMtl.Host.Kinds;
 
 /// <summary>A multi-task comparison (<see cref="MultiTaskComparisonKind"/>): MTA-F and its baselines over a sweep of settings, with
 /// single-task references.</summary>
-public sealed class MultiTaskExperiment(LoadedComparison comparison) : IRunnableExperiment
+public sealed class MultiTaskExperiment(LoadedComparison comparison) : ClassificationExperiment(comparison)
 {
     /// <inheritdoc/>
-    public string Name => comparison.Spec.Name;
+    public override IPreparedRun Prepare() => new Prepared((MultiTaskSpec)Comparison.Spec, MultiTaskComparisonKind.Load(Comparison));
 
     /// <inheritdoc/>
-    public IRunnableExperiment WithSeed(int seed) =>
-        new MultiTaskExperiment(comparison with { Spec = comparison.Spec with { Protocol = comparison.Spec.Protocol with { Seed = seed } } });
-
-    /// <inheritdoc/>
-    public void CheckModels(long limit) => ModelCount.Check(comparison, limit);
-
-    /// <inheritdoc/>
-    public IPreparedRun Prepare() => new Prepared((MultiTaskSpec)comparison.Spec, MultiTaskComparisonKind.Load(comparison));
+    protected override IRunnableExperiment With(LoadedComparison changed) => new MultiTaskExperiment(changed);
 
     private sealed class Prepared(MultiTaskSpec spec, MultiTaskComparisonKind kind) : IPreparedRun
     {

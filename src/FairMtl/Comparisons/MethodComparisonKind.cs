@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using FairMtl.Evaluation;
 using FairMtl.Evaluation.Classification;
 using FairMtl.Execution;
@@ -22,12 +21,10 @@ public sealed class MethodComparisonKind : IExperimentKind<ComparisonUnit, Compa
     private readonly string[] _tasks;
     private readonly double _loadSeconds;
 
-    private MethodComparisonKind(LoadedComparison experiment, ComparisonData data, RepetitionData[] repetitions, double loadSeconds)
+    private MethodComparisonKind(LoadedComparison experiment, LoadedRepetitions loaded)
     {
         _experiment = experiment;
-        _data = data;
-        _repetitions = repetitions;
-        _loadSeconds = loadSeconds;
+        (_data, _repetitions, _loadSeconds) = loaded;
         _units = Plan((MethodComparisonSpec)experiment.Spec);
         _tasks = experiment.Spec.Tasks.Select(t => t.Name).ToArray();
     }
@@ -49,10 +46,7 @@ public sealed class MethodComparisonKind : IExperimentKind<ComparisonUnit, Compa
             throw new ArgumentException($"'{experiment.Spec.Name}' compares multi-task methods; run it with {nameof(MultiTaskComparisonKind)}.", nameof(experiment));
         }
 
-        var stopwatch = Stopwatch.StartNew();
-        var data = ComparisonData.Load(experiment);
-        var repetitions = Enumerable.Range(0, experiment.Spec.Protocol.Repetitions).Select(data.Split).ToArray();
-        return new MethodComparisonKind(experiment, data, repetitions, stopwatch.Elapsed.TotalSeconds);
+        return new MethodComparisonKind(experiment, LoadedRepetitions.Load(experiment));
     }
 
     /// <summary>The units in a fixed order: per repetition, the table's methods, then the front's (method, lambda) pairs.</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using FairMtl.Comparisons;
 using FairMtl.Evaluation.Classification;
 using FairMtl.Evaluation.MultiTask;
@@ -21,12 +20,10 @@ public sealed class MultiTaskComparisonKind : IExperimentKind<MultiTaskUnit, Mul
     private readonly MultiTaskUnit[] _units;
     private readonly double _loadSeconds;
 
-    private MultiTaskComparisonKind(LoadedComparison experiment, ComparisonData data, RepetitionData[] repetitions, double loadSeconds)
+    private MultiTaskComparisonKind(LoadedComparison experiment, LoadedRepetitions loaded)
     {
         _experiment = experiment;
-        _data = data;
-        _repetitions = repetitions;
-        _loadSeconds = loadSeconds;
+        (_data, _repetitions, _loadSeconds) = loaded;
         var settings = MultiTaskSweep.Settings(((MultiTaskSpec)experiment.Spec).Sweep, experiment.Spec.Tasks.Count);
         Settings = settings.Count;
         _units = Plan(experiment.Spec, settings);
@@ -55,11 +52,7 @@ public sealed class MultiTaskComparisonKind : IExperimentKind<MultiTaskUnit, Mul
             throw new ArgumentException($"'{experiment.Spec.Name}' compares single-task-family methods; run it with {nameof(MethodComparisonKind)}.", nameof(experiment));
         }
 
-        var stopwatch = Stopwatch.StartNew();
-        var data = ComparisonData.Load(experiment);
-        CheckAttributes(experiment, data);
-        var repetitions = Enumerable.Range(0, experiment.Spec.Protocol.Repetitions).Select(data.Split).ToArray();
-        return new MultiTaskComparisonKind(experiment, data, repetitions, stopwatch.Elapsed.TotalSeconds);
+        return new MultiTaskComparisonKind(experiment, LoadedRepetitions.Load(experiment, data => CheckAttributes(experiment, data)));
     }
 
     /// <inheritdoc/>
