@@ -25,7 +25,7 @@ public sealed class ComparisonExperiment(LoadedComparison comparison) : Classifi
             # {spec.Name}
             {spec.Description}
 
-            methods: {string.Join(", ", spec.Methods.Select(m => m.Name))}; {spec.Protocol.Repetitions} repetition(s) of a seeded {1 - spec.Protocol.Validation - spec.Protocol.Test:0.##}/{spec.Protocol.Validation:0.##}/{spec.Protocol.Test:0.##} split (seed {spec.Protocol.Seed} + repetition)
+            methods: {string.Join(", ", spec.Methods.Select(m => m.Name))}; {spec.Protocol.Repetitions} repetition(s) of {SplitDescription.Of(spec)} (seed {spec.Protocol.Seed} + repetition)
             front: {(spec.Front.Lambdas.Count == 0 ? "none" : $"{string.Join(", ", spec.Front.Methods)} over {spec.Front.Lambdas.Count} lambdas")}; {Models} models; {threads} thread(s)
 
             """);

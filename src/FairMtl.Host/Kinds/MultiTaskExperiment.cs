@@ -23,9 +23,6 @@ public sealed class MultiTaskExperiment(LoadedComparison comparison) : Classific
 
         public string Header(int threads)
         {
-            var split = spec.Protocol.Split == SplitKind.Files
-                ? $"the files' own split (data.file: training and {spec.Protocol.Validation:0.##} validation; data.append: test)"
-                : $"a seeded {1 - spec.Protocol.Validation - spec.Protocol.Test:0.##}/{spec.Protocol.Validation:0.##}/{spec.Protocol.Test:0.##} split";
             return string.Create(
                 CultureInfo.InvariantCulture,
                 $"""
@@ -33,7 +30,7 @@ public sealed class MultiTaskExperiment(LoadedComparison comparison) : Classific
                 {spec.Description}
 
                 methods: {string.Join(", ", spec.Methods.Select(m => m.Name))} over {kind.Settings} {spec.Sweep.Kind.ToString().ToLowerInvariant()} settings; tasks: {string.Join(", ", spec.Tasks.Select(t => t.Name))}
-                {spec.Protocol.Repetitions} repetition(s) of {split}; {Models} models (single-task references included); {threads} thread(s)
+                {spec.Protocol.Repetitions} repetition(s) of {SplitDescription.Of(spec)}; {Models} models (single-task references included); {threads} thread(s)
 
                 """);
         }

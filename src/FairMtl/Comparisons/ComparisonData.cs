@@ -65,6 +65,7 @@ public sealed class ComparisonData
     public RepetitionData Split(int repetition)
     {
         var protocol = Spec.Protocol;
+        var fractions = Spec.Data.Split;
         var seed = protocol.Seed + repetition;
         int[] rest, test, train, validation;
         if (protocol.Split == SplitKind.Files)
@@ -79,13 +80,13 @@ public sealed class ComparisonData
                     "'split: files' takes the test rows from the files under data.append, but there are none (expected data.append with the test file)");
             }
 
-            (train, validation) = NumpySplit.TrainTestSplit(rest, protocol.Validation, (uint)seed);
+            (train, validation) = NumpySplit.TrainTestSplit(rest, fractions.Validation, (uint)seed);
         }
         else
         {
             var all = Enumerable.Range(0, Table.Rows).ToArray();
-            (rest, test) = NumpySplit.TrainTestSplit(all, protocol.Test, (uint)seed);
-            (train, validation) = NumpySplit.TrainTestSplit(rest, protocol.Validation / (1d - protocol.Test), (uint)seed);
+            (rest, test) = NumpySplit.TrainTestSplit(all, fractions.Test, (uint)seed);
+            (train, validation) = NumpySplit.TrainTestSplit(rest, fractions.Validation, (uint)seed);
         }
 
         CheckParts(repetition, seed, train, validation, test);

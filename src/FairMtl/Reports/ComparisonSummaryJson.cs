@@ -142,8 +142,8 @@ public static class ComparisonSummaryJson
         json.WriteStartObject("protocol");
         json.WriteNumber("repetitions", spec.Protocol.Repetitions);
         json.WriteString("split", spec.Protocol.Split.ToString().ToLowerInvariant());
-        json.WriteNumber("validation", spec.Protocol.Validation);
-        json.WriteNumber("test", spec.Protocol.Test);
+        json.WriteNumber("validation", spec.Data.Split.Validation);
+        json.WriteNumber("test", spec.Data.Split.Test);
         json.WriteNumber("seed", spec.Protocol.Seed);
         json.WriteNumber("epochs", spec.Training.Epochs);
         json.WriteNumber("batch_size", spec.Training.BatchSize);

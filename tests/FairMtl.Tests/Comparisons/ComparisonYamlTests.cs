@@ -39,7 +39,8 @@ public class ComparisonYamlTests
     public void Defaults_follow_the_papers_protocol()
     {
         var spec = Parse(Minimal).Spec;
-        spec.Protocol.ShouldBe(new ProtocolSpec(10, 0.2, 0.2, 0));
+        spec.Protocol.ShouldBe(new ProtocolSpec(10, 0));
+        spec.Data.Split.ShouldBe(new SplitSpec(0.2, 0.25, 0), "0.6/0.2/0.2 of all rows, as the paper");
         spec.Training.BatchSize.ShouldBe(256);
         spec.Training.Epochs.ShouldBe(3);
         spec.Model.Trunk.ShouldBe([64, 32]);
@@ -65,7 +66,7 @@ public class ComparisonYamlTests
                   lambda: { from: 0.1, to: 0.3, count: 3 }
                   fairness: fpr-gap
                   attribute: age
-                protocol: { repetitions: 3, validation: 0.1, test: 0.3, seed: 7 }
+                protocol: { repetitions: 3, seed: 7 }
                 """)).Spec;
 
         spec.Sensitive[0].Rule.ShouldBe(SensitiveRule.Categories);
@@ -79,7 +80,7 @@ public class ComparisonYamlTests
             (MethodKind.GroupDecomposition, FairnessLossKind.Glf, 0d, 0d, 0d, "age"),
         ]);
         spec.ShouldBeOfType<MethodComparisonSpec>().Front.ShouldBe(new FrontSpec(new[] { "AUX", "BGL" }, new[] { 0.1, 0.2, 0.3 }, FairnessMetric.FprGap, "age"));
-        spec.Protocol.ShouldBe(new ProtocolSpec(3, 0.1, 0.3, 7));
+        spec.Protocol.ShouldBe(new ProtocolSpec(3, 7));
     }
 
     public static TheoryData<string, string, int, int, string> Cases => new()
@@ -121,12 +122,27 @@ public class ComparisonYamlTests
             "'sensitive.g' takes 'privileged' or 'range', not both"
         },
         {
-            Minimal + "\nprotocol: { validation: 0.5, test: 0.5 }", DiagnosticCodes.ImpossibleRange, 13, 11,
-            "'protocol' leaves no training rows: validation 0.5 + test 0.5 >= 1 (expected a sum below 1)"
+            Minimal + "\nprotocol: { validation: 0.2, test: 0.2 }", DiagnosticCodes.UnknownKey, 13, 25,
+            "'protocol.validation' and 'protocol.test' moved to 'data.split', the split model of every experiment, where validation is a share of "
+            + "the rows left after the test rows; for the same split write data.split: { test: 0.2, validation: 0.25 }"
         },
         {
-            Minimal.WithLine("file:", "  file: d.csv\n  split: { test: 0.2 }"), DiagnosticCodes.UnknownKey, 4, 3,
-            "unknown key 'split' in 'data'"
+            Minimal + "\nprotocol: { test: 0.3, validation: 0.1, split: random }", DiagnosticCodes.UnknownKey, 13, 36,
+            "'protocol.validation' and 'protocol.test' moved to 'data.split', the split model of every experiment, where validation is a share of "
+            + "the rows left after the test rows; for the same split write data.split: { test: 0.3, validation: 0.14285714285714288 }"
+        },
+        {
+            Minimal + "\nprotocol: { validation: 0.5, test: 0.5 }", DiagnosticCodes.UnknownKey, 13, 25,
+            "'protocol.validation' and 'protocol.test' moved to 'data.split', the split model of every experiment, where validation is a share of "
+            + "the rows left after the test rows; validation 0.5 and test 0.5 of all rows left no training rows: write data.split: { test: 0.5, validation: v } with v below 1"
+        },
+        {
+            Minimal.WithLine("file:", "  file: d.csv\n  split: { seed: 3 }"), DiagnosticCodes.UnknownReference, 4, 18,
+            "a comparison splits repetition r with protocol.seed + r; set the seed there ('data.split.seed' is the split seed of a sweep)"
+        },
+        {
+            Minimal.WithLine("file:", "  file: d.csv\n  split: { validation: 1 }"), DiagnosticCodes.ImpossibleRange, 4, 24,
+            "'data.split.validation' must be a number in (0, 1) (a share of the rows left after the test rows), got '1'"
         },
     };
 

@@ -114,6 +114,7 @@ public class MultiTaskTests
           file: train.csv
           append: [test.csv]
           features: { exclude: [] }
+          split: { validation: 0.2 }
         model: { trunk: [8], head_hidden: [4] }
         tasks:
           a: { column: la }
@@ -125,7 +126,7 @@ public class MultiTaskTests
           BASE: { kind: fair-multi-task, loss: fpr-gap }
           MTAF: { kind: mta-f, loss: mmd, bandwidth: 0.2 }
         sweep: { kind: random, runs: 3, seed: 1, lambda: [0, 3] }
-        protocol: { repetitions: 1, split: files, validation: 0.2, seed: 2 }
+        protocol: { repetitions: 1, split: files, seed: 2 }
         training:
           optimizer: { name: adam, lr: 0.01 }
           batch_size: 32

@@ -11,7 +11,7 @@ public class MultiTaskYamlTests
     internal const string Minimal = """
         name: mt
         data:
-          file: d.csv
+          { file: d.csv, split: { validation: 0.1 } }
         model: { trunk: [8], head_hidden: [4] }
         tasks:
           a: { column: la, positive: ["yes"] }
@@ -23,7 +23,7 @@ public class MultiTaskYamlTests
           BASE: { kind: fair-multi-task, loss: mmd, bandwidth: 0.2 }
           MTAF: { kind: mta-f, loss: corr, condition: odds }
         sweep: { kind: random, runs: 5, seed: 3, weight: [0.2, 0.8], lambda: [0, 2], ratio: [0.5, 1.5] }
-        protocol: { split: files, validation: 0.1 }
+        protocol: { split: files }
         training:
           epochs: 3
         """;
@@ -47,7 +47,7 @@ public class MultiTaskYamlTests
         ]);
         spec.Sweep.ShouldBe(new MultiTaskSweepSpec(SweepKind.Random, 5, 3, new ValueRange(0.2, 0.8), new ValueRange(0, 2), new ValueRange(0.5, 1.5)));
         spec.Protocol.Split.ShouldBe(SplitKind.Files);
-        spec.Protocol.Validation.ShouldBe(0.1);
+        spec.Data.Split.Validation.ShouldBe(0.1);
     }
 
     [Fact]

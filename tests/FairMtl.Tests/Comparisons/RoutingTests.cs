@@ -128,7 +128,7 @@ public class RoutingTests
         new[] { new SensitiveAttributeSpec("g", "group", SensitiveRule.Categories, EquatableArray<string>.Empty, 0, 0) },
         methods,
         new FrontSpec(EquatableArray<string>.Empty, EquatableArray<double>.Empty, FairnessMetric.Eod, "g"),
-        new ProtocolSpec(1, 0.2, 0.2, 0),
+        new ProtocolSpec(1, 0),
         new ComparisonTrainingSpec(new OptimizerSpec(OptimizerKind.Adam, 0.01, 0.9, 0.999, 1e-7, 0), 8, 2));
 
     private static readonly SensitiveGroups[] ThreeGroups = [new("g", [0, 1, 2], ["a", "b", "c"])];

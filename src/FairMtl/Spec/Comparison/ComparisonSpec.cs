@@ -245,13 +245,14 @@ public enum FairnessMetric
     DpGap,
 }
 
-/// <summary>Repeated hold-out: repetition r splits with seed <c>Seed + r</c> and initialises with the same seed.</summary>
+/// <summary>
+/// Repeated hold-out: repetition r splits the rows as <c>data.split</c> says (the one split model of every kind: test
+/// rows, then a validation share of the rows left) with seed <c>Seed + r</c>, and initialises with the same seed.
+/// </summary>
 /// <param name="Repetitions">Number of repetitions.</param>
-/// <param name="Validation">Validation share of all rows (with <see cref="SplitKind.Files"/>: of the training file's rows).</param>
-/// <param name="Test">Test share of all rows (unused with <see cref="SplitKind.Files"/>).</param>
 /// <param name="Seed">Seed of repetition 0.</param>
 /// <param name="Split">A seeded split of all rows, or the files' own split (data.file trains, data.append tests).</param>
-public sealed record ProtocolSpec(int Repetitions, double Validation, double Test, int Seed, SplitKind Split = SplitKind.Random);
+public sealed record ProtocolSpec(int Repetitions, int Seed, SplitKind Split = SplitKind.Random);
 
 /// <summary>Where the test rows come from.</summary>
 public enum SplitKind

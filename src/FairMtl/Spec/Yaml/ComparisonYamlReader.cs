@@ -49,9 +49,8 @@ public static class ComparisonYamlReader
         }
 
         var description = root.String("description", string.Empty);
-        var data = DataSectionReader.Read(
-            root.RequireMapping("data", DataSectionReader.ComparisonKeys),
-            withSplitAndGroups: false);
+        var dataMapping = root.RequireMapping("data", DataSectionReader.ComparisonKeys);
+        var data = DataSectionReader.Read(dataMapping, withSplitAndGroups: false);
         var modelMapping = root.Mapping("model", "trunk", "activation", "dropout", "batch_norm", "init", "head_hidden");
         var model = ModelSectionReader.Read(modelMapping);
         var headHiddenNode = modelMapping?.Get("head_hidden");
@@ -72,6 +71,7 @@ public static class ComparisonYamlReader
         var front = multiTask ? null : ReadFront(frontNode, methods, attributeNames);
         var sweep = ReadSweep(root.Get("sweep"), multiTask, methodsNode);
         var protocol = ReadProtocol(root.Mapping("protocol", "repetitions", "validation", "test", "seed", "split"));
+        data = data with { Split = DataSectionReader.ReadComparisonSplit(dataMapping.Mapping("split", "test", "validation", "seed"), protocol.Split == SplitKind.Files) };
         var training = ReadTraining(root.RequireMapping("training", "optimizer", "batch_size", "epochs"));
 
         ComparisonSpec spec = sweep is not null
@@ -328,21 +328,28 @@ public static class ComparisonYamlReader
     {
         if (protocol is null)
         {
-            return new ProtocolSpec(10, 0.2, 0.2, 0);
+            return new ProtocolSpec(10, 0);
         }
 
-        var repetitions = protocol.Int("repetitions", 10, "an integer in [1, 1000]", v => v is >= 1 and <= 1000);
-        var validation = protocol.Number("validation", 0.2, "a number in (0, 1)", v => v is > 0d and < 1d, DiagnosticCodes.ImpossibleRange);
-        var test = protocol.Number("test", 0.2, "a number in (0, 1)", v => v is > 0d and < 1d, DiagnosticCodes.ImpossibleRange);
-        if (validation + test >= 1d)
+        var split = protocol.Enum("split", SplitKind.Random, SplitKinds);
+        var validationNode = protocol.Get("validation");
+        var testNode = protocol.Get("test");
+        if ((validationNode ?? testNode) is { } moved)
         {
-            throw protocol.Node.Error(
-                DiagnosticCodes.ImpossibleRange,
-                $"'protocol' leaves no training rows: validation {Format(validation)} + test {Format(test)} >= 1 (expected a sum below 1)");
+            var validation = validationNode?.AsNumber("a number in (0, 1)", v => v is > 0d and < 1d, DiagnosticCodes.ImpossibleRange) ?? 0.2;
+            var test = testNode?.AsNumber("a number in (0, 1)", v => v is > 0d and < 1d, DiagnosticCodes.ImpossibleRange) ?? 0.2;
+            var share = validation / (1d - test);
+            var instead = split == SplitKind.Files ? $"for the same split write data.split: {{ validation: {Format(validation)} }}"
+                : share < 1d ? $"for the same split write data.split: {{ test: {Format(test)}, validation: {Format(share)} }}"
+                : $"validation {Format(validation)} and test {Format(test)} of all rows left no training rows: write data.split: {{ test: {Format(test)}, validation: v }} with v below 1";
+            throw moved.Error(
+                DiagnosticCodes.UnknownKey,
+                "'protocol.validation' and 'protocol.test' moved to 'data.split', the split model of every experiment, where validation is a share of "
+                + $"the rows left after the test rows; {instead}");
         }
 
         return new ProtocolSpec(
-            repetitions, validation, test, protocol.Int("seed", 0, "an integer >= 0", v => v >= 0), protocol.Enum("split", SplitKind.Random, SplitKinds));
+            protocol.Int("repetitions", 10, "an integer in [1, 1000]", v => v is >= 1 and <= 1000), protocol.Int("seed", 0, "an integer >= 0", v => v >= 0), split);
     }
 
     /// <summary>Multi-task methods (vanilla, fair, MTA-F) and the others are not compared in one experiment; the

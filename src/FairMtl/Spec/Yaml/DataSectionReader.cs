@@ -8,7 +8,7 @@ internal static class DataSectionReader
     /// <summary>The keys of a comparison experiment's <c>data</c> (no <c>split</c> or <c>groups</c>: its protocol and
     /// sensitive attributes replace them).</summary>
     public static readonly string[] ComparisonKeys =
-        ["file", "format", "delimiter", "header", "columns", "features", "standardize", "skip_lines", "append", "missing", "filter", "categorical"];
+        ["file", "format", "delimiter", "header", "columns", "features", "standardize", "split", "skip_lines", "append", "missing", "filter", "categorical"];
 
     /// <summary>No protected groups (comparison experiments declare sensitive attributes instead).</summary>
     private static readonly GroupSpec NoGroups = new(string.Empty, GroupRule.Binary, 0d, EquatableArray<string>.Empty);
@@ -159,6 +159,40 @@ internal static class DataSectionReader
             : new FeatureSelection(
                 EquatableArray<string>.Empty,
                 exclude is null ? EquatableArray<string>.Empty : YamlLists.Names(exclude, "a list of column names", allowEmpty: true));
+    }
+
+    /// <summary>
+    /// <c>data.split</c> of a comparison, the same model as a sweep's: <c>test</c> of all rows, <c>validation</c> of the
+    /// rows left after the test rows. Each repetition splits with <c>protocol.seed</c> + its index, so <c>seed</c> is
+    /// refused here; with <c>protocol.split: files</c> the test rows are <c>data.append</c>'s, so <c>test</c> is refused.
+    /// The defaults (validation 0.25 after test 0.2, or 0.2 of <c>data.file</c>'s rows) are what the comparison format's
+    /// former <c>protocol.validation: 0.2</c> (of all rows) meant.
+    /// </summary>
+    public static SplitSpec ReadComparisonSplit(YamlMappingReader? split, bool files)
+    {
+        var defaultValidation = files ? 0.2 : 0.25;
+        if (split is null)
+        {
+            return new SplitSpec(files ? 0d : 0.2, defaultValidation, 0);
+        }
+
+        if (split.Get("seed") is { } seedNode)
+        {
+            throw seedNode.Error(
+                DiagnosticCodes.UnknownReference,
+                "a comparison splits repetition r with protocol.seed + r; set the seed there ('data.split.seed' is the split seed of a sweep)");
+        }
+
+        if (files && split.Get("test") is { } testNode)
+        {
+            throw testNode.Error(
+                DiagnosticCodes.UnknownReference, "with 'protocol.split: files' the test rows are those of data.append; 'data.split.test' does not apply");
+        }
+
+        var test = files ? 0d : split.Number("test", 0.2, "a number in (0, 1)", v => v > 0d && v < 1d, DiagnosticCodes.ImpossibleRange);
+        var validation = split.Number(
+            "validation", defaultValidation, "a number in (0, 1) (a share of the rows left after the test rows)", v => v > 0d && v < 1d, DiagnosticCodes.ImpossibleRange);
+        return new SplitSpec(test, validation, 0);
     }
 
     private static SplitSpec ReadSplit(YamlMappingReader? split)
