@@ -92,6 +92,21 @@ public class InputLimitTests
     }
 
     [Fact]
+    public void An_alias_counts_the_levels_of_the_node_it_stands_for_as_if_it_were_written_out()
+    {
+        // The root list is level 1; 62 more lists reach level 63. An alias there of a one-level list reaches 64 (read),
+        // of a two-level list 65 (refused), exactly as the same lists written out.
+        static void Load(string yaml) => YamlDocumentLoader.Load(yaml, new YamlReadContext(DisplayPath));
+        string At63(string alias) => "- &flat [1]\n- &two [[1]]\n- " + new string('[', 62) + alias + new string(']', 62) + "\n";
+
+        Should.NotThrow(() => Load(At63("*flat")));
+        var error = Should.Throw<FairMtlException>(() => Load(At63("*two")));
+        error.ShouldBeAt(DiagnosticCodes.InputLimit, 3, 65, $"alias '*two' nests the document more than {InputLimits.YamlDepth} levels deep");
+        Should.NotThrow(() => Load("- " + new string('[', 63) + new string(']', 63) + "\n"));
+        Should.Throw<FairMtlException>(() => Load("- " + new string('[', 64) + new string(']', 64) + "\n")).Code.ShouldBe(DiagnosticCodes.InputLimit);
+    }
+
+    [Fact]
     public void An_alias_that_would_nest_past_the_bound_is_refused()
     {
         var deep = new string('[', 40) + new string(']', 40);

@@ -51,7 +51,7 @@ internal sealed class BoundedYamlParser : IParser
                 break;
             case Scalar scalar:
                 _expandedNodes++;
-                Completed(scalar.Anchor, _expandedNodes - 1, height: 1);
+                Completed(scalar.Anchor, _expandedNodes - 1, height: 0);
                 break;
             case MappingStart or SequenceStart:
                 OnCollectionStart((NodeEvent)_inner.Current);
@@ -144,10 +144,10 @@ internal sealed class BoundedYamlParser : IParser
 
     /// <param name="Anchor">The collection's anchor name, or null.</param>
     /// <param name="ExpandedBefore">Nodes of the expanded document before the collection.</param>
-    /// <param name="Height">The height of its tallest child so far (0 while it has none).</param>
+    /// <param name="Height">The height of its tallest child so far (0 while it has none or only scalars).</param>
     private readonly record struct OpenCollection(string? Anchor, long ExpandedBefore, int Height = 0);
 
     /// <param name="Nodes">Nodes of the anchored subtree, aliases in it expanded.</param>
-    /// <param name="Height">Its height: 1 for a scalar, 1 + the tallest child for a collection.</param>
+    /// <param name="Height">The levels of nesting it brings: 0 for a scalar, 1 + its tallest child's for a collection.</param>
     private readonly record struct AnchoredNode(long Nodes, int Height);
 }
