@@ -89,6 +89,25 @@ public sealed class GeneratedSourceTests
     }
 
     [Fact]
+    public void A_spec_with_listed_values_of_text_columns_compiles_to_the_runtime_readers_spec()
+    {
+        var yaml = Experiments.Small
+            .Replace("groups: { column: sex, rule: binary }", "groups: { column: sex, privileged: [FEMALE, \"F \\\"x\\\"\"] }", StringComparison.Ordinal)
+            .Replace("z: { column: sex, task: binary }", "z: { column: sex, task: binary, positive: [FEMALE] }", StringComparison.Ordinal);
+        yaml.ShouldContain("positive: [FEMALE]");
+        var run = GeneratorHarness.Run([GeneratorHarness.Text("experiments/text.yaml", yaml)]);
+        var type = GeneratorHarness.Load(run.Output).GetType("FairMtl.Generated.Experiments.Small")!;
+
+        var compiled = (ExperimentSpec)type.GetProperty("Spec")!.GetValue(null)!;
+
+        run.DiagnosticLines.ShouldBeEmpty();
+        var runtime = ExperimentYamlReader.Parse(yaml, "text.yaml", "/base").Spec;
+        runtime.Data.Groups.Privileged.ShouldBe(["FEMALE", "F \"x\""]);
+        runtime.Heads[1].Positive.ShouldBe(["FEMALE"]);
+        compiled.ShouldBe(runtime);
+    }
+
+    [Fact]
     public void The_registry_lists_every_experiment_by_name_and_finds_them()
     {
         var yaml = Experiments.Small.Replace("name: small", "name: a-small-one", StringComparison.Ordinal);

@@ -78,6 +78,7 @@ internal sealed class AttributeLowering
         Enum(2, "rule", groups, "rule", YamlEnumValues.GroupRules);
         Value(2, "threshold", groups, "Threshold");
         List(2, "labels", groups, "Labels");
+        List(2, "privileged", groups, "Privileged");
         _yaml.Close(groupsMapping);
         _yaml.Close(data);
     }
@@ -110,6 +111,7 @@ internal sealed class AttributeLowering
             Enum(2, "task", head, "task", YamlEnumValues.HeadTasks);
             Value(2, "standardize", head, "Standardize");
             List(2, "hidden", head, "Hidden");
+            List(2, "positive", head, "Positive");
             _yaml.Close(entry);
         }
 

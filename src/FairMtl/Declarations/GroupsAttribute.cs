@@ -36,4 +36,8 @@ public sealed class GroupsAttribute : Attribute
 
     /// <summary>YAML <c>data.groups.labels</c>: display names of group 0 and group 1 (default group0, group1).</summary>
     public string[] Labels { get; set; } = ["group0", "group1"];
+
+    /// <summary>YAML <c>data.groups.privileged</c>: for a text column, the values of group 1 (rule
+    /// <see cref="GroupRule.Privileged"/>, implied when the rule is not given).</summary>
+    public string[] Privileged { get; set; } = [];
 }

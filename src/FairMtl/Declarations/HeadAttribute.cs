@@ -40,4 +40,8 @@ public sealed class HeadAttribute : Attribute
 
     /// <summary>YAML <c>heads.&lt;name&gt;.hidden</c>: widths (&gt; 0) of head-specific hidden layers (default none).</summary>
     public int[] Hidden { get; set; } = [];
+
+    /// <summary>YAML <c>heads.&lt;name&gt;.positive</c>: for a binary head on a text column, the values that are label 1
+    /// (default none: the column holds 0 and 1).</summary>
+    public string[] Positive { get; set; } = [];
 }

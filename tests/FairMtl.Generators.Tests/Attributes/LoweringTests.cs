@@ -133,6 +133,40 @@ public sealed class LoweringTests
     }
 
     [Fact]
+    public void Listed_values_of_text_columns_lower_to_their_yaml_keys()
+    {
+        var model = AttributeHarness.Read("""
+            using FairMtl.Declarations;
+            using FairMtl.Spec;
+
+            [Experiment("text")]
+            [Dataset("data/text.csv")]
+            [Groups("sex", Privileged = new[] { "FEMALE" }, Labels = new[] { "male", "female" })]
+            [Head("y", "target")]
+            [Head("z", "sex", HeadTask.Binary, Positive = new[] { "FEMALE", "F" })]
+            [Training(Epochs = 2)]
+            public static partial class Text
+            {
+                public static double Loss(double y, double z) => y + z;
+            }
+            """);
+
+        model.Diagnostics.Select(d => d.ToString()).ShouldBeEmpty();
+        model.Spec.ShouldBe(Parse("""
+            name: text
+            data:
+              file: data/text.csv
+              groups: { column: sex, privileged: [FEMALE], labels: [male, female] }
+            heads:
+              y: { column: target }
+              z: { column: sex, task: binary, positive: [FEMALE, F] }
+            loss: y + z
+            training: { epochs: 2 }
+            """));
+        model.Spec!.Data.Groups.Rule.ShouldBe(GeneratorSpec.GroupRule.Privileged);
+    }
+
+    [Fact]
     public void Left_out_arguments_and_attributes_take_the_yaml_defaults()
     {
         var model = AttributeHarness.Read(HeaderlessDeclaration);
