@@ -48,6 +48,10 @@ public static class InputLimits
     /// <summary>Encoded input values (inputs x rows): 2^28, 2 GiB of doubles.</summary>
     public const long EncodedCells = 1L << 28;
 
+    /// <summary>Size of a stored result file (a table or summary.json) that <c>report DIR</c> reads: 128 MiB (the
+    /// runs table of 100,000 models is about 60 MB).</summary>
+    public const int ResultFileBytes = 128 << 20;
+
     /// <summary>Characters of one line of a data file: 1 MiB.</summary>
     public const int DataLineCharacters = 1 << 20;
 

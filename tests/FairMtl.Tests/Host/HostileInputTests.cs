@@ -95,4 +95,21 @@ public class HostileInputTests
         run.ExitCode.ShouldBe(ExitCodes.UserError);
         run.Error.ShouldContain("--max-models must be at least 1, got 0");
     }
+
+    [Theory]
+    [InlineData("summary.json")]
+    [InlineData("sweep.csv")]
+    public async Task A_results_folder_whose_file_never_ends_is_refused_without_reading_it_all(string file)
+    {
+        using var folder = FairMtl.Tests.Reports.ReportFixtures.Copy("sweep");
+        var endless = Path.Combine(folder.Path, file);
+        File.Delete(endless);
+        File.CreateSymbolicLink(endless, "/dev/zero");
+
+        var report = await HostRun.InvokeAsync("report", folder.Path);
+
+        report.ExitCode.ShouldBe(ExitCodes.UserError);
+        report.Error.ShouldBe($"{endless}: error FMTL018: the file is larger than {FairMtl.Spec.InputLimits.ResultFileBytes >> 20} MiB (expected a result file written by a run)\n");
+        File.Exists(Path.Combine(folder.Path, "report.html")).ShouldBeFalse();
+    }
 }

@@ -41,7 +41,8 @@ public sealed class CsvTable
             throw new FairMtlException(DiagnosticCodes.ResultFile, SourceLocation.OfFile(path), "file not found (expected a result file written by a run)");
         }
 
-        var lines = File.ReadAllLines(path);
+        var lines = StoredResults.StoredText(path).Split('\n').Select(line => line.TrimEnd('\r')).ToArray();
+        lines = lines.Length > 0 && lines[^1].Length == 0 ? lines[..^1] : lines;
         if (lines.Length == 0)
         {
             throw new FairMtlException(DiagnosticCodes.ResultFile, SourceLocation.OfFile(path), "the file is empty (expected a header line)");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using FairMtl.Diagnostics;
+using FairMtl.Spec;
 
 namespace FairMtl.Reports.Stored;
 
@@ -57,7 +58,7 @@ public sealed class StoredResults : IDisposable
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(File.ReadAllBytes(path));
+            document = JsonDocument.Parse(StoredText(path));
         }
         catch (JsonException exception)
         {
@@ -146,4 +147,17 @@ public sealed class StoredResults : IDisposable
 
     private FairMtlException Missing(string path, string expected) =>
         new(DiagnosticCodes.ResultFile, SourceLocation.OfFile(Path.Combine(Directory, "summary.json")), string.Create(CultureInfo.InvariantCulture, $"no '{path}' (expected {expected})"));
+
+    /// <summary>A stored file's text, refused (FMTL017) past <see cref="InputLimits.ResultFileBytes"/> without reading
+    /// further: a results folder is input too, and may come from anywhere.</summary>
+    internal static string StoredText(string path)
+    {
+        var bytes = InputFile.ReadBytes(path, InputLimits.ResultFileBytes, out var longer);
+        return longer
+            ? throw new FairMtlException(
+                DiagnosticCodes.InputLimit,
+                SourceLocation.OfFile(path),
+                $"the file is larger than {InputLimits.ResultFileBytes >> 20} MiB (expected a result file written by a run)")
+            : InputFile.Decode(bytes);
+    }
 }

@@ -24,7 +24,7 @@ public static partial class ExperimentYamlReader
         try
         {
             var fullPath = Path.GetFullPath(path);
-            return new ExperimentFileText(ReadBounded(fullPath), displayPath, Path.GetDirectoryName(fullPath) ?? fullPath);
+            return new ExperimentFileText(InputFile.ReadText(fullPath, InputLimits.ExperimentFileBytes, out _), displayPath, Path.GetDirectoryName(fullPath) ?? fullPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or SecurityException)
         {
@@ -32,26 +32,6 @@ public static partial class ExperimentYamlReader
             throw new FairMtlException(
                 DiagnosticCodes.ExperimentFile, SourceLocation.OfFile(displayPath), $"cannot read experiment file '{displayPath}': {reason}");
         }
-    }
-
-    /// <summary>
-    /// The file's text as <see cref="File.ReadAllText(string)"/> decodes it, but read no further than one byte past
-    /// <see cref="InputLimits.ExperimentFileBytes"/>: a larger file (or an endless one such as <c>/dev/zero</c>) costs
-    /// no more memory than that, and the YAML loader refuses its text at the byte that crosses the limit.
-    /// </summary>
-    private static string ReadBounded(string fullPath)
-    {
-        using var file = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        var buffer = new byte[InputLimits.ExperimentFileBytes + 1];
-        var length = 0;
-        int read;
-        while (length < buffer.Length && (read = file.Read(buffer, length, buffer.Length - length)) > 0)
-        {
-            length += read;
-        }
-
-        using var reader = new StreamReader(new MemoryStream(buffer, 0, length), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        return reader.ReadToEnd();
     }
 }
 
