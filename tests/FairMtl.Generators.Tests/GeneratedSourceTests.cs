@@ -105,6 +105,12 @@ public sealed class GeneratedSourceTests
         runtime.Data.Groups.Privileged.ShouldBe(["FEMALE", "F \"x\""]);
         runtime.Heads[1].Positive.ShouldBe(["FEMALE"]);
         compiled.ShouldBe(runtime);
+
+        var aboveYaml = Experiments.Small.Replace("z: { column: sex, task: binary }", "z: { column: sex, task: binary, above: 0.5 }", StringComparison.Ordinal);
+        var aboveRun = GeneratorHarness.Run([GeneratorHarness.Text("experiments/above.yaml", aboveYaml)]);
+        var aboveSpec = (ExperimentSpec)GeneratorHarness.Load(aboveRun.Output).GetType("FairMtl.Generated.Experiments.Small")!.GetProperty("Spec")!.GetValue(null)!;
+        aboveSpec.Heads[1].Above.ShouldBe(0.5);
+        aboveSpec.ShouldBe(ExperimentYamlReader.Parse(aboveYaml, "above.yaml", "/base").Spec);
     }
 
     [Fact]

@@ -29,16 +29,19 @@ internal static class SpecLiteralEmitter
             ("Init", Atom(Literals.Enum(spec.Model.Init))))),
         ("Heads", new ArrayNode(Spec + "HeadSpec", spec.Heads.Select(head => New(
             "HeadSpec",
-            WithValues(
-                [
-                    ("Name", Atom(Literals.String(head.Name))),
-                    ("Column", Atom(Literals.String(head.Column))),
-                    ("Task", Atom(Literals.Enum(head.Task))),
-                    ("Standardize", Atom(Literals.Bool(head.Standardize))),
-                    ("Hidden", Ints(head.Hidden)),
-                ],
-                "Positive",
-                head.Positive))).ToArray())),
+            [
+                .. WithValues(
+                    [
+                        ("Name", Atom(Literals.String(head.Name))),
+                        ("Column", Atom(Literals.String(head.Column))),
+                        ("Task", Atom(Literals.Enum(head.Task))),
+                        ("Standardize", Atom(Literals.Bool(head.Standardize))),
+                        ("Hidden", Ints(head.Hidden)),
+                    ],
+                    "Positive",
+                    head.Positive),
+                .. head.Above is { } above ? [("Above", Atom(Literals.Double(above)))] : Array.Empty<(string, Node)>(),
+            ])).ToArray())),
         ("Loss", Atom(Literals.String(spec.Loss))),
         ("Sweep", New(
             "SweepSpec",

@@ -178,44 +178,10 @@ public sealed class ComparisonData
         }
     }
 
-    private static float[] ReadLabels(LoadedComparison experiment, EncodedTable table, ClassificationTaskSpec task, string path)
-    {
-        var labels = new float[table.Rows];
-        if (task.Above is { } threshold)
-        {
-            var numbers = table.Number(task.Column);
-            for (var r = 0; r < numbers.Length; r++)
-            {
-                labels[r] = numbers[r] > threshold ? 1f : 0f;
-            }
-
-            return labels;
-        }
-
-        if (task.Positive.Count == 0)
-        {
-            var values = table.Number(task.Column);
-            for (var r = 0; r < values.Length; r++)
-            {
-                labels[r] = values[r] switch
-                {
-                    0d => 0f,
-                    1d => 1f,
-                    _ => throw new FairMtlException(
-                        DiagnosticCodes.InvalidValue,
-                        table.Locate(task.Column, r),
-                        $"task '{task.Name}' needs 0/1 values in column '{task.Column}', found "
-                        + $"{values[r].ToString(CultureInfo.InvariantCulture)} (expected 0 or 1, or declare '{path}.positive')"),
-                };
-            }
-
-            return labels;
-        }
-
-        var text = table.Text(task.Column);
-        DeclaredValues.Check(experiment.Source, text, task.Positive, $"{path}.positive", task.Column);
-        return DeclaredValues.Indicator(text, task.Positive).Select(value => (float)value).ToArray();
-    }
+    private static float[] ReadLabels(LoadedComparison experiment, EncodedTable table, ClassificationTaskSpec task, string path) =>
+        BinaryLabels.Of(table.Parsed, experiment.Source, path, $"task '{task.Name}'", task.Column, task.Positive, task.Above)
+            .Select(label => (float)label)
+            .ToArray();
 
     private static SensitiveGroups ReadGroups(LoadedComparison experiment, EncodedTable table, SensitiveAttributeSpec attribute)
     {

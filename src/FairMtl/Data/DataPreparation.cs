@@ -1,4 +1,3 @@
-using System.Globalization;
 using FairMtl.Diagnostics;
 using FairMtl.Spec;
 
@@ -79,37 +78,15 @@ public static class DataPreparation
             new DataProvenance(table.DisplayPath, table.Sha256, table.RowCount, table.ColumnNames.Count) { Files = table.Files.ToArray() });
     }
 
-    /// <summary>
-    /// Each head's target per row: the column's numbers, or for a binary head with <c>positive</c> values the 0/1
-    /// indicator of those values in its text column. A binary head's numbers must be 0 or 1.
-    /// </summary>
+    /// <summary>Each head's target per row: the column's numbers, or for a binary head its labels (<see cref="BinaryLabels"/>).</summary>
     private static OrderedDictionary<string, double[]> HeadValues(LoadedExperiment experiment, DataTable table)
     {
         var values = new OrderedDictionary<string, double[]>(StringComparer.Ordinal);
         foreach (var head in experiment.Spec.Heads)
         {
-            if (head.Positive.Count > 0)
-            {
-                var text = table.Text(head.Column);
-                DeclaredValues.Check(experiment.Source, text, head.Positive, $"heads.{head.Name}.positive", head.Column);
-                values[head.Name] = DeclaredValues.Indicator(text, head.Positive);
-                continue;
-            }
-
-            var column = table.Column(head.Column);
-            for (var row = 0; head.Task == HeadTask.Binary && row < column.Length; row++)
-            {
-                if (column[row] is not (0.0 or 1.0))
-                {
-                    throw new FairMtlException(
-                        DiagnosticCodes.InvalidValue,
-                        table.Locate(head.Column, row),
-                        $"head '{head.Name}' (task: binary) needs 0/1 values, but column '{head.Column}' holds " +
-                        $"{column[row].ToString(CultureInfo.InvariantCulture)} (expected 0 or 1, or list the values of label 1 under 'heads.{head.Name}.positive')");
-                }
-            }
-
-            values[head.Name] = column;
+            values[head.Name] = head.Task == HeadTask.Binary
+                ? BinaryLabels.Of(table, experiment.Source, $"heads.{head.Name}", $"head '{head.Name}' (task: binary)", head.Column, head.Positive, head.Above)
+                : table.Column(head.Column);
         }
 
         return values;

@@ -82,4 +82,7 @@ public sealed class EncodedTable
     /// <summary>Where the value of a read column on kept row <paramref name="row"/> is: its file, line and character column.</summary>
     /// <exception cref="ArgumentException">The column was not read.</exception>
     public SourceLocation Locate(string column, int row) => _table.Locate(column, row);
+
+    /// <summary>The parsed rows the inputs were encoded from.</summary>
+    internal DataTable Parsed => _table;
 }

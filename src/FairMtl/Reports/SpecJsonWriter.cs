@@ -34,6 +34,15 @@ public static class SpecJsonWriter
             json.WriteBoolean("standardize", head.Standardize);
             Numbers(json, "hidden", head.Hidden);
             SummaryJson.WriteStrings(json, "positive", head.Positive);
+            if (head.Above is { } above)
+            {
+                json.WriteNumber("above", above);
+            }
+            else
+            {
+                json.WriteNull("above");
+            }
+
             json.WriteEndObject();
         }
 

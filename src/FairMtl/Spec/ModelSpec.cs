@@ -20,9 +20,16 @@ public sealed record ModelSpec(
 /// <param name="Standardize">Train on the standardised column (statistics of the training part).</param>
 /// <param name="Hidden">Widths of head-specific hidden layers before the output (often none).</param>
 /// <param name="Positive">For a binary head on a text column: the values that are label 1 (every other value is 0), as
-/// a comparison's task declares them; empty: the column holds 0 and 1.</param>
+/// a comparison's task declares them; empty: the column holds 0 and 1 (or see <paramref name="Above"/>).</param>
+/// <param name="Above">For a binary head on a numeric column: label 1 is <c>value &gt; Above</c>, as for a task.</param>
 public sealed record HeadSpec(
-    string Name, string Column, HeadTask Task, bool Standardize, EquatableArray<int> Hidden, EquatableArray<string> Positive = default);
+    string Name,
+    string Column,
+    HeadTask Task,
+    bool Standardize,
+    EquatableArray<int> Hidden,
+    EquatableArray<string> Positive = default,
+    double? Above = null);
 
 /// <summary>What a head predicts and therefore which loss it trains with.</summary>
 public enum HeadTask

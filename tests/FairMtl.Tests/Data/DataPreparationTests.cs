@@ -254,7 +254,7 @@ public class DataPreparationTests
 
         error.Code.ShouldBe(DiagnosticCodes.InvalidValue);
         error.Location.ShouldBe(new SourceLocation(Display(folder), 8, SexColumn(6)));
-        error.Detail.ShouldBe("head 'z' (task: binary) needs 0/1 values, but column 'sex' holds 0.5 (expected 0 or 1, or list the values of label 1 under 'heads.z.positive')");
+        error.Detail.ShouldBe("head 'z' (task: binary) needs 0/1 values in column 'sex', found 0.5 (expected 0 or 1, or list the values of label 1 under 'heads.z.positive', or give 'heads.z.above')");
     }
 
     [Fact]

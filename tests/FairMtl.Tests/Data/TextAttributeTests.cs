@@ -96,10 +96,29 @@ public class TextAttributeTests
         error.Detail.ShouldContain("non-numeric value 'MALE' in column 'sex'");
     }
 
+    [Fact]
+    public async Task A_binary_head_above_a_number_gives_the_numbers_of_the_same_labels_written_0_1()
+    {
+        // Parkinson's sex is 0/1: 'above: 0.5' on the same column gives the same labels, so the same tables.
+        using var folder = new TempDataFolder();
+        var coded = HostRun.SmallExperiment(folder, "parkinson", text => text.Replace("name: parkinson", "name: coded", StringComparison.Ordinal));
+        var above = HostRun.SmallExperiment(folder, "parkinson", text => text
+            .Replace("name: parkinson", "name: above", StringComparison.Ordinal)
+            .Replace("z: { column: sex, task: binary }", "z: { column: sex, task: binary, above: 0.5 }", StringComparison.Ordinal));
+        File.ReadAllText(above).ShouldContain("above: 0.5");
+
+        (await HostRun.InvokeAsync(coded, "--out", Path.Combine(folder.Path, "coded"))).ExitCode.ShouldBe(ExitCodes.Success);
+        (await HostRun.InvokeAsync(above, "--out", Path.Combine(folder.Path, "above"))).ExitCode.ShouldBe(ExitCodes.Success);
+
+        File.ReadAllText(Path.Combine(folder.Path, "above", "sweep.csv")).ShouldBe(File.ReadAllText(Path.Combine(folder.Path, "coded", "sweep.csv")));
+        ExperimentYamlReader.Load(above).Spec.Heads[1].Above.ShouldBe(0.5);
+    }
+
     [Theory]
+    [InlineData("z: { column: sex, task: binary, positive: [FEMALE] }", "z: { column: sex, task: binary, positive: [FEMALE], above: 1 }", "'heads.z' takes 'positive' or 'above', not both")]
     [InlineData("    privileged: [FEMALE]\n", "    rule: median\n    privileged: [FEMALE]\n", "'data.groups.privileged' lists the values of group 1 of a text column; it does not go with 'rule: median' (remove one of the two)")]
     [InlineData("    privileged: [FEMALE]\n", "    rule: privileged\n", "missing required key 'privileged' in 'data.groups' (the values of group 1, needed by 'rule: privileged')")]
-    [InlineData("y: { column: motor_UPDRS, task: regression }", "y: { column: motor_UPDRS, task: regression, positive: [x] }", "'heads.y.positive' applies to binary heads only (the values of a text column that are label 1); 'y' is a regression head")]
+    [InlineData("y: { column: motor_UPDRS, task: regression }", "y: { column: motor_UPDRS, task: regression, positive: [x] }", "'heads.y.positive' applies to binary heads only (how a column becomes labels 0 and 1); 'y' is a regression head")]
     public void Listed_values_that_do_not_fit_the_rule_or_the_task_are_refused_at_the_declaration(string find, string replacement, string detail)
     {
         using var folder = new TempDataFolder();

@@ -93,15 +93,7 @@ public static class ComparisonYamlReader
         {
             var taskName = CheckIdentifier(node, key, "task");
             var task = value.AsMapping("a mapping with keys column and positive or above", "column", "positive", "above", "threshold");
-            var positiveNode = task.Get("positive");
-            var aboveNode = task.Get("above");
-            if (positiveNode is not null && aboveNode is not null)
-            {
-                throw aboveNode.Error(DiagnosticCodes.UnknownReference, $"'{task.Path}' takes 'positive' or 'above', not both");
-            }
-
-            var positive = positiveNode is null ? [] : YamlLists.Names(positiveNode, "a non-empty list of values", allowEmpty: false);
-            double? above = aboveNode?.AsNumber("a finite number", _ => true);
+            var (positive, above) = BinaryLabelReader.Read(task);
             var thresholdNode = task.Get("threshold");
             var prior = thresholdNode is not null && thresholdNode.Node is YamlScalarNode { Value: "prior" };
             var threshold = thresholdNode is null || prior

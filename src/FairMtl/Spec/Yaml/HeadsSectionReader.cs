@@ -24,7 +24,7 @@ internal static class HeadsSectionReader
                     DiagnosticCodes.UnknownReference, key, $"head name '{name}' must be {Identifiers.Rule}; the loss expression refers to heads by name");
             }
 
-            result.Add((key, ReadHead(value.AsMapping("a mapping with keys column, task, standardize, hidden, positive", "column", "task", "standardize", "hidden", "positive"), name)));
+            result.Add((key, ReadHead(value.AsMapping("a mapping with keys column, task, standardize, hidden, positive, above", "column", "task", "standardize", "hidden", "positive", "above"), name)));
         }
 
         return result;
@@ -43,14 +43,14 @@ internal static class HeadsSectionReader
 
         var hiddenNode = head.Get("hidden");
         var hidden = hiddenNode is null ? [] : YamlLists.Widths(hiddenNode, "a list of integers > 0", allowEmpty: true);
-        var positiveNode = head.Get("positive");
-        if (positiveNode is not null && task != HeadTask.Binary)
+        if (task != HeadTask.Binary && BinaryLabelReader.Keys.Select(head.Get).FirstOrDefault(node => node is not null) is { } labelNode)
         {
-            throw positiveNode.Error(
-                DiagnosticCodes.UnknownReference, $"'{head.Path}.positive' applies to binary heads only (the values of a text column that are label 1); '{name}' is a regression head");
+            throw labelNode.Error(
+                DiagnosticCodes.UnknownReference,
+                $"'{labelNode.Path}' applies to binary heads only (how a column becomes labels 0 and 1); '{name}' is a regression head");
         }
 
-        var positive = positiveNode is null ? [] : YamlLists.Names(positiveNode, "a non-empty list of values", allowEmpty: false);
-        return new HeadSpec(name, column, task, standardize, hidden, positive);
+        var (positive, above) = BinaryLabelReader.Read(head);
+        return new HeadSpec(name, column, task, standardize, hidden, positive, above);
     }
 }
