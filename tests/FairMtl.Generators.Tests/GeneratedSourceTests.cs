@@ -111,6 +111,12 @@ public sealed class GeneratedSourceTests
         var aboveSpec = (ExperimentSpec)GeneratorHarness.Load(aboveRun.Output).GetType("FairMtl.Generated.Experiments.Small")!.GetProperty("Spec")!.GetValue(null)!;
         aboveSpec.Heads[1].Above.ShouldBe(0.5);
         aboveSpec.ShouldBe(ExperimentYamlReader.Parse(aboveYaml, "above.yaml", "/base").Spec);
+
+        var rangeYaml = Experiments.Small.Replace("groups: { column: sex, rule: binary }", "groups: { column: sex, range: [0.5, 1.5] }", StringComparison.Ordinal);
+        var rangeRun = GeneratorHarness.Run([GeneratorHarness.Text("experiments/range.yaml", rangeYaml)]);
+        var rangeSpec = (ExperimentSpec)GeneratorHarness.Load(rangeRun.Output).GetType("FairMtl.Generated.Experiments.Small")!.GetProperty("Spec")!.GetValue(null)!;
+        (rangeSpec.Data.Groups.Low, rangeSpec.Data.Groups.High).ShouldBe((0.5, 1.5));
+        rangeSpec.ShouldBe(ExperimentYamlReader.Parse(rangeYaml, "range.yaml", "/base").Spec);
     }
 
     [Fact]

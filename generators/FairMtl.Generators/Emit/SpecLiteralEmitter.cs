@@ -83,15 +83,20 @@ internal static class SpecLiteralEmitter
             ("Seed", Atom(Literals.Int(data.Split.Seed))))),
         ("Groups", New(
             "GroupSpec",
-            WithValues(
-                [
-                    ("Column", Atom(Literals.String(data.Groups.Column))),
-                    ("Rule", Atom(Literals.Enum(data.Groups.Rule))),
-                    ("Threshold", Atom(Literals.Double(data.Groups.Threshold))),
-                    ("Labels", Strings(data.Groups.Labels)),
-                ],
-                "Privileged",
-                data.Groups.Privileged))),
+            [
+                .. WithValues(
+                    [
+                        ("Column", Atom(Literals.String(data.Groups.Column))),
+                        ("Rule", Atom(Literals.Enum(data.Groups.Rule))),
+                        ("Threshold", Atom(Literals.Double(data.Groups.Threshold))),
+                        ("Labels", Strings(data.Groups.Labels)),
+                    ],
+                    "Privileged",
+                    data.Groups.Privileged),
+                .. data.Groups.Rule == GroupRule.Range
+                    ? [("Low", Atom(Literals.Double(data.Groups.Low))), ("High", Atom(Literals.Double(data.Groups.High)))]
+                    : Array.Empty<(string, Node)>(),
+            ])),
         ("SkipLines", Atom(Literals.Int(data.SkipLines))),
         ("Append", new ArrayNode(Spec + "AppendedFile", data.Append.Select(file => New(
             "AppendedFile",

@@ -192,10 +192,10 @@ public sealed class ComparisonData
         switch (attribute.Rule)
         {
             case SensitiveRule.Range:
-                var values = table.Number(attribute.Column);
-                for (var r = 0; r < values.Length; r++)
+                var inRange = DeclaredValues.InRange(table.Number(attribute.Column), attribute.Low, attribute.High);
+                for (var r = 0; r < inRange.Length; r++)
                 {
-                    groups[r] = values[r] >= attribute.Low && values[r] <= attribute.High ? 1 : 0;
+                    groups[r] = (int)inRange[r];
                 }
 
                 var range = $"{Format(attribute.Low)}-{Format(attribute.High)}";

@@ -4,9 +4,9 @@ using FairMtl.Spec;
 namespace FairMtl.Data;
 
 /// <summary>
-/// Values a spec lists for a text column (a binary head's or a task's <c>positive</c>, a group's or a sensitive
-/// attribute's <c>privileged</c>), for every kind of experiment: checked against the column, and turned into a 0/1
-/// indicator of the rows that hold one of them.
+/// Values a spec declares for a column, for every kind of experiment: listed values of a text column (a binary head's
+/// or a task's <c>positive</c>, a group's or a sensitive attribute's <c>privileged</c>), checked against the column,
+/// and a numeric <c>range</c>; each turned into a 0/1 indicator of the rows that hold one of them.
 /// </summary>
 public static class DeclaredValues
 {
@@ -32,6 +32,18 @@ public static class DeclaredValues
                     + $"(its values: {listed})");
             }
         }
+    }
+
+    /// <summary>1 for the rows whose value lies in [<paramref name="low"/>, <paramref name="high"/>], 0 for the others.</summary>
+    public static double[] InRange(double[] column, double low, double high)
+    {
+        var indicator = new double[column.Length];
+        for (var r = 0; r < column.Length; r++)
+        {
+            indicator[r] = column[r] >= low && column[r] <= high ? 1d : 0d;
+        }
+
+        return indicator;
     }
 
     /// <summary>1 for the rows whose text is one of <paramref name="declared"/>, 0 for the others.</summary>

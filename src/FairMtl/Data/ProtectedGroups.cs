@@ -22,6 +22,11 @@ internal static class ProtectedGroups
         }
 
         var values = table.Column(groups.Column);
+        if (groups.Rule == GroupRule.Range)
+        {
+            return DeclaredValues.InRange(values, groups.Low, groups.High);
+        }
+
         for (var row = 0; groups.Rule == GroupRule.Binary && row < values.Length; row++)
         {
             if (values[row] is not (0.0 or 1.0))
@@ -47,7 +52,7 @@ internal static class ProtectedGroups
         var label1 = spec.Labels.Count > 1 ? spec.Labels[1] : "group1";
         double? threshold = spec.Rule switch
         {
-            GroupRule.Binary or GroupRule.Privileged => null,
+            GroupRule.Binary or GroupRule.Privileged or GroupRule.Range => null,
             GroupRule.Median => Median(testRows.Select(r => values[r]).ToArray()),
             _ => spec.Threshold,
         };
@@ -65,6 +70,7 @@ internal static class ProtectedGroups
         {
             GroupRule.Binary => $"{spec.Column} = 1",
             GroupRule.Privileged => $"{spec.Column} in {{{string.Join(", ", spec.Privileged)}}}",
+            GroupRule.Range => $"{spec.Column} in [{Format(spec.Low)}, {Format(spec.High)}]",
             GroupRule.Median => $"{spec.Column} > median(test {spec.Column}) = {Format(threshold!.Value)}",
             _ => $"{spec.Column} > {Format(threshold!.Value)}",
         };

@@ -110,6 +110,8 @@ public static class SpecJsonWriter
         json.WriteNumber("threshold", data.Groups.Threshold);
         SummaryJson.WriteStrings(json, "labels", data.Groups.Labels);
         SummaryJson.WriteStrings(json, "privileged", data.Groups.Privileged);
+        json.WriteNumber("low", data.Groups.Low);
+        json.WriteNumber("high", data.Groups.High);
         json.WriteEndObject();
         json.WriteNumber("skip_lines", data.SkipLines);
         json.WriteStartArray("append");

@@ -98,7 +98,17 @@ public sealed record SplitSpec(double Test, double Validation, int Seed);
 /// <param name="Labels">Display names of group 0 and group 1.</param>
 /// <param name="Privileged">For <see cref="GroupRule.Privileged"/>: the values of group 1, as a comparison's sensitive
 /// attribute declares them.</param>
-public sealed record GroupSpec(string Column, GroupRule Rule, double Threshold, EquatableArray<string> Labels, EquatableArray<string> Privileged = default);
+/// <param name="Low">For <see cref="GroupRule.Range"/>: group 1 is <c>Low &lt;= value &lt;= High</c>, as a comparison's
+/// sensitive attribute declares it.</param>
+/// <param name="High">For <see cref="GroupRule.Range"/>: the upper end (inclusive).</param>
+public sealed record GroupSpec(
+    string Column,
+    GroupRule Rule,
+    double Threshold,
+    EquatableArray<string> Labels,
+    EquatableArray<string> Privileged = default,
+    double Low = 0,
+    double High = 0);
 
 /// <summary>Rule that splits rows into group 0 and group 1.</summary>
 public enum GroupRule
@@ -114,4 +124,7 @@ public enum GroupRule
 
     /// <summary>The column holds text; group 1 is the rows with one of the listed (privileged) values.</summary>
     Privileged,
+
+    /// <summary>Group 1 is the rows whose value lies in a closed range.</summary>
+    Range,
 }

@@ -114,7 +114,31 @@ public class TextAttributeTests
         ExperimentYamlReader.Load(above).Spec.Heads[1].Above.ShouldBe(0.5);
     }
 
+    [Fact]
+    public async Task A_group_declared_as_a_range_gives_the_numbers_of_the_same_group_declared_binary()
+    {
+        // Parkinson's sex is 0/1: the range [1, 1] is group 1 = the rows with 1, the binary rule's group 1.
+        using var folder = new TempDataFolder();
+        var binary = HostRun.SmallExperiment(folder, "parkinson", text => text.Replace("name: parkinson", "name: binary", StringComparison.Ordinal));
+        var range = HostRun.SmallExperiment(folder, "parkinson", text => text
+            .Replace("name: parkinson", "name: range", StringComparison.Ordinal)
+            .Replace("    rule: binary\n", "    range: [1, 1]\n", StringComparison.Ordinal));
+        File.ReadAllText(range).ShouldContain("range: [1, 1]");
+
+        (await HostRun.InvokeAsync(binary, "--out", Path.Combine(folder.Path, "binary"))).ExitCode.ShouldBe(ExitCodes.Success);
+        var rangeRun = await HostRun.InvokeAsync(range, "--out", Path.Combine(folder.Path, "range"));
+
+        rangeRun.ExitCode.ShouldBe(ExitCodes.Success, rangeRun.Error);
+        rangeRun.Output.ShouldContain("groups: sex in [1, 1]: female ");
+        File.ReadAllText(Path.Combine(folder.Path, "range", "sweep.csv")).ShouldBe(File.ReadAllText(Path.Combine(folder.Path, "binary", "sweep.csv")));
+        var groups = ExperimentYamlReader.Load(range).Spec.Data.Groups;
+        (groups.Rule, groups.Low, groups.High).ShouldBe((FairMtl.Spec.GroupRule.Range, 1d, 1d));
+    }
+
     [Theory]
+    [InlineData("    privileged: [FEMALE]\n", "    privileged: [FEMALE]\n    range: [0, 1]\n", "'data.groups' takes 'privileged' or 'range', not both")]
+    [InlineData("    privileged: [FEMALE]\n", "    rule: threshold\n    threshold: 0\n    range: [0, 1]\n", "'data.groups.range' gives the values of group 1 of a numeric column; it does not go with 'rule: threshold' (remove one of the two)")]
+    [InlineData("    privileged: [FEMALE]\n", "    rule: range\n", "missing required key 'range' in 'data.groups' (the values of group 1, needed by 'rule: range')")]
     [InlineData("z: { column: sex, task: binary, positive: [FEMALE] }", "z: { column: sex, task: binary, positive: [FEMALE], above: 1 }", "'heads.z' takes 'positive' or 'above', not both")]
     [InlineData("    privileged: [FEMALE]\n", "    rule: median\n    privileged: [FEMALE]\n", "'data.groups.privileged' lists the values of group 1 of a text column; it does not go with 'rule: median' (remove one of the two)")]
     [InlineData("    privileged: [FEMALE]\n", "    rule: privileged\n", "missing required key 'privileged' in 'data.groups' (the values of group 1, needed by 'rule: privileged')")]

@@ -126,19 +126,12 @@ public static class ComparisonYamlReader
             var column = attribute.Require("column").AsName("a column name");
             var unknownNode = attribute.Get("unknown");
             var unknown = unknownNode is null ? [] : YamlLists.Names(unknownNode, "a non-empty list of values", allowEmpty: false);
-            var privilegedNode = attribute.Get("privileged");
-            var rangeNode = attribute.Get("range");
-            if (privilegedNode is not null && rangeNode is not null)
+            var (privileged, range) = GroupValuesReader.Read(attribute);
+            if (privileged is not null)
             {
-                throw rangeNode.Error(DiagnosticCodes.UnknownReference, $"'{attribute.Path}' takes 'privileged' or 'range', not both");
-            }
-
-            if (privilegedNode is not null)
-            {
-                var privileged = YamlLists.Names(privilegedNode, "a non-empty list of values", allowEmpty: false);
                 attributes.Add(new SensitiveAttributeSpec(attributeName, column, SensitiveRule.Privileged, privileged, 0d, 0d, unknown));
             }
-            else if (rangeNode is not null)
+            else if (range is { } bounds)
             {
                 if (unknownNode is not null)
                 {
@@ -146,10 +139,7 @@ public static class ComparisonYamlReader
                         DiagnosticCodes.UnknownReference, $"'{attribute.Path}.unknown' needs a text attribute ('privileged' or categories), not a numeric 'range'");
                 }
 
-                var (low, high) = YamlLists.Pair(
-                    rangeNode, "a list [low, high] of two numbers", "a finite number", _ => true, DiagnosticCodes.InvalidValue, ordered: true);
-
-                attributes.Add(new SensitiveAttributeSpec(attributeName, column, SensitiveRule.Range, EquatableArray<string>.Empty, low, high, unknown));
+                attributes.Add(new SensitiveAttributeSpec(attributeName, column, SensitiveRule.Range, EquatableArray<string>.Empty, bounds.Low, bounds.High, unknown));
             }
             else
             {

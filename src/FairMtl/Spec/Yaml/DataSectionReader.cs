@@ -23,7 +23,7 @@ internal static class DataSectionReader
         var features = ReadFeatures(data);
         var standardize = data.Bool("standardize", true);
         var split = withSplitAndGroups ? ReadSplit(data.Mapping("split", "test", "validation", "seed")) : ReadSplit(null);
-        var groups = withSplitAndGroups ? ReadGroups(data.RequireMapping("groups", "column", "rule", "threshold", "labels", "privileged")) : NoGroups;
+        var groups = withSplitAndGroups ? ReadGroups(data.RequireMapping("groups", "column", "rule", "threshold", "labels", "privileged", "range")) : NoGroups;
         var skipLines = data.Int("skip_lines", 0, "an integer >= 0", v => v >= 0);
         var append = ReadAppend(data.Get("append"));
         var missing = ReadMissing(data.Get("missing"));
@@ -211,23 +211,26 @@ internal static class DataSectionReader
     private static GroupSpec ReadGroups(YamlMappingReader groups)
     {
         var column = groups.Require("column").AsName("a column name");
-        var privilegedNode = groups.Get("privileged");
+        var (privileged, range) = GroupValuesReader.Read(groups);
         var ruleNode = groups.Get("rule");
-        var rule = groups.Enum("rule", privilegedNode is null ? GroupRule.Binary : GroupRule.Privileged, YamlEnumValues.GroupRules);
-        if (privilegedNode is not null && rule != GroupRule.Privileged)
+        var implied = privileged is not null ? GroupRule.Privileged : range is not null ? GroupRule.Range : GroupRule.Binary;
+        var rule = groups.Enum("rule", implied, YamlEnumValues.GroupRules);
+        if (implied != GroupRule.Binary && rule != implied)
         {
-            throw privilegedNode.Error(
+            var key = implied == GroupRule.Privileged ? "privileged" : "range";
+            var meaning = implied == GroupRule.Privileged ? "lists the values of group 1 of a text column" : "gives the values of group 1 of a numeric column";
+            throw groups.Get(key)!.Error(
                 DiagnosticCodes.UnknownReference,
-                $"'data.groups.privileged' lists the values of group 1 of a text column; it does not go with 'rule: {ruleNode!.AsString("a rule")}' (remove one of the two)");
+                $"'data.groups.{key}' {meaning}; it does not go with 'rule: {ruleNode!.AsString("a rule")}' (remove one of the two)");
         }
 
-        if (rule == GroupRule.Privileged && privilegedNode is null)
+        if (rule is GroupRule.Privileged or GroupRule.Range && implied != rule)
         {
+            var key = rule == GroupRule.Privileged ? "privileged" : "range";
             throw groups.Node.Error(
-                DiagnosticCodes.MissingKey, "missing required key 'privileged' in 'data.groups' (the values of group 1, needed by 'rule: privileged')");
+                DiagnosticCodes.MissingKey, $"missing required key '{key}' in 'data.groups' (the values of group 1, needed by 'rule: {key}')");
         }
 
-        var privileged = privilegedNode is null ? [] : YamlLists.Names(privilegedNode, "a non-empty list of values", allowEmpty: false);
         var thresholdNode = groups.Get("threshold");
         double threshold = 0d;
         if (rule == GroupRule.Threshold)
@@ -252,6 +255,6 @@ internal static class DataSectionReader
             }
         }
 
-        return new GroupSpec(column, rule, threshold, labels, privileged);
+        return new GroupSpec(column, rule, threshold, labels, privileged ?? [], range?.Low ?? 0d, range?.High ?? 0d);
     }
 }

@@ -7,7 +7,7 @@ internal static class YamlEnumValues
         [("csv", DataFormat.Csv), ("whitespace", DataFormat.Whitespace)];
 
     public static readonly (string Name, GroupRule Value)[] GroupRules =
-        [("binary", GroupRule.Binary), ("median", GroupRule.Median), ("threshold", GroupRule.Threshold), ("privileged", GroupRule.Privileged)];
+        [("binary", GroupRule.Binary), ("median", GroupRule.Median), ("threshold", GroupRule.Threshold), ("privileged", GroupRule.Privileged), ("range", GroupRule.Range)];
 
     public static readonly (string Name, Activation Value)[] Activations =
         [("relu", Activation.Relu), ("tanh", Activation.Tanh), ("linear", Activation.Linear)];
