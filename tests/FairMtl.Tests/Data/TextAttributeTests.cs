@@ -50,23 +50,13 @@ public class TextAttributeTests
     public async Task A_text_protected_attribute_and_a_text_binary_head_give_the_numbers_of_the_data_coded_0_1()
     {
         using var folder = new TempDataFolder();
-        var coded = HostRun.SmallExperiment(folder, "parkinson", text => text.Replace("name: parkinson", "name: coded", StringComparison.Ordinal));
         var text = TextExperiment(folder, yaml => yaml.Replace("name: parkinson", "name: text", StringComparison.Ordinal));
         File.ReadAllText(text).ShouldContain("privileged: [FEMALE]");
         File.ReadAllText(text).ShouldContain("positive: [FEMALE]");
 
-        var codedRun = await HostRun.InvokeAsync(coded, "--out", Path.Combine(folder.Path, "coded"));
-        var textRun = await HostRun.InvokeAsync(text, "--out", Path.Combine(folder.Path, "text"));
+        var output = await ShouldGiveTheCodedTables(folder, text);
 
-        codedRun.ExitCode.ShouldBe(ExitCodes.Success, codedRun.Error);
-        textRun.ExitCode.ShouldBe(ExitCodes.Success, textRun.Error);
-        foreach (var table in new[] { "baseline.csv", "sweep.csv", "pareto.csv", "seeds.csv" })
-        {
-            File.ReadAllText(Path.Combine(folder.Path, "text", table)).ShouldBe(File.ReadAllText(Path.Combine(folder.Path, "coded", table)), table);
-        }
-
-        textRun.Output.ShouldContain("groups: sex in {FEMALE}: female ");
-        File.ReadAllText(Path.Combine(folder.Path, "text", "sweep.csv")).Split('\n').Length.ShouldBeGreaterThan(3);
+        output.ShouldContain("groups: sex in {FEMALE}: female ");
     }
 
     [Fact]
@@ -101,16 +91,13 @@ public class TextAttributeTests
     {
         // Parkinson's sex is 0/1: 'above: 0.5' on the same column gives the same labels, so the same tables.
         using var folder = new TempDataFolder();
-        var coded = HostRun.SmallExperiment(folder, "parkinson", text => text.Replace("name: parkinson", "name: coded", StringComparison.Ordinal));
         var above = HostRun.SmallExperiment(folder, "parkinson", text => text
             .Replace("name: parkinson", "name: above", StringComparison.Ordinal)
             .Replace("z: { column: sex, task: binary }", "z: { column: sex, task: binary, above: 0.5 }", StringComparison.Ordinal));
         File.ReadAllText(above).ShouldContain("above: 0.5");
 
-        (await HostRun.InvokeAsync(coded, "--out", Path.Combine(folder.Path, "coded"))).ExitCode.ShouldBe(ExitCodes.Success);
-        (await HostRun.InvokeAsync(above, "--out", Path.Combine(folder.Path, "above"))).ExitCode.ShouldBe(ExitCodes.Success);
+        await ShouldGiveTheCodedTables(folder, above);
 
-        File.ReadAllText(Path.Combine(folder.Path, "above", "sweep.csv")).ShouldBe(File.ReadAllText(Path.Combine(folder.Path, "coded", "sweep.csv")));
         ExperimentYamlReader.Load(above).Spec.Heads[1].Above.ShouldBe(0.5);
     }
 
@@ -119,18 +106,14 @@ public class TextAttributeTests
     {
         // Parkinson's sex is 0/1: the range [1, 1] is group 1 = the rows with 1, the binary rule's group 1.
         using var folder = new TempDataFolder();
-        var binary = HostRun.SmallExperiment(folder, "parkinson", text => text.Replace("name: parkinson", "name: binary", StringComparison.Ordinal));
         var range = HostRun.SmallExperiment(folder, "parkinson", text => text
             .Replace("name: parkinson", "name: range", StringComparison.Ordinal)
             .Replace("    rule: binary\n", "    range: [1, 1]\n", StringComparison.Ordinal));
         File.ReadAllText(range).ShouldContain("range: [1, 1]");
 
-        (await HostRun.InvokeAsync(binary, "--out", Path.Combine(folder.Path, "binary"))).ExitCode.ShouldBe(ExitCodes.Success);
-        var rangeRun = await HostRun.InvokeAsync(range, "--out", Path.Combine(folder.Path, "range"));
+        var output = await ShouldGiveTheCodedTables(folder, range);
 
-        rangeRun.ExitCode.ShouldBe(ExitCodes.Success, rangeRun.Error);
-        rangeRun.Output.ShouldContain("groups: sex in [1, 1]: female ");
-        File.ReadAllText(Path.Combine(folder.Path, "range", "sweep.csv")).ShouldBe(File.ReadAllText(Path.Combine(folder.Path, "binary", "sweep.csv")));
+        output.ShouldContain("groups: sex in [1, 1]: female ");
         var groups = ExperimentYamlReader.Load(range).Spec.Data.Groups;
         (groups.Rule, groups.Low, groups.High).ShouldBe((FairMtl.Spec.GroupRule.Range, 1d, 1d));
     }
@@ -152,5 +135,24 @@ public class TextAttributeTests
 
         error.Detail.ShouldBe(detail);
         error.Message.ShouldStartWith(path.Replace('\\', '/') + "(");
+    }
+
+    /// <summary>Runs <paramref name="experiment"/> and the reduced Parkinson experiment as shipped (sex coded 0/1, a
+    /// binary group rule and head) and checks that every table is byte-identical; returns what the first printed.</summary>
+    private static async Task<string> ShouldGiveTheCodedTables(TempDataFolder folder, string experiment)
+    {
+        var coded = HostRun.SmallExperiment(folder, "parkinson", text => text.Replace("name: parkinson", "name: coded", StringComparison.Ordinal));
+        var run = await HostRun.InvokeAsync(experiment, "--out", Path.Combine(folder.Path, "declared"));
+        var codedRun = await HostRun.InvokeAsync(coded, "--out", Path.Combine(folder.Path, "coded"));
+
+        run.ExitCode.ShouldBe(ExitCodes.Success, run.Error);
+        codedRun.ExitCode.ShouldBe(ExitCodes.Success, codedRun.Error);
+        foreach (var table in new[] { "baseline.csv", "sweep.csv", "pareto.csv", "seeds.csv" })
+        {
+            File.ReadAllText(Path.Combine(folder.Path, "declared", table)).ShouldBe(File.ReadAllText(Path.Combine(folder.Path, "coded", table)), table);
+        }
+
+        File.ReadAllText(Path.Combine(folder.Path, "declared", "sweep.csv")).Split('\n').Length.ShouldBeGreaterThan(3);
+        return run.Output;
     }
 }
