@@ -141,12 +141,16 @@ public class TextAttributeTests
     /// binary group rule and head) and checks that every table is byte-identical; returns what the first printed.</summary>
     private static async Task<string> ShouldGiveTheCodedTables(TempDataFolder folder, string experiment)
     {
-        var coded = HostRun.SmallExperiment(folder, "parkinson", text => text.Replace("name: parkinson", "name: coded", StringComparison.Ordinal));
+        using var codedFolder = new TempDataFolder(folder.Path);
+        var coded = HostRun.SmallExperiment(codedFolder, "parkinson");
+        coded.ShouldNotBe(experiment);
         var run = await HostRun.InvokeAsync(experiment, "--out", Path.Combine(folder.Path, "declared"));
         var codedRun = await HostRun.InvokeAsync(coded, "--out", Path.Combine(folder.Path, "coded"));
 
         run.ExitCode.ShouldBe(ExitCodes.Success, run.Error);
         codedRun.ExitCode.ShouldBe(ExitCodes.Success, codedRun.Error);
+        codedRun.Output.ShouldContain("groups: sex = 1: female ");
+        File.ReadAllText(coded).ShouldContain("z: { column: sex, task: binary }");
         foreach (var table in new[] { "baseline.csv", "sweep.csv", "pareto.csv", "seeds.csv" })
         {
             File.ReadAllText(Path.Combine(folder.Path, "declared", table)).ShouldBe(File.ReadAllText(Path.Combine(folder.Path, "coded", table)), table);
