@@ -79,6 +79,7 @@ internal sealed class AttributeLowering
         Value(2, "threshold", groups, "Threshold");
         List(2, "labels", groups, "Labels");
         List(2, "privileged", groups, "Privileged");
+        List(2, "range", groups, "Range");
         _yaml.Close(groupsMapping);
         _yaml.Close(data);
     }

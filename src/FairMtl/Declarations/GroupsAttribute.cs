@@ -40,4 +40,8 @@ public sealed class GroupsAttribute : Attribute
     /// <summary>YAML <c>data.groups.privileged</c>: for a text column, the values of group 1 (rule
     /// <see cref="GroupRule.Privileged"/>, implied when the rule is not given).</summary>
     public string[] Privileged { get; set; } = [];
+
+    /// <summary>YAML <c>data.groups.range</c>: for a numeric column, <c>[low, high]</c> (inclusive) of group 1 (rule
+    /// <see cref="GroupRule.Range"/>, implied when the rule is not given).</summary>
+    public double[] Range { get; set; } = [];
 }

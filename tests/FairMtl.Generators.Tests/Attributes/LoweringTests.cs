@@ -164,6 +164,35 @@ public sealed class LoweringTests
             training: { epochs: 2 }
             """));
         model.Spec!.Data.Groups.Rule.ShouldBe(GeneratorSpec.GroupRule.Privileged);
+
+        var range = AttributeHarness.Read("""
+            using FairMtl.Declarations;
+            using FairMtl.Spec;
+
+            [Experiment("range")]
+            [Dataset("data/text.csv")]
+            [Groups("age", Range = new[] { 25.0, 60.5 })]
+            [Head("y", "target")]
+            [Head("z", "label", HeadTask.Binary)]
+            [Training(Epochs = 2)]
+            public static partial class RangeGroups
+            {
+                public static double Loss(double y, double z) => y + z;
+            }
+            """);
+
+        range.Diagnostics.Select(d => d.ToString()).ShouldBeEmpty();
+        range.Spec.ShouldBe(Parse("""
+            name: range
+            data:
+              file: data/text.csv
+              groups: { column: age, range: [25, 60.5] }
+            heads:
+              y: { column: target }
+              z: { column: label, task: binary }
+            loss: y + z
+            training: { epochs: 2 }
+            """));
     }
 
     [Fact]
