@@ -29,6 +29,13 @@ public static class InputLimits
     /// <summary><c>sweep.runs</c> of a multi-task comparison (a grid has runs^3 settings: the model limit bounds it).</summary>
     public const int MultiTaskRuns = 100_000;
 
+    /// <summary>Heads of a sweep, tasks of a comparison, sensitive attributes, sweep variables: each is a head, a loss
+    /// term, a metric column or a loss argument, and a model has a handful.</summary>
+    public const int NamedEntries = 64;
+
+    /// <summary>Methods of a comparison.</summary>
+    public const int Methods = 256;
+
     /// <summary>Width of one dense layer (trunk or head hidden layer).</summary>
     public const int LayerWidth = 16_384;
 

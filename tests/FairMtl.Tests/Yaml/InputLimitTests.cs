@@ -220,6 +220,22 @@ public class InputLimitTests
     }
 
     [Fact]
+    public void Heads_variables_tasks_attributes_and_methods_are_bounded_in_number()
+    {
+        var manyHeads = Minimal.Replace("  y: { column: target }", string.Concat(Enumerable.Range(0, 65).Select(i => $"  h{i}: {{ column: target }}\n")).TrimEnd('\n'), StringComparison.Ordinal);
+        Error(manyHeads).ShouldBeAt(DiagnosticCodes.InputLimit, 6 + 64, 3, "'heads' declares more than 64 heads (expected at most 64)");
+
+        var manyVariables = Minimal + "\nsweep:\n" + string.Concat(Enumerable.Range(0, 65).Select(i => $"  v{i}: [1]\n"));
+        Error(manyVariables).ShouldBeAt(DiagnosticCodes.InputLimit, 11 + 64, 3, "'sweep' declares more than 64 variables (expected at most 64)");
+
+        var manyAttributes = Comparisons.ComparisonYamlTests.Minimal.WithLine(
+            "g:", string.Concat(Enumerable.Range(0, 65).Select(i => $"  g{i}: {{ column: group, privileged: [a] }}\n")).TrimEnd('\n'));
+        var error = Should.Throw<FairMtlException>(() => ComparisonYamlReader.Parse(manyAttributes, DisplayPath, "/base"));
+        error.Code.ShouldBe(DiagnosticCodes.InputLimit);
+        error.Detail.ShouldBe("'sensitive' declares more than 64 sensitive attributes (expected at most 64)");
+    }
+
+    [Fact]
     public void The_model_count_of_a_sweep_counts_points_seeds_and_baselines()
     {
         var loaded = Parse(TwoHeads.WithLine("alpha:", "  alpha: { from: 0, to: 4, count: 10000 }\n  beta: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\n  seeds: 2"));

@@ -82,7 +82,7 @@ public static class ComparisonYamlReader
 
     private static ClassificationTaskSpec[] ReadTasks(YamlNodeReader node)
     {
-        var mapping = node.AsOpenMapping("a mapping of task names to tasks");
+        var mapping = node.AsOpenMapping("a mapping of task names to tasks").AtMost(InputLimits.NamedEntries, "tasks");
         if (mapping.Count == 0)
         {
             throw node.Invalid("a mapping with at least one task");
@@ -107,7 +107,7 @@ public static class ComparisonYamlReader
 
     private static SensitiveAttributeSpec[] ReadSensitive(YamlNodeReader node, IReadOnlyList<ClassificationTaskSpec> tasks)
     {
-        var mapping = node.AsOpenMapping("a mapping of attribute names to sensitive attributes");
+        var mapping = node.AsOpenMapping("a mapping of attribute names to sensitive attributes").AtMost(InputLimits.NamedEntries, "sensitive attributes");
         if (mapping.Count == 0)
         {
             throw node.Invalid("a mapping with at least one sensitive attribute");
@@ -152,7 +152,7 @@ public static class ComparisonYamlReader
 
     private static MethodSpec[] ReadMethods(YamlNodeReader node, IReadOnlyList<string> attributes)
     {
-        var mapping = node.AsOpenMapping("a mapping of method names to methods");
+        var mapping = node.AsOpenMapping("a mapping of method names to methods").AtMost(InputLimits.Methods, "methods");
         if (mapping.Count == 0)
         {
             throw node.Invalid("a mapping with at least one method");

@@ -8,7 +8,7 @@ internal static class HeadsSectionReader
 {
     public static IReadOnlyList<(YamlScalarNode Key, HeadSpec Head)> Read(YamlNodeReader node)
     {
-        var heads = node.AsOpenMapping("a mapping of head names to heads");
+        var heads = node.AsOpenMapping("a mapping of head names to heads").AtMost(InputLimits.NamedEntries, "heads");
         if (heads.Count == 0)
         {
             throw node.Invalid("a mapping with at least one head");

@@ -48,6 +48,12 @@ internal static class SweepSectionReader
                     DiagnosticCodes.UnknownReference, key, $"sweep variable name '{name}' must be {Identifiers.Rule}");
             }
 
+            if (variables.Count == InputLimits.NamedEntries)
+            {
+                throw node.Context.Error(
+                    DiagnosticCodes.InputLimit, key, $"'sweep' declares more than {InputLimits.NamedEntries} variables (expected at most {InputLimits.NamedEntries})");
+            }
+
             var values = ReadValues(value, name);
             points *= values.Length;
             if (points > InputLimits.SweepPoints)

@@ -36,6 +36,13 @@ internal sealed class YamlMappingReader
 
     public YamlNodeReader Node { get; }
 
+    /// <summary>FMTL018 at the first entry past <paramref name="limit"/> (<paramref name="entries"/> names them).</summary>
+    public YamlMappingReader AtMost(int limit, string entries) =>
+        _entries.Count > limit
+            ? throw Node.Context.Error(
+                DiagnosticCodes.InputLimit, _entries[limit].Key, $"'{Path}' declares more than {limit} {entries} (expected at most {limit})")
+            : this;
+
     public string Path => Node.Path;
 
     public int Count => _entries.Count;
