@@ -33,6 +33,9 @@ public static class InputLimits
     /// term, a metric column or a loss argument, and a model has a handful.</summary>
     public const int NamedEntries = 64;
 
+    /// <summary>Files appended to <c>data.file</c>.</summary>
+    public const int AppendedFiles = 1024;
+
     /// <summary>Methods of a comparison.</summary>
     public const int Methods = 256;
 

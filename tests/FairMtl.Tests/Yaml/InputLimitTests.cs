@@ -228,6 +228,9 @@ public class InputLimitTests
         var manyVariables = Minimal + "\nsweep:\n" + string.Concat(Enumerable.Range(0, 65).Select(i => $"  v{i}: [1]\n"));
         Error(manyVariables).ShouldBeAt(DiagnosticCodes.InputLimit, 11 + 64, 3, "'sweep' declares more than 64 variables (expected at most 64)");
 
+        var manyFilters = Minimal.Replace("  file: d.csv", "  file: d.csv\n  filter: [" + string.Join(", ", Enumerable.Range(0, 65).Select(i => $"\"a > {i}\"")) + "]", StringComparison.Ordinal);
+        Error(manyFilters).Detail.ShouldBe("'data.filter' lists more than 64 conditions (expected at most 64)");
+
         var manyAttributes = Comparisons.ComparisonYamlTests.Minimal.WithLine(
             "g:", string.Concat(Enumerable.Range(0, 65).Select(i => $"  g{i}: {{ column: group, privileged: [a] }}\n")).TrimEnd('\n'));
         var error = Should.Throw<FairMtlException>(() => ComparisonYamlReader.Parse(manyAttributes, DisplayPath, "/base"));

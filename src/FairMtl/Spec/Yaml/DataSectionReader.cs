@@ -45,7 +45,7 @@ internal static class DataSectionReader
 
         const string Expected = "a list of files, each a path or a mapping with keys file, skip_lines";
         var files = new List<AppendedFile>();
-        foreach (var item in node.AsList(Expected))
+        foreach (var item in node.AsList(Expected, InputLimits.AppendedFiles, "files"))
         {
             if (item.Node is YamlDotNet.RepresentationModel.YamlMappingNode)
             {
@@ -91,7 +91,7 @@ internal static class DataSectionReader
             return EquatableArray<RowFilter>.Empty;
         }
 
-        var items = node.AsList("a list of conditions '<column> <op> <value>'");
+        var items = node.AsList("a list of conditions '<column> <op> <value>'", InputLimits.NamedEntries, "conditions");
         var filters = new RowFilter[items.Count];
         for (var i = 0; i < items.Count; i++)
         {

@@ -68,6 +68,15 @@ internal sealed class YamlNodeReader
         return items;
     }
 
+    /// <summary>The list's items, FMTL018 at the first one past <paramref name="limit"/> (<paramref name="items"/> names them).</summary>
+    public IReadOnlyList<YamlNodeReader> AsList(string expected, int limit, string items)
+    {
+        var list = AsList(expected);
+        return list.Count > limit
+            ? throw list[limit].Error(DiagnosticCodes.InputLimit, $"'{Path}' lists more than {limit} {items} (expected at most {limit})")
+            : list;
+    }
+
     public string AsString(string expected) =>
         Node is YamlScalarNode scalar ? scalar.Value ?? string.Empty : throw Invalid(expected);
 
