@@ -87,7 +87,7 @@ public static class FairMtlCommandLine
         {
             foreach (var compiledExperiment in catalog.Compiled)
             {
-                output.WriteLine($"{compiledExperiment.Name}\t{compiledExperiment.SourceFile}");
+                output.WriteLine($"{compiledExperiment.Name}\t{compiledExperiment.Kind}\t{compiledExperiment.SourceFile}");
             }
 
             return ExitCodes.Success;

@@ -83,7 +83,8 @@ public sealed class ExperimentKinds
     /// <summary>Comparison YAML (a top-level <c>methods</c> key): method comparisons and multi-task comparisons.</summary>
     private sealed class ComparisonFrontEnd(IReadOnlyList<CompiledComparison> compiled) : IKindFrontEnd
     {
-        public IEnumerable<ListedExperiment> Compiled => compiled.Select(c => new ListedExperiment(c.Name, c.SourceFile));
+        public IEnumerable<ListedExperiment> Compiled => compiled.Select(c => new ListedExperiment(
+            c.Name, c.Load().Spec is Spec.MultiTaskSpec ? "multi-task comparison" : "method comparison", c.SourceFile));
 
         public IRunnableExperiment? FindCompiled(string name) =>
             compiled.FirstOrDefault(c => c.Name == name) is { } found ? Runnable(found.Load()) : null;
@@ -100,7 +101,7 @@ public sealed class ExperimentKinds
     /// <summary>Regression sweep YAML, and the fallback for any other file (its reader reports what is wrong).</summary>
     private sealed class SweepFrontEnd(ExperimentCatalog catalog) : IKindFrontEnd
     {
-        public IEnumerable<ListedExperiment> Compiled => catalog.Compiled.Select(c => new ListedExperiment(c.Name, c.SourceFile));
+        public IEnumerable<ListedExperiment> Compiled => catalog.Compiled.Select(c => new ListedExperiment(c.Name, "sweep", c.SourceFile));
 
         public IRunnableExperiment? FindCompiled(string name) =>
             catalog.FindCompiled(name) is { } found ? new SweepExperiment(found) : null;
@@ -111,5 +112,5 @@ public sealed class ExperimentKinds
     }
 }
 
-/// <summary>A compiled experiment as <c>list</c> shows it.</summary>
-public sealed record ListedExperiment(string Name, string SourceFile);
+/// <summary>A compiled experiment as <c>list</c> shows it: its name, its kind and its declaring file.</summary>
+public sealed record ListedExperiment(string Name, string Kind, string SourceFile);

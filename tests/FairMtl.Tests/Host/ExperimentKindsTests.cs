@@ -47,7 +47,12 @@ public class ExperimentKindsTests
         var code = await FairMtlCommandLine.InvokeAsync(["list"], output, error, ExperimentRegistry.All, ExperimentRegistry.Comparisons);
 
         code.ShouldBe(ExitCodes.Success);
-        var names = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split('\t')[0]).ToArray();
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split('\t')).ToArray();
+        lines.ShouldAllBe(fields => fields.Length == 3);
+        var kinds = lines.ToDictionary(fields => fields[0], fields => fields[1]);
+        (kinds["adult-sex"], kinds["adult-mtaf"], kinds["parkinson"], kinds["boston-attr"])
+            .ShouldBe(("method comparison", "multi-task comparison", "sweep", "sweep"));
+        var names = lines.Select(fields => fields[0]).ToArray();
         names.ShouldContain("adult-sex");
         names.ShouldContain("adult-mtaf");
         names.ShouldContain("parkinson");
