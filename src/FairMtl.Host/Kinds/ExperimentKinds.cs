@@ -51,7 +51,7 @@ public sealed class ExperimentKinds
     }
 
     /// <summary>FMTL015 unless <paramref name="argument"/> looks like a file path (then reading it reports what is wrong).</summary>
-    public static void CheckLooksLikeFile(string argument, IEnumerable<string> names)
+    private static void CheckLooksLikeFile(string argument, IEnumerable<string> names)
     {
         if (argument.Contains('/') || argument.Contains('\\') || argument.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase)
             || argument.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))

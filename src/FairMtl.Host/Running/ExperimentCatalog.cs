@@ -1,5 +1,4 @@
 using FairMtl.Compiled;
-using FairMtl.Diagnostics;
 using FairMtl.Objectives.Weighting;
 using FairMtl.Spec;
 using FairMtl.Spec.Yaml;
@@ -7,8 +6,9 @@ using FairMtl.Spec.Yaml;
 namespace FairMtl.Host.Running;
 
 /// <summary>
-/// Finds the experiment a command names: a compiled experiment by name (attribute-declared ones have no file to
-/// pass), or a YAML file by path. A YAML file whose text is the one compiled into this program runs from the compiled
+/// The regression sweeps compiled into this program, as <see cref="Kinds.ExperimentKinds"/> resolves a name or a sweep
+/// file against them: a compiled experiment by name (attribute-declared ones have no file to pass), or a YAML file by
+/// path. A YAML file whose text is the one compiled into this program runs from the compiled
 /// spec and weighting without being parsed again; any other file is read and validated, and uses a compiled
 /// weighting when its spec equals a compiled experiment's, else interprets the expression. All three paths give
 /// bit-identical results.
@@ -17,23 +17,6 @@ public sealed class ExperimentCatalog(IReadOnlyList<CompiledExperiment> compiled
 {
     /// <summary>The experiments compiled into this program, by name.</summary>
     public IReadOnlyList<CompiledExperiment> Compiled { get; } = compiled.OrderBy(e => e.Name, StringComparer.Ordinal).ToArray();
-
-    /// <summary>Resolves a name or a path (regression experiments only; <see cref="Kinds.ExperimentKinds"/> resolves
-    /// every kind).</summary>
-    public ResolvedExperiment Resolve(string nameOrPath)
-    {
-        if (!File.Exists(nameOrPath))
-        {
-            if (FindCompiled(nameOrPath) is { } byName)
-            {
-                return byName;
-            }
-
-            Kinds.ExperimentKinds.CheckLooksLikeFile(nameOrPath, Compiled.Select(e => e.Name));
-        }
-
-        return ResolveFile(nameOrPath, ExperimentYamlReader.ReadFile(nameOrPath));
-    }
 
     /// <summary>The compiled experiment named <paramref name="name"/>, ready to run, or null.</summary>
     public ResolvedExperiment? FindCompiled(string name) =>
