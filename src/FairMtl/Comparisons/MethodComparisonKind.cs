@@ -15,16 +15,14 @@ namespace FairMtl.Comparisons;
 public sealed class MethodComparisonKind : IExperimentKind<ComparisonUnit, ComparisonRun, ComparisonResult>
 {
     private readonly LoadedComparison _experiment;
-    private readonly ComparisonData _data;
-    private readonly RepetitionData[] _repetitions;
+    private readonly LoadedRepetitions _loaded;
     private readonly ComparisonUnit[] _units;
     private readonly string[] _tasks;
-    private readonly double _loadSeconds;
 
     private MethodComparisonKind(LoadedComparison experiment, LoadedRepetitions loaded)
     {
         _experiment = experiment;
-        (_data, _repetitions, _loadSeconds) = loaded;
+        _loaded = loaded;
         _units = Plan((MethodComparisonSpec)experiment.Spec);
         _tasks = experiment.Spec.Tasks.Select(t => t.Name).ToArray();
     }
@@ -69,7 +67,7 @@ public sealed class MethodComparisonKind : IExperimentKind<ComparisonUnit, Compa
     /// <inheritdoc/>
     public ComparisonRun Train(ComparisonUnit unit, Action modelFinished, CancellationToken cancellationToken)
     {
-        var run = Train(Spec, _data, _repetitions[unit.Repetition], unit.Method with { Lambda = unit.Lambda }, unit.IsFront, _tasks, cancellationToken);
+        var run = Train(Spec, _loaded.Data, _loaded.Repetitions[unit.Repetition], unit.Method with { Lambda = unit.Lambda }, unit.IsFront, _tasks, cancellationToken);
         modelFinished();
         return run;
     }
@@ -78,7 +76,7 @@ public sealed class MethodComparisonKind : IExperimentKind<ComparisonUnit, Compa
     public ComparisonResult Summarize(ScheduledRun<ComparisonRun> run)
     {
         var spec = Spec;
-        var data = _data;
+        var data = _loaded.Data;
         var runs = run.Results;
         var columns = MetricColumn.For(_tasks, data.Attributes.Select(a => a.Name).ToArray());
         var methods = spec.Methods
@@ -133,7 +131,7 @@ public sealed class MethodComparisonKind : IExperimentKind<ComparisonUnit, Compa
             data.Table.DroppedMissing,
             data.Table.FeatureNames,
             data.Table.Files,
-            run.Timings(_loadSeconds, steps));
+            run.Timings(_loaded.LoadSeconds, steps));
     }
 
     private static ComparisonRun Train(

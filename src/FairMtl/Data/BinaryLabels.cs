@@ -26,9 +26,7 @@ internal static class BinaryLabels
     {
         if (positive.Count > 0)
         {
-            var text = table.Text(column);
-            DeclaredValues.Check(source, text, positive, $"{path}.positive", column);
-            return DeclaredValues.Indicator(text, positive);
+            return DeclaredValues.Indicator(source, table.Text(column), positive, $"{path}.positive", column);
         }
 
         var values = table.Column(column);

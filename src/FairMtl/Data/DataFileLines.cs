@@ -48,7 +48,7 @@ internal sealed class DataFileLines
             try
             {
                 var number = 0;
-                foreach (var raw in SplitLines(reader, displayPath))
+                foreach (var text in SplitLines(reader, displayPath))
                 {
                     number++;
                     if (number <= skipLines)
@@ -56,7 +56,6 @@ internal sealed class DataFileLines
                         continue;
                     }
 
-                    var text = raw.EndsWith('\r') ? raw[..^1] : raw;
                     if (!FieldSplitter.IsBlank(text))
                     {
                         lines.Add((number, text));
@@ -73,16 +72,22 @@ internal sealed class DataFileLines
     }
 
     /// <summary>
-    /// The text between '\n' characters (a last, unterminated line included, possibly empty), as
-    /// <c>string.Split('\n')</c> of the whole file would give them, without holding more than one line: a line longer
-    /// than <see cref="InputLimits.DataLineCharacters"/> (its '\r' before the '\n' not counted) is FMTL018 at the
-    /// character past the limit, found before more than one character past it is held.
+    /// The lines between '\n' characters without a '\r' before the '\n' (a last, unterminated line included, possibly
+    /// empty), as <c>string.Split('\n')</c> of the whole file would give them, without holding more than one line: a line
+    /// longer than <see cref="InputLimits.DataLineCharacters"/> is FMTL018 at the character past the limit, found before
+    /// more than that and a '\r' is held.
     /// </summary>
     private static IEnumerable<string> SplitLines(StreamReader reader, string displayPath)
     {
         var buffer = new char[1 << 16];
         var line = new StringBuilder();
         var number = 1;
+        string Complete()
+        {
+            var length = line.Length > 0 && line[^1] == '\r' ? line.Length - 1 : line.Length;
+            return length > InputLimits.DataLineCharacters ? throw TooLong(displayPath, number) : line.ToString(0, length);
+        }
+
         int read;
         while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
         {
@@ -91,9 +96,7 @@ internal sealed class DataFileLines
             {
                 var end = chunk.Span.IndexOf('\n');
                 var part = end < 0 ? chunk : chunk[..end];
-                var length = line.Length + part.Length;
-                var lineEnd = end >= 0 && (part.Length > 0 ? part.Span[^1] == '\r' : line.Length > 0 && line[^1] == '\r') ? 1 : 0;
-                if (length - lineEnd > InputLimits.DataLineCharacters && (end >= 0 || length > InputLimits.DataLineCharacters + 1))
+                if (line.Length + part.Length > InputLimits.DataLineCharacters + 1)
                 {
                     throw TooLong(displayPath, number);
                 }
@@ -104,19 +107,14 @@ internal sealed class DataFileLines
                     break;
                 }
 
-                yield return line.ToString();
+                yield return Complete();
                 line.Clear();
                 number++;
                 chunk = chunk[(end + 1)..];
             }
         }
 
-        if (line.Length - (line.Length > 0 && line[^1] == '\r' ? 1 : 0) > InputLimits.DataLineCharacters)
-        {
-            throw TooLong(displayPath, number);
-        }
-
-        yield return line.ToString();
+        yield return Complete();
     }
 
     private static FairMtlException TooLong(string displayPath, int number) => new(

@@ -46,9 +46,11 @@ public static class DeclaredValues
         return indicator;
     }
 
-    /// <summary>1 for the rows whose text is one of <paramref name="declared"/>, 0 for the others.</summary>
-    public static double[] Indicator(string[] column, IReadOnlyList<string> declared)
+    /// <summary>1 for the rows whose text is one of <paramref name="declared"/>, 0 for the others, once every declared
+    /// value is known to occur (<see cref="Check"/>, with the same arguments).</summary>
+    public static double[] Indicator(SpecSourceMap source, string[] column, IReadOnlyList<string> declared, string path, string columnName)
     {
+        Check(source, column, declared, path, columnName);
         var values = new HashSet<string>(declared, StringComparer.Ordinal);
         var indicator = new double[column.Length];
         for (var r = 0; r < column.Length; r++)

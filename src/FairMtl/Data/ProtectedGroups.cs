@@ -16,9 +16,7 @@ internal static class ProtectedGroups
         var groups = experiment.Spec.Data.Groups;
         if (groups.Rule == GroupRule.Privileged)
         {
-            var text = table.Text(groups.Column);
-            DeclaredValues.Check(experiment.Source, text, groups.Privileged, "data.groups.privileged", groups.Column);
-            return DeclaredValues.Indicator(text, groups.Privileged);
+            return DeclaredValues.Indicator(experiment.Source, table.Text(groups.Column), groups.Privileged, "data.groups.privileged", groups.Column);
         }
 
         var values = table.Column(groups.Column);

@@ -15,15 +15,13 @@ namespace FairMtl.MultiTask;
 public sealed class MultiTaskComparisonKind : IExperimentKind<MultiTaskUnit, MultiTaskRun, MultiTaskResult>
 {
     private readonly LoadedComparison _experiment;
-    private readonly ComparisonData _data;
-    private readonly RepetitionData[] _repetitions;
+    private readonly LoadedRepetitions _loaded;
     private readonly MultiTaskUnit[] _units;
-    private readonly double _loadSeconds;
 
     private MultiTaskComparisonKind(LoadedComparison experiment, LoadedRepetitions loaded)
     {
         _experiment = experiment;
-        (_data, _repetitions, _loadSeconds) = loaded;
+        _loaded = loaded;
         var settings = MultiTaskSweep.Settings(((MultiTaskSpec)experiment.Spec).Sweep, experiment.Spec.Tasks.Count);
         Settings = settings.Count;
         _units = Plan(experiment.Spec, settings);
@@ -58,7 +56,7 @@ public sealed class MultiTaskComparisonKind : IExperimentKind<MultiTaskUnit, Mul
     /// <inheritdoc/>
     public MultiTaskRun Train(MultiTaskUnit unit, Action modelFinished, CancellationToken cancellationToken)
     {
-        var run = Train(Spec, _data, _repetitions[unit.Repetition], unit, cancellationToken);
+        var run = Train(Spec, _loaded.Data, _loaded.Repetitions[unit.Repetition], unit, cancellationToken);
         modelFinished();
         return run;
     }
@@ -67,8 +65,8 @@ public sealed class MultiTaskComparisonKind : IExperimentKind<MultiTaskUnit, Mul
     public MultiTaskResult Summarize(ScheduledRun<MultiTaskRun> scheduled)
     {
         var spec = Spec;
-        var data = _data;
-        var repetitions = _repetitions;
+        var data = _loaded.Data;
+        var repetitions = _loaded.Repetitions;
         var results = scheduled.Results;
         var references = results.Where(run => run.Setting is null).ToArray();
         var runs = results.Where(run => run.Setting is not null).Select(run => WithRelativeMetrics(run, references, spec.Tasks.Count)).ToArray();
@@ -87,7 +85,7 @@ public sealed class MultiTaskComparisonKind : IExperimentKind<MultiTaskUnit, Mul
             data.Table.Rows,
             data.Table.Files,
             (repetitions[0].Train.Rows, repetitions[0].Validation.Rows, repetitions[0].Test.Rows),
-            scheduled.Timings(_loadSeconds, steps));
+            scheduled.Timings(_loaded.LoadSeconds, steps));
     }
 
     /// <summary>The units in a fixed order: per repetition, the references (task order), then each method at each setting.</summary>
