@@ -11,8 +11,8 @@ public static class InputFile
 {
     private const int ChunkBytes = 1 << 20;
 
-    /// <summary>The file's bytes, read no further than <paramref name="limit"/> + 1 bytes; empty when it has more than
-    /// <paramref name="limit"/> (<paramref name="longer"/>), so that a refused file is not held.</summary>
+    /// <summary>The file's bytes, read no further than <paramref name="limit"/> + 1 bytes (all of them when
+    /// <paramref name="longer"/> is false).</summary>
     public static byte[] ReadBytes(string path, int limit, out bool longer)
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
@@ -42,11 +42,6 @@ public static class InputFile
         }
 
         longer = total > limit;
-        if (longer)
-        {
-            return [];
-        }
-
         var bytes = new byte[total];
         var offset = 0;
         foreach (var (chunk, count) in chunks)
@@ -61,23 +56,7 @@ public static class InputFile
     /// <summary>The file's text, decoded as <see cref="File.ReadAllText(string)"/> decodes it (byte-order marks
     /// detected, else UTF-8), when it has at most <paramref name="limit"/> bytes; else the text of its first
     /// <paramref name="limit"/> + 1 bytes (for a message that points at where the bound is crossed).</summary>
-    public static string ReadText(string path, int limit, out bool longer)
-    {
-        var bytes = ReadBytes(path, limit, out longer);
-        if (longer)
-        {
-            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-            bytes = new byte[limit + 1];
-            var count = 0;
-            int read;
-            while (count < bytes.Length && (read = file.Read(bytes, count, bytes.Length - count)) > 0)
-            {
-                count += read;
-            }
-        }
-
-        return Decode(bytes);
-    }
+    public static string ReadText(string path, int limit, out bool longer) => Decode(ReadBytes(path, limit, out longer));
 
     /// <summary>Text from bytes: byte-order marks detected, else UTF-8.</summary>
     public static string Decode(byte[] bytes)
