@@ -13,7 +13,7 @@ public static class ModelCount
     public static long Of(ExperimentSpec spec)
     {
         long seeds = spec.Sweep.Seeds.Count;
-        var points = spec.Sweep.Variables.Aggregate(1L, (product, variable) => Multiply(product, variable.Values.Count));
+        var points = Points(spec.Sweep);
         return Add(spec.Baseline.Enabled ? seeds : 0, Multiply(points, seeds));
     }
 
@@ -41,7 +41,7 @@ public static class ModelCount
     public static void Check(LoadedExperiment experiment, long limit)
     {
         var spec = experiment.Spec;
-        var points = spec.Sweep.Variables.Aggregate(1L, (product, variable) => Multiply(product, variable.Values.Count));
+        var points = Points(spec.Sweep);
         var seeds = spec.Sweep.Seeds.Count;
         var baselines = spec.Baseline.Enabled ? $" + {seeds} {Plural(seeds, "baseline")}" : string.Empty;
         Check(Of(spec), limit, experiment.Source.Locate("sweep"), $"{points} sweep {Plural(points, "point")} x {seeds} {Plural(seeds, "seed")}{baselines}");
@@ -84,6 +84,9 @@ public static class ModelCount
                 + "shrink the sweep, or raise the limit with --max-models if you mean it");
         }
     }
+
+    /// <summary>Sweep points per seed, saturating (<see cref="SweepSpec.PointCount"/> is an int for the readers' capped sweeps).</summary>
+    private static long Points(SweepSpec sweep) => sweep.Variables.Aggregate(1L, (product, variable) => Multiply(product, variable.Values.Count));
 
     private static string Plural(long count, string noun) => count == 1 ? noun : noun + "s";
 
