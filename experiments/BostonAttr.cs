@@ -15,7 +15,7 @@ namespace FairMtl.Experiments;
     Columns = new[] { "CRIM", "ZN", "INDUS", "CHAS", "NOX", "RM", "AGE", "DIS", "RAD", "TAX", "PTRATIO", "B", "LSTAT", "MEDV" },
     Exclude = new[] { "MEDV", "B" },
     Standardize = true)]
-[Split(Test = 0.2, Validation = 0.2, Seed = 42)]
+[Split(Test = 0.2, Validation = 0.2, Seed = 42, Statistics = StatisticsRows.TrainingAndValidation)]
 [Groups("B", GroupRule.Median, Labels = new[] { "low-B", "high-B" })]
 [Trunk(64, 32, Activation = Activation.Relu, Dropout = 0.0, BatchNorm = false, Init = Initializer.GlorotUniform)]
 [Head("y", "MEDV", HeadTask.Regression)]

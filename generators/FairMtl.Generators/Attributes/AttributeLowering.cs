@@ -69,6 +69,7 @@ internal sealed class AttributeLowering
             Value(2, "test", split, "Test");
             Value(2, "validation", split, "Validation");
             Value(2, "seed", split, "Seed");
+            Enum(2, "statistics", split, "Statistics", YamlEnumValues.StatisticsRows);
             _yaml.Close(mapping);
         }
 
@@ -80,6 +81,7 @@ internal sealed class AttributeLowering
         List(2, "labels", groups, "Labels");
         List(2, "privileged", groups, "Privileged");
         List(2, "range", groups, "Range");
+        List(2, "unknown", groups, "Unknown");
         _yaml.Close(groupsMapping);
         _yaml.Close(data);
     }

@@ -78,9 +78,14 @@ internal static class SpecLiteralEmitter
         ("Standardize", Atom(Literals.Bool(data.Standardize))),
         ("Split", New(
             "SplitSpec",
-            ("Test", Atom(Literals.Double(data.Split.Test))),
-            ("Validation", Atom(Literals.Double(data.Split.Validation))),
-            ("Seed", Atom(Literals.Int(data.Split.Seed))))),
+            [
+                ("Test", Atom(Literals.Double(data.Split.Test))),
+                ("Validation", Atom(Literals.Double(data.Split.Validation))),
+                ("Seed", Atom(Literals.Int(data.Split.Seed))),
+                .. data.Split.Statistics == StatisticsRows.Training
+                    ? Array.Empty<(string, Node)>()
+                    : [("Statistics", Atom(Literals.Enum(data.Split.Statistics)))],
+            ])),
         ("Groups", New(
             "GroupSpec",
             [
@@ -96,6 +101,7 @@ internal static class SpecLiteralEmitter
                 .. data.Groups.Rule == GroupRule.Range
                     ? [("Low", Atom(Literals.Double(data.Groups.Low))), ("High", Atom(Literals.Double(data.Groups.High)))]
                     : Array.Empty<(string, Node)>(),
+                .. WithValues([], "Unknown", data.Groups.Unknown),
             ])),
         ("SkipLines", Atom(Literals.Int(data.SkipLines))),
         ("Append", new ArrayNode(Spec + "AppendedFile", data.Append.Select(file => New(

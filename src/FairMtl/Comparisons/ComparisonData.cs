@@ -43,10 +43,10 @@ public sealed class ComparisonData
     {
         var spec = experiment.Spec;
         var text = spec.Tasks.Where(t => t.Positive.Count > 0).Select(t => t.Column)
-            .Concat(spec.Sensitive.Where(a => a.Rule != SensitiveRule.Range).Select(a => a.Column))
+            .Concat(spec.Sensitive.Where(a => a.Groups.Rule.ReadsText()).Select(a => a.Column))
             .Distinct().ToArray();
         var numeric = spec.Tasks.Where(t => t.Positive.Count == 0).Select(t => t.Column)
-            .Concat(spec.Sensitive.Where(a => a.Rule == SensitiveRule.Range).Select(a => a.Column))
+            .Concat(spec.Sensitive.Where(a => !a.Groups.Rule.ReadsText()).Select(a => a.Column))
             .Distinct().ToArray();
         var never = spec.Tasks.Select(t => t.Column).Concat(spec.Sensitive.Select(a => a.Column)).Distinct().ToArray();
         var table = TableEncoding.Load(
@@ -107,7 +107,7 @@ public sealed class ComparisonData
                 column[r] = Table.Features[(r * width) + f];
             }
 
-            scalings[f] = StandardScaling.Fit(column, train);
+            scalings[f] = StandardScaling.Fit(column, fractions.Statistics == StatisticsRows.Training ? train : rest);
         }
 
         return new RepetitionData(repetition, seed, Part(train, scalings), Part(validation, scalings), Part(test, scalings));
@@ -186,45 +186,8 @@ public sealed class ComparisonData
     private static SensitiveGroups ReadGroups(LoadedComparison experiment, EncodedTable table, SensitiveAttributeSpec attribute)
     {
         var path = $"sensitive.{attribute.Name}";
-        var groups = new int[table.Rows];
-        var unknown = new HashSet<string>(attribute.Unknown, StringComparer.Ordinal);
-        string[] names;
-        switch (attribute.Rule)
-        {
-            case SensitiveRule.Range:
-                var inRange = DeclaredValues.InRange(table.Number(attribute.Column), attribute.Low, attribute.High);
-                for (var r = 0; r < inRange.Length; r++)
-                {
-                    groups[r] = (int)inRange[r];
-                }
-
-                var range = $"{Format(attribute.Low)}-{Format(attribute.High)}";
-                names = [$"outside {range}", range];
-                break;
-            case SensitiveRule.Privileged:
-                var text = table.Text(attribute.Column);
-                DeclaredValues.Check(experiment.Source, text, attribute.Privileged, $"{path}.privileged", attribute.Column);
-                var privileged = new HashSet<string>(attribute.Privileged, StringComparer.Ordinal);
-                for (var r = 0; r < text.Length; r++)
-                {
-                    groups[r] = unknown.Contains(text[r]) ? -1 : privileged.Contains(text[r]) ? 1 : 0;
-                }
-
-                var joined = string.Join("|", attribute.Privileged);
-                names = [$"not {joined}", joined];
-                break;
-            default:
-                var categories = table.Text(attribute.Column);
-                names = categories.Where(c => !unknown.Contains(c)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-                var index = names.Select((name, i) => (name, i)).ToDictionary(x => x.name, x => x.i, StringComparer.Ordinal);
-                for (var r = 0; r < categories.Length; r++)
-                {
-                    groups[r] = unknown.Contains(categories[r]) ? -1 : index[categories[r]];
-                }
-
-                break;
-        }
-
+        var rows = RowGroups.Of(attribute.Groups, experiment.Source, path, table.Parsed, []);
+        var (groups, names) = (rows.Groups, rows.Names);
         if (groups.Where(g => g >= 0).Distinct().Count() < 2)
         {
             throw new FairMtlException(
@@ -237,5 +200,4 @@ public sealed class ComparisonData
         return new SensitiveGroups(attribute.Name, groups, names);
     }
 
-    private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -27,7 +27,7 @@ public static class DataPreparation
 
         var categorical = features.Where(f => spec.Data.Categorical.Contains(f)).ToHashSet(StringComparer.Ordinal);
         var numericFeatures = features.Where(f => !categorical.Contains(f)).ToArray();
-        var groupIsText = spec.Data.Groups.Rule == GroupRule.Privileged;
+        var groupIsText = spec.Data.Groups.Rule.ReadsText();
         var used = numericFeatures
             .Concat(spec.Heads.Where(h => h.Positive.Count == 0).Select(h => h.Column))
             .Concat(groupIsText ? [] : [spec.Data.Groups.Column])
@@ -38,21 +38,21 @@ public static class DataPreparation
             .Distinct(StringComparer.Ordinal)
             .ToArray();
         var table = file.Parse(used, text, numericFeatures);
-        var groupValues = ProtectedGroups.Values(experiment, table);
-        var headValues = HeadValues(experiment, table);
-
         var split = RowSplit.Of(experiment, table.RowCount);
+        var (groups, summary) = ProtectedGroups.Assign(experiment, table, split.Test);
+        var headValues = HeadValues(experiment, table);
+        var statisticsRows = spec.Data.Split.Statistics == StatisticsRows.Training ? split.Train : split.TrainPart;
         var encoded = FeatureEncoding.Encode(table, features, categorical, spec.Data, experiment.Source);
         var featureColumns = encoded.Columns;
         var featureScalings = featureColumns
-            .Select((c, i) => spec.Data.Standardize && !encoded.IsIndicator[i] ? StandardScaling.Fit(c, split.TrainPart) : HeadScaling.Identity)
+            .Select((c, i) => spec.Data.Standardize && !encoded.IsIndicator[i] ? StandardScaling.Fit(c, statisticsRows) : HeadScaling.Identity)
             .ToArray();
 
         var headScalings = new OrderedDictionary<string, HeadScaling>(StringComparer.Ordinal);
         foreach (var head in spec.Heads)
         {
             headScalings[head.Name] = head.Standardize && head.Task == HeadTask.Regression
-                ? StandardScaling.Fit(headValues[head.Name], split.TrainPart)
+                ? StandardScaling.Fit(headValues[head.Name], statisticsRows)
                 : HeadScaling.Identity;
         }
 
@@ -65,7 +65,6 @@ public static class DataPreparation
             testRaw[head.Name] = split.Test.Select(r => column[r]).ToArray();
         }
 
-        var (groups, summary) = ProtectedGroups.Assign(experiment, groupValues, split.Test);
         return new PreparedData(
             encoded.Names,
             Part(split.Train),

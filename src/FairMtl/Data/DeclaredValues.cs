@@ -6,7 +6,7 @@ namespace FairMtl.Data;
 /// <summary>
 /// Values a spec declares for a column, for every kind of experiment: listed values of a text column (a binary head's
 /// or a task's <c>positive</c>, a group's or a sensitive attribute's <c>privileged</c>), checked against the column,
-/// and a numeric <c>range</c>; each turned into a 0/1 indicator of the rows that hold one of them.
+/// turned into a 0/1 indicator of the rows that hold one of them.
 /// </summary>
 public static class DeclaredValues
 {
@@ -24,7 +24,7 @@ public static class DeclaredValues
             if (!present.Contains(declared[i]))
             {
                 var categories = present.Order(StringComparer.Ordinal).ToArray();
-                var listed = categories.Length <= 12 ? string.Join(", ", categories) : string.Join(", ", categories.Take(12)) + ", ...";
+                var listed = Listed(categories);
                 throw new FairMtlException(
                     DiagnosticCodes.UnknownReference,
                     source.Locate($"{path}[{i}]"),
@@ -34,17 +34,9 @@ public static class DeclaredValues
         }
     }
 
-    /// <summary>1 for the rows whose value lies in [<paramref name="low"/>, <paramref name="high"/>], 0 for the others.</summary>
-    public static double[] InRange(double[] column, double low, double high)
-    {
-        var indicator = new double[column.Length];
-        for (var r = 0; r < column.Length; r++)
-        {
-            indicator[r] = column[r] >= low && column[r] <= high ? 1d : 0d;
-        }
-
-        return indicator;
-    }
+    /// <summary>The first 12 of <paramref name="values"/> for a message, then "...".</summary>
+    public static string Listed(IReadOnlyList<string> values) =>
+        values.Count <= 12 ? string.Join(", ", values) : string.Join(", ", values.Take(12)) + ", ...";
 
     /// <summary>1 for the rows whose text is one of <paramref name="declared"/>, 0 for the others, once every declared
     /// value is known to occur (<see cref="Check"/>, with the same arguments).</summary>

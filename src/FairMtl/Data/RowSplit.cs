@@ -4,7 +4,7 @@ using FairMtl.Spec;
 namespace FairMtl.Data;
 
 /// <summary>The row indices of each part of the split, as scikit-learn's <c>train_test_split</c> makes them.</summary>
-/// <param name="TrainPart">Training rows before the validation rows were taken out (the rows standardisation uses).</param>
+/// <param name="TrainPart">Training rows before the validation rows were taken out (the training part).</param>
 /// <param name="Train">Training rows.</param>
 /// <param name="Validation">Validation rows (empty when <c>data.split.validation</c> is 0).</param>
 /// <param name="Test">Test rows.</param>

@@ -17,8 +17,8 @@ public sealed class GroupsAttribute : Attribute
     }
 
     /// <param name="column">YAML <c>data.groups.column</c>: the protected attribute's column.</param>
-    /// <param name="rule">YAML <c>data.groups.rule</c>: a 0/1 column, above the test rows' median, or above
-    /// <see cref="Threshold"/>.</param>
+    /// <param name="rule">YAML <c>data.groups.rule</c>: a 0/1 column, above the test rows' median, above
+    /// <see cref="Threshold"/>, or the two values of a text column (<see cref="GroupRule.Categories"/>).</param>
     public GroupsAttribute(string column, GroupRule rule)
     {
         Column = column;
@@ -34,8 +34,9 @@ public sealed class GroupsAttribute : Attribute
     /// <summary>YAML <c>data.groups.threshold</c>: required with <see cref="GroupRule.Threshold"/>, not allowed otherwise.</summary>
     public double Threshold { get; set; }
 
-    /// <summary>YAML <c>data.groups.labels</c>: display names of group 0 and group 1 (default group0, group1).</summary>
-    public string[] Labels { get; set; } = ["group0", "group1"];
+    /// <summary>YAML <c>data.groups.labels</c>: display names of group 0 and group 1 (default: names made from the rule,
+    /// see <c>docs/experiment-format.md</c>, "Groups").</summary>
+    public string[] Labels { get; set; } = [];
 
     /// <summary>YAML <c>data.groups.privileged</c>: for a text column, the values of group 1 (rule
     /// <see cref="GroupRule.Privileged"/>, implied when the rule is not given).</summary>
@@ -44,4 +45,8 @@ public sealed class GroupsAttribute : Attribute
     /// <summary>YAML <c>data.groups.range</c>: for a numeric column, <c>[low, high]</c> (inclusive) of group 1 (rule
     /// <see cref="GroupRule.Range"/>, implied when the rule is not given).</summary>
     public double[] Range { get; set; } = [];
+
+    /// <summary>YAML <c>data.groups.unknown</c>: values of a text column that mean the group is not known (those rows
+    /// are left out of the group metrics).</summary>
+    public string[] Unknown { get; set; } = [];
 }

@@ -1,3 +1,5 @@
+using FairMtl.Spec;
+
 namespace FairMtl.Declarations;
 
 /// <summary>
@@ -18,4 +20,10 @@ public sealed class SplitAttribute : Attribute
 
     /// <summary>YAML <c>data.split.seed</c>: the split seed, &gt;= 0 (default 42).</summary>
     public int Seed { get; set; } = 42;
+
+    /// <summary>
+    /// YAML <c>data.split.statistics</c>: the rows whose mean and sd standardise inputs and heads; required when
+    /// <see cref="Validation"/> is above 0 and anything is standardised.
+    /// </summary>
+    public StatisticsRows Statistics { get; set; }
 }

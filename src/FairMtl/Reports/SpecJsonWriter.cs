@@ -103,6 +103,7 @@ public static class SpecJsonWriter
         json.WriteNumber("test", data.Split.Test);
         json.WriteNumber("validation", data.Split.Validation);
         json.WriteNumber("seed", data.Split.Seed);
+        json.WriteString("statistics", Enum(data.Split.Statistics));
         json.WriteEndObject();
         json.WriteStartObject("groups");
         json.WriteString("column", data.Groups.Column);
@@ -112,6 +113,7 @@ public static class SpecJsonWriter
         SummaryJson.WriteStrings(json, "privileged", data.Groups.Privileged);
         json.WriteNumber("low", data.Groups.Low);
         json.WriteNumber("high", data.Groups.High);
+        SummaryJson.WriteStrings(json, "unknown", data.Groups.Unknown);
         json.WriteEndObject();
         json.WriteNumber("skip_lines", data.SkipLines);
         json.WriteStartArray("append");

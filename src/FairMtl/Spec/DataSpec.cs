@@ -86,21 +86,42 @@ public sealed record FeatureSelection(EquatableArray<string> Include, EquatableA
 /// <summary>
 /// A seeded shuffle split. Row order follows scikit-learn's <c>train_test_split(test_size, random_state=seed)</c>
 /// (NumPy's MT19937 permutation), so a split can be matched with a Python pipeline. The validation part, when
-/// requested, is split off the training part the same way.
+/// requested, is split off the training part (the rows left after the test rows) the same way.
 /// </summary>
-public sealed record SplitSpec(double Test, double Validation, int Seed);
+/// <param name="Test">Share of all rows that are test rows.</param>
+/// <param name="Validation">Share of the training part that is validation rows.</param>
+/// <param name="Seed">The split's seed.</param>
+/// <param name="Statistics">Which rows the standardisation statistics (inputs and heads) come from; only matters with
+/// validation rows, where a file must say it when anything is standardised.</param>
+public sealed record SplitSpec(double Test, double Validation, int Seed, StatisticsRows Statistics = StatisticsRows.Training);
 
-/// <summary>How test rows are assigned to the two protected groups (group 0 and group 1).</summary>
-/// <param name="Column">The protected attribute's column.</param>
-/// <param name="Rule">Binary values, listed (privileged) values of a text column, or a threshold (fixed, or the
-/// median of the test rows).</param>
+/// <summary>The rows whose mean and standard deviation standardise the inputs and heads.</summary>
+public enum StatisticsRows
+{
+    /// <summary>The training rows only: validation rows are held out like test rows.</summary>
+    Training,
+
+    /// <summary>The whole training part, validation rows included (as the Pires et al. reference does).</summary>
+    TrainingAndValidation,
+}
+
+/// <summary>
+/// How a column's values put rows into groups: one model for a sweep's <c>data.groups</c> (two groups, compared on the
+/// test rows) and a comparison's sensitive attributes (two or more groups). Documented once in
+/// <c>docs/experiment-format.md</c>, "Groups".
+/// </summary>
+/// <param name="Column">The attribute's column.</param>
+/// <param name="Rule">One group per value, a 0/1 column, listed (privileged) values against the rest, a numeric range
+/// against the rest, or above a threshold (fixed, or the median of a sweep's test rows).</param>
 /// <param name="Threshold">For <see cref="GroupRule.Threshold"/>: group 1 is <c>value &gt; Threshold</c>.</param>
-/// <param name="Labels">Display names of group 0 and group 1.</param>
-/// <param name="Privileged">For <see cref="GroupRule.Privileged"/>: the values of group 1, as a comparison's sensitive
-/// attribute declares them.</param>
-/// <param name="Low">For <see cref="GroupRule.Range"/>: group 1 is <c>Low &lt;= value &lt;= High</c>, as a comparison's
-/// sensitive attribute declares it.</param>
+/// <param name="Labels">Display names of group 0 and group 1; empty: names made from the rule (the values, the listed
+/// values, the range or the threshold).</param>
+/// <param name="Privileged">For <see cref="GroupRule.Privileged"/>: the values of group 1; group 0 is every other
+/// value.</param>
+/// <param name="Low">For <see cref="GroupRule.Range"/>: group 1 is <c>Low &lt;= value &lt;= High</c>.</param>
 /// <param name="High">For <see cref="GroupRule.Range"/>: the upper end (inclusive).</param>
+/// <param name="Unknown">Values of a text column that mean the attribute is not known for the row: the row is kept
+/// for training and for the overall metrics, but group metrics and fairness losses leave it out.</param>
 public sealed record GroupSpec(
     string Column,
     GroupRule Rule,
@@ -108,15 +129,23 @@ public sealed record GroupSpec(
     EquatableArray<string> Labels,
     EquatableArray<string> Privileged = default,
     double Low = 0,
-    double High = 0);
+    double High = 0,
+    EquatableArray<string> Unknown = default);
 
-/// <summary>Rule that splits rows into group 0 and group 1.</summary>
+/// <summary>What a <see cref="GroupRule"/> needs of its column.</summary>
+public static class GroupRules
+{
+    /// <summary>Whether the rule reads the column as text (values, categories) rather than as numbers.</summary>
+    public static bool ReadsText(this GroupRule rule) => rule is GroupRule.Categories or GroupRule.Privileged;
+}
+
+/// <summary>Rule that splits rows into groups.</summary>
 public enum GroupRule
 {
     /// <summary>The column holds 0 and 1; group 1 is the rows with 1.</summary>
     Binary,
 
-    /// <summary>Group 1 is the rows above the median of the column over the test rows.</summary>
+    /// <summary>Group 1 is the rows above the median of the column over a sweep's test rows.</summary>
     Median,
 
     /// <summary>Group 1 is the rows above a fixed threshold.</summary>
@@ -127,4 +156,7 @@ public enum GroupRule
 
     /// <summary>Group 1 is the rows whose value lies in a closed range.</summary>
     Range,
+
+    /// <summary>Every distinct value (text, ordinal order) is a group; a sweep needs exactly two.</summary>
+    Categories,
 }

@@ -19,7 +19,7 @@ public sealed class AttributeDiagnosticTests
 
         [Experiment("small")]
         [Dataset("data/small.csv", Exclude = new[] { "target", "g" })]
-        [Split(Test = 0.2, Validation = 0.2, Seed = 42)]
+        [Split(Test = 0.2, Validation = 0.2, Seed = 42, Statistics = StatisticsRows.Training)]
         [Groups("g", GroupRule.Binary)]
         [Trunk(4)]
         [Head("y", "target")]
@@ -51,7 +51,7 @@ public sealed class AttributeDiagnosticTests
         new("bad-batch-size", "BatchSize = 8", "BatchSize = 0", "FMTL003", "BatchSize = ", "0", "'training.batch_size' must be an integer > 0, got '0'"),
         new("bad-dropout", "[Trunk(4)]", "[Trunk(4, Dropout = 1.5)]", "FMTL003", "Dropout = ", "1.5", "'model.dropout' must be a number in [0, 1)"),
         new("bad-width", "[Trunk(4)]", "[Trunk(4, 0)]", "FMTL003", "[Trunk(4, ", "0", "'model.trunk[1]' must be an integer in [1, 16384]"),
-        new("bad-enum", "GroupRule.Binary", "(GroupRule)7", "FMTL003", "[Groups(\"g\", ", "(GroupRule)7", "must be one of binary, median, threshold, privileged, range, got '7'"),
+        new("bad-enum", "GroupRule.Binary", "(GroupRule)7", "FMTL003", "[Groups(\"g\", ", "(GroupRule)7", "must be one of binary, median, threshold, privileged, range, categories, got '7'"),
         new("bad-labels", "[Groups(\"g\", GroupRule.Binary)]", "[Groups(\"g\", GroupRule.Binary, Labels = new[] { \"one\" })]", "FMTL003", "Labels = ", "new[]", "'data.groups.labels' must be a list of two names"),
         new("bad-sweep-name", "[Sweep(\"alpha\"", "[Sweep(\"seeds\"", "FMTL003", "[Sweep(", "\"seeds\"", "'seeds' cannot name a sweep variable", ExtraIds: ["FMTL005"]),
         new("impossible-count", "Count = 2", "Count = 0", "FMTL006", "Count = ", "0", "'sweep.alpha.count' must be an integer in [1, 10000]"),

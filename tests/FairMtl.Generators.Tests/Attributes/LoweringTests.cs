@@ -18,7 +18,7 @@ public sealed class LoweringTests
         [Dataset("data/full.csv", Format = DataFormat.Csv, Delimiter = ';', Header = true, Include = new[] { "a", "true", "1" }, Standardize = false,
                  SkipLines = 2, Append = new[] { "data/more.csv" }, Missing = new[] { "?", "" }, Filter = new[] { "a >= -1", "g != \"N/A\"" },
                  Categorical = new[] { "true" })]
-        [Split(Test = 0.25, Validation = 0.1, Seed = 7)]
+        [Split(Test = 0.25, Validation = 0.1, Seed = 7, Statistics = StatisticsRows.TrainingAndValidation)]
         [Groups("g", GroupRule.Threshold, Threshold = -0.5, Labels = new[] { "lo", "hi" })]
         [Trunk(16, 8, 4, Activation = Activation.Tanh, Dropout = 0.25, BatchNorm = true, Init = Initializer.HeNormal)]
         [Head("y", "target", HeadTask.Regression, Standardize = true, Hidden = new[] { 3, 2 })]
@@ -52,7 +52,7 @@ public sealed class LoweringTests
           missing: ["?", ""]
           filter: ["a >= -1", "g != \"N/A\""]
           categorical: ["true"]
-          split: { test: 0.25, validation: 0.1, seed: 7 }
+          split: { test: 0.25, validation: 0.1, seed: 7, statistics: training-and-validation }
           groups: { column: g, rule: threshold, threshold: -0.5, labels: [lo, hi] }
         model: { trunk: [16, 8, 4], activation: tanh, dropout: 0.25, batch_norm: true, init: he-normal }
         heads:
@@ -80,7 +80,7 @@ public sealed class LoweringTests
 
         [Experiment("headerless")]
         [Dataset("../shared/data.txt", Format = DataFormat.Whitespace, Header = false, Columns = new[] { "a", "b", "g", "t" }, Exclude = new[] { "b" })]
-        [Split(Validation = 0.3)]
+        [Split(Validation = 0.3, Statistics = StatisticsRows.Training)]
         [Groups("g")]
         [Trunk(Activation = Activation.Linear)]
         [Head("y", "t")]
@@ -104,7 +104,7 @@ public sealed class LoweringTests
           header: false
           columns: [a, b, g, t]
           features: { exclude: [b] }
-          split: { validation: 0.3 }
+          split: { validation: 0.3, statistics: training }
           groups: { column: g }
         model: { activation: linear }
         heads:

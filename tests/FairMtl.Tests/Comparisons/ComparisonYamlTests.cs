@@ -46,7 +46,7 @@ public class ComparisonYamlTests
         spec.Model.Trunk.ShouldBe([64, 32]);
         spec.Methods.Select(m => m.Name).ShouldBe(["STL", "AUX"]);
         spec.Methods[1].ShouldBe(new MethodSpec("AUX", MethodKind.Auxiliary, FairnessLossKind.Glf, 0.5, 0d, 0d, string.Empty));
-        spec.Sensitive[0].ShouldBe(new SensitiveAttributeSpec("g", "group", SensitiveRule.Privileged, new[] { "a" }, 0d, 0d));
+        spec.Sensitive[0].ShouldBe(new SensitiveAttributeSpec("g", new GroupSpec("group", GroupRule.Privileged, 0d, EquatableArray<string>.Empty, new[] { "a" })));
         spec.ShouldBeOfType<MethodComparisonSpec>().Front.Lambdas.Count.ShouldBe(0);
         spec.Data.Standardize.ShouldBeTrue();
     }
@@ -69,8 +69,8 @@ public class ComparisonYamlTests
                 protocol: { repetitions: 3, seed: 7 }
                 """)).Spec;
 
-        spec.Sensitive[0].Rule.ShouldBe(SensitiveRule.Categories);
-        spec.Sensitive[1].ShouldBe(new SensitiveAttributeSpec("age", "age", SensitiveRule.Range, EquatableArray<string>.Empty, 25, 60));
+        spec.Sensitive[0].Groups.Rule.ShouldBe(GroupRule.Categories);
+        spec.Sensitive[1].ShouldBe(new SensitiveAttributeSpec("age", new GroupSpec("age", GroupRule.Range, 0d, EquatableArray<string>.Empty, EquatableArray<string>.Empty, 25, 60)));
         spec.Methods.Select(m => (m.Kind, m.Loss, m.Lambda, m.Epsilon, m.Weight, m.Attribute)).ShouldBe(
         [
             (MethodKind.SingleTask, FairnessLossKind.Glf, 0d, 0d, 0d, string.Empty),

@@ -38,7 +38,7 @@ public class MultiTaskYamlTests
         spec.HeadHidden.ShouldBe([4]);
         spec.Tasks[0].ShouldBe(new ClassificationTaskSpec("a", "la", new[] { "yes" }));
         spec.Tasks[1].ShouldBe(new ClassificationTaskSpec("b", "lb", EquatableArray<string>.Empty, 0d, 0.5, PriorThreshold: true));
-        spec.Sensitive[0].Unknown.ShouldBe(["?"]);
+        spec.Sensitive[0].Groups.Unknown.ShouldBe(["?"]);
         spec.Methods.Select(m => (m.Kind, m.Loss, m.Bandwidth, m.Condition)).ShouldBe(
         [
             (MethodKind.MultiTask, FairnessLossKind.Glf, 0d, FairnessCondition.Opportunity),
@@ -94,7 +94,7 @@ public class MultiTaskYamlTests
         },
         {
             Minimal.WithLine("g:", "  g: { column: group, range: [1, 2], unknown: [\"?\"] }"), DiagnosticCodes.UnknownReference, 9, 47,
-            "'sensitive.g.unknown' needs a text attribute ('privileged' or categories), not a numeric 'range'"
+            "'sensitive.g.unknown' lists values of a text column (rule categories or privileged), not of a numeric one (rule range)"
         },
         {
             Minimal.WithLine("b:", string.Empty), DiagnosticCodes.InvalidValue, 11, 3,

@@ -125,7 +125,7 @@ public class RoutingTests
         new ModelSpec(new[] { 4 }, Activation.Relu, 0, false, Initializer.GlorotUniform),
         EquatableArray<int>.Empty,
         tasks.Select(task => new ClassificationTaskSpec(task, "label-" + task, EquatableArray<string>.Empty)).ToArray(),
-        new[] { new SensitiveAttributeSpec("g", "group", SensitiveRule.Categories, EquatableArray<string>.Empty, 0, 0) },
+        new[] { new SensitiveAttributeSpec("g", new GroupSpec("group", GroupRule.Categories, 0d, EquatableArray<string>.Empty)) },
         methods,
         new FrontSpec(EquatableArray<string>.Empty, EquatableArray<double>.Empty, FairnessMetric.Eod, "g"),
         new ProtocolSpec(1, 0),

@@ -118,6 +118,23 @@ public class DataPreparationTests
     }
 
     [Fact]
+    public void With_statistics_training_inputs_and_heads_are_standardised_with_the_training_rows_only()
+    {
+        using var folder = new TempDataFolder();
+        var spec = TestExperiments.ParkinsonLikeSpec();
+        spec = spec with { Heads = new[] { spec.Heads[0] with { Standardize = true }, spec.Heads[1] } };
+
+        var data = DataPreparation.Prepare(folder.Experiment(TenRows(), WithSplit(0.2, 0.25, spec, StatisticsRows.Training)));
+
+        var ages = TrainRowsAfterValidation.Select(r => (double)Age(r)).ToArray();
+        var mean = ages.Average();
+        var sd = Math.Sqrt(ages.Select(a => (a - mean) * (a - mean)).Average());
+        data.Validation.X[3 + 1].ShouldBe((float)((Age(4) - mean) / sd), 1e-6f, "the validation rows are scaled with the training rows' statistics");
+        data.Test.X[1].ShouldBe((float)((Age(8) - mean) / sd), 1e-6f);
+        data.HeadScalings["y"].Mean.ShouldBe(TrainRowsAfterValidation.Select(r => (double)Motor(r)).Average(), 1e-12);
+    }
+
+    [Fact]
     public void Standardised_head_uses_training_part_statistics_and_others_are_identity()
     {
         using var folder = new TempDataFolder();
@@ -185,8 +202,8 @@ public class DataPreparationTests
     [Fact]
     public void Median_of_an_even_count_is_the_mean_of_the_middle_values()
     {
-        ProtectedGroups.Median([4.0, 1.0, 3.0, 2.0]).ShouldBe(2.5);
-        ProtectedGroups.Median([5.0, 1.0, 3.0]).ShouldBe(3.0);
+        RowGroups.Median([4.0, 1.0, 3.0, 2.0]).ShouldBe(2.5);
+        RowGroups.Median([5.0, 1.0, 3.0]).ShouldBe(3.0);
     }
 
     [Fact]
@@ -198,7 +215,27 @@ public class DataPreparationTests
         var data = DataPreparation.Prepare(folder.Experiment(TenRows(), spec));
 
         data.TestGroups.ShouldBe([1, 0]);
-        data.Groups.ShouldBe(new GroupSummary("age", "threshold", 55, "group0", "group1", 1, 1, "age > 55: group1 1 rows, group0 1 rows"));
+        data.Groups.ShouldBe(new GroupSummary("age", "threshold", 55, "age <= 55", "age > 55", 1, 1, "age > 55: age > 55 1 rows, age <= 55 1 rows"));
+    }
+
+    [Fact]
+    public void Test_rows_of_an_unknown_group_are_left_out_of_both_groups_and_counted()
+    {
+        using var folder = new TempDataFolder();
+        var testRows = DataPreparation.Prepare(folder.Experiment(TenRows(), WithSplit(0.4, 0))).Test.SourceRows;
+        testRows.Length.ShouldBe(4);
+        var unknown = Enumerable.Range(0, 10).Where(r => r != testRows[0] && r != testRows[1]).Select(r => $"t{r}").ToArray();
+        var groups = new GroupSpec("test_time", GroupRule.Categories, 0, EquatableArray<string>.Empty, Unknown: unknown);
+
+        var data = DataPreparation.Prepare(folder.Experiment(TenRows(), WithSplit(0.4, 0, WithGroups(groups))));
+
+        data.TestGroups.Skip(2).ShouldBe([-1, -1]);
+        data.TestGroups.Take(2).Order().ShouldBe([0, 1]);
+        (data.Groups.TestCount0, data.Groups.TestCount1).ShouldBe((1, 1));
+        data.Groups.Description.ShouldEndWith(", 2 rows of unknown group");
+        var report = FairMtl.Evaluation.GroupErrorReport.Compute([1, 2, 3, 4], [0, 0, 0, 0], data.TestGroups);
+        report.Overall.Get(FairMtl.Spec.ErrorMetric.Mae).ShouldBe(2.5, "every test row counts in the overall error");
+        (report.Group0.Get(FairMtl.Spec.ErrorMetric.Mae) + report.Group1.Get(FairMtl.Spec.ErrorMetric.Mae)).ShouldBe(3, "only the two known rows are in a group");
     }
 
     [Fact]
@@ -365,10 +402,11 @@ public class DataPreparationTests
     private static string Rows(int count) =>
         TestExperiments.ParkinsonLikeHeader + "\n" + string.Join("\n", Enumerable.Range(0, count).Select(r => Line(r))) + "\n";
 
-    private static ExperimentSpec WithSplit(double test, double validation, ExperimentSpec? spec = null)
+    private static ExperimentSpec WithSplit(
+        double test, double validation, ExperimentSpec? spec = null, StatisticsRows statistics = StatisticsRows.TrainingAndValidation)
     {
         spec ??= TestExperiments.ParkinsonLikeSpec();
-        return spec with { Data = spec.Data with { Split = spec.Data.Split with { Test = test, Validation = validation } } };
+        return spec with { Data = spec.Data with { Split = spec.Data.Split with { Test = test, Validation = validation, Statistics = statistics } } };
     }
 
     private static ExperimentSpec WithFeatures(FeatureSelection features)

@@ -81,7 +81,7 @@ public static class TestExperiments
                     "CRIM", "ZN", "INDUS", "CHAS", "NOX", "RM", "AGE", "DIS", "RAD", "TAX", "PTRATIO", "B", "LSTAT", "MEDV",
                 },
                 Features = new FeatureSelection(EquatableArray<string>.Empty, new[] { "MEDV", "B" }),
-                Split = new SplitSpec(0.2, 0.2, 42),
+                Split = new SplitSpec(0.2, 0.2, 42, StatisticsRows.TrainingAndValidation),
                 Groups = new GroupSpec("B", GroupRule.Median, 0.0, new[] { "low-B", "high-B" }),
             },
             Heads = new[]

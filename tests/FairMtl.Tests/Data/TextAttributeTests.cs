@@ -16,7 +16,7 @@ public class TextAttributeTests
     private static readonly string DataPath = Path.Combine(TestExperiments.ExperimentsDirectory, "data/parkinsons-telemonitoring/parkinsons_updrs.data");
 
     /// <summary>The Parkinson data with its sex column (0 = male, 1 = female) written as MALE / FEMALE.</summary>
-    private static string WithTextSex(TempDataFolder folder)
+    private static string WithTextSex(TempDataFolder folder, string male = "MALE", string female = "FEMALE")
     {
         var lines = File.ReadAllLines(DataPath);
         var sex = Array.IndexOf(lines[0].Split(','), "sex");
@@ -28,15 +28,15 @@ public class TextAttributeTests
             }
 
             var fields = line.Split(',');
-            fields[sex] = fields[sex] switch { "0" => "MALE", "1" => "FEMALE", var other => throw new InvalidDataException(other) };
+            fields[sex] = fields[sex] switch { "0" => male, "1" => female, var other => throw new InvalidDataException(other) };
             return string.Join(',', fields);
         });
         return folder.Write("text-sex.data", string.Join('\n', recoded) + "\n").Replace('\\', '/');
     }
 
-    private static string TextExperiment(TempDataFolder folder, Func<string, string>? edit = null)
+    private static string TextExperiment(TempDataFolder folder, Func<string, string>? edit = null, string male = "MALE", string female = "FEMALE")
     {
-        var data = WithTextSex(folder);
+        var data = WithTextSex(folder, male, female);
         return HostRun.SmallExperiment(folder, "parkinson", text =>
         {
             text = Regex.Replace(text, "file: .*parkinsons_updrs.data", "file: " + data)
@@ -116,6 +116,58 @@ public class TextAttributeTests
         output.ShouldContain("groups: sex in [1, 1]: female ");
         var groups = ExperimentYamlReader.Load(range).Spec.Data.Groups;
         (groups.Rule, groups.Low, groups.High).ShouldBe((FairMtl.Spec.GroupRule.Range, 1d, 1d));
+    }
+
+    [Fact]
+    public async Task A_text_group_column_without_a_rule_is_grouped_by_its_two_values_and_gives_the_coded_numbers()
+    {
+        // No rule: the groups are the column's two values in ordinal order (M, W: male is group 0 as when coded 0/1),
+        // named by them.
+        using var folder = new TempDataFolder();
+        var text = TextExperiment(
+            folder,
+            yaml => yaml
+                .Replace("name: parkinson", "name: categories", StringComparison.Ordinal)
+                .Replace("    privileged: [FEMALE]\n", string.Empty, StringComparison.Ordinal)
+                .Replace("    labels: [male, female]\n", string.Empty, StringComparison.Ordinal)
+                .Replace("positive: [FEMALE]", "positive: [W]", StringComparison.Ordinal),
+            male: "M",
+            female: "W");
+        var groups = ExperimentYamlReader.Load(text).Spec.Data.Groups;
+        (groups.Rule, groups.Labels.Count).ShouldBe((FairMtl.Spec.GroupRule.Categories, 0));
+
+        var output = await ShouldGiveTheCodedTables(folder, text);
+
+        output.ShouldContain("groups: sex = W: W ");
+    }
+
+    [Fact]
+    public void Unknown_values_leave_their_rows_out_of_the_groups_and_are_counted()
+    {
+        using var folder = new TempDataFolder();
+        var path = TextExperiment(folder, yaml => yaml.Replace("    privileged: [FEMALE]\n", "    privileged: [FEMALE]\n    unknown: [MALE]\n", StringComparison.Ordinal));
+        var experiment = ExperimentYamlReader.Load(path);
+        experiment.Spec.Data.Groups.Unknown.ShouldBe(["MALE"]);
+
+        var error = Should.Throw<FairMtlException>(() => FairMtl.Data.DataPreparation.Prepare(experiment));
+
+        error.Code.ShouldBe(DiagnosticCodes.Groups, "with every male row unknown, group 0 has no test rows");
+        error.Detail.ShouldStartWith("protected group 'male' (group 0) has no test rows (sex in {FEMALE}: female ");
+        error.Detail.ShouldContain(" rows, male 0 rows, ");
+        error.Detail.ShouldContain(" rows of unknown group)");
+    }
+
+    [Fact]
+    public void A_sweep_group_column_with_more_than_two_values_says_how_to_make_two_groups()
+    {
+        using var folder = new TempDataFolder();
+        var path = HostRun.SmallExperiment(folder, "parkinson", text => text.Replace("column: sex\n    rule: binary\n    labels: [male, female]", "column: age\n    rule: categories", StringComparison.Ordinal));
+        var experiment = ExperimentYamlReader.Load(path);
+
+        var error = Should.Throw<FairMtlException>(() => FairMtl.Data.DataPreparation.Prepare(experiment));
+
+        error.Code.ShouldBe(DiagnosticCodes.Groups);
+        error.Detail.ShouldMatch(@"^column 'age' holds \d+ values \(\d+, \d+, .*, \.\.\.\) and a sweep compares two groups; list the values of group 1 under 'data.groups.privileged', or give a 'range' or 'rule: threshold' / 'rule: median'$");
     }
 
     [Theory]

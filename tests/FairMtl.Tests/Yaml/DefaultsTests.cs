@@ -1,3 +1,4 @@
+using FairMtl.Diagnostics;
 using FairMtl.Spec;
 using static FairMtl.Tests.Yaml.YamlTestFiles;
 
@@ -23,7 +24,7 @@ public class DefaultsTests
                 new FeatureSelection(EquatableArray<string>.Empty, EquatableArray<string>.Empty),
                 true,
                 new SplitSpec(0.2, 0, 42),
-                new GroupSpec("g", GroupRule.Binary, 0, new[] { "group0", "group1" }),
+                new GroupSpec("g", GroupRule.Categories, 0, EquatableArray<string>.Empty),
                 0,
                 EquatableArray<AppendedFile>.Empty,
                 EquatableArray<string>.Empty,
@@ -82,5 +83,23 @@ public class DefaultsTests
         var head = Parse(Minimal.WithLine("y:", "  y: { column: target, standardize: true, hidden: [16, 8] }")).Spec.Heads[0];
 
         head.ShouldBe(new HeadSpec("y", "target", HeadTask.Regression, true, new[] { 16, 8 }));
+    }
+
+    [Fact]
+    public void A_sweep_with_validation_rows_that_standardises_must_say_which_rows_the_statistics_come_from()
+    {
+        var error = Error(TwoHeads.WithLine("split:", "  split: { validation: 0.2 }"));
+
+        error.Code.ShouldBe(DiagnosticCodes.MissingKey);
+        (error.Location!.Line, error.Location.Column).ShouldBe((4, 10));
+        error.Detail.ShouldBe(
+            "missing required key 'statistics' in 'data.split': with validation rows (0.2 of the training part) say which rows standardise " +
+            "the inputs and heads: 'statistics: training-and-validation' (what sweeps did before this key existed) or 'statistics: training' " +
+            "(the validation rows held out, as comparisons do by default)");
+
+        Parse(TwoHeads.WithLine("split:", "  split: { validation: 0.2 }").WithLine("file:", "  file: d.csv\n  standardize: false")).Spec.Data.Split.Statistics
+            .ShouldBe(StatisticsRows.Training, "nothing is standardised, so nothing to say");
+        Parse(TwoHeads.WithLine("split:", "  split: { validation: 0.2, statistics: training-and-validation }")).Spec.Data.Split.Statistics
+            .ShouldBe(StatisticsRows.TrainingAndValidation);
     }
 }

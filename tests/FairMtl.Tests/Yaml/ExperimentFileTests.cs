@@ -28,7 +28,7 @@ public class ExperimentFileTests
                 new[] { "CRIM", "ZN", "INDUS", "CHAS", "NOX", "RM", "AGE", "DIS", "RAD", "TAX", "PTRATIO", "B", "LSTAT", "MEDV" },
                 new FeatureSelection(EquatableArray<string>.Empty, new[] { "MEDV", "B" }),
                 true,
-                new SplitSpec(0.2, 0.2, 42),
+                new SplitSpec(0.2, 0.2, 42, StatisticsRows.TrainingAndValidation),
                 new GroupSpec("B", GroupRule.Median, 0, new[] { "low-B", "high-B" }),
                 0,
                 EquatableArray<AppendedFile>.Empty,

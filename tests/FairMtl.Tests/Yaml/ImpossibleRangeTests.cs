@@ -16,8 +16,8 @@ public class ImpossibleRangeTests
         { TwoHeads.WithLine("alpha:", "  alpha: [1, 2]\n  seeds: [3, 5, 3]"), 12, 17, "duplicate seed 3 in 'sweep.seeds'" },
         { TwoHeads.WithLine("alpha:", "  alpha: [1, 2]\n  seeds: 0"), 12, 10, "'sweep.seeds' must be a list of integers >= 0, or a count in [1, 10000], got '0'" },
         { TwoHeads.WithLine("alpha:", "  alpha: [1, 2]\n  seeds: []"), 12, 10, "'sweep.seeds' must list at least one seed" },
-        { TwoHeads.WithLine("split:", "  split: { test: 1.0, validation: 0.2 }"), 4, 18, "'data.split.test' must be a number in (0, 1), got '1.0'" },
-        { TwoHeads.WithLine("split:", "  split: { test: 0, validation: 0.2 }"), 4, 18, "'data.split.test' must be a number in (0, 1), got '0'" },
+        { TwoHeads.WithLine("split:", "  split: { test: 1.0, validation: 0.2, statistics: training }"), 4, 18, "'data.split.test' must be a number in (0, 1), got '1.0'" },
+        { TwoHeads.WithLine("split:", "  split: { test: 0, validation: 0.2, statistics: training }"), 4, 18, "'data.split.test' must be a number in (0, 1), got '0'" },
         { TwoHeads.WithLine("split:", "  split: { validation: 1 }"), 4, 24, "'data.split.validation' must be a number in [0, 1), got '1'" },
         { TwoHeads.WithLine("split:", "  split: { validation: -0.1 }"), 4, 24, "'data.split.validation' must be a number in [0, 1), got '-0.1'" },
     };

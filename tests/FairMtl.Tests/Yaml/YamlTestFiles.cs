@@ -27,7 +27,7 @@ internal static class YamlTestFiles
         name: t
         data:
           file: d.csv
-          split: { validation: 0.2 }
+          split: { validation: 0.2, statistics: training }
           groups: { column: g }
         heads:
           y: { column: target }

@@ -98,35 +98,13 @@ public sealed record MultiTaskSpec(
 public sealed record ClassificationTaskSpec(
     string Name, string Column, EquatableArray<string> Positive, double? Above = null, double Threshold = 0.5, bool PriorThreshold = false);
 
-/// <summary>A sensitive attribute and the rule that turns its column into groups 0..G-1.</summary>
+/// <summary>A sensitive attribute: a name and the grouping of its column (groups 0..G-1).</summary>
 /// <param name="Name">The attribute's name in tables.</param>
-/// <param name="Column">The column that holds it.</param>
-/// <param name="Rule">One group per category, privileged values against the rest, or a privileged numeric range.</param>
-/// <param name="Privileged">For <see cref="SensitiveRule.Privileged"/>: the values of group 1 (group 0 is every other value).</param>
-/// <param name="Low">For <see cref="SensitiveRule.Range"/>: group 1 is <c>Low &lt;= value &lt;= High</c>.</param>
-/// <param name="High">For <see cref="SensitiveRule.Range"/>: the upper end (inclusive).</param>
-/// <param name="Unknown">Values that mean the attribute is not known for the row: the row is kept for the tasks, but
-/// fairness losses and fairness metrics leave it out.</param>
-public sealed record SensitiveAttributeSpec(
-    string Name,
-    string Column,
-    SensitiveRule Rule,
-    EquatableArray<string> Privileged,
-    double Low,
-    double High,
-    EquatableArray<string> Unknown = default);
-
-/// <summary>How a sensitive column becomes groups.</summary>
-public enum SensitiveRule
+/// <param name="Groups">The column and the rule that turns its values into groups.</param>
+public sealed record SensitiveAttributeSpec(string Name, GroupSpec Groups)
 {
-    /// <summary>Every distinct value is a group, in ordinal order of the values.</summary>
-    Categories,
-
-    /// <summary>Group 1 is the declared privileged values, group 0 every other value.</summary>
-    Privileged,
-
-    /// <summary>Group 1 is the rows whose numeric value lies in [Low, High], group 0 the others.</summary>
-    Range,
+    /// <summary>The column that holds the attribute.</summary>
+    public string Column => Groups.Column;
 }
 
 /// <summary>One compared method (a row of the table).</summary>

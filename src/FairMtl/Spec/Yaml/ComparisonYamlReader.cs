@@ -71,7 +71,7 @@ public static class ComparisonYamlReader
         var front = multiTask ? null : ReadFront(frontNode, methods, attributeNames);
         var sweep = ReadSweep(root.Get("sweep"), multiTask, methodsNode);
         var protocol = ReadProtocol(root.Mapping("protocol", "repetitions", "validation", "test", "seed", "split"));
-        data = data with { Split = DataSectionReader.ReadComparisonSplit(dataMapping.Mapping("split", "test", "validation", "seed"), protocol.Split == SplitKind.Files) };
+        data = data with { Split = DataSectionReader.ReadComparisonSplit(dataMapping.Mapping("split", "test", "validation", "seed", "statistics"), protocol.Split == SplitKind.Files) };
         var training = ReadTraining(root.RequireMapping("training", "optimizer", "batch_size", "epochs"));
 
         ComparisonSpec spec = sweep is not null
@@ -122,29 +122,8 @@ public static class ComparisonYamlReader
                 throw node.Context.Error(DiagnosticCodes.UnknownReference, key, $"sensitive attribute '{attributeName}' has the name of a task; use distinct names");
             }
 
-            var attribute = value.AsMapping("a mapping with keys column and privileged or range", "column", "privileged", "range", "unknown");
-            var column = attribute.Require("column").AsName("a column name");
-            var unknownNode = attribute.Get("unknown");
-            var unknown = unknownNode is null ? [] : YamlLists.Names(unknownNode, "a non-empty list of values", allowEmpty: false);
-            var (privileged, range) = GroupValuesReader.Read(attribute);
-            if (privileged is not null)
-            {
-                attributes.Add(new SensitiveAttributeSpec(attributeName, column, SensitiveRule.Privileged, privileged, 0d, 0d, unknown));
-            }
-            else if (range is { } bounds)
-            {
-                if (unknownNode is not null)
-                {
-                    throw unknownNode.Error(
-                        DiagnosticCodes.UnknownReference, $"'{attribute.Path}.unknown' needs a text attribute ('privileged' or categories), not a numeric 'range'");
-                }
-
-                attributes.Add(new SensitiveAttributeSpec(attributeName, column, SensitiveRule.Range, EquatableArray<string>.Empty, bounds.Low, bounds.High, unknown));
-            }
-            else
-            {
-                attributes.Add(new SensitiveAttributeSpec(attributeName, column, SensitiveRule.Categories, EquatableArray<string>.Empty, 0d, 0d, unknown));
-            }
+            var attribute = value.AsMapping("a mapping with key column and a grouping rule", GroupSpecReader.Keys);
+            attributes.Add(new SensitiveAttributeSpec(attributeName, GroupSpecReader.Read(attribute, testRowsOfOneSplit: false)));
         }
 
         return attributes.ToArray();

@@ -22,8 +22,8 @@ internal static class DataSectionReader
         var columns = ReadColumns(data, header);
         var features = ReadFeatures(data);
         var standardize = data.Bool("standardize", true);
-        var split = withSplitAndGroups ? ReadSplit(data.Mapping("split", "test", "validation", "seed")) : ReadSplit(null);
-        var groups = withSplitAndGroups ? ReadGroups(data.RequireMapping("groups", "column", "rule", "threshold", "labels", "privileged", "range")) : NoGroups;
+        var split = withSplitAndGroups ? ReadSplit(data.Mapping("split", "test", "validation", "seed", "statistics")) : ReadSplit(null);
+        var groups = withSplitAndGroups ? GroupSpecReader.Read(data.RequireMapping("groups", GroupSpecReader.Keys), testRowsOfOneSplit: true) : NoGroups;
         var skipLines = data.Int("skip_lines", 0, "an integer >= 0", v => v >= 0);
         var append = ReadAppend(data.Get("append"));
         var missing = ReadMissing(data.Get("missing"));
@@ -192,8 +192,36 @@ internal static class DataSectionReader
         var test = files ? 0d : split.Number("test", 0.2, "a number in (0, 1)", v => v > 0d && v < 1d, DiagnosticCodes.ImpossibleRange);
         var validation = split.Number(
             "validation", defaultValidation, "a number in (0, 1) (a share of the rows left after the test rows)", v => v > 0d && v < 1d, DiagnosticCodes.ImpossibleRange);
-        return new SplitSpec(test, validation, 0);
+        return new SplitSpec(test, validation, 0, Statistics(split));
     }
+
+    /// <summary>
+    /// <c>data.split.statistics</c> defaults to <c>training</c> for every kind; a sweep standardised with the whole training
+    /// part (validation rows included) before the key existed, so a sweep file that has validation rows, standardises
+    /// something and does not say which rows is refused rather than silently given other numbers.
+    /// </summary>
+    /// <param name="data">The <c>data</c> mapping.</param>
+    /// <param name="spec">The data section as read.</param>
+    /// <param name="standardised">Whether the inputs or a head are standardised.</param>
+    public static void CheckStatistics(YamlMappingReader data, DataSpec spec, bool standardised)
+    {
+        var split = data.Get("split")?.Node as YamlDotNet.RepresentationModel.YamlMappingNode;
+        var declared = split?.Children.Keys.Any(key => key is YamlDotNet.RepresentationModel.YamlScalarNode { Value: "statistics" }) == true;
+        if (declared || spec.Split.Validation == 0d || !standardised)
+        {
+            return;
+        }
+
+        var at = data.Get("split") ?? data.Node;
+        throw at.Error(
+            DiagnosticCodes.MissingKey,
+            $"missing required key 'statistics' in 'data.split': with validation rows ({spec.Split.Validation.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} of the training part) " +
+            "say which rows standardise the inputs and heads: 'statistics: training-and-validation' (what sweeps did before this key existed) " +
+            "or 'statistics: training' (the validation rows held out, as comparisons do by default)");
+    }
+
+    private static StatisticsRows Statistics(YamlMappingReader split) =>
+        split.Enum("statistics", StatisticsRows.Training, YamlEnumValues.StatisticsRows);
 
     private static SplitSpec ReadSplit(YamlMappingReader? split)
     {
@@ -205,56 +233,6 @@ internal static class DataSectionReader
         var test = split.Number("test", 0.2, "a number in (0, 1)", v => v > 0d && v < 1d, DiagnosticCodes.ImpossibleRange);
         var validation = split.Number("validation", 0d, "a number in [0, 1)", v => v >= 0d && v < 1d, DiagnosticCodes.ImpossibleRange);
         var seed = split.Int("seed", 42, "an integer >= 0", v => v >= 0);
-        return new SplitSpec(test, validation, seed);
-    }
-
-    private static GroupSpec ReadGroups(YamlMappingReader groups)
-    {
-        var column = groups.Require("column").AsName("a column name");
-        var (privileged, range) = GroupValuesReader.Read(groups);
-        var ruleNode = groups.Get("rule");
-        var implied = privileged is not null ? GroupRule.Privileged : range is not null ? GroupRule.Range : GroupRule.Binary;
-        var rule = groups.Enum("rule", implied, YamlEnumValues.GroupRules);
-        if (implied != GroupRule.Binary && rule != implied)
-        {
-            var key = implied == GroupRule.Privileged ? "privileged" : "range";
-            var meaning = implied == GroupRule.Privileged ? "lists the values of group 1 of a text column" : "gives the values of group 1 of a numeric column";
-            throw groups.Get(key)!.Error(
-                DiagnosticCodes.UnknownReference,
-                $"'data.groups.{key}' {meaning}; it does not go with 'rule: {ruleNode!.AsString("a rule")}' (remove one of the two)");
-        }
-
-        if (rule is GroupRule.Privileged or GroupRule.Range && implied != rule)
-        {
-            var key = rule == GroupRule.Privileged ? "privileged" : "range";
-            throw groups.Node.Error(
-                DiagnosticCodes.MissingKey, $"missing required key '{key}' in 'data.groups' (the values of group 1, needed by 'rule: {key}')");
-        }
-
-        var thresholdNode = groups.Get("threshold");
-        double threshold = 0d;
-        if (rule == GroupRule.Threshold)
-        {
-            threshold = (thresholdNode ?? throw groups.Node.Error(
-                    DiagnosticCodes.MissingKey, "missing required key 'threshold' in 'data.groups' (needed by 'rule: threshold')"))
-                .AsNumber("a number", _ => true);
-        }
-        else if (thresholdNode is not null)
-        {
-            throw thresholdNode.Error(DiagnosticCodes.UnknownReference, "'data.groups.threshold' is only allowed with 'rule: threshold'");
-        }
-
-        var labelsNode = groups.Get("labels");
-        string[] labels = ["group0", "group1"];
-        if (labelsNode is not null)
-        {
-            labels = YamlLists.Names(labelsNode, "a list of two names", allowEmpty: false);
-            if (labels.Length != 2)
-            {
-                throw labelsNode.Invalid("a list of two names");
-            }
-        }
-
-        return new GroupSpec(column, rule, threshold, labels, privileged ?? [], range?.Low ?? 0d, range?.High ?? 0d);
+        return new SplitSpec(test, validation, seed, Statistics(split));
     }
 }

@@ -46,7 +46,7 @@ public static partial class ExperimentYamlReader
         }
 
         var description = root.String("description", string.Empty);
-        var data = DataSectionReader.Read(root.RequireMapping(
+        var dataMapping = root.RequireMapping(
             "data",
             "file",
             "skip_lines",
@@ -61,13 +61,15 @@ public static partial class ExperimentYamlReader
             "features",
             "standardize",
             "split",
-            "groups"));
+            "groups");
+        var data = DataSectionReader.Read(dataMapping);
         var model = ModelSectionReader.Read(root.Mapping("model", "trunk", "activation", "dropout", "batch_norm", "init"));
 
         var headsNode = root.Require("heads");
         var headEntries = HeadsSectionReader.Read(headsNode);
         var heads = headEntries.Select(entry => entry.Head).ToArray();
         var headNames = heads.Select(head => head.Name).ToArray();
+        DataSectionReader.CheckStatistics(dataMapping, data, data.Standardize || heads.Any(head => head.Standardize && head.Task == HeadTask.Regression));
 
         var (sweep, variableKeys) = SweepSectionReader.Read(root.Get("sweep"));
         foreach (var key in variableKeys)

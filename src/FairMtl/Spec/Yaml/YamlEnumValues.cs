@@ -7,7 +7,10 @@ internal static class YamlEnumValues
         [("csv", DataFormat.Csv), ("whitespace", DataFormat.Whitespace)];
 
     public static readonly (string Name, GroupRule Value)[] GroupRules =
-        [("binary", GroupRule.Binary), ("median", GroupRule.Median), ("threshold", GroupRule.Threshold), ("privileged", GroupRule.Privileged), ("range", GroupRule.Range)];
+        [("binary", GroupRule.Binary), ("median", GroupRule.Median), ("threshold", GroupRule.Threshold), ("privileged", GroupRule.Privileged), ("range", GroupRule.Range), ("categories", GroupRule.Categories)];
+
+    public static readonly (string Name, StatisticsRows Value)[] StatisticsRows =
+        [("training", Spec.StatisticsRows.Training), ("training-and-validation", Spec.StatisticsRows.TrainingAndValidation)];
 
     public static readonly (string Name, Activation Value)[] Activations =
         [("relu", Activation.Relu), ("tanh", Activation.Tanh), ("linear", Activation.Linear)];
