@@ -4,6 +4,7 @@ using FairMtl.Host.Kinds;
 using FairMtl.Host.Output;
 using FairMtl.Host.Progress;
 using FairMtl.Host.Running;
+using FairMtl.Host.Store;
 using FairMtl.Spec;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -18,7 +19,7 @@ namespace FairMtl.Host.Cli;
 /// </summary>
 public static class FairMtlCommandLine
 {
-    private static readonly string[] Commands = ["run", "list", "report"];
+    private static readonly string[] Commands = ["run", "list", "report", "runs"];
 
     /// <summary>Parses <paramref name="args"/>, runs the command and returns the exit code.</summary>
     /// <param name="args">The command line.</param>
@@ -39,7 +40,9 @@ public static class FairMtlCommandLine
                 await error.WriteLineAsync($"error: {parseError.Message}").ConfigureAwait(false);
             }
 
-            await error.WriteLineAsync("usage: fairmtl run <experiment.yaml | name> [--out DIR] [--seed N] [--threads N] [--max-models N] | fairmtl report <results folder> | fairmtl list").ConfigureAwait(false);
+            await error.WriteLineAsync(
+                "usage: fairmtl run <experiment.yaml | name> [--out DIR] [--seed N] [--threads N] [--max-models N] [--store FILE | --no-store] [--fresh] " +
+                "| fairmtl report <results folder> | fairmtl list | fairmtl runs list|show ID|diff A B [--store FILE]").ConfigureAwait(false);
             return ExitCodes.UserError;
         }
 
@@ -71,14 +74,24 @@ public static class FairMtlCommandLine
             DefaultValueFactory = _ => InputLimits.DefaultMaxModels,
         };
         var verbose = new Option<bool>("--verbose") { Description = "Log progress details to stderr." };
-        var run = new Command("run", "Train the baseline and the sweep of an experiment, print and write the result tables.")
+        var store = StoreOption();
+        var fresh = new Option<bool>("--fresh") { Description = "Train every model even when the run store holds it (and store it again)." };
+        var noStore = new Option<bool>("--no-store") { Description = "Run without a run store: nothing is kept or reused." };
+        var run = new Command("run", "Train an experiment (resuming from the run store), print and write the result tables.")
         {
-            experiment, outDirectory, seed, threads, maxModels, verbose,
+            experiment, outDirectory, seed, threads, maxModels, verbose, store, fresh, noStore,
         };
         run.SetAction((parse, cancellationToken) =>
         {
             var request = new RunRequest(
-                parse.GetValue(experiment)!, parse.GetValue(outDirectory), parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(maxModels));
+                parse.GetValue(experiment)!,
+                parse.GetValue(outDirectory),
+                parse.GetValue(seed),
+                parse.GetValue(threads),
+                parse.GetValue(maxModels),
+                parse.GetValue(store),
+                parse.GetValue(fresh),
+                parse.GetValue(noStore));
             return RunInHostAsync(request, parse.GetValue(verbose), output, error, catalog, cancellationToken);
         });
 
@@ -100,7 +113,30 @@ public static class FairMtlCommandLine
         };
         report.SetAction(parse => ReportCommandHandler.Execute(parse.GetValue(resultsFolder)!, output, error));
 
-        return new RootCommand("FairMtl: declarative multi-task learning experiments for fairness research.") { run, report, list };
+        return new RootCommand("FairMtl: declarative multi-task learning experiments for fairness research.") { run, report, list, Runs(output, error) };
+    }
+
+    private static Option<string?> StoreOption() =>
+        new("--store") { Description = $"The run store file (default {StoreLocation.Default.Replace('\\', '/')}): finished models are kept there and reused." };
+
+    private static Command Runs(TextWriter output, TextWriter error)
+    {
+        var listStore = StoreOption();
+        var list = new Command("list", "List the results the run store keeps: experiment, kind, code versions, dates, units stored, status.") { listStore };
+        list.SetAction(parse => RunsCommandHandler.List(parse.GetValue(listStore), output, error));
+
+        var showStore = StoreOption();
+        var id = new Argument<long>("id") { Description = "A result id (runs list)." };
+        var show = new Command("show", "Show one stored result: its spec, versions and tables.") { id, showStore };
+        show.SetAction(parse => RunsCommandHandler.Show(parse.GetValue(showStore), parse.GetValue(id), output, error));
+
+        var diffStore = StoreOption();
+        var first = new Argument<long>("a") { Description = "The earlier result's id." };
+        var second = new Argument<long>("b") { Description = "The later result's id." };
+        var diff = new Command("diff", "List the table cells that moved between two stored results.") { first, second, diffStore };
+        diff.SetAction(parse => RunsCommandHandler.Diff(parse.GetValue(diffStore), parse.GetValue(first), parse.GetValue(second), output, error));
+
+        return new Command("runs", "The history of results kept in the run store.") { list, show, diff };
     }
 
     private static async Task<int> RunInHostAsync(

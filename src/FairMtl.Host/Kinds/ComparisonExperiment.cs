@@ -3,6 +3,7 @@ using FairMtl.Comparisons;
 using FairMtl.Execution;
 using FairMtl.Reports;
 using FairMtl.Spec;
+using FairMtl.Store;
 
 namespace FairMtl.Host.Kinds;
 
@@ -30,9 +31,9 @@ public sealed class ComparisonExperiment(LoadedComparison comparison) : Classifi
 
             """);
 
-        public RunOutcome Run(int threads, IProgress<ModelProgress> progress, CancellationToken cancellationToken)
+        public RunOutcome Run(int threads, IProgress<ModelProgress> progress, StoreOptions? store, CancellationToken cancellationToken)
         {
-            var result = KindRunner.Run(kind, threads, progress, cancellationToken);
+            var (result, account) = StoredRunner.RunOptionallyStored(kind, store, threads, progress, cancellationToken);
             var tables = new List<Table> { ComparisonTables.Methods(result) };
             if (result.Front.Count > 0)
             {
@@ -45,7 +46,8 @@ public sealed class ComparisonExperiment(LoadedComparison comparison) : Classifi
                     CultureInfo.InvariantCulture,
                     $"warning: method {run.Method} (lambda {run.Lambda}), repetition {run.Repetition} failed: {run.Failure}"))
                 .ToArray();
-            return new RunOutcome(tables, null, result.Timings, directory => ResultWriter.Write(result, directory, CodeVersion.Current), failures);
+            return new RunOutcome(
+                tables, null, result.Timings, directory => ResultWriter.Write(result, directory, CodeVersion.Current), failures, ResultSnapshot.Render(result), account);
         }
     }
 }

@@ -1,5 +1,6 @@
 using FairMtl.Execution;
 using FairMtl.Reports;
+using FairMtl.Store;
 
 namespace FairMtl.Host.Kinds;
 
@@ -33,8 +34,8 @@ public interface IPreparedRun
     /// <summary>What is printed before training: name, description, data, plan, threads.</summary>
     string Header(int threads);
 
-    /// <summary>Trains every unit through the scheduler and summarises the results.</summary>
-    RunOutcome Run(int threads, IProgress<ModelProgress> progress, CancellationToken cancellationToken);
+    /// <summary>Trains every unit through the scheduler (reading those a run store holds) and summarises the results.</summary>
+    RunOutcome Run(int threads, IProgress<ModelProgress> progress, StoreOptions? store, CancellationToken cancellationToken);
 }
 
 /// <summary>What a finished run shows and writes.</summary>
@@ -43,9 +44,14 @@ public interface IPreparedRun
 /// <param name="Timings">What the run cost.</param>
 /// <param name="Write">Writes the result files, figures and report into a folder; returns the files written.</param>
 /// <param name="Failures">One warning line per failed model (exit code 3 when there is any).</param>
+/// <param name="Snapshot">The result tables as snapshot text (<see cref="ResultSnapshot"/>): what the run store keeps
+/// of the result for <c>runs show</c> and <c>runs diff</c>.</param>
+/// <param name="Store">What the run took from the store and put into it; null without a store.</param>
 public sealed record RunOutcome(
     IReadOnlyList<Table> Tables,
     string? Verdict,
     RunTimings Timings,
     Func<string, IReadOnlyList<string>> Write,
-    IReadOnlyList<string> Failures);
+    IReadOnlyList<string> Failures,
+    string Snapshot,
+    StoreAccount? Store);

@@ -4,6 +4,7 @@ using FairMtl.Execution;
 using FairMtl.MultiTask;
 using FairMtl.Reports;
 using FairMtl.Spec;
+using FairMtl.Store;
 
 namespace FairMtl.Host.Kinds;
 
@@ -35,9 +36,9 @@ public sealed class MultiTaskExperiment(LoadedComparison comparison) : Classific
                 """);
         }
 
-        public RunOutcome Run(int threads, IProgress<ModelProgress> progress, CancellationToken cancellationToken)
+        public RunOutcome Run(int threads, IProgress<ModelProgress> progress, StoreOptions? store, CancellationToken cancellationToken)
         {
-            var result = KindRunner.Run(kind, threads, progress, cancellationToken);
+            var (result, account) = StoredRunner.RunOptionallyStored(kind, store, threads, progress, cancellationToken);
             var failures = result.References.Concat(result.Runs)
                 .Where(run => run.Failure is not null)
                 .Select(run => string.Create(
@@ -45,7 +46,13 @@ public sealed class MultiTaskExperiment(LoadedComparison comparison) : Classific
                     $"warning: {run.Method} (setting {run.Setting?.Index ?? -1}), repetition {run.Repetition} failed: {run.Failure}"))
                 .ToArray();
             return new RunOutcome(
-                [MultiTaskTables.Methods(result)], null, result.Timings, directory => ResultWriter.Write(result, directory, CodeVersion.Current), failures);
+                [MultiTaskTables.Methods(result)],
+                null,
+                result.Timings,
+                directory => ResultWriter.Write(result, directory, CodeVersion.Current),
+                failures,
+                ResultSnapshot.Render(result),
+                account);
         }
     }
 }

@@ -5,6 +5,7 @@ using FairMtl.Execution;
 using FairMtl.Host.Running;
 using FairMtl.Reports;
 using FairMtl.Spec;
+using FairMtl.Store;
 using FairMtl.Sweeps;
 
 namespace FairMtl.Host.Kinds;
@@ -55,9 +56,9 @@ public sealed class SweepExperiment(ResolvedExperiment resolved) : IRunnableExpe
                 """);
         }
 
-        public RunOutcome Run(int threads, IProgress<ModelProgress> progress, CancellationToken cancellationToken)
+        public RunOutcome Run(int threads, IProgress<ModelProgress> progress, StoreOptions? store, CancellationToken cancellationToken)
         {
-            var result = KindRunner.Run(kind, threads, progress, cancellationToken);
+            var (result, account) = StoredRunner.RunOptionallyStored(kind, store, threads, progress, cancellationToken);
             var spec = result.Experiment.Spec;
             var tables = new List<Table> { ResultTables.Baseline(result), ResultTables.Sweep(result), ResultTables.Pareto(result) };
             if (spec.Sweep.Seeds.Count > 1)
@@ -69,7 +70,8 @@ public sealed class SweepExperiment(ResolvedExperiment resolved) : IRunnableExpe
                 .Select(failure => $"warning: {(failure.Point is null ? "baseline" : $"point {failure.Point.Index} ({DescribePoint(spec, failure.Point)})")}, "
                     + $"seed {failure.Seed} failed: {failure.Failure}")
                 .ToArray();
-            return new RunOutcome(tables, result.Seeds.Verdict, result.Timings, directory => ResultWriter.Write(result, directory, CodeVersion.Current), failures);
+            return new RunOutcome(
+                tables, result.Seeds.Verdict, result.Timings, directory => ResultWriter.Write(result, directory, CodeVersion.Current), failures, ResultSnapshot.Render(result), account);
         }
 
         private static string DescribePoint(ExperimentSpec spec, SweepPoint point) =>

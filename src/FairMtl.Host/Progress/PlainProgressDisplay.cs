@@ -29,15 +29,18 @@ public sealed class PlainProgressDisplay(TextWriter writer) : IRunProgressDispla
         return await Task.Run(() => work(progress)).ConfigureAwait(false);
     }
 
-    /// <summary>One progress line: counts, percentage, elapsed time and the estimated time left.</summary>
+    /// <summary>One progress line: counts (and how many came from the run store), percentage, elapsed time and the
+    /// estimated time left (from the models trained in this process only).</summary>
     public static string FormatLine(string description, ModelProgress report, TimeSpan elapsed)
     {
         var fraction = report.Total == 0 ? 1.0 : (double)report.Finished / report.Total;
-        var remaining = report.Finished == 0 ? double.NaN : elapsed.TotalSeconds * (report.Total - report.Finished) / report.Finished;
-        var eta = double.IsNaN(remaining) ? "?" : remaining.ToString("F1", CultureInfo.InvariantCulture) + "s";
+        var trained = report.Finished - report.Stored;
+        var remaining = trained <= 0 ? double.NaN : elapsed.TotalSeconds * (report.Total - report.Finished) / trained;
+        var eta = report.Finished == report.Total ? "0.0s" : double.IsNaN(remaining) ? "?" : remaining.ToString("F1", CultureInfo.InvariantCulture) + "s";
+        var stored = report.Stored > 0 ? string.Create(CultureInfo.InvariantCulture, $", {report.Stored} from the run store") : string.Empty;
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{description}: {report.Finished}/{report.Total} models ({fraction:P0}), elapsed {elapsed.TotalSeconds:F1}s, eta {eta}");
+            $"{description}: {report.Finished}/{report.Total} models ({fraction:P0}{stored}), elapsed {elapsed.TotalSeconds:F1}s, eta {eta}");
     }
 
     private sealed class SynchronousProgress(Action<ModelProgress> handler) : IProgress<ModelProgress>

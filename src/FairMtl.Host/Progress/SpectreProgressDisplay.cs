@@ -19,12 +19,20 @@ public sealed class SpectreProgressDisplay(IAnsiConsole console) : IRunProgressD
             .StartAsync(async context =>
             {
                 var task = context.AddTask(Markup.Escape(description), maxValue: total);
-                var progress = new TaskProgress(task);
+                var progress = new TaskProgress(task, Markup.Escape(description));
                 return await Task.Run(() => work(progress)).ConfigureAwait(false);
             });
 
-    private sealed class TaskProgress(ProgressTask task) : IProgress<ModelProgress>
+    private sealed class TaskProgress(ProgressTask task, string description) : IProgress<ModelProgress>
     {
-        public void Report(ModelProgress value) => task.Value = value.Finished;
+        public void Report(ModelProgress value)
+        {
+            if (value.Stored > 0)
+            {
+                task.Description = $"{description} ({value.Stored} from the run store)";
+            }
+
+            task.Value = value.Finished;
+        }
     }
 }

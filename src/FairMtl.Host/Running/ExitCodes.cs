@@ -15,6 +15,10 @@ public static class ExitCodes
     /// <summary>Results were written, but some runs failed (e.g. diverged); they are marked in the outputs.</summary>
     public const int RunsFailed = 3;
 
+    /// <summary>The run store cannot be used: not a FairMtl store, damaged, of a newer schema, locked, or the disk is full.
+    /// Units committed before are kept.</summary>
+    public const int StoreError = 4;
+
     /// <summary>Interrupted (Ctrl+C); nothing was written.</summary>
     public const int Cancelled = 130;
 }

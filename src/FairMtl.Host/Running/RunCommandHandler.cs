@@ -4,7 +4,9 @@ using FairMtl.Execution;
 using FairMtl.Host.Kinds;
 using FairMtl.Host.Output;
 using FairMtl.Host.Progress;
+using FairMtl.Host.Store;
 using FairMtl.Reports;
+using FairMtl.Store;
 using Microsoft.Extensions.Logging;
 
 namespace FairMtl.Host.Running;
@@ -29,9 +31,17 @@ public sealed class RunCommandHandler(
             await error.WriteLineAsync(exception.Message).ConfigureAwait(false);
             return ExitCodes.UserError;
         }
+        catch (RunStoreException exception)
+        {
+            await error.WriteLineAsync($"error: {exception.Message}").ConfigureAwait(false);
+            return ExitCodes.StoreError;
+        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await error.WriteLineAsync("Cancelled: no result files were written.").ConfigureAwait(false);
+            var kept = request.NoStore
+                ? string.Empty
+                : $" The models finished so far are kept in the run store {(request.Store ?? StoreLocation.Default).Replace('\\', '/')}: rerun the same command to resume.";
+            await error.WriteLineAsync("Cancelled: no result files were written." + kept).ConfigureAwait(false);
             return ExitCodes.Cancelled;
         }
     }
@@ -54,13 +64,20 @@ public sealed class RunCommandHandler(
             experiment = experiment.WithSeed(seed);
         }
 
+        if (request.NoStore && (request.Fresh || request.Store is not null))
+        {
+            throw new FairMtlException(DiagnosticCodes.InvalidValue, null, "--no-store runs without a run store; it does not go with --store or --fresh");
+        }
+
         experiment.CheckModels(request.MaxModels);
         var threads = request.Threads ?? Environment.ProcessorCount;
         var outputDirectory = request.OutputDirectory ?? Path.Combine("results", experiment.Name);
+        using var store = request.NoStore ? null : SqliteRunStore.Open(request.Store ?? StoreLocation.Default);
+        var storeOptions = store is null ? null : new StoreOptions(store, request.Fresh);
         var prepared = experiment.Prepare();
         await output.WriteLineAsync(prepared.Header(threads)).ConfigureAwait(false);
         var outcome = await progressDisplay.TrackAsync(
-            $"Training {experiment.Name}", prepared.Models, progress => prepared.Run(threads, progress, cancellationToken))
+            $"Training {experiment.Name}", prepared.Models, progress => prepared.Run(threads, progress, storeOptions, cancellationToken))
             .ConfigureAwait(false);
         logger.LogInformation("Loaded {Experiment} in {Seconds:F2} s", experiment.Name, outcome.Timings.LoadSeconds);
 
@@ -75,7 +92,12 @@ public sealed class RunCommandHandler(
         }
 
         var written = outcome.Write(outputDirectory);
-        await ReportWrittenAsync(output, prepared.Models, outcome.Timings, written, outputDirectory).ConfigureAwait(false);
+        if (store is not null && outcome.Store is { } account)
+        {
+            store.CompleteResult(account.ResultId, outcome.Snapshot);
+        }
+
+        await ReportWrittenAsync(output, prepared.Models, outcome, written, outputDirectory, store?.Location).ConfigureAwait(false);
         foreach (var failure in outcome.Failures)
         {
             await error.WriteLineAsync(failure).ConfigureAwait(false);
@@ -85,12 +107,22 @@ public sealed class RunCommandHandler(
     }
 
     private static async Task ReportWrittenAsync(
-        TextWriter output, int models, RunTimings timings, IReadOnlyList<string> written, string outputDirectory)
+        TextWriter output, int models, RunOutcome outcome, IReadOnlyList<string> written, string outputDirectory, string? store)
     {
-        await output.WriteLineAsync(string.Create(
-            CultureInfo.InvariantCulture,
-            $"Trained {models} models ({timings.Steps} optimizer steps) in {timings.TrainSeconds:F2} s on {timings.Threads} thread(s)."))
-            .ConfigureAwait(false);
+        var timings = outcome.Timings;
+        var line = outcome.Store is { StoredModels: > 0 } account
+            ? string.Create(
+                CultureInfo.InvariantCulture,
+                $"Trained {models - account.StoredModels} of {models} models in {timings.TrainSeconds:F2} s on {timings.Threads} thread(s); the other {account.StoredModels} were already in the run store {store} (result {account.ResultId}); {timings.Steps} optimizer steps in all.")
+            : string.Create(
+                CultureInfo.InvariantCulture,
+                $"Trained {models} models ({timings.Steps} optimizer steps) in {timings.TrainSeconds:F2} s on {timings.Threads} thread(s).");
+        await output.WriteLineAsync(line).ConfigureAwait(false);
+        if (outcome.Store is { StoredModels: 0 } fresh)
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Kept in the run store {store} as result {fresh.ResultId}.")).ConfigureAwait(false);
+        }
+
         var byFolder = written.ToLookup(path => Path.GetFileName(Path.GetDirectoryName(path)) == ReportWriter.FiguresFolder);
         var figures = byFolder[true].Count();
         await output.WriteLineAsync($"Wrote {string.Join(", ", byFolder[false].Select(Path.GetFileName))} and {figures} {(figures == 1 ? "figure" : "figures")} ({ReportWriter.FiguresFolder}/*.svg) to {outputDirectory}").ConfigureAwait(false);

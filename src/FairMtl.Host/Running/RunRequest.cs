@@ -8,4 +8,15 @@ namespace FairMtl.Host.Running;
 /// <param name="Seed">Replaces the experiment's seed list with this one seed.</param>
 /// <param name="Threads">Models trained at once; null means one per core.</param>
 /// <param name="MaxModels">More models than this is refused before anything is trained (FMTL018).</param>
-public sealed record RunRequest(string Experiment, string? OutputDirectory, int? Seed, int? Threads, long MaxModels = InputLimits.DefaultMaxModels);
+/// <param name="Store">The run store file; null means <see cref="Store.StoreLocation.Default"/>.</param>
+/// <param name="Fresh">Train every unit even when the store holds it.</param>
+/// <param name="NoStore">Run without a store (nothing is kept or reused).</param>
+public sealed record RunRequest(
+    string Experiment,
+    string? OutputDirectory,
+    int? Seed,
+    int? Threads,
+    long MaxModels = InputLimits.DefaultMaxModels,
+    string? Store = null,
+    bool Fresh = false,
+    bool NoStore = false);

@@ -12,7 +12,7 @@ namespace FairMtl.Comparisons;
 /// repetition share the split, the initial trunk and the batch order (a paired design), and results do not depend on
 /// threads.
 /// </summary>
-public sealed class MethodComparisonKind : IExperimentKind<ComparisonUnit, ComparisonRun, ComparisonResult>
+public sealed class MethodComparisonKind : IStorableKind<ComparisonUnit, ComparisonRun, ComparisonResult>
 {
     private readonly LoadedComparison _experiment;
     private readonly LoadedRepetitions _loaded;
@@ -71,6 +71,30 @@ public sealed class MethodComparisonKind : IExperimentKind<ComparisonUnit, Compa
         modelFinished();
         return run;
     }
+
+    /// <inheritdoc/>
+    /// <remarks>A unit's numbers do not depend on the other methods, the front's lambdas or the number of repetitions
+    /// (its method, lambda and repetition are in its key).</remarks>
+    public Store.StoredExperiment Describe()
+    {
+        var spec = Spec;
+        var basis = spec with
+        {
+            Name = string.Empty,
+            Description = string.Empty,
+            Methods = EquatableArray<MethodSpec>.Empty,
+            Front = new FrontSpec(EquatableArray<string>.Empty, EquatableArray<double>.Empty, default, string.Empty),
+            Protocol = spec.Protocol with { Repetitions = 0 },
+        };
+        return new Store.StoredExperiment(
+            spec.Name, "comparison", Store.CanonicalJson.Write(spec), Store.CanonicalJson.Write(basis), _loaded.Data.Table.Files.Select(file => file.Sha256).ToArray());
+    }
+
+    /// <inheritdoc/>
+    public string UnitKey(ComparisonUnit unit) => Store.CanonicalJson.Write(unit);
+
+    /// <inheritdoc/>
+    public int ModelsIn(ComparisonUnit unit) => 1;
 
     /// <inheritdoc/>
     public ComparisonResult Summarize(ScheduledRun<ComparisonRun> run)

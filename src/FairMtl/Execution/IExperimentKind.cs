@@ -25,6 +25,30 @@ public interface IExperimentKind<TUnit, TUnitResult, TResult>
     TResult Summarize(ScheduledRun<TUnitResult> run);
 }
 
+/// <summary>
+/// What a kind adds to be kept in a run store (<see cref="Store.IRunStore"/>): a description of the experiment whose
+/// <see cref="Store.StoredExperiment.Basis"/> holds exactly what every unit's result depends on, a canonical key per
+/// unit, and a lossless text form of a unit's result.
+/// </summary>
+public interface IStorableKind<TUnit, TUnitResult, TResult> : IExperimentKind<TUnit, TUnitResult, TResult>
+{
+    /// <summary>The experiment as the store records it.</summary>
+    Store.StoredExperiment Describe();
+
+    /// <summary>The canonical text of what distinguishes <paramref name="unit"/> from the other units (with
+    /// <see cref="Store.StoredExperiment.Basis"/>, all its result depends on).</summary>
+    string UnitKey(TUnit unit);
+
+    /// <summary>The models <paramref name="unit"/> trains.</summary>
+    int ModelsIn(TUnit unit);
+
+    /// <summary>The text form of a unit's result; <see cref="ReadResult"/> gives back an equal result.</summary>
+    string WriteResult(TUnitResult result) => Store.CanonicalJson.Write(result);
+
+    /// <summary>Reads a result written by <see cref="WriteResult"/>.</summary>
+    TUnitResult ReadResult(string payload) => Store.CanonicalJson.Read<TUnitResult>(payload);
+}
+
 /// <summary>Runs any experiment kind through the <see cref="UnitScheduler"/>.</summary>
 public static class KindRunner
 {
@@ -48,4 +72,7 @@ public static class KindRunner
 }
 
 /// <summary>Progress of a run of any kind: models finished so far out of all models.</summary>
-public sealed record ModelProgress(int Finished, int Total);
+/// <param name="Finished">Models finished, those read from a run store included.</param>
+/// <param name="Total">Models of the run.</param>
+/// <param name="Stored">Of <paramref name="Finished"/>, the models read from the run store instead of trained.</param>
+public sealed record ModelProgress(int Finished, int Total, int Stored = 0);

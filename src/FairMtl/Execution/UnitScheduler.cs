@@ -17,27 +17,38 @@ public static class UnitScheduler
     /// <param name="train">Trains one unit; calls the counter's <see cref="ModelCounter.Finished"/> once per finished
     /// model, for progress reports.</param>
     /// <param name="cancellationToken">Stops handing out units (and, through <paramref name="train"/>, training).</param>
+    /// <param name="alreadyFinished">Models counted as finished before the first unit (read from a run store).</param>
     public static ScheduledRun<TResult> Run<TUnit, TResult>(
-        IReadOnlyList<TUnit> units, int threads, Func<TUnit, ModelCounter, TResult> train, CancellationToken cancellationToken)
+        IReadOnlyList<TUnit> units, int threads, Func<TUnit, ModelCounter, TResult> train, CancellationToken cancellationToken, int alreadyFinished = 0)
     {
         ArgumentNullException.ThrowIfNull(units);
         ArgumentNullException.ThrowIfNull(train);
         threads = Math.Max(1, threads);
         var results = new TResult[units.Count];
-        var counter = new ModelCounter();
+        var counter = new ModelCounter(alreadyFinished);
         var collectionsBefore = RunTimings.Collections();
         var stopwatch = Stopwatch.StartNew();
         var options = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken };
         var order = Partitioner.Create(Enumerable.Range(0, units.Count), EnumerablePartitionerOptions.NoBuffering);
-        Parallel.ForEach(order, options, index => results[index] = train(units[index], counter));
+        try
+        {
+            Parallel.ForEach(order, options, index => results[index] = train(units[index], counter));
+        }
+        catch (AggregateException aggregate) when (aggregate.InnerExceptions.Count > 0)
+        {
+            // The first unit's failure as itself (a run store that cannot commit, a located data error), not wrapped.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(aggregate.InnerExceptions[0]).Throw();
+        }
+
         return new ScheduledRun<TResult>(results, stopwatch.Elapsed.TotalSeconds, threads, RunTimings.Collections() - collectionsBefore);
     }
 }
 
 /// <summary>Counts finished models across the scheduler's threads.</summary>
-public sealed class ModelCounter
+/// <param name="alreadyFinished">The count to start from.</param>
+public sealed class ModelCounter(int alreadyFinished = 0)
 {
-    private int _finished;
+    private int _finished = alreadyFinished;
 
     /// <summary>Records one more finished model and returns how many have finished.</summary>
     public int Finished() => Interlocked.Increment(ref _finished);

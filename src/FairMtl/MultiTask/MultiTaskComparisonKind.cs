@@ -12,7 +12,7 @@ namespace FairMtl.MultiTask;
 /// parallel; then ARFG and ARE of every run against the references of its repetition, each method's ARFG-ARE front
 /// and per-task fronts, and the paper's selected point.
 /// </summary>
-public sealed class MultiTaskComparisonKind : IExperimentKind<MultiTaskUnit, MultiTaskRun, MultiTaskResult>
+public sealed class MultiTaskComparisonKind : IStorableKind<MultiTaskUnit, MultiTaskRun, MultiTaskResult>
 {
     private readonly LoadedComparison _experiment;
     private readonly LoadedRepetitions _loaded;
@@ -60,6 +60,30 @@ public sealed class MultiTaskComparisonKind : IExperimentKind<MultiTaskUnit, Mul
         modelFinished();
         return run;
     }
+
+    /// <inheritdoc/>
+    /// <remarks>A unit's numbers do not depend on the other methods, the sweep that drew the settings (its setting is in
+    /// its key) or the number of repetitions.</remarks>
+    public Store.StoredExperiment Describe()
+    {
+        var spec = (MultiTaskSpec)Spec;
+        var basis = spec with
+        {
+            Name = string.Empty,
+            Description = string.Empty,
+            Methods = EquatableArray<MethodSpec>.Empty,
+            Protocol = spec.Protocol with { Repetitions = 0 },
+            Sweep = null!,
+        };
+        return new Store.StoredExperiment(
+            spec.Name, "multi-task", Store.CanonicalJson.Write(spec), Store.CanonicalJson.Write(basis), _loaded.Data.Table.Files.Select(file => file.Sha256).ToArray());
+    }
+
+    /// <inheritdoc/>
+    public string UnitKey(MultiTaskUnit unit) => unit.GetType().Name + ":" + Store.CanonicalJson.Write(unit);
+
+    /// <inheritdoc/>
+    public int ModelsIn(MultiTaskUnit unit) => 1;
 
     /// <inheritdoc/>
     public MultiTaskResult Summarize(ScheduledRun<MultiTaskRun> scheduled)

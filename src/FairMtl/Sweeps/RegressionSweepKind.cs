@@ -16,7 +16,7 @@ namespace FairMtl.Sweeps;
 /// blocks (a block is one point in the independent regime); a unit trains from its seed alone, so results do not
 /// depend on the thread count or the schedule.
 /// </summary>
-public sealed class RegressionSweepKind : IExperimentKind<TrainingUnit, RunResult[], ExperimentResult>
+public sealed class RegressionSweepKind : IStorableKind<TrainingUnit, RunResult[], ExperimentResult>
 {
     private readonly LoadedExperiment _experiment;
     private readonly PreparedData _data;
@@ -65,6 +65,36 @@ public sealed class RegressionSweepKind : IExperimentKind<TrainingUnit, RunResul
         modelFinished();
         return [baseline];
     }
+
+    /// <inheritdoc/>
+    /// <remarks>A unit's numbers do not depend on the seed list, the sweep's values (its own seed and points are in its
+    /// key), the baseline settings (in the baseline units' keys), or the Pareto and significance settings (applied when
+    /// summarising).</remarks>
+    public Store.StoredExperiment Describe()
+    {
+        var spec = Spec;
+        var basis = spec with
+        {
+            Name = string.Empty,
+            Description = string.Empty,
+            Sweep = spec.Sweep with
+            {
+                Seeds = EquatableArray<int>.Empty,
+                Variables = new EquatableArray<SweepVariable>(spec.Sweep.Variables.Select(variable => variable with { Values = EquatableArray<double>.Empty })),
+            },
+            Baseline = new BaselineSpec(false, EquatableArray<string>.Empty, 0),
+            Evaluation = spec.Evaluation with { Pareto = new ParetoSpec(default, default), Significance = 0, HypervolumeReference = EquatableArray<double>.Empty },
+        };
+        return new Store.StoredExperiment(
+            spec.Name, "sweep", Store.CanonicalJson.Write(spec), Store.CanonicalJson.Write(basis), _data.Provenance.Files.Select(file => file.Sha256).ToArray());
+    }
+
+    /// <inheritdoc/>
+    public string UnitKey(TrainingUnit unit) =>
+        unit.IsBaseline ? Store.CanonicalJson.Write(new { unit, baseline = Spec.Baseline }) : Store.CanonicalJson.Write(unit);
+
+    /// <inheritdoc/>
+    public int ModelsIn(TrainingUnit unit) => unit.IsBaseline ? 1 : unit.Points.Count;
 
     /// <inheritdoc/>
     public ExperimentResult Summarize(ScheduledRun<RunResult[]> run)

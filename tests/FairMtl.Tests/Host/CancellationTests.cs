@@ -13,7 +13,7 @@ public class CancellationTests
         using var folder = new TempDataFolder();
         var path = HostRun.SmallExperiment(folder, "parkinson", text => text.Replace("epochs: 2", "epochs: 100000"));
         var outDirectory = Path.Combine(folder.Path, "out");
-        using var process = HostProcess.Start([path, "--out", outDirectory]);
+        using var process = HostProcess.Start([path, "--out", outDirectory, "--store", Path.Combine(folder.Path, "runs.db")]);
         var error = process.StandardError.ReadToEndAsync();
         var output = await ReadUntilAsync(process.StandardOutput, "loss: ");
         output.ShouldContain("loss: ", Case.Sensitive, "the host should have started training");
@@ -29,7 +29,7 @@ public class CancellationTests
         await HostProcess.WaitForExitAsync(process, TimeSpan.FromSeconds(60), "within 60 s of SIGINT");
         await rest;
         process.ExitCode.ShouldBe(ExitCodes.Cancelled);
-        (await error).ShouldContain("Cancelled: no result files were written.");
+        (await error).ShouldContain("Cancelled: no result files were written. The models finished so far are kept in the run store ");
         Directory.Exists(outDirectory).ShouldBeFalse();
     }
 

@@ -47,7 +47,8 @@ internal static class HostProcess
     public static async Task<(int Code, string Output, string Error)> RunAsync(
         IEnumerable<string> arguments, Action<IDictionary<string, string?>>? environment = null)
     {
-        using var process = Start(arguments, environment);
+        using var store = PrivateStore.For(arguments.ToArray());
+        using var process = Start(store.Arguments, environment);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await WaitForExitAsync(process, TimeSpan.FromMinutes(3), "within three minutes");

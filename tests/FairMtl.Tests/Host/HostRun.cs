@@ -10,7 +10,8 @@ internal sealed record HostRun(int ExitCode, string Output, string Error)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = await FairMtlCommandLine.InvokeAsync(args, output, error, []);
+        using var store = PrivateStore.For(args);
+        var code = await FairMtlCommandLine.InvokeAsync(store.Arguments, output, error, []);
         return new HostRun(code, output.ToString(), error.ToString());
     }
 

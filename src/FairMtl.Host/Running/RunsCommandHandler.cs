@@ -1,0 +1,130 @@
+using System.Globalization;
+using FairMtl.Host.Output;
+using FairMtl.Host.Store;
+using FairMtl.Reports;
+using FairMtl.Store;
+
+namespace FairMtl.Host.Running;
+
+/// <summary>
+/// The <c>runs</c> commands: the history a run store keeps. <c>runs list</c> shows every stored result (experiment,
+/// kind, code versions, dates, units stored of all, status); <c>runs show ID</c> one result with its tables;
+/// <c>runs diff A B</c> the table cells that moved between two complete results, as the snapshot tests report them.
+/// </summary>
+public static class RunsCommandHandler
+{
+    /// <summary><c>runs list</c>.</summary>
+    public static int List(string? storePath, TextWriter output, TextWriter error) =>
+        WithStore(storePath, error, store =>
+        {
+            var results = store.Results();
+            if (results.Count == 0)
+            {
+                output.WriteLine($"The run store {store.Location} holds no results yet.");
+                return ExitCodes.Success;
+            }
+
+            var rows = results.Select(result => new object?[]
+            {
+                result.Id, result.Experiment, result.Kind, Short(result.NumericsVersion), result.CodeVersion, result.Created, result.Updated,
+                string.Create(CultureInfo.InvariantCulture, $"{result.StoredUnits}/{result.Units}"), Status(result),
+            }).ToArray();
+            var table = new Table(
+                "runs",
+                $"Results in the run store {store.Location}",
+                [new("id"), new("experiment"), new("kind"), new("numerics"), new("code"), new("created"), new("updated"), new("units stored"), new("status")],
+                rows);
+            new MarkdownTableWriter(output).WriteAsync(table).GetAwaiter().GetResult();
+            return ExitCodes.Success;
+        });
+
+    /// <summary><c>runs show ID</c>.</summary>
+    public static int Show(string? storePath, long id, TextWriter output, TextWriter error) =>
+        WithStore(storePath, error, store =>
+        {
+            if (Find(store, id, error) is not { } detail)
+            {
+                return ExitCodes.UserError;
+            }
+
+            var result = detail.Summary;
+            output.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"""
+                result {result.Id}: {result.Experiment} ({result.Kind}), {Status(result)}, {result.StoredUnits} of {result.Units} units stored
+                numerics version {result.NumericsVersion}; code {result.CodeVersion}
+                first run {result.Created}, last {result.Updated}; identity {result.Identity}
+                spec: {detail.Spec}
+                """));
+            output.WriteLine();
+            output.Write(detail.Snapshot ?? "No run of this result finished, so it has no tables yet: rerun it to resume.\n");
+            return ExitCodes.Success;
+        });
+
+    /// <summary><c>runs diff A B</c>: exit code 0 whether or not cells moved; the list says which.</summary>
+    public static int Diff(string? storePath, long first, long second, TextWriter output, TextWriter error) =>
+        WithStore(storePath, error, store =>
+        {
+            if (Find(store, first, error) is not { } a || Find(store, second, error) is not { } b)
+            {
+                return ExitCodes.UserError;
+            }
+
+            foreach (var (detail, id) in new[] { (a, first), (b, second) })
+            {
+                if (detail.Snapshot is null)
+                {
+                    error.WriteLine($"error: result {id} has no tables (no run of it finished); rerun it to resume, then compare");
+                    return ExitCodes.UserError;
+                }
+            }
+
+            var differences = ResultSnapshot.Differences(a.Snapshot!, b.Snapshot!, maxLines: 200);
+            output.WriteLine(differences.Count == 0
+                ? $"No cell moved between result {first} ({a.Summary.Experiment}) and result {second} ({b.Summary.Experiment})."
+                : $"Cells that moved from result {first} ({a.Summary.Experiment}) to result {second} ({b.Summary.Experiment}):");
+            foreach (var line in differences)
+            {
+                output.WriteLine(line);
+            }
+
+            return ExitCodes.Success;
+        });
+
+    private static StoredResultDetail? Find(IRunStore store, long id, TextWriter error)
+    {
+        var detail = store.Result(id);
+        if (detail is null)
+        {
+            error.WriteLine($"error: the run store {store.Location} has no result {id.ToString(CultureInfo.InvariantCulture)} (runs list shows the ids)");
+        }
+
+        return detail;
+    }
+
+    private static int WithStore(string? storePath, TextWriter error, Func<IRunStore, int> action)
+    {
+        var path = storePath ?? StoreLocation.Default;
+        if (!File.Exists(path))
+        {
+            error.WriteLine($"error: no run store at {path.Replace('\\', '/')} (a run creates it; --store chooses another file)");
+            return ExitCodes.UserError;
+        }
+
+        try
+        {
+            using var store = SqliteRunStore.Open(path);
+            return action(store);
+        }
+        catch (RunStoreException exception)
+        {
+            error.WriteLine($"error: {exception.Message}");
+            return ExitCodes.StoreError;
+        }
+    }
+
+    private static string Status(StoredResult result) =>
+        result.Complete ? "complete" : result.StoredUnits == result.Units ? "trained, tables not written" : "partial";
+
+    private static string Short(string version) => version.Length > 12 ? version[..12] : version;
+}

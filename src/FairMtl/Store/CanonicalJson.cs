@@ -1,0 +1,46 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FairMtl.Spec;
+
+namespace FairMtl.Store;
+
+/// <summary>
+/// The one JSON form the run store uses for specs, unit keys and unit results: invariant, compact, enums by name,
+/// doubles in their shortest round-trip form (NaN and infinities by name), so that what is read back is bit-identical
+/// to what was written and the same value always gives the same text (the identities hash it).
+/// </summary>
+public static class CanonicalJson
+{
+    /// <summary>The serializer options.</summary>
+    public static JsonSerializerOptions Options { get; } = new()
+    {
+        WriteIndented = false,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new JsonStringEnumConverter(), new EquatableArrayConverterFactory() },
+    };
+
+    /// <summary>The JSON text of <paramref name="value"/> as its runtime type.</summary>
+    public static string Write<T>(T value) => value is null ? "null" : JsonSerializer.Serialize(value, value.GetType(), Options);
+
+    /// <summary>Reads a value written by <see cref="Write{T}"/>.</summary>
+    /// <exception cref="JsonException">The text is not such a value.</exception>
+    public static T Read<T>(string json) => JsonSerializer.Deserialize<T>(json, Options) ?? throw new JsonException($"expected a {typeof(T).Name}, got null");
+
+    private sealed class EquatableArrayConverterFactory : JsonConverterFactory
+    {
+        public override bool CanConvert(Type typeToConvert) =>
+            typeToConvert.IsGenericType && typeToConvert.GetGenericTypeDefinition() == typeof(EquatableArray<>);
+
+        public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
+            (JsonConverter)Activator.CreateInstance(typeof(EquatableArrayConverter<>).MakeGenericType(typeToConvert.GetGenericArguments()[0]))!;
+    }
+
+    private sealed class EquatableArrayConverter<T> : JsonConverter<EquatableArray<T>>
+    {
+        public override EquatableArray<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            new(JsonSerializer.Deserialize<T[]>(ref reader, options) ?? []);
+
+        public override void Write(Utf8JsonWriter writer, EquatableArray<T> value, JsonSerializerOptions options) =>
+            JsonSerializer.Serialize(writer, value.ToArray(), options);
+    }
+}

@@ -1,0 +1,208 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using FairMtl.Execution;
+
+namespace FairMtl.Store;
+
+/// <summary>How a run uses a store.</summary>
+/// <param name="Store">The store.</param>
+/// <param name="Fresh">Train every unit even when it is stored (and store it again).</param>
+public sealed record StoreOptions(IRunStore Store, bool Fresh);
+
+/// <summary>What a run took from the store and put into it.</summary>
+/// <param name="ResultId">The result's id in the store (<c>runs show</c>).</param>
+/// <param name="Units">The run's units.</param>
+/// <param name="StoredUnits">Units read from the store instead of trained (at the start, or finished meanwhile by
+/// another process).</param>
+/// <param name="StoredModels">The models of those units.</param>
+/// <param name="TrainedUnits">Units this process trained and committed.</param>
+public sealed record StoreAccount(long ResultId, int Units, int StoredUnits, int StoredModels, int TrainedUnits);
+
+/// <summary>
+/// Runs any storable kind against a run store: units the store holds are read instead of trained; every other unit is
+/// claimed, trained and committed at once in its own transaction, so that a killed run loses at most the units in
+/// training and a rerun trains only what is missing. Units another live process holds are waited for and read. The
+/// results in plan order are the same as a run without a store, so the tables are byte-identical.
+/// </summary>
+public static class StoredRunner
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Runs <paramref name="kind"/> with <paramref name="options"/>'s store, or without a store when it is
+    /// null (<see cref="KindRunner"/>; the account is then null).</summary>
+    public static (TResult Result, StoreAccount? Account) RunOptionallyStored<TUnit, TUnitResult, TResult>(
+        IStorableKind<TUnit, TUnitResult, TResult> kind,
+        StoreOptions? options,
+        int threads,
+        IProgress<ModelProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        if (options is null)
+        {
+            return (KindRunner.Run(kind, threads, progress, cancellationToken), null);
+        }
+
+        var (result, account) = Run(kind, options, threads, progress, cancellationToken);
+        return (result, account);
+    }
+
+    /// <summary>Runs <paramref name="kind"/> with <paramref name="options"/>'s store.</summary>
+    /// <exception cref="RunStoreException">The store cannot be read or written.</exception>
+    public static (TResult Result, StoreAccount Account) Run<TUnit, TUnitResult, TResult>(
+        IStorableKind<TUnit, TUnitResult, TResult> kind,
+        StoreOptions options,
+        int threads,
+        IProgress<ModelProgress>? progress,
+        CancellationToken cancellationToken,
+        TimeSpan? heartbeat = null)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(options);
+        var store = options.Store;
+        var worker = WorkerId.Current;
+        var experiment = kind.Describe();
+        var numerics = NumericsVersion.Current;
+        var units = kind.Units;
+        var keys = units.Select(kind.UnitKey).ToArray();
+        var identities = keys.Select(key => UnitIdentity.Of(experiment, numerics, key)).ToArray();
+        var resultId = store.BeginResult(new ResultStart(
+            experiment.Name, experiment.Kind, UnitIdentity.OfResult(experiment, numerics), numerics, VersionText(), experiment.Spec, identities, kind.Models));
+
+        var results = new TUnitResult[units.Count];
+        var stored = options.Fresh ? new Dictionary<string, string>() : store.Payloads(identities);
+        var pending = new List<int>();
+        var storedModels = 0;
+        for (var i = 0; i < units.Count; i++)
+        {
+            if (stored.TryGetValue(identities[i], out var payload))
+            {
+                results[i] = kind.ReadResult(payload);
+                storedModels += kind.ModelsIn(units[i]);
+            }
+            else
+            {
+                pending.Add(i);
+            }
+        }
+
+        var total = kind.Models;
+        var storedAtStart = storedModels;
+        progress?.Report(new ModelProgress(storedModels, total, storedModels));
+        var readLater = 0;
+        var readLaterModels = 0;
+        var trained = 0;
+        var deferred = new ConcurrentQueue<int>();
+
+        // Between units and on the timer's thread only: training itself stays free of store work.
+        using var renewal = new Timer(_ => RenewQuietly(store, worker), null, heartbeat ?? TimeSpan.FromSeconds(15), heartbeat ?? TimeSpan.FromSeconds(15));
+        var collectionsBefore = RunTimings.Collections();
+        var stopwatch = Stopwatch.StartNew();
+
+        bool Resolve(int index, ModelCounter counter)
+        {
+            switch (store.TryClaim(identities[index], worker, options.Fresh))
+            {
+                case ClaimOutcome.Stored:
+                    var payload = store.Payloads([identities[index]])[identities[index]];
+                    results[index] = kind.ReadResult(payload);
+                    var models = kind.ModelsIn(units[index]);
+                    Interlocked.Increment(ref readLater);
+                    Interlocked.Add(ref readLaterModels, models);
+                    for (var m = 0; m < models; m++)
+                    {
+                        progress?.Report(new ModelProgress(counter.Finished(), total, storedAtStart));
+                    }
+
+                    return true;
+                case ClaimOutcome.HeldByOther:
+                    return false;
+                default:
+                    results[index] = TrainAndCommit(index, counter);
+                    Interlocked.Increment(ref trained);
+                    return true;
+            }
+        }
+
+        TUnitResult TrainAndCommit(int index, ModelCounter counter)
+        {
+            var unitWatch = Stopwatch.StartNew();
+            TUnitResult result;
+            try
+            {
+                result = kind.Train(units[index], () => progress?.Report(new ModelProgress(counter.Finished(), total, storedAtStart)), cancellationToken);
+            }
+            catch
+            {
+                ReleaseQuietly(store, identities[index], worker);
+                throw;
+            }
+
+            store.Commit(new FinishedUnit(identities[index], keys[index], kind.ModelsIn(units[index]), kind.WriteResult(result), unitWatch.Elapsed.TotalSeconds, worker));
+            return result;
+        }
+
+        var counter = new ModelCounter(storedModels);
+        UnitScheduler.Run(
+            pending,
+            threads,
+            (index, sharedCounter) =>
+            {
+                if (!Resolve(index, counter))
+                {
+                    deferred.Enqueue(index);
+                }
+
+                return true;
+            },
+            cancellationToken);
+
+        // Units another process held: wait for its result, or take the unit over when its claim lapses.
+        var waiting = deferred.ToList();
+        while (waiting.Count > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var left = waiting.Where(index => !Resolve(index, counter)).ToList();
+            if (left.Count == waiting.Count)
+            {
+                cancellationToken.WaitHandle.WaitOne(PollInterval);
+            }
+
+            waiting = left;
+        }
+
+        var run = new ScheduledRun<TUnitResult>(results, stopwatch.Elapsed.TotalSeconds, Math.Max(1, threads), RunTimings.Collections() - collectionsBefore);
+        var account = new StoreAccount(resultId, units.Count, units.Count - pending.Count + readLater, storedModels + readLaterModels, trained);
+        return (kind.Summarize(run), account);
+    }
+
+    private static string VersionText()
+    {
+        var version = Reports.CodeVersion.Current;
+        return version.Commit is null ? version.Version : $"{version.Version}+{version.Commit}";
+    }
+
+    private static void RenewQuietly(IRunStore store, string worker)
+    {
+        try
+        {
+            store.Renew(worker);
+        }
+        catch (RunStoreException)
+        {
+            // A store that cannot be written fails the next commit with the reason; a missed renewal only risks that
+            // another worker takes the unit over after the lease, which the unique identity makes harmless.
+        }
+    }
+
+    private static void ReleaseQuietly(IRunStore store, string identity, string worker)
+    {
+        try
+        {
+            store.Release(identity, worker);
+        }
+        catch (RunStoreException)
+        {
+            // The claim lapses with its lease (or at once, since this process is about to end).
+        }
+    }
+}
