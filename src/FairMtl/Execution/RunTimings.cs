@@ -1,8 +1,10 @@
 namespace FairMtl.Execution;
 
 /// <summary>Wall-clock seconds of the phases of a run, the thread count, the optimiser steps, and the garbage
-/// collections (all generations) that happened while the models trained.</summary>
-public sealed record RunTimings(double LoadSeconds, double TrainSeconds, int Threads, long Steps, int GarbageCollections)
+/// collections (all generations) that happened while the models trained; with a run store, how many models were read
+/// from it instead of trained (their steps are in <paramref name="Steps"/>, their time is not in
+/// <paramref name="TrainSeconds"/>).</summary>
+public sealed record RunTimings(double LoadSeconds, double TrainSeconds, int Threads, long Steps, int GarbageCollections, int ModelsFromStore = 0)
 {
     /// <summary>Garbage collections of all generations so far in this process (the scheduler takes the difference).</summary>
     public static int Collections() => GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2);

@@ -59,8 +59,9 @@ public sealed class ModelCounter(int alreadyFinished = 0)
 /// <param name="TrainSeconds">Wall time of the batch.</param>
 /// <param name="Threads">Units trained at once.</param>
 /// <param name="GarbageCollections">Garbage collections (all generations) during the batch.</param>
-public sealed record ScheduledRun<TResult>(TResult[] Results, double TrainSeconds, int Threads, int GarbageCollections)
+/// <param name="ModelsFromStore">Models read from a run store instead of trained.</param>
+public sealed record ScheduledRun<TResult>(TResult[] Results, double TrainSeconds, int Threads, int GarbageCollections, int ModelsFromStore = 0)
 {
     /// <summary>The run's timings record, with the loading time and the optimizer steps the kind counted.</summary>
-    public RunTimings Timings(double loadSeconds, long steps) => new(loadSeconds, TrainSeconds, Threads, steps, GarbageCollections);
+    public RunTimings Timings(double loadSeconds, long steps) => new(loadSeconds, TrainSeconds, Threads, steps, GarbageCollections, ModelsFromStore);
 }

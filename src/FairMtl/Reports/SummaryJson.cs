@@ -145,7 +145,15 @@ public static class SummaryJson
         json.WriteNumber("threads", timings.Threads);
         json.WriteNumber("optimizer_steps", timings.Steps);
         json.WriteNumber("garbage_collections_while_training", timings.GarbageCollections);
-        json.WriteNumber("us_per_step_wall", timings.Steps == 0 ? 0 : Math.Round(1e6 * timings.TrainSeconds * timings.Threads / timings.Steps, 2));
+        if (timings.ModelsFromStore > 0)
+        {
+            // Their steps are counted, their time is not: no cost per step can be given.
+            json.WriteNumber("models_from_store", timings.ModelsFromStore);
+        }
+        else
+        {
+            json.WriteNumber("us_per_step_wall", timings.Steps == 0 ? 0 : Math.Round(1e6 * timings.TrainSeconds * timings.Threads / timings.Steps, 2));
+        }
         json.WriteEndObject();
     }
 

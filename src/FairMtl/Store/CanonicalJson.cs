@@ -5,7 +5,8 @@ using FairMtl.Spec;
 namespace FairMtl.Store;
 
 /// <summary>
-/// The one JSON form the run store uses for specs, unit keys and unit results: invariant, compact, enums by name,
+/// The one JSON form the run store uses for specs, unit keys and unit results: invariant, compact, snake_case names and
+/// kebab-case enum values as in <c>spec.json</c>, readable text (no escaping of '+' or '&lt;'),
 /// doubles in their shortest round-trip form (NaN and infinities by name), so that what is read back is bit-identical
 /// to what was written and the same value always gives the same text (the identities hash it).
 /// </summary>
@@ -15,8 +16,10 @@ public static class CanonicalJson
     public static JsonSerializerOptions Options { get; } = new()
     {
         WriteIndented = false,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Converters = { new JsonStringEnumConverter(), new EquatableArrayConverterFactory() },
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower), new EquatableArrayConverterFactory() },
     };
 
     /// <summary>The JSON text of <paramref name="value"/> as its runtime type.</summary>

@@ -170,7 +170,8 @@ public static class StoredRunner
             waiting = left;
         }
 
-        var run = new ScheduledRun<TUnitResult>(results, stopwatch.Elapsed.TotalSeconds, Math.Max(1, threads), RunTimings.Collections() - collectionsBefore);
+        var run = new ScheduledRun<TUnitResult>(
+            results, stopwatch.Elapsed.TotalSeconds, Math.Max(1, threads), RunTimings.Collections() - collectionsBefore, storedModels + readLaterModels);
         var account = new StoreAccount(resultId, units.Count, units.Count - pending.Count + readLater, storedModels + readLaterModels, trained);
         return (kind.Summarize(run), account);
     }

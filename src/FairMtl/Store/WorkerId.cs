@@ -30,8 +30,10 @@ public static class WorkerId
 
         try
         {
+            // Another process reads a process's start time with some jitter (on Linux it is derived from the boot time,
+            // which each reader computes); a reused process id started later than a second after is another process.
             using var process = Process.GetProcessById(processId);
-            return StartTicks(process) != startTicks;
+            return Math.Abs(StartTicks(process) - startTicks) > TimeSpan.TicksPerSecond;
         }
         catch (ArgumentException)
         {

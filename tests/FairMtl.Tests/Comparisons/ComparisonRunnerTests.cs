@@ -12,7 +12,7 @@ namespace FairMtl.Tests.Comparisons;
 /// <summary>Comparisons end to end on a small synthetic data set whose outcome depends on the group.</summary>
 public class ComparisonRunnerTests
 {
-    private const string Yaml = """
+    internal const string Yaml = """
         name: synthetic
         data:
           file: data.csv
@@ -40,7 +40,7 @@ public class ComparisonRunnerTests
         """;
 
     /// <summary>600 rows: x1 drives the label, group A is far more often positive, c is noise.</summary>
-    private static string SyntheticCsv(int rows = 600, Func<int, string>? group = null, Func<int, string>? label = null)
+    internal static string SyntheticCsv(int rows = 600, Func<int, string>? group = null, Func<int, string>? label = null)
     {
         var random = new Random(17);
         var csv = new StringBuilder("x1,x2,c,group,label\n");

@@ -108,7 +108,7 @@ public class MultiTaskTests
         return full;
     }
 
-    private const string Yaml = """
+    internal const string Yaml = """
         name: mt-synthetic
         data:
           file: train.csv
@@ -134,7 +134,7 @@ public class MultiTaskTests
         """;
 
     /// <summary>Two tasks that depend on x1 and on the group; every seventh row's group is unknown.</summary>
-    private static string Csv(int rows, int seed)
+    internal static string Csv(int rows, int seed)
     {
         var random = new Random(seed);
         var csv = new StringBuilder("x1,x2,group,la,lb\n");

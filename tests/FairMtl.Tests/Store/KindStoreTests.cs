@@ -1,0 +1,107 @@
+using FairMtl.Comparisons;
+using FairMtl.Execution;
+using FairMtl.Host.Store;
+using FairMtl.MultiTask;
+using FairMtl.Reports;
+using FairMtl.Spec.Yaml;
+using FairMtl.Store;
+using FairMtl.Tests.Comparisons;
+using FairMtl.Tests.Data;
+
+namespace FairMtl.Tests.Store;
+
+/// <summary>
+/// Every kind through a store: results read back are the results trained (the same snapshot text), a run reads what
+/// is stored and trains what is not, and a unit's result survives its text form bit for bit.
+/// </summary>
+public class KindStoreTests
+{
+    [Fact]
+    public void A_method_comparison_resumes_from_the_store_with_the_same_tables()
+    {
+        using var folder = new TempDataFolder();
+        folder.Write("data.csv", ComparisonRunnerTests.SyntheticCsv(300));
+        var loaded = ComparisonYamlReader.Parse(ComparisonRunnerTests.Yaml.Replace("epochs: 8", "epochs: 2", StringComparison.Ordinal), "synthetic.yaml", folder.Path);
+        var expected = ResultSnapshot.Render(KindRunner.Run(MethodComparisonKind.Load(loaded), 2, null, CancellationToken.None));
+
+        Resumes(folder, () => MethodComparisonKind.Load(loaded), ResultSnapshot.Render, expected);
+    }
+
+    [Fact]
+    public void A_multi_task_comparison_resumes_from_the_store_with_the_same_tables()
+    {
+        using var folder = new TempDataFolder();
+        folder.Write("train.csv", MultiTaskTests.Csv(300, 1));
+        folder.Write("test.csv", MultiTaskTests.Csv(150, 2));
+        var loaded = ComparisonYamlReader.Parse(MultiTaskTests.Yaml, "mt.yaml", folder.Path);
+        var expected = ResultSnapshot.Render(KindRunner.Run(MultiTaskComparisonKind.Load(loaded), 2, null, CancellationToken.None));
+
+        Resumes(folder, () => MultiTaskComparisonKind.Load(loaded), ResultSnapshot.Render, expected);
+    }
+
+    [Fact]
+    public void Adding_repetitions_or_methods_to_a_comparison_keeps_the_units_it_had()
+    {
+        using var folder = new TempDataFolder();
+        folder.Write("data.csv", ComparisonRunnerTests.SyntheticCsv(300));
+        var yaml = ComparisonRunnerTests.Yaml.Replace("epochs: 8", "epochs: 1", StringComparison.Ordinal);
+        using var store = SqliteRunStore.Open(Path.Combine(folder.Path, "runs.db"));
+        var options = new StoreOptions(store, Fresh: false);
+        var one = MethodComparisonKind.Load(ComparisonYamlReader.Parse(yaml.Replace("repetitions: 2", "repetitions: 1", StringComparison.Ordinal), "s.yaml", folder.Path));
+        StoredRunner.Run(one, options, 2, null, CancellationToken.None).Account.TrainedUnits.ShouldBe(one.Units.Count);
+
+        var two = MethodComparisonKind.Load(ComparisonYamlReader.Parse(yaml, "s.yaml", folder.Path));
+        var (_, account) = StoredRunner.Run(two, options, 2, null, CancellationToken.None);
+
+        (account.StoredUnits, account.TrainedUnits).ShouldBe((one.Units.Count, two.Units.Count - one.Units.Count), "the second repetition is new");
+        var renamed = MethodComparisonKind.Load(ComparisonYamlReader.Parse(
+            yaml.Replace("ADV: { kind: adversarial, weight: 1 }", "ADV: { kind: adversarial, weight: 1 }\n  DPL2: { kind: regularized, loss: dpl, lambda: 2 }", StringComparison.Ordinal)
+                .Replace("name: synthetic", "name: another-name", StringComparison.Ordinal)
+                .Replace("description: ", "description: other ", StringComparison.Ordinal),
+            "s.yaml",
+            folder.Path));
+        StoredRunner.Run(renamed, options, 2, null, CancellationToken.None).Account.TrainedUnits.ShouldBe(2, "a new method over two repetitions; the name changes no number");
+    }
+
+    [Fact]
+    public void Unit_results_survive_their_text_form_bit_for_bit()
+    {
+        double[] awkward = [double.NaN, double.PositiveInfinity, -0.0, double.Epsilon, 0.1 + 0.2, -1.7976931348623157e308];
+        var comparison = new ComparisonRun("DPL", 0.3, true, 1, 4, 7, 12345678901, awkward, null);
+        var failed = new ComparisonRun("ADV", 1, false, 0, 3, 2, 9, null, "diverged: loss is NaN at epoch 2");
+        var multiTask = new MultiTaskRun("MTAF", new FairMtl.Comparisons.MultiTaskSetting(2, [0.25, 0.75], [1e-3, 2.5], [0.5, 0.5]), null, 0, 2, 3, 40, awkward, [0.1], [0.2], null);
+
+        foreach (var value in new object[] { comparison, failed, multiTask })
+        {
+            var text = CanonicalJson.Write(value);
+            var back = value switch
+            {
+                ComparisonRun => (object)CanonicalJson.Read<ComparisonRun>(text),
+                _ => CanonicalJson.Read<MultiTaskRun>(text),
+            };
+            CanonicalJson.Write(back).ShouldBe(text);
+        }
+
+        var read = CanonicalJson.Read<ComparisonRun>(CanonicalJson.Write(comparison));
+        read.Metrics!.Select(BitConverter.DoubleToInt64Bits).ShouldBe(awkward.Select(BitConverter.DoubleToInt64Bits), "NaN, infinities and -0 keep their bits");
+        read.Steps.ShouldBe(12345678901);
+        CanonicalJson.Read<ComparisonRun>(CanonicalJson.Write(failed)).Failure.ShouldBe("diverged: loss is NaN at epoch 2");
+    }
+
+    private static void Resumes<TUnit, TUnitResult, TResult>(
+        TempDataFolder folder, Func<IStorableKind<TUnit, TUnitResult, TResult>> load, Func<TResult, string> render, string expected)
+    {
+        using var store = SqliteRunStore.Open(Path.Combine(folder.Path, "runs.db"));
+        var options = new StoreOptions(store, Fresh: false);
+        var kind = load();
+
+        var (first, firstAccount) = StoredRunner.Run(kind, options, 2, null, CancellationToken.None);
+        render(first).ShouldBe(expected, "a run with a store gives the tables of a run without");
+        (firstAccount.StoredUnits, firstAccount.TrainedUnits).ShouldBe((0, kind.Units.Count));
+
+        var (second, secondAccount) = StoredRunner.Run(load(), options, 2, null, CancellationToken.None);
+        render(second).ShouldBe(expected, "every unit read back from the store");
+        (secondAccount.StoredUnits, secondAccount.TrainedUnits).ShouldBe((kind.Units.Count, 0));
+        secondAccount.ResultId.ShouldBe(firstAccount.ResultId);
+    }
+}

@@ -1,0 +1,194 @@
+using FairMtl.Host.Store;
+using FairMtl.Store;
+using FairMtl.Tests.Data;
+using Microsoft.Data.Sqlite;
+
+namespace FairMtl.Tests.Store;
+
+/// <summary>The embedded store: commits, claims and leases, and every way a store file can be unusable.</summary>
+public class SqliteRunStoreTests
+{
+    private const string Worker = "test-machine:1:1";
+    private const string OtherWorker = "other-machine:2:2";
+
+    [Fact]
+    public void A_committed_unit_is_read_back_and_counted_for_its_result()
+    {
+        using var folder = new TempDataFolder();
+        var path = Path.Combine(folder.Path, "runs.db");
+        long id;
+        using (var store = SqliteRunStore.Open(path))
+        {
+            id = store.BeginResult(Start("r1", ["u1", "u2"]));
+            store.TryClaim("u1", Worker, evenIfStored: false).ShouldBe(ClaimOutcome.Claimed);
+            store.Commit(new FinishedUnit("u1", "{\"k\":1}", 1, "payload-1", 0.5, Worker));
+        }
+
+        using var reopened = SqliteRunStore.Open(path);
+        reopened.Payloads(["u1", "u2"]).ShouldBe(new Dictionary<string, string> { ["u1"] = "payload-1" });
+        reopened.TryClaim("u1", OtherWorker, evenIfStored: false).ShouldBe(ClaimOutcome.Stored);
+        reopened.BeginResult(Start("r1", ["u1", "u2"])).ShouldBe(id, "the same result identity keeps its id");
+        var listed = reopened.Results().ShouldHaveSingleItem();
+        (listed.Units, listed.StoredUnits, listed.Complete).ShouldBe((2, 1, false));
+
+        reopened.CompleteResult(id, "## table\na\n1\n");
+        reopened.Result(id)!.Snapshot.ShouldBe("## table\na\n1\n");
+        reopened.Results().ShouldHaveSingleItem().Complete.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_unit_claimed_by_a_live_worker_is_refused_to_others_until_its_lease_lapses_or_its_process_ends()
+    {
+        using var folder = new TempDataFolder();
+        using var store = SqliteRunStore.Open(Path.Combine(folder.Path, "runs.db"), lease: TimeSpan.FromMilliseconds(300));
+
+        store.TryClaim("u", OtherWorker, evenIfStored: false).ShouldBe(ClaimOutcome.Claimed);
+        store.TryClaim("u", Worker, evenIfStored: false).ShouldBe(ClaimOutcome.HeldByOther);
+        store.TryClaim("u", OtherWorker, evenIfStored: false).ShouldBe(ClaimOutcome.Claimed, "a worker may claim again what it holds");
+        Thread.Sleep(400);
+        store.TryClaim("u", Worker, evenIfStored: false).ShouldBe(ClaimOutcome.Claimed, "the other worker's lease lapsed");
+
+        // A process of this machine that has ended frees its claims at once, whatever their lease.
+        using var longLease = SqliteRunStore.Open(Path.Combine(folder.Path, "other.db"), lease: TimeSpan.FromHours(1));
+        var ended = WorkerId.Of(Environment.MachineName, EndedProcessId(), 1);
+        longLease.TryClaim("v", ended, evenIfStored: false).ShouldBe(ClaimOutcome.Claimed);
+        longLease.TryClaim("v", Worker, evenIfStored: false).ShouldBe(ClaimOutcome.Claimed);
+        longLease.TryClaim("v", WorkerId.Current, evenIfStored: false).ShouldBe(ClaimOutcome.HeldByOther, "Worker's claim has an hour left");
+    }
+
+    [Fact]
+    public void Renewal_keeps_a_claim_past_its_first_lease()
+    {
+        using var folder = new TempDataFolder();
+        using var store = SqliteRunStore.Open(Path.Combine(folder.Path, "runs.db"), lease: TimeSpan.FromMilliseconds(500));
+        store.TryClaim("u", OtherWorker, evenIfStored: false).ShouldBe(ClaimOutcome.Claimed);
+        for (var i = 0; i < 4; i++)
+        {
+            Thread.Sleep(200);
+            store.Renew(OtherWorker);
+        }
+
+        store.TryClaim("u", Worker, evenIfStored: false).ShouldBe(ClaimOutcome.HeldByOther, "800 ms after a 500 ms lease, renewed every 200 ms");
+        store.Release("u", OtherWorker);
+        store.TryClaim("u", Worker, evenIfStored: false).ShouldBe(ClaimOutcome.Claimed);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_an_sqlite_database_is_refused_and_left_as_it_was()
+    {
+        using var folder = new TempDataFolder();
+        var path = folder.Write("runs.db", "these are someone's notes, not a database\n" + new string('x', 5000));
+        var before = File.ReadAllBytes(path);
+
+        var error = Should.Throw<RunStoreException>(() => SqliteRunStore.Open(path));
+
+        error.Message.ShouldStartWith($"run store {path.Replace('\\', '/')}: cannot be opened: it is not an SQLite database (a damaged store, or another kind of file)");
+        File.ReadAllBytes(path).ShouldBe(before);
+    }
+
+    [Fact]
+    public void An_sqlite_database_of_another_application_is_refused()
+    {
+        using var folder = new TempDataFolder();
+        var path = Path.Combine(folder.Path, "app.db");
+        Execute(path, "CREATE TABLE contacts (name TEXT)", "INSERT INTO contacts VALUES ('Ada')");
+
+        var error = Should.Throw<RunStoreException>(() => SqliteRunStore.Open(path));
+
+        error.Message.ShouldBe(
+            $"run store {path.Replace('\\', '/')}: is an SQLite database of another application (application_id 0, expected {SqliteRunStore.ApplicationId} for FairMtl); " +
+            "choose another file with --store");
+        Scalar(path, "SELECT count(*) FROM contacts").ShouldBe(1L, "the foreign database is not touched");
+    }
+
+    [Fact]
+    public void A_store_of_a_newer_schema_is_refused()
+    {
+        using var folder = new TempDataFolder();
+        var path = Path.Combine(folder.Path, "runs.db");
+        SqliteRunStore.Open(path).Dispose();
+        Execute(path, $"PRAGMA user_version = {SqliteRunStore.Migrations.Length + 1}");
+
+        var error = Should.Throw<RunStoreException>(() => SqliteRunStore.Open(path));
+
+        error.Message.ShouldBe(
+            $"run store {path.Replace('\\', '/')}: was written by a newer FairMtl (schema version {SqliteRunStore.Migrations.Length + 1}; " +
+            $"this build reads versions up to {SqliteRunStore.Migrations.Length}); update FairMtl, or choose another file with --store");
+    }
+
+    [Fact]
+    public void A_store_of_the_first_schema_is_migrated_and_keeps_its_units()
+    {
+        using var folder = new TempDataFolder();
+        var path = Path.Combine(folder.Path, "runs.db");
+        Execute(path, [.. SqliteRunStore.Migrations[0], "PRAGMA user_version = 1", $"PRAGMA application_id = {SqliteRunStore.ApplicationId}",
+            "INSERT INTO units VALUES ('u1', 'k', 1, 'kept', 0.1, 'w', '2026-01-01T00:00:00Z')"]);
+
+        using var store = SqliteRunStore.Open(path);
+
+        store.Payloads(["u1"])["u1"].ShouldBe("kept");
+        store.TryClaim("u2", Worker, evenIfStored: false).ShouldBe(ClaimOutcome.Claimed, "the claims table of version 2 exists");
+        Scalar(path, "PRAGMA user_version").ShouldBe((long)SqliteRunStore.Migrations.Length);
+    }
+
+    [Fact]
+    public void A_full_disk_while_committing_is_a_clear_error_and_loses_no_earlier_unit()
+    {
+        using var folder = new TempDataFolder();
+        var path = Path.Combine(folder.Path, "runs.db");
+        SqliteRunStore.Open(path).Dispose();
+        var pages = Scalar(path, "PRAGMA page_count");
+        using (var store = SqliteRunStore.Open(path, maxPages: pages + 3))
+        {
+            store.Commit(new FinishedUnit("small", "k", 1, "fits", 0.1, Worker));
+
+            var error = Should.Throw<RunStoreException>(() => store.Commit(new FinishedUnit("large", "k", 1, new string('x', 100_000), 0.1, Worker)));
+
+            error.Message.ShouldStartWith($"run store {path.Replace('\\', '/')}: cannot commit a finished unit: the disk is full (the units committed before are kept: free space and rerun the same command to resume)");
+        }
+
+        using var reopened = SqliteRunStore.Open(path);
+        reopened.Payloads(["small", "large"]).Keys.ShouldBe(["small"]);
+    }
+
+    [Fact]
+    public void A_folder_in_place_of_the_store_file_says_what_is_expected()
+    {
+        using var folder = new TempDataFolder();
+
+        var error = Should.Throw<RunStoreException>(() => SqliteRunStore.Open(folder.Path));
+
+        error.Message.ShouldContain("is a folder (expected a store file, e.g. ");
+    }
+
+    private static ResultStart Start(string identity, string[] units) =>
+        new("exp", "sweep", identity, "numerics", "0.1.0", "{}", units, units.Length);
+
+    private static int EndedProcessId()
+    {
+        using var process = System.Diagnostics.Process.Start("true")!;
+        process.WaitForExit();
+        return process.Id;
+    }
+
+    private static void Execute(string path, params string[] statements)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        connection.Open();
+        foreach (var statement in statements)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = statement;
+            command.ExecuteNonQuery();
+        }
+    }
+
+    private static long Scalar(string path, string sql)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
