@@ -81,6 +81,14 @@ if (!args.Contains("--no-sweeps"))
 
     if (!quick)
     {
+        var (ratio, withStore, without) = StoreBenchmark.Cost("parkinson", 5);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"run store, parkinson on {all} threads (5 alternating pairs): {withStore:F2} s with a new store, {without:F2} s with --no-store; median ratio {ratio:F3} (goal <= 1.02)"));
+        Report("store-cost-ratio-parkinson", ratio, "x");
+        var (process, query) = StoreBenchmark.RunsList(100_000);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"runs list on a store of 100000 units: {process:F2} s for the host process (median of 3), {query:F3} s for the store's query (goal < 1 s)"));
+        Report("runs-list-s-100000-units", process, " s");
         var readme = SweepBenchmark.DotnetRun("parkinson");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"README command (dotnet run, build check included; median of 3), parkinson: {readme:F2} s"));
         Report("readme-command-s-parkinson", readme, " s");

@@ -8,12 +8,18 @@ internal static class SweepBenchmark
     /// <summary>
     /// The built host process on a paper experiment with the given thread count, three times: the median run's wall
     /// clock of the whole process and its training time (summary.json's <c>train_seconds</c>: the sweep alone,
-    /// without process start-up and data loading).
+    /// without process start-up and data loading). Each run has a new, empty run store, so every model is trained.
     /// </summary>
     public static (double Wall, double Train) Host(string experiment, int threads) =>
-        MedianOfThree(
-            output => [RepositoryPaths.HostAssembly, RepositoryPaths.Experiment(experiment), "--threads", threads.ToString(CultureInfo.InvariantCulture), "--out", output],
-            "host");
+        MedianOfThree(output => HostArguments(experiment, threads, output, store: true), "host");
+
+    /// <summary>The host's arguments for one run into <paramref name="output"/>: with a new store in that folder, or
+    /// without a store.</summary>
+    public static string[] HostArguments(string experiment, int threads, string output, bool store) =>
+    [
+        RepositoryPaths.HostAssembly, RepositoryPaths.Experiment(experiment), "--threads", threads.ToString(CultureInfo.InvariantCulture),
+        "--out", Path.Combine(output, "results"), .. store ? new[] { "--store", Path.Combine(output, "runs.db") } : ["--no-store"],
+    ];
 
     /// <summary>
     /// The README's command, `dotnet run --project src/FairMtl.Host -- experiments/X.yaml` (its build check included),
@@ -22,7 +28,9 @@ internal static class SweepBenchmark
     public static double DotnetRun(string experiment)
     {
         ProcessTimer.Run("dotnet", ["build", "src/FairMtl.Host", "-nologo", "-v", "q"], RepositoryPaths.Root);
-        return MedianOfThree(output => ["run", "--project", "src/FairMtl.Host", "--", $"experiments/{experiment}.yaml", "--out", output], "dotnet run").Wall;
+        return MedianOfThree(
+            output => ["run", "--project", "src/FairMtl.Host", "--", $"experiments/{experiment}.yaml", "--out", Path.Combine(output, "results"), "--store", Path.Combine(output, "runs.db")],
+            "dotnet run").Wall;
     }
 
     /// <summary>Runs <c>dotnet</c> with the arguments for a fresh results folder three times; the run of median wall time.</summary>
@@ -40,7 +48,7 @@ internal static class SweepBenchmark
                     throw new InvalidOperationException($"{what} failed ({code}): {text}");
                 }
 
-                using var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(output.FullName, "summary.json")));
+                using var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(output.FullName, "results", "summary.json")));
                 runs.Add((seconds, summary.RootElement.GetProperty("timings").GetProperty("train_seconds").GetDouble()));
             }
             finally

@@ -47,7 +47,7 @@ public sealed class ComparisonExperiment(LoadedComparison comparison) : Classifi
                     $"warning: method {run.Method} (lambda {run.Lambda}), repetition {run.Repetition} failed: {run.Failure}"))
                 .ToArray();
             return new RunOutcome(
-                tables, null, result.Timings, directory => ResultWriter.Write(result, directory, CodeVersion.Current), failures, ResultSnapshot.Render(result), account);
+                tables, null, result.Timings, directory => ResultWriter.Write(result, directory, CodeVersion.Current), failures, () => ResultSnapshot.Render(result), account);
         }
     }
 }

@@ -53,5 +53,5 @@ public sealed record RunOutcome(
     RunTimings Timings,
     Func<string, IReadOnlyList<string>> Write,
     IReadOnlyList<string> Failures,
-    string Snapshot,
+    Func<string> Snapshot,
     StoreAccount? Store);

@@ -51,7 +51,7 @@ public sealed class MultiTaskExperiment(LoadedComparison comparison) : Classific
                 result.Timings,
                 directory => ResultWriter.Write(result, directory, CodeVersion.Current),
                 failures,
-                ResultSnapshot.Render(result),
+                () => ResultSnapshot.Render(result),
                 account);
         }
     }

@@ -71,7 +71,7 @@ public sealed class SweepExperiment(ResolvedExperiment resolved) : IRunnableExpe
                     + $"seed {failure.Seed} failed: {failure.Failure}")
                 .ToArray();
             return new RunOutcome(
-                tables, result.Seeds.Verdict, result.Timings, directory => ResultWriter.Write(result, directory, CodeVersion.Current), failures, ResultSnapshot.Render(result), account);
+                tables, result.Seeds.Verdict, result.Timings, directory => ResultWriter.Write(result, directory, CodeVersion.Current), failures, () => ResultSnapshot.Render(result), account);
         }
 
         private static string DescribePoint(ExperimentSpec spec, SweepPoint point) =>

@@ -72,9 +72,22 @@ public sealed class RunCommandHandler(
         experiment.CheckModels(request.MaxModels);
         var threads = request.Threads ?? Environment.ProcessorCount;
         var outputDirectory = request.OutputDirectory ?? Path.Combine("results", experiment.Name);
-        using var store = request.NoStore ? null : SqliteRunStore.Open(request.Store ?? StoreLocation.Default);
+        // The store opens (native library, schema, its statements rehearsed) on the idle core while the data loads on
+        // this one, so that none of that is left for the training threads.
+        var opening = request.NoStore ? null : Task.Run(() => OpenRehearsed(request.Store ?? StoreLocation.Default), CancellationToken.None);
+        IPreparedRun prepared;
+        try
+        {
+            prepared = experiment.Prepare();
+        }
+        catch
+        {
+            await DisposeQuietlyAsync(opening).ConfigureAwait(false);
+            throw;
+        }
+
+        using var store = opening is null ? null : await opening.ConfigureAwait(false);
         var storeOptions = store is null ? null : new StoreOptions(store, request.Fresh);
-        var prepared = experiment.Prepare();
         await output.WriteLineAsync(prepared.Header(threads)).ConfigureAwait(false);
         var outcome = await progressDisplay.TrackAsync(
             $"Training {experiment.Name}", prepared.Models, progress => prepared.Run(threads, progress, storeOptions, cancellationToken))
@@ -94,7 +107,7 @@ public sealed class RunCommandHandler(
         var written = outcome.Write(outputDirectory);
         if (store is not null && outcome.Store is { } account)
         {
-            store.CompleteResult(account.ResultId, outcome.Snapshot);
+            store.CompleteResult(account.ResultId, outcome.Snapshot());
         }
 
         await ReportWrittenAsync(output, prepared.Models, outcome, written, outputDirectory, store?.Location).ConfigureAwait(false);
@@ -104,6 +117,40 @@ public sealed class RunCommandHandler(
         }
 
         return outcome.Failures.Count == 0 ? ExitCodes.Success : ExitCodes.RunsFailed;
+    }
+
+    private static SqliteRunStore OpenRehearsed(string path)
+    {
+        var store = SqliteRunStore.Open(path);
+        try
+        {
+            store.Rehearse();
+            return store;
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Closes a store that was being opened for a run that stopped before training; its own error, if any, is
+    /// not the one to report.</summary>
+    private static async Task DisposeQuietlyAsync(Task<SqliteRunStore>? opening)
+    {
+        if (opening is null)
+        {
+            return;
+        }
+
+        try
+        {
+            (await opening.ConfigureAwait(false)).Dispose();
+        }
+        catch (RunStoreException)
+        {
+            // The input mistake that stopped the run is what the user needs to see first.
+        }
     }
 
     private static async Task ReportWrittenAsync(

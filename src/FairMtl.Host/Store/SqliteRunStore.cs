@@ -163,77 +163,18 @@ public sealed class SqliteRunStore : IRunStore
     public IReadOnlyDictionary<string, string> Payloads(IReadOnlyList<string> identities)
     {
         ArgumentNullException.ThrowIfNull(identities);
-        return Read("cannot read stored units", () =>
-        {
-            var payloads = new Dictionary<string, string>(StringComparer.Ordinal);
-            using var select = Command("SELECT payload FROM units WHERE identity = $identity", ("$identity", string.Empty));
-            foreach (var identity in identities)
-            {
-                select.Parameters["$identity"].Value = identity;
-                if (select.ExecuteScalar() is string payload)
-                {
-                    payloads[identity] = payload;
-                }
-            }
-
-            return payloads;
-        });
+        return Read("cannot read stored units", () => PayloadsCore(identities));
     }
 
     /// <inheritdoc/>
     public ClaimOutcome TryClaim(string identity, string worker, bool evenIfStored) =>
-        Write("cannot claim a unit", () =>
-        {
-            if (!evenIfStored)
-            {
-                using var stored = Command("SELECT 1 FROM units WHERE identity = $identity", ("$identity", identity));
-                if (stored.ExecuteScalar() is not null)
-                {
-                    return ClaimOutcome.Stored;
-                }
-            }
-
-            using (var holder = Command("SELECT worker, expires FROM claims WHERE identity = $identity", ("$identity", identity)))
-            using (var reader = holder.ExecuteReader())
-            {
-                if (reader.Read())
-                {
-                    var other = reader.GetString(0);
-                    var live = reader.GetDouble(1) > UnixNow() && !WorkerId.HasEndedOnThisMachine(other);
-                    if (other != worker && live)
-                    {
-                        return ClaimOutcome.HeldByOther;
-                    }
-                }
-            }
-
-            using var claim = Command(
-                "INSERT OR REPLACE INTO claims (identity, worker, expires) VALUES ($identity, $worker, $expires)",
-                ("$identity", identity), ("$worker", worker), ("$expires", UnixNow() + _lease.TotalSeconds));
-            claim.ExecuteNonQuery();
-            return ClaimOutcome.Claimed;
-        });
+        Write("cannot claim a unit", () => TryClaimCore(identity, worker, evenIfStored));
 
     /// <inheritdoc/>
     public void Commit(FinishedUnit unit)
     {
         ArgumentNullException.ThrowIfNull(unit);
-        Write("cannot commit a finished unit", () =>
-        {
-            using var insert = Command(
-                """
-                INSERT INTO units (identity, unit_key, models, payload, seconds, worker, finished)
-                VALUES ($identity, $key, $models, $payload, $seconds, $worker, $finished)
-                ON CONFLICT (identity) DO UPDATE SET unit_key = excluded.unit_key, models = excluded.models, payload = excluded.payload,
-                    seconds = excluded.seconds, worker = excluded.worker, finished = excluded.finished
-                """,
-                ("$identity", unit.Identity), ("$key", unit.Key), ("$models", unit.Models), ("$payload", unit.Payload),
-                ("$seconds", unit.Seconds), ("$worker", unit.Worker), ("$finished", Now()));
-            insert.ExecuteNonQuery();
-            using var release = Command("DELETE FROM claims WHERE identity = $identity AND worker = $worker", ("$identity", unit.Identity), ("$worker", unit.Worker));
-            release.ExecuteNonQuery();
-            return 0;
-        });
+        Write("cannot commit a finished unit", () => CommitCore(unit));
     }
 
     /// <inheritdoc/>
@@ -245,12 +186,78 @@ public sealed class SqliteRunStore : IRunStore
         });
 
     /// <inheritdoc/>
-    public void Renew(string worker) =>
-        Write("cannot renew claims", () =>
+    public void Renew(string worker) => Write("cannot renew claims", () => RenewCore(worker));
+
+    private Dictionary<string, string> PayloadsCore(IReadOnlyList<string> identities)
+    {
+        var payloads = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var select = Command("SELECT payload FROM units WHERE identity = $identity", ("$identity", string.Empty));
+        foreach (var identity in identities)
         {
-            using var renew = Command("UPDATE claims SET expires = $expires WHERE worker = $worker", ("$expires", UnixNow() + _lease.TotalSeconds), ("$worker", worker));
-            return renew.ExecuteNonQuery();
-        });
+            select.Parameters["$identity"].Value = identity;
+            if (select.ExecuteScalar() is string payload)
+            {
+                payloads[identity] = payload;
+            }
+        }
+
+        return payloads;
+    }
+
+    private ClaimOutcome TryClaimCore(string identity, string worker, bool evenIfStored)
+    {
+        if (!evenIfStored)
+        {
+            using var stored = Command("SELECT 1 FROM units WHERE identity = $identity", ("$identity", identity));
+            if (stored.ExecuteScalar() is not null)
+            {
+                return ClaimOutcome.Stored;
+            }
+        }
+
+        using (var holder = Command("SELECT worker, expires FROM claims WHERE identity = $identity", ("$identity", identity)))
+        using (var reader = holder.ExecuteReader())
+        {
+            if (reader.Read())
+            {
+                var other = reader.GetString(0);
+                var live = reader.GetDouble(1) > UnixNow() && !WorkerId.HasEndedOnThisMachine(other);
+                if (other != worker && live)
+                {
+                    return ClaimOutcome.HeldByOther;
+                }
+            }
+        }
+
+        using var claim = Command(
+            "INSERT OR REPLACE INTO claims (identity, worker, expires) VALUES ($identity, $worker, $expires)",
+            ("$identity", identity), ("$worker", worker), ("$expires", UnixNow() + _lease.TotalSeconds));
+        claim.ExecuteNonQuery();
+        return ClaimOutcome.Claimed;
+    }
+
+    private int CommitCore(FinishedUnit unit)
+    {
+        using var insert = Command(
+            """
+            INSERT INTO units (identity, unit_key, models, payload, seconds, worker, finished)
+            VALUES ($identity, $key, $models, $payload, $seconds, $worker, $finished)
+            ON CONFLICT (identity) DO UPDATE SET unit_key = excluded.unit_key, models = excluded.models, payload = excluded.payload,
+                seconds = excluded.seconds, worker = excluded.worker, finished = excluded.finished
+            """,
+            ("$identity", unit.Identity), ("$key", unit.Key), ("$models", unit.Models), ("$payload", unit.Payload),
+            ("$seconds", unit.Seconds), ("$worker", unit.Worker), ("$finished", Now()));
+        insert.ExecuteNonQuery();
+        using var release = Command("DELETE FROM claims WHERE identity = $identity AND worker = $worker", ("$identity", unit.Identity), ("$worker", unit.Worker));
+        release.ExecuteNonQuery();
+        return 0;
+    }
+
+    private int RenewCore(string worker)
+    {
+        using var renew = Command("UPDATE claims SET expires = $expires WHERE worker = $worker", ("$expires", UnixNow() + _lease.TotalSeconds), ("$worker", worker));
+        return renew.ExecuteNonQuery();
+    }
 
     /// <inheritdoc/>
     public void CompleteResult(long resultId, string snapshot) =>
@@ -283,6 +290,36 @@ public sealed class SqliteRunStore : IRunStore
             using var reader = select.ExecuteReader();
             return reader.Read() ? new StoredResultDetail(Summary(reader), reader.GetString(11), reader.IsDBNull(12) ? null : reader.GetString(12)) : null;
         });
+
+    /// <summary>
+    /// Runs every statement a run uses once, in a transaction that is rolled back (nothing is written), so that their
+    /// code is compiled and prepared before training starts: called on the idle core while the data loads.
+    /// </summary>
+    public void Rehearse()
+    {
+        lock (_gate)
+        {
+            try
+            {
+                using var transaction = _connection.BeginTransaction(deferred: false);
+                _transaction = transaction;
+                const string Identity = "rehearsal";
+                TryClaimCore(Identity, Identity, evenIfStored: false);
+                CommitCore(new FinishedUnit(Identity, string.Empty, 0, string.Empty, 0, Identity));
+                RenewCore(Identity);
+                PayloadsCore([Identity]);
+                transaction.Rollback();
+            }
+            catch (SqliteException exception)
+            {
+                throw Translate(Location, exception, "cannot be used");
+            }
+            finally
+            {
+                _transaction = null;
+            }
+        }
+    }
 
     /// <inheritdoc/>
     public void Dispose() => _connection.Dispose();

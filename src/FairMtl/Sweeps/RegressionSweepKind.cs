@@ -90,8 +90,10 @@ public sealed class RegressionSweepKind : IStorableKind<TrainingUnit, RunResult[
     }
 
     /// <inheritdoc/>
-    public string UnitKey(TrainingUnit unit) =>
-        unit.IsBaseline ? Store.CanonicalJson.Write(new { unit, baseline = Spec.Baseline }) : Store.CanonicalJson.Write(unit);
+    public string UnitKey(TrainingUnit unit) => SweepUnitText.Key(unit, Spec.Baseline);
+
+    /// <inheritdoc/>
+    public string WriteResult(RunResult[] result) => SweepUnitText.Write(result);
 
     /// <inheritdoc/>
     public int ModelsIn(TrainingUnit unit) => unit.IsBaseline ? 1 : unit.Points.Count;

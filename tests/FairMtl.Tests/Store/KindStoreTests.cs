@@ -105,3 +105,29 @@ public class KindStoreTests
         secondAccount.ResultId.ShouldBe(firstAccount.ResultId);
     }
 }
+
+/// <summary>The sweep's hand-written unit results read back as the values written.</summary>
+public class SweepUnitTextTests
+{
+    [Fact]
+    public void A_sweeps_unit_results_read_back_equal_bit_for_bit()
+    {
+        var errors = new FairMtl.Evaluation.ErrorMetrics(double.NaN, double.PositiveInfinity, -0.0);
+        var metrics = new FairMtl.Evaluation.RunMetrics(
+            new FairMtl.Evaluation.GroupErrorReport(new(0.1 + 0.2, 3.3, 1e-300), errors, new(1, 2, 3)),
+            new[] { new FairMtl.Evaluation.AuxiliaryMetric("z_bce \"quoted\" é", double.NegativeInfinity) });
+        FairMtl.Sweeps.RunResult[] results =
+        [
+            new(42, null, -1, 250, 36_750, metrics, null),
+            new(43, new FairMtl.Sweeps.SweepPoint(7, new[] { 0.7, -0.0 }), 1, 3, 441, null, "diverged: loss is NaN at epoch 3"),
+        ];
+
+        var text = FairMtl.Sweeps.SweepUnitText.Write(results);
+        var back = CanonicalJson.Read<FairMtl.Sweeps.RunResult[]>(text);
+
+        back.ShouldBe(results);
+        BitConverter.DoubleToInt64Bits(back[0].Metrics!.Errors.Group0.Mae).ShouldBe(BitConverter.DoubleToInt64Bits(-0.0));
+        BitConverter.DoubleToInt64Bits(back[1].Point!.Values[1]).ShouldBe(BitConverter.DoubleToInt64Bits(-0.0));
+        FairMtl.Sweeps.SweepUnitText.Write(back).ShouldBe(text);
+    }
+}

@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Globalization;
+using FairMtl.Host.Store;
+using FairMtl.Store;
+using Microsoft.Data.Sqlite;
+
+namespace FairMtl.Benchmarks;
+
+/// <summary>What the run store costs: a sweep with a new store against the same sweep without one, and <c>runs list</c>
+/// on a store of many units.</summary>
+internal static class StoreBenchmark
+{
+    /// <summary>
+    /// Pairs of host runs of <paramref name="experiment"/> on every core, one with a new store and one with
+    /// <c>--no-store</c>, in alternating order: the median of the pairs' wall-time ratios (store / none) and the
+    /// medians of each.
+    /// </summary>
+    public static (double Ratio, double WithStore, double Without) Cost(string experiment, int pairs)
+    {
+        var ratios = new List<double>();
+        var with = new List<double>();
+        var without = new List<double>();
+        for (var pair = 0; pair < pairs; pair++)
+        {
+            // Alternate which goes first, so that neither always runs on a warmer machine.
+            double stored, bare;
+            if (pair % 2 == 0)
+            {
+                stored = Time(experiment, store: true);
+                bare = Time(experiment, store: false);
+            }
+            else
+            {
+                bare = Time(experiment, store: false);
+                stored = Time(experiment, store: true);
+            }
+
+            with.Add(stored);
+            without.Add(bare);
+            ratios.Add(stored / bare);
+        }
+
+        return (Median(ratios), Median(with), Median(without));
+    }
+
+    /// <summary>
+    /// Builds a store of <paramref name="units"/> stored units in one result, then times <c>runs list</c> on it: the host
+    /// process (median of three, start-up included) and the store's query alone.
+    /// </summary>
+    public static (double Process, double Query) RunsList(int units)
+    {
+        var folder = Directory.CreateTempSubdirectory("fairmtl-bench-store-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, "runs.db");
+            var identities = Enumerable.Range(0, units).Select(i => i.ToString("x64", CultureInfo.InvariantCulture)).ToArray();
+            using (var store = SqliteRunStore.Open(path))
+            {
+                store.BeginResult(new ResultStart("bench", "sweep", "result", "numerics", "code", "{}", identities, units));
+            }
+
+            using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()))
+            {
+                connection.Open();
+                using var transaction = connection.BeginTransaction();
+                using var insert = connection.CreateCommand();
+                insert.Transaction = transaction;
+                insert.CommandText = "INSERT INTO units VALUES ($id, '{}', 1, $payload, 0.05, 'bench', '2026-12-04T00:00:00Z')";
+                insert.Parameters.AddWithValue("$id", string.Empty);
+                insert.Parameters.AddWithValue("$payload", new string('p', 400));
+                foreach (var identity in identities)
+                {
+                    insert.Parameters["$id"].Value = identity;
+                    insert.ExecuteNonQuery();
+                }
+
+                transaction.Commit();
+            }
+
+            var query = Stopwatch.StartNew();
+            using (var store = SqliteRunStore.Open(path))
+            {
+                var listed = store.Results();
+                if (listed.Count != 1 || listed[0].StoredUnits != units)
+                {
+                    throw new InvalidOperationException($"the benchmark store lists {listed.Count} results");
+                }
+            }
+
+            var queried = query.Elapsed.TotalSeconds;
+            var process = Enumerable.Range(0, 3)
+                .Select(_ => ProcessTimer.Run("dotnet", [RepositoryPaths.HostAssembly, "runs", "list", "--store", path], RepositoryPaths.Root))
+                .Select(run => run.ExitCode == 0 ? run.Seconds : throw new InvalidOperationException(run.Output))
+                .Order()
+                .ElementAt(1);
+            return (process, queried);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static double Time(string experiment, bool store)
+    {
+        var output = Directory.CreateTempSubdirectory("fairmtl-bench-");
+        try
+        {
+            var (seconds, code, text) = ProcessTimer.Run("dotnet", SweepBenchmark.HostArguments(experiment, Environment.ProcessorCount, output.FullName, store), RepositoryPaths.Root);
+            return code == 0 ? seconds : throw new InvalidOperationException($"host failed ({code}): {text}");
+        }
+        finally
+        {
+            output.Delete(recursive: true);
+        }
+    }
+
+    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+}
