@@ -31,8 +31,11 @@ public sealed class SweepExperiment(ResolvedExperiment resolved) : IRunnableExpe
     public IPreparedRun Prepare()
     {
         var stopwatch = Stopwatch.StartNew();
+        var spec = resolved.Experiment.Spec;
+        var texts = Task.Run(() => RegressionSweepKind.TextsOf(spec)); // on the idle core while the data loads
         var data = DataPreparation.Prepare(resolved.Experiment);
-        return new Prepared(resolved, new RegressionSweepKind(resolved.Experiment, data, stopwatch.Elapsed.TotalSeconds, resolved.CompiledWeighting), data);
+        var kind = new RegressionSweepKind(resolved.Experiment, data, stopwatch.Elapsed.TotalSeconds, resolved.CompiledWeighting) { SpecTexts = texts };
+        return new Prepared(resolved, kind, data);
     }
 
     private sealed class Prepared(ResolvedExperiment resolved, RegressionSweepKind kind, PreparedData data) : IPreparedRun

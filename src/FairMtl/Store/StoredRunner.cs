@@ -20,8 +20,9 @@ public sealed record StoreAccount(long ResultId, int Units, int StoredUnits, int
 
 /// <summary>
 /// Runs any storable kind against a run store: units the store holds are read instead of trained; every other unit is
-/// claimed, trained and committed at once in its own transaction, so that a killed run loses at most the units in
-/// training and a rerun trains only what is missing. Units another live process holds are waited for and read. The
+/// claimed, trained and committed as soon as it finishes in its own transaction (on the <see cref="CommitQueue"/>'s
+/// thread), so that a killed run loses at most the units in training or just finished, and a rerun trains only what is
+/// missing. Units another live process holds are waited for and read. The
 /// results in plan order are the same as a run without a store, so the tables are byte-identical.
 /// </summary>
 public static class StoredRunner
@@ -95,11 +96,13 @@ public static class StoredRunner
 
         // Between units and on the timer's thread only: training itself stays free of store work.
         using var renewal = new Timer(_ => RenewQuietly(store, worker), null, heartbeat ?? TimeSpan.FromSeconds(15), heartbeat ?? TimeSpan.FromSeconds(15));
+        using var commits = new CommitQueue(store);
         var collectionsBefore = RunTimings.Collections();
         var stopwatch = Stopwatch.StartNew();
 
         bool Resolve(int index, ModelCounter counter)
         {
+            commits.ThrowIfFailed();
             switch (store.TryClaim(identities[index], worker, options.Fresh))
             {
                 case ClaimOutcome.Stored:
@@ -137,7 +140,7 @@ public static class StoredRunner
                 throw;
             }
 
-            store.Commit(new FinishedUnit(identities[index], keys[index], kind.ModelsIn(units[index]), kind.WriteResult(result), unitWatch.Elapsed.TotalSeconds, worker));
+            commits.Add(new FinishedUnit(identities[index], keys[index], kind.ModelsIn(units[index]), kind.WriteResult(result), unitWatch.Elapsed.TotalSeconds, worker));
             return result;
         }
 
@@ -170,6 +173,7 @@ public static class StoredRunner
             waiting = left;
         }
 
+        commits.Complete();
         var run = new ScheduledRun<TUnitResult>(
             results, stopwatch.Elapsed.TotalSeconds, Math.Max(1, threads), RunTimings.Collections() - collectionsBefore, storedModels + readLaterModels);
         var account = new StoreAccount(resultId, units.Count, units.Count - pending.Count + readLater, storedModels + readLaterModels, trained);

@@ -72,7 +72,19 @@ public sealed class RegressionSweepKind : IStorableKind<TrainingUnit, RunResult[
     /// summarising).</remarks>
     public Store.StoredExperiment Describe()
     {
-        var spec = Spec;
+        var (spec, basis) = (SpecTexts ?? Task.FromResult(TextsOf(Spec))).GetAwaiter().GetResult();
+        return new Store.StoredExperiment(Spec.Name, "sweep", spec, basis, _data.Provenance.Files.Select(file => file.Sha256).ToArray());
+    }
+
+    /// <summary>
+    /// <see cref="Describe"/>'s spec and basis texts when they were started elsewhere: the host computes them on the
+    /// idle core while the data loads (they need only the spec).
+    /// </summary>
+    public Task<(string Spec, string Basis)>? SpecTexts { get; init; }
+
+    /// <summary>The spec and basis texts of <see cref="Describe"/> for <paramref name="spec"/>.</summary>
+    public static (string Spec, string Basis) TextsOf(ExperimentSpec spec)
+    {
         var basis = spec with
         {
             Name = string.Empty,
@@ -85,8 +97,7 @@ public sealed class RegressionSweepKind : IStorableKind<TrainingUnit, RunResult[
             Baseline = new BaselineSpec(false, EquatableArray<string>.Empty, 0),
             Evaluation = spec.Evaluation with { Pareto = new ParetoSpec(default, default), Significance = 0, HypervolumeReference = EquatableArray<double>.Empty },
         };
-        return new Store.StoredExperiment(
-            spec.Name, "sweep", Store.CanonicalJson.Write(spec), Store.CanonicalJson.Write(basis), _data.Provenance.Files.Select(file => file.Sha256).ToArray());
+        return (Store.CanonicalJson.Write(spec), Store.CanonicalJson.Write(basis));
     }
 
     /// <inheritdoc/>
