@@ -88,6 +88,61 @@ public class KindStoreTests
         CanonicalJson.Read<ComparisonRun>(CanonicalJson.Write(failed)).Failure.ShouldBe("diverged: loss is NaN at epoch 2");
     }
 
+    [Fact]
+    public void A_commit_that_fails_stops_the_run_with_the_stores_error_and_keeps_the_units_committed_before()
+    {
+        using var folder = new TempDataFolder();
+        folder.Write("data.csv", ComparisonRunnerTests.SyntheticCsv(300));
+        var loaded = ComparisonYamlReader.Parse(ComparisonRunnerTests.Yaml.Replace("epochs: 8", "epochs: 1", StringComparison.Ordinal), "synthetic.yaml", folder.Path);
+        using var inner = SqliteRunStore.Open(Path.Combine(folder.Path, "runs.db"));
+        using var store = new FailingCommits(inner, failAfter: 3);
+
+        var error = Should.Throw<RunStoreException>(() => StoredRunner.Run(MethodComparisonKind.Load(loaded), new StoreOptions(store, false), 2, null, CancellationToken.None));
+
+        error.Message.ShouldBe("the disk is full");
+        var units = MethodComparisonKind.Plan((FairMtl.Spec.MethodComparisonSpec)loaded.Spec).Length;
+        var (_, account) = StoredRunner.Run(MethodComparisonKind.Load(loaded), new StoreOptions(inner, false), 2, null, CancellationToken.None);
+        (account.StoredUnits, account.TrainedUnits).ShouldBe((3, units - 3), "the three units committed before the failure are kept and reused");
+    }
+
+    /// <summary>A store whose commits fail after the first few, as on a disk that fills up.</summary>
+    private sealed class FailingCommits(IRunStore inner, int failAfter) : IRunStore
+    {
+        private int _commits;
+
+        public string Location => inner.Location;
+
+        public long BeginResult(ResultStart result) => inner.BeginResult(result);
+
+        public IReadOnlyDictionary<string, string> Payloads(IReadOnlyList<string> identities) => inner.Payloads(identities);
+
+        public ClaimOutcome TryClaim(string identity, string worker, bool evenIfStored) => inner.TryClaim(identity, worker, evenIfStored);
+
+        public void Commit(FinishedUnit unit)
+        {
+            if (Interlocked.Increment(ref _commits) > failAfter)
+            {
+                throw new RunStoreException("the disk is full");
+            }
+
+            inner.Commit(unit);
+        }
+
+        public void Release(string identity, string worker) => inner.Release(identity, worker);
+
+        public void Renew(string worker) => inner.Renew(worker);
+
+        public void CompleteResult(long resultId, string snapshot) => inner.CompleteResult(resultId, snapshot);
+
+        public IReadOnlyList<StoredResult> Results() => inner.Results();
+
+        public StoredResultDetail? Result(long id) => inner.Result(id);
+
+        public void Dispose()
+        {
+        }
+    }
+
     private static void Resumes<TUnit, TUnitResult, TResult>(
         TempDataFolder folder, Func<IStorableKind<TUnit, TUnitResult, TResult>> load, Func<TResult, string> render, string expected)
     {
