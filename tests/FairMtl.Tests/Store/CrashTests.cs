@@ -84,7 +84,7 @@ public partial class CrashTests
         var units = Units(store);
         units.Count.ShouldBe(Models);
         units.Values.Select(row => row.Worker).Distinct().Count().ShouldBe(2, "each unit was committed by the one worker that trained it");
-        ResumeTests.Scalar(store, "SELECT count(*) FROM claims").ShouldBe(0L, "no claim is left behind");
+        StoreFile.Scalar(store, "SELECT count(*) FROM claims").ShouldBe(0L, "no claim is left behind");
         SameFiles(Path.Combine(folder.Path, "a"), Path.Combine(folder.Path, "b"));
     }
 
@@ -114,7 +114,7 @@ public partial class CrashTests
     {
         try
         {
-            return ResumeTests.Scalar(store, "SELECT count(*) FROM units");
+            return StoreFile.Scalar(store, "SELECT count(*) FROM units");
         }
         catch (SqliteException)
         {
@@ -130,8 +130,7 @@ public partial class CrashTests
 
     private static Dictionary<string, (string Worker, string Finished, string Payload)> Units(string store)
     {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = store, Pooling = false }.ToString());
-        connection.Open();
+        using var connection = StoreFile.Open(store);
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT identity, worker, finished, payload FROM units";
         using var reader = command.ExecuteReader();

@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using FairMtl.Host.Running;
 using FairMtl.Tests.Data;
 using FairMtl.Tests.Host;
-using Microsoft.Data.Sqlite;
 
 namespace FairMtl.Tests.Store;
 
@@ -24,19 +23,19 @@ public partial class ResumeTests
         Trained(first).ShouldBe((8, 8));
 
         // Lose three of the eight units, as a run killed before committing them would have.
-        var deleted = Execute(store, "DELETE FROM units WHERE rowid IN (SELECT rowid FROM units ORDER BY rowid LIMIT 3)");
+        var deleted = StoreFile.Execute(store, "DELETE FROM units WHERE rowid IN (SELECT rowid FROM units ORDER BY rowid LIMIT 3)");
         deleted.ShouldBe(3);
         var second = await Run(experiment, store, Path.Combine(folder.Path, "second"));
 
         Trained(second).ShouldBe((3, 8));
         second.Output.ShouldContain("the other 5 were already in the run store");
         SameTables(folder, "first", "second");
-        Scalar(store, "SELECT count(*) FROM units").ShouldBe(8L);
+        StoreFile.Scalar(store, "SELECT count(*) FROM units").ShouldBe(8L);
 
         var fresh = await Run(experiment, store, Path.Combine(folder.Path, "fresh"), "--fresh");
         Trained(fresh).ShouldBe((8, 8), "--fresh ignores stored units");
         SameTables(folder, "first", "fresh");
-        Scalar(store, "SELECT count(*) FROM units").ShouldBe(8L, "a unit stored again replaces itself");
+        StoreFile.Scalar(store, "SELECT count(*) FROM units").ShouldBe(8L, "a unit stored again replaces itself");
     }
 
     [Fact]
@@ -134,7 +133,7 @@ public partial class ResumeTests
             Environment.CurrentDirectory = previous;
         }
 
-        Scalar(Path.Combine(folder.Path, "results", "runs.db"), "SELECT count(*) FROM units").ShouldBe(8L);
+        StoreFile.Scalar(Path.Combine(folder.Path, "results", "runs.db"), "SELECT count(*) FROM units").ShouldBe(8L);
     }
 
     private static string DataPath => Path.Combine(TestExperiments.ExperimentsDirectory, "data/parkinsons-telemonitoring/parkinsons_updrs.data");
@@ -177,24 +176,6 @@ public partial class ResumeTests
         {
             File.ReadAllBytes(Path.Combine(folder.Path, second, table)).ShouldBe(File.ReadAllBytes(Path.Combine(folder.Path, first, table)), table);
         }
-    }
-
-    internal static long Scalar(string path, string sql)
-    {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static int Execute(string path, string sql)
-    {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteNonQuery();
     }
 
     [GeneratedRegex(@"Trained (\d+) of (\d+) models")]

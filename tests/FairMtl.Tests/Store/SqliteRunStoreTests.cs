@@ -1,7 +1,6 @@
 using FairMtl.Host.Store;
 using FairMtl.Store;
 using FairMtl.Tests.Data;
-using Microsoft.Data.Sqlite;
 
 namespace FairMtl.Tests.Store;
 
@@ -91,14 +90,14 @@ public class SqliteRunStoreTests
     {
         using var folder = new TempDataFolder();
         var path = Path.Combine(folder.Path, "app.db");
-        Execute(path, "CREATE TABLE contacts (name TEXT)", "INSERT INTO contacts VALUES ('Ada')");
+        StoreFile.Execute(path, "CREATE TABLE contacts (name TEXT)", "INSERT INTO contacts VALUES ('Ada')");
 
         var error = Should.Throw<RunStoreException>(() => SqliteRunStore.Open(path));
 
         error.Message.ShouldBe(
             $"run store {path.Replace('\\', '/')}: is an SQLite database of another application (application_id 0, expected {SqliteRunStore.ApplicationId} for FairMtl); " +
             "choose another file with --store");
-        Scalar(path, "SELECT count(*) FROM contacts").ShouldBe(1L, "the foreign database is not touched");
+        StoreFile.Scalar(path, "SELECT count(*) FROM contacts").ShouldBe(1L, "the foreign database is not touched");
     }
 
     [Fact]
@@ -107,7 +106,7 @@ public class SqliteRunStoreTests
         using var folder = new TempDataFolder();
         var path = Path.Combine(folder.Path, "runs.db");
         SqliteRunStore.Open(path).Dispose();
-        Execute(path, $"PRAGMA user_version = {SqliteRunStore.Migrations.Length + 1}");
+        StoreFile.Execute(path, $"PRAGMA user_version = {SqliteRunStore.Migrations.Length + 1}");
 
         var error = Should.Throw<RunStoreException>(() => SqliteRunStore.Open(path));
 
@@ -121,14 +120,14 @@ public class SqliteRunStoreTests
     {
         using var folder = new TempDataFolder();
         var path = Path.Combine(folder.Path, "runs.db");
-        Execute(path, [.. SqliteRunStore.Migrations[0], "PRAGMA user_version = 1", $"PRAGMA application_id = {SqliteRunStore.ApplicationId}",
+        StoreFile.Execute(path, [.. SqliteRunStore.Migrations[0], "PRAGMA user_version = 1", $"PRAGMA application_id = {SqliteRunStore.ApplicationId}",
             "INSERT INTO units VALUES ('u1', 'k', 1, 'kept', 0.1, 'w', '2026-01-01T00:00:00Z')"]);
 
         using var store = SqliteRunStore.Open(path);
 
         store.Payloads(["u1"])["u1"].ShouldBe("kept");
         store.TryClaim("u2", Worker, evenIfStored: false).ShouldBe(ClaimOutcome.Claimed, "the claims table of version 2 exists");
-        Scalar(path, "PRAGMA user_version").ShouldBe((long)SqliteRunStore.Migrations.Length);
+        StoreFile.Scalar(path, "PRAGMA user_version").ShouldBe((long)SqliteRunStore.Migrations.Length);
     }
 
     [Fact]
@@ -137,7 +136,7 @@ public class SqliteRunStoreTests
         using var folder = new TempDataFolder();
         var path = Path.Combine(folder.Path, "runs.db");
         SqliteRunStore.Open(path).Dispose();
-        var pages = Scalar(path, "PRAGMA page_count");
+        var pages = StoreFile.Scalar(path, "PRAGMA page_count");
         using (var store = SqliteRunStore.Open(path, maxPages: pages + 3))
         {
             store.Commit(new FinishedUnit("small", "k", 1, "fits", 0.1, Worker));
@@ -169,26 +168,5 @@ public class SqliteRunStoreTests
         using var process = System.Diagnostics.Process.Start("true")!;
         process.WaitForExit();
         return process.Id;
-    }
-
-    private static void Execute(string path, params string[] statements)
-    {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        connection.Open();
-        foreach (var statement in statements)
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = statement;
-            command.ExecuteNonQuery();
-        }
-    }
-
-    private static long Scalar(string path, string sql)
-    {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }
