@@ -74,7 +74,11 @@ public class ExperimentKindsTests
         using var error = new StringWriter();
 
         var code = await FairMtlCommandLine.InvokeAsync(
-            ["run", "compas-small", "--out", outDirectory], output, error, [], [new CompiledComparison("compas-small", source, yaml)]);
+            ["run", "compas-small", "--out", outDirectory, "--store", Path.Combine(folder.Path, "runs.db")],
+            output,
+            error,
+            [],
+            [new CompiledComparison("compas-small", source, yaml)]);
 
         code.ShouldBe(ExitCodes.Success, error.ToString());
         output.ToString().ShouldContain("# compas-small");

@@ -9,14 +9,16 @@ internal static class HostProcess
     /// <summary>The host program the tests start.</summary>
     public static string Program => Path.Combine(AppContext.BaseDirectory, "FairMtl.Host.dll");
 
-    /// <summary>Starts the host with its output streams redirected; <paramref name="environment"/> edits its environment.</summary>
-    public static Process Start(IEnumerable<string> arguments, Action<IDictionary<string, string?>>? environment = null)
+    /// <summary>Starts the host with its output streams redirected; <paramref name="environment"/> edits its environment;
+    /// <paramref name="workingDirectory"/> is its current folder (default: the tests').</summary>
+    public static Process Start(IEnumerable<string> arguments, Action<IDictionary<string, string?>>? environment = null, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? string.Empty,
         };
         start.ArgumentList.Add(Program);
         foreach (var argument in arguments)

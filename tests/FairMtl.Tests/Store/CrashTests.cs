@@ -69,9 +69,15 @@ public partial class CrashTests
         var experiment = Experiment(folder);
         var store = Path.Combine(folder.Path, "shared.db");
 
-        var runs = await Task.WhenAll(
-            HostProcess.RunAsync([experiment, "--out", Path.Combine(folder.Path, "a"), "--store", store]),
-            HostProcess.RunAsync([experiment, "--out", Path.Combine(folder.Path, "b"), "--store", store]));
+        // The second process starts once the first has committed a few units, so that they surely run side by side
+        // (started at the same instant, a slow start-up on a loaded machine could leave the second nothing to do).
+        using var first = HostProcess.Start([experiment, "--out", Path.Combine(folder.Path, "a"), "--store", store]);
+        var firstOutput = first.StandardOutput.ReadToEndAsync();
+        var firstError = first.StandardError.ReadToEndAsync();
+        await WaitForUnitsAsync(store, first, 3);
+        var second = await HostProcess.RunAsync([experiment, "--out", Path.Combine(folder.Path, "b"), "--store", store]);
+        await HostProcess.WaitForExitAsync(first, TimeSpan.FromMinutes(2), "within two minutes");
+        var runs = new[] { (Code: first.ExitCode, Output: await firstOutput, Error: await firstError), second };
 
         foreach (var run in runs)
         {

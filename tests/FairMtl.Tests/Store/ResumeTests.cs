@@ -116,23 +116,16 @@ public partial class ResumeTests
     [Fact]
     public async Task Without_store_options_a_run_keeps_its_units_in_results_runs_db_of_the_current_folder()
     {
+        // Its own process in its own folder: the tests' process must not change its current folder under the others.
         using var folder = new TempDataFolder();
         var experiment = TwoSeeds(folder);
-        var previous = Environment.CurrentDirectory;
-        try
-        {
-            Environment.CurrentDirectory = folder.Path;
-            using var output = new StringWriter();
-            using var error = new StringWriter();
-            var code = await FairMtl.Host.Cli.FairMtlCommandLine.InvokeAsync([experiment, "--out", "out"], output, error, []);
-            code.ShouldBe(ExitCodes.Success, error.ToString());
-            output.ToString().ShouldContain("Kept in the run store results/runs.db as result 1.");
-        }
-        finally
-        {
-            Environment.CurrentDirectory = previous;
-        }
+        using var process = HostProcess.Start([experiment, "--out", "out"], workingDirectory: folder.Path);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await HostProcess.WaitForExitAsync(process, TimeSpan.FromMinutes(2), "within two minutes");
 
+        process.ExitCode.ShouldBe(ExitCodes.Success, await error);
+        (await output).ShouldContain("Kept in the run store results/runs.db as result 1.");
         StoreFile.Scalar(Path.Combine(folder.Path, "results", "runs.db"), "SELECT count(*) FROM units").ShouldBe(8L);
     }
 
