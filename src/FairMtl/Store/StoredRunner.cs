@@ -65,7 +65,8 @@ public static class StoredRunner
         var numerics = NumericsVersion.Current;
         var units = kind.Units;
         var keys = units.Select(kind.UnitKey).ToArray();
-        var identities = keys.Select(key => UnitIdentity.Of(experiment, numerics, key)).ToArray();
+        var basis = UnitIdentity.OfBasis(experiment, numerics);
+        var identities = keys.Select(key => UnitIdentity.Of(basis, key)).ToArray();
         var resultId = store.BeginResult(new ResultStart(
             experiment.Name, experiment.Kind, UnitIdentity.OfResult(experiment, numerics), numerics, VersionText(), experiment.Spec, identities, kind.Models));
 

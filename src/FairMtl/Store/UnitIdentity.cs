@@ -12,9 +12,16 @@ namespace FairMtl.Store;
 /// </summary>
 public static class UnitIdentity
 {
-    /// <summary>The identity of a unit of <paramref name="experiment"/> with key <paramref name="unitKey"/>.</summary>
-    public static string Of(StoredExperiment experiment, string numericsVersion, string unitKey) =>
-        Hash(numericsVersion, experiment.Kind, experiment.Basis, string.Join(",", experiment.DataSha256), unitKey);
+    /// <summary>
+    /// What every unit of <paramref name="experiment"/> shares in its identity, hashed once (the basis is kilobytes of
+    /// JSON): the numerics version, the kind, the basis and the data files' sha256.
+    /// </summary>
+    public static string OfBasis(StoredExperiment experiment, string numericsVersion) =>
+        Hash(numericsVersion, experiment.Kind, experiment.Basis, string.Join(",", experiment.DataSha256));
+
+    /// <summary>The identity of the unit with key <paramref name="unitKey"/> of the experiment whose
+    /// <see cref="OfBasis"/> is <paramref name="basis"/>.</summary>
+    public static string Of(string basis, string unitKey) => Hash(basis, unitKey);
 
     /// <summary>The identity of a result of <paramref name="experiment"/>.</summary>
     public static string OfResult(StoredExperiment experiment, string numericsVersion) =>
