@@ -95,7 +95,7 @@ public static class StoredRunner
         var trained = 0;
         var deferred = new ConcurrentQueue<int>();
 
-        // Between units and on the timer's thread only: training itself stays free of store work.
+        // Claims between units, commits on the commit thread, renewals on the timer's: never inside a training step.
         using var renewal = new Timer(_ => RenewQuietly(store, worker), null, heartbeat ?? TimeSpan.FromSeconds(15), heartbeat ?? TimeSpan.FromSeconds(15));
         using var commits = new CommitQueue(store);
         var collectionsBefore = RunTimings.Collections();
@@ -149,7 +149,7 @@ public static class StoredRunner
         UnitScheduler.Run(
             pending,
             threads,
-            (index, sharedCounter) =>
+            (index, _) =>
             {
                 if (!Resolve(index, counter))
                 {
