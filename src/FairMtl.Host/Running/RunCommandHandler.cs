@@ -40,7 +40,7 @@ public sealed class RunCommandHandler(
         {
             var kept = request.NoStore
                 ? string.Empty
-                : $" The models finished so far are kept in the run store {(request.Store ?? StoreLocation.Default).Replace('\\', '/')}: rerun the same command to resume.";
+                : $" The models finished so far are kept in the run store {StoreLocation.Of(request.Store).Replace('\\', '/')}: rerun the same command to resume.";
             await error.WriteLineAsync("Cancelled: no result files were written." + kept).ConfigureAwait(false);
             return ExitCodes.Cancelled;
         }
@@ -74,7 +74,7 @@ public sealed class RunCommandHandler(
         var outputDirectory = request.OutputDirectory ?? Path.Combine("results", experiment.Name);
         // The store opens (native library, schema, its statements rehearsed) on the idle core while the data loads on
         // this one, so that none of that is left for the training threads.
-        var opening = request.NoStore ? null : Task.Run(() => OpenRehearsed(request.Store ?? StoreLocation.Default), CancellationToken.None);
+        var opening = request.NoStore ? null : Task.Run(() => OpenRehearsed(StoreLocation.Of(request.Store)), CancellationToken.None);
         IPreparedRun prepared;
         try
         {

@@ -104,7 +104,7 @@ public static class RunsCommandHandler
 
     private static int WithStore(string? storePath, TextWriter error, Func<IRunStore, int> action)
     {
-        var path = storePath ?? StoreLocation.Default;
+        var path = StoreLocation.Of(storePath);
         if (!File.Exists(path))
         {
             error.WriteLine($"error: no run store at {path.Replace('\\', '/')} (a run creates it; --store chooses another file)");

@@ -17,15 +17,14 @@ public static class UnitScheduler
     /// <param name="train">Trains one unit; calls the counter's <see cref="ModelCounter.Finished"/> once per finished
     /// model, for progress reports.</param>
     /// <param name="cancellationToken">Stops handing out units (and, through <paramref name="train"/>, training).</param>
-    /// <param name="alreadyFinished">Models counted as finished before the first unit (read from a run store).</param>
     public static ScheduledRun<TResult> Run<TUnit, TResult>(
-        IReadOnlyList<TUnit> units, int threads, Func<TUnit, ModelCounter, TResult> train, CancellationToken cancellationToken, int alreadyFinished = 0)
+        IReadOnlyList<TUnit> units, int threads, Func<TUnit, ModelCounter, TResult> train, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(units);
         ArgumentNullException.ThrowIfNull(train);
         threads = Math.Max(1, threads);
         var results = new TResult[units.Count];
-        var counter = new ModelCounter(alreadyFinished);
+        var counter = new ModelCounter();
         var collectionsBefore = RunTimings.Collections();
         var stopwatch = Stopwatch.StartNew();
         var options = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken };

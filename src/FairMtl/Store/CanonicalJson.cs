@@ -30,15 +30,31 @@ public static class CanonicalJson
     /// snake_case form, written by hand): a cold process spends about 0.1 s building the serializer's metadata for the
     /// spec's types, 3% of a Parkinson sweep.
     /// </summary>
-    public static string Write(ExperimentSpec spec)
+    public static string Write(ExperimentSpec spec) => Write(json => Reports.SpecJsonWriter.Write(json, spec));
+
+    /// <summary>The compact text that <paramref name="write"/> writes, for the forms written by hand.</summary>
+    public static string Write(Action<Utf8JsonWriter> write)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream))
         {
-            Reports.SpecJsonWriter.Write(json, spec);
+            write(json);
         }
 
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>A double as <see cref="Options"/> writes it: a number, or NaN and the infinities by name.</summary>
+    public static void Number(Utf8JsonWriter json, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            json.WriteNumberValue(value);
+        }
+        else
+        {
+            json.WriteStringValue(double.IsNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity");
+        }
     }
 
     /// <summary>Reads a value written by <see cref="Write{T}"/>.</summary>

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using FairMtl.Evaluation;
 using FairMtl.Spec;
+using FairMtl.Store;
 
 namespace FairMtl.Sweeps;
 
@@ -34,95 +35,76 @@ internal static class SweepUnitText
     }
 
     /// <summary>The JSON of a unit's results.</summary>
-    public static string Write(RunResult[] results)
+    public static string Write(RunResult[] results) => CanonicalJson.Write(json =>
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream))
+        json.WriteStartArray();
+        foreach (var result in results)
         {
-            json.WriteStartArray();
-            foreach (var result in results)
+            json.WriteStartObject();
+            json.WriteNumber("seed", result.Seed);
+            if (result.Point is { } point)
             {
-                json.WriteStartObject();
-                json.WriteNumber("seed", result.Seed);
-                if (result.Point is { } point)
+                json.WriteStartObject("point");
+                json.WriteNumber("index", point.Index);
+                json.WriteStartArray("values");
+                foreach (var value in point.Values)
                 {
-                    json.WriteStartObject("point");
-                    json.WriteNumber("index", point.Index);
-                    json.WriteStartArray("values");
-                    foreach (var value in point.Values)
-                    {
-                        Number(json, value);
-                    }
-
-                    json.WriteEndArray();
-                    json.WriteEndObject();
-                }
-                else
-                {
-                    json.WriteNull("point");
+                    CanonicalJson.Number(json, value);
                 }
 
-                json.WriteNumber("block", result.Block);
-                json.WriteNumber("epochs", result.Epochs);
-                json.WriteNumber("steps", result.Steps);
-                if (result.Metrics is { } metrics)
-                {
-                    json.WriteStartObject("metrics");
-                    json.WriteStartObject("errors");
-                    Errors(json, "overall", metrics.Errors.Overall);
-                    Errors(json, "group0", metrics.Errors.Group0);
-                    Errors(json, "group1", metrics.Errors.Group1);
-                    json.WriteEndObject();
-                    json.WriteStartArray("auxiliary");
-                    foreach (var auxiliary in metrics.Auxiliary)
-                    {
-                        json.WriteStartObject();
-                        json.WriteString("name", auxiliary.Name);
-                        json.WritePropertyName("value");
-                        Number(json, auxiliary.Value);
-                        json.WriteEndObject();
-                    }
-
-                    json.WriteEndArray();
-                    json.WriteEndObject();
-                }
-                else
-                {
-                    json.WriteNull("metrics");
-                }
-
-                json.WriteString("failure", result.Failure);
+                json.WriteEndArray();
                 json.WriteEndObject();
             }
+            else
+            {
+                json.WriteNull("point");
+            }
 
-            json.WriteEndArray();
+            json.WriteNumber("block", result.Block);
+            json.WriteNumber("epochs", result.Epochs);
+            json.WriteNumber("steps", result.Steps);
+            if (result.Metrics is { } metrics)
+            {
+                json.WriteStartObject("metrics");
+                json.WriteStartObject("errors");
+                Errors(json, "overall", metrics.Errors.Overall);
+                Errors(json, "group0", metrics.Errors.Group0);
+                Errors(json, "group1", metrics.Errors.Group1);
+                json.WriteEndObject();
+                json.WriteStartArray("auxiliary");
+                foreach (var auxiliary in metrics.Auxiliary)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("name", auxiliary.Name);
+                    json.WritePropertyName("value");
+                    CanonicalJson.Number(json, auxiliary.Value);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+            else
+            {
+                json.WriteNull("metrics");
+            }
+
+            json.WriteString("failure", result.Failure);
+            json.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
+        json.WriteEndArray();
+    });
 
     private static void Errors(Utf8JsonWriter json, string name, ErrorMetrics errors)
     {
         json.WriteStartObject(name);
         json.WritePropertyName("mse");
-        Number(json, errors.Mse);
+        CanonicalJson.Number(json, errors.Mse);
         json.WritePropertyName("rmse");
-        Number(json, errors.Rmse);
+        CanonicalJson.Number(json, errors.Rmse);
         json.WritePropertyName("mae");
-        Number(json, errors.Mae);
+        CanonicalJson.Number(json, errors.Mae);
         json.WriteEndObject();
-    }
-
-    /// <summary>A double as the serializer writes it with named floating-point literals allowed.</summary>
-    private static void Number(Utf8JsonWriter json, double value)
-    {
-        if (double.IsFinite(value))
-        {
-            json.WriteNumberValue(value);
-        }
-        else
-        {
-            json.WriteStringValue(double.IsNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity");
-        }
     }
 }
