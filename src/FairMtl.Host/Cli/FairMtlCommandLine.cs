@@ -92,6 +92,12 @@ public static class FairMtlCommandLine
                 parse.GetValue(store),
                 parse.GetValue(fresh),
                 parse.GetValue(noStore));
+            if (!request.NoStore)
+            {
+                // Before the host is built: the store's code compiles on the idle core meanwhile.
+                _ = SqliteRunStore.WarmUpInBackground();
+            }
+
             return RunInHostAsync(request, parse.GetValue(verbose), output, error, catalog, cancellationToken);
         });
 

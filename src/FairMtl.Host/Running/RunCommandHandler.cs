@@ -58,6 +58,7 @@ public sealed class RunCommandHandler(
             throw new FairMtlException(DiagnosticCodes.InvalidValue, null, $"--max-models must be at least 1, got {request.MaxModels}");
         }
 
+        var warming = request.NoStore ? null : SqliteRunStore.WarmUpInBackground();
         var experiment = kinds.Resolve(request.Experiment);
         if (request.Seed is { } seed)
         {
@@ -72,9 +73,13 @@ public sealed class RunCommandHandler(
         experiment.CheckModels(request.MaxModels);
         var threads = request.Threads ?? Environment.ProcessorCount;
         var outputDirectory = request.OutputDirectory ?? Path.Combine("results", experiment.Name);
-        // The store opens (native library, schema, its statements rehearsed) on the idle core while the data loads on
-        // this one, so that none of that is left for the training threads.
-        var opening = request.NoStore ? null : Task.Run(() => OpenRehearsed(StoreLocation.Of(request.Store)), CancellationToken.None);
+        // The store opens (its statements rehearsed, its code compiled by the warm-up) on the idle core while the data
+        // loads on this one, so that none of that is left for the training threads.
+        var opening = warming is null ? null : Task.Run(async () =>
+        {
+            await warming.ConfigureAwait(false);
+            return OpenRehearsed(StoreLocation.Of(request.Store));
+        }, CancellationToken.None);
         IPreparedRun prepared;
         try
         {

@@ -45,6 +45,7 @@ public sealed class SqliteRunStore : IRunStore
         ],
     ];
 
+    private static Task? s_warming;
     private readonly SqliteConnection _connection;
     private readonly Lock _gate = new();
     private readonly TimeSpan _lease;
@@ -321,6 +322,15 @@ public sealed class SqliteRunStore : IRunStore
         }
     }
 
+    /// <summary>
+    /// Loads and compiles what a run's store needs (the native library, the provider's code, the schema and every
+    /// statement a run uses) on an in-memory database, touching no file, once per process and on another thread: the
+    /// run command starts it as the process starts, before it knows whether the run gets as far as opening its store
+    /// (a mistake in the experiment file must not leave a store file behind), so that opening the store later costs
+    /// the training threads nothing. A failure here is ignored: opening the real store reports it.
+    /// </summary>
+    public static Task WarmUpInBackground() => LazyInitializer.EnsureInitialized(ref s_warming, () => Task.Run(WarmUpQuietly));
+
     /// <inheritdoc/>
     public void Dispose() => _connection.Dispose();
 
@@ -335,6 +345,22 @@ public sealed class SqliteRunStore : IRunStore
     private static StoredResult Summary(SqliteDataReader reader) => new(
         reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
         reader.GetString(6), reader.GetString(7), reader.GetInt32(8), reader.GetInt32(9), reader.GetBoolean(10));
+
+    private static void WarmUpQuietly()
+    {
+        try
+        {
+            var connection = new SqliteConnection("Data Source=:memory:;Pooling=False");
+            using var store = new SqliteRunStore(":memory:", connection, TimeSpan.FromSeconds(60));
+            connection.Open();
+            Migrate(connection);
+            store.Rehearse();
+        }
+        catch (Exception exception) when (exception is SqliteException or RunStoreException or InvalidOperationException or DllNotFoundException)
+        {
+            // Opening the run's own store reports what is wrong.
+        }
+    }
 
     private static void Migrate(SqliteConnection connection)
     {

@@ -114,6 +114,22 @@ public partial class ResumeTests
     }
 
     [Fact]
+    public async Task A_run_stopped_by_a_mistake_in_its_experiment_file_leaves_no_store_file_behind()
+    {
+        using var folder = new TempDataFolder();
+        var store = Path.Combine(folder.Path, "runs.db");
+        var broken = TwoSeeds(folder, text => text.Replace("lr: 0.01", "lr: fast", StringComparison.Ordinal));
+
+        var run = await HostRun.InvokeAsync(broken, "--store", store, "--out", Path.Combine(folder.Path, "out"));
+
+        run.ExitCode.ShouldBe(ExitCodes.UserError, run.Output);
+        run.Error.ShouldContain("lr");
+        File.Exists(store).ShouldBeFalse("the store's code is warmed up on an in-memory database; its file is opened only once the experiment is valid");
+        (await HostRun.InvokeAsync(TwoSeeds(folder), "--store", store, "--out", Path.Combine(folder.Path, "out"))).ExitCode.ShouldBe(ExitCodes.Success);
+        File.Exists(store).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Without_store_options_a_run_keeps_its_units_in_results_runs_db_of_the_current_folder()
     {
         // Its own process in its own folder: the tests' process must not change its current folder under the others.
