@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FairMtl.Compiled;
+using FairMtl.Host.Cluster;
 using FairMtl.Host.Kinds;
 using FairMtl.Host.Output;
 using FairMtl.Host.Progress;
@@ -19,7 +20,7 @@ namespace FairMtl.Host.Cli;
 /// </summary>
 public static class FairMtlCommandLine
 {
-    private static readonly string[] Commands = ["run", "list", "report", "runs"];
+    private static readonly string[] Commands = ["run", "list", "report", "runs", "worker", "collect", "status", "submit"];
 
     /// <summary>Parses <paramref name="args"/>, runs the command and returns the exit code.</summary>
     /// <param name="args">The command line.</param>
@@ -42,7 +43,8 @@ public static class FairMtlCommandLine
 
             await error.WriteLineAsync(
                 "usage: fairmtl run <experiment.yaml | name> [--out DIR] [--seed N] [--threads N] [--max-models N] [--store FILE | --no-store] [--fresh] " +
-                "| fairmtl report <results folder> | fairmtl list | fairmtl runs list|show ID|diff A B [--store FILE]").ConfigureAwait(false);
+                "| fairmtl worker|collect|status <experiment> [--store FILE|URL] | fairmtl submit <experiment> --slurm --store URL [--array N] [--dry-run] " +
+                "| fairmtl report <results folder> | fairmtl list | fairmtl runs list|show ID|diff A B [--store FILE|URL]").ConfigureAwait(false);
             return ExitCodes.UserError;
         }
 
@@ -92,7 +94,7 @@ public static class FairMtlCommandLine
                 parse.GetValue(store),
                 parse.GetValue(fresh),
                 parse.GetValue(noStore));
-            if (!request.NoStore)
+            if (!request.NoStore && !PostgresAddress.IsAddress(request.Store))
             {
                 // Before the host is built: the store's code compiles on the idle core meanwhile.
                 _ = SqliteRunStore.WarmUpInBackground();
@@ -119,11 +121,96 @@ public static class FairMtlCommandLine
         };
         report.SetAction(parse => ReportCommandHandler.Execute(parse.GetValue(resultsFolder)!, output, error));
 
-        return new RootCommand("FairMtl: declarative multi-task learning experiments for fairness research.") { run, report, list, Runs(output, error) };
+        return new RootCommand("FairMtl: declarative multi-task learning experiments for fairness research.")
+        {
+            run, report, list, Runs(output, error), Worker(output, error, catalog), Collect(output, error, catalog), Status(output, error, catalog), Submit(output, error, catalog),
+        };
     }
 
     private static Option<string?> StoreOption() =>
-        new("--store") { Description = $"The run store file (default {StoreLocation.Default.Replace('\\', '/')}): finished models are kept there and reused." };
+        new("--store")
+        {
+            Description = $"The run store: a SQLite file (default {StoreLocation.Default.Replace('\\', '/')}) or postgres://user@host:port/database " +
+                "(password from PGPASSWORD or a PGPASSFILE). Finished models are kept there and reused.",
+        };
+
+    private static Argument<string> ExperimentArgument() =>
+        new("experiment") { Description = "The experiment YAML file (e.g. experiments/parkinson.yaml) or the name of a compiled experiment (see list)." };
+
+    private static Command Worker(TextWriter output, TextWriter error, ExperimentKinds catalog)
+    {
+        var experiment = ExperimentArgument();
+        var store = StoreOption();
+        var threads = new Option<int?>("--threads") { Description = "Units trained at once (default: one per core)." };
+        var seed = new Option<int?>("--seed") { Description = "Work on the experiment with this one seed (as run --seed)." };
+        var lease = new Option<double?>("--lease") { Description = "Seconds a claim holds without renewal (default 60; renewed every quarter of it)." };
+        var maxModels = new Option<long>("--max-models") { DefaultValueFactory = _ => InputLimits.DefaultMaxModels, Description = "Refuse experiments with more models." };
+        var verbose = new Option<bool>("--verbose") { Description = "Log progress details to stderr." };
+        var command = new Command("worker", "Claim units of an experiment from the run store until none are left, train them and commit them; writes no result files (collect does).")
+        {
+            experiment, store, threads, seed, lease, maxModels, verbose,
+        };
+        command.SetAction((parse, cancellationToken) => RunInHostAsync(
+            new RunRequest(parse.GetValue(experiment)!, null, parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(maxModels), parse.GetValue(store), Role: RunRole.Worker, LeaseSeconds: parse.GetValue(lease)),
+            parse.GetValue(verbose), output, error, catalog, cancellationToken));
+        return command;
+    }
+
+    private static Command Collect(TextWriter output, TextWriter error, ExperimentKinds catalog)
+    {
+        var experiment = ExperimentArgument();
+        var store = StoreOption();
+        var outDirectory = new Option<string?>("--out") { Description = "Results folder (default: results/<experiment name>/)." };
+        var seed = new Option<int?>("--seed") { Description = "Collect the experiment with this one seed (as run --seed)." };
+        var command = new Command("collect", "Write an experiment's tables, figures and report from the run store without training; units not stored yet are listed (exit code 3).")
+        {
+            experiment, store, outDirectory, seed,
+        };
+        command.SetAction((parse, cancellationToken) => RunInHostAsync(
+            new RunRequest(parse.GetValue(experiment)!, parse.GetValue(outDirectory), parse.GetValue(seed), 1, InputLimits.DefaultMaxModels, parse.GetValue(store), Role: RunRole.Collect),
+            false, output, error, catalog, cancellationToken));
+        return command;
+    }
+
+    private static Command Status(TextWriter output, TextWriter error, ExperimentKinds catalog)
+    {
+        var experiment = ExperimentArgument();
+        var store = StoreOption();
+        var seed = new Option<int?>("--seed") { Description = "The experiment with this one seed (as run --seed)." };
+        var command = new Command("status", "Where an experiment's units stand in the run store: done, failed, running (worker, lease age), pending, and the time left.")
+        {
+            experiment, store, seed,
+        };
+        command.SetAction(parse => StatusCommandHandler.Execute(catalog, parse.GetValue(experiment)!, parse.GetValue(seed), parse.GetValue(store), output, error));
+        return command;
+    }
+
+    private static Command Submit(TextWriter output, TextWriter error, ExperimentKinds catalog)
+    {
+        var experiment = ExperimentArgument();
+        var slurm = new Option<bool>("--slurm") { Description = "Submit to Slurm (sbatch): a job array of workers and a collect job after it." };
+        var array = new Option<int>("--array") { DefaultValueFactory = _ => 4, Description = "Workers in the job array (default 4)." };
+        var partition = new Option<string?>("--partition") { Description = "Slurm partition (default: the cluster's)." };
+        var time = new Option<string?>("--time") { Description = "Time limit per worker, in Slurm's format (e.g. 2:00:00)." };
+        var cpus = new Option<int>("--cpus-per-task") { DefaultValueFactory = _ => 1, Description = "Cores per worker: its training threads (default 1)." };
+        var store = StoreOption();
+        var outDirectory = new Option<string?>("--out") { Description = "Results folder (default: results/<experiment name>/); the scripts go into its slurm/ folder." };
+        var seed = new Option<int?>("--seed") { Description = "The experiment with this one seed (as run --seed)." };
+        var maxModels = new Option<long>("--max-models") { DefaultValueFactory = _ => InputLimits.DefaultMaxModels, Description = "Refuse experiments with more models." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Write the sbatch scripts and submit nothing." };
+        var command = new Command("submit", "Run an experiment on a cluster: writes sbatch scripts into the results folder and submits them.")
+        {
+            experiment, slurm, array, partition, time, cpus, store, outDirectory, seed, maxModels, dryRun,
+        };
+        command.SetAction(parse => SubmitCommandHandler.Execute(
+            catalog,
+            new SubmitRequest(
+                parse.GetValue(experiment)!, parse.GetValue(slurm), parse.GetValue(array), parse.GetValue(partition), parse.GetValue(time), parse.GetValue(cpus),
+                parse.GetValue(store), parse.GetValue(outDirectory), parse.GetValue(seed), parse.GetValue(maxModels), parse.GetValue(dryRun)),
+            output,
+            error));
+        return command;
+    }
 
     private static Command Runs(TextWriter output, TextWriter error)
     {

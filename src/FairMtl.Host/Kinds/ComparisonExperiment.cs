@@ -31,6 +31,8 @@ public sealed class ComparisonExperiment(LoadedComparison comparison) : Classifi
 
             """);
 
+        public StoreStatus Status(IRunStore store) => StoredRunner.Status(kind, store);
+
         public RunOutcome Run(int threads, IProgress<ModelProgress> progress, StoreOptions? store, CancellationToken cancellationToken)
         {
             var (result, account) = StoredRunner.RunOptionallyStored(kind, store, threads, progress, cancellationToken);

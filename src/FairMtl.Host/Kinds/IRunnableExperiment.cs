@@ -36,6 +36,9 @@ public interface IPreparedRun
 
     /// <summary>Trains every unit through the scheduler (reading those a run store holds) and summarises the results.</summary>
     RunOutcome Run(int threads, IProgress<ModelProgress> progress, StoreOptions? store, CancellationToken cancellationToken);
+
+    /// <summary>Where the run's units stand in <paramref name="store"/> (<c>status</c>); nothing is trained or changed.</summary>
+    StoreStatus Status(IRunStore store);
 }
 
 /// <summary>What a finished run shows and writes.</summary>

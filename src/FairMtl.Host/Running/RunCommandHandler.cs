@@ -40,7 +40,7 @@ public sealed class RunCommandHandler(
         {
             var kept = request.NoStore
                 ? string.Empty
-                : $" The models finished so far are kept in the run store {StoreLocation.Of(request.Store).Replace('\\', '/')}: rerun the same command to resume.";
+                : $" The models finished so far are kept in the run store {StoreLocation.Display(request.Store)}: rerun the same command to resume.";
             await error.WriteLineAsync("Cancelled: no result files were written." + kept).ConfigureAwait(false);
             return ExitCodes.Cancelled;
         }
@@ -58,7 +58,7 @@ public sealed class RunCommandHandler(
             throw new FairMtlException(DiagnosticCodes.InvalidValue, null, $"--max-models must be at least 1, got {request.MaxModels}");
         }
 
-        var warming = request.NoStore ? null : SqliteRunStore.WarmUpInBackground();
+        var warming = request.NoStore ? null : PostgresAddress.IsAddress(request.Store) ? Task.CompletedTask : SqliteRunStore.WarmUpInBackground();
         var experiment = kinds.Resolve(request.Experiment);
         if (request.Seed is { } seed)
         {
@@ -70,6 +70,11 @@ public sealed class RunCommandHandler(
             throw new FairMtlException(DiagnosticCodes.InvalidValue, null, "--no-store runs without a run store; it does not go with --store or --fresh");
         }
 
+        if (request.LeaseSeconds is <= 0 or > 86400)
+        {
+            throw new FairMtlException(DiagnosticCodes.InvalidValue, null, string.Create(CultureInfo.InvariantCulture, $"--lease must be between 0 and 86400 seconds, got {request.LeaseSeconds}"));
+        }
+
         experiment.CheckModels(request.MaxModels);
         var threads = request.Threads ?? Environment.ProcessorCount;
         var outputDirectory = request.OutputDirectory ?? Path.Combine("results", experiment.Name);
@@ -78,7 +83,7 @@ public sealed class RunCommandHandler(
         var opening = warming is null ? null : Task.Run(async () =>
         {
             await warming.ConfigureAwait(false);
-            return OpenRehearsed(StoreLocation.Of(request.Store));
+            return OpenRehearsed(request.Store, Lease(request));
         }, CancellationToken.None);
         IPreparedRun prepared;
         try
@@ -92,12 +97,22 @@ public sealed class RunCommandHandler(
         }
 
         using var store = opening is null ? null : await opening.ConfigureAwait(false);
-        var storeOptions = store is null ? null : new StoreOptions(store, request.Fresh);
+        var storeOptions = store is null
+            ? null
+            : new StoreOptions(store, request.Fresh, request.Role == RunRole.Collect ? StoreMode.Collect : StoreMode.Train, Lease(request) / 4);
         await output.WriteLineAsync(prepared.Header(threads)).ConfigureAwait(false);
         var outcome = await progressDisplay.TrackAsync(
-            $"Training {experiment.Name}", prepared.Models, progress => prepared.Run(threads, progress, storeOptions, cancellationToken))
+            $"{(request.Role == RunRole.Collect ? "Collecting" : "Training")} {experiment.Name}", prepared.Models, progress => prepared.Run(threads, progress, storeOptions, cancellationToken))
             .ConfigureAwait(false);
         logger.LogInformation("Loaded {Experiment} in {Seconds:F2} s", experiment.Name, outcome.Timings.LoadSeconds);
+        if (request.Role == RunRole.Worker)
+        {
+            var account = outcome.Store!;
+            await output.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Worker {WorkerId.Current} trained {account.TrainedUnits} of {account.Units} units of {experiment.Name} in {outcome.Timings.TrainSeconds:F2} s; the other {account.StoredUnits} were trained by other workers or earlier runs. Every unit is in the run store {store!.Location} (result {account.ResultId}): `collect` writes the tables.")).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
 
         foreach (var table in outcome.Tables)
         {
@@ -110,12 +125,12 @@ public sealed class RunCommandHandler(
         }
 
         var written = outcome.Write(outputDirectory);
-        if (store is not null && outcome.Store is { } account)
+        if (store is not null && outcome.Store is { MissingUnits: 0 } complete)
         {
-            store.CompleteResult(account.ResultId, outcome.Snapshot());
+            store.CompleteResult(complete.ResultId, outcome.Snapshot());
         }
 
-        await ReportWrittenAsync(output, prepared.Models, outcome, written, outputDirectory, store?.Location).ConfigureAwait(false);
+        await ReportWrittenAsync(output, prepared.Models, outcome, written, outputDirectory, store?.Location, request.Role == RunRole.Collect).ConfigureAwait(false);
         foreach (var failure in outcome.Failures)
         {
             await error.WriteLineAsync(failure).ConfigureAwait(false);
@@ -124,12 +139,14 @@ public sealed class RunCommandHandler(
         return outcome.Failures.Count == 0 ? ExitCodes.Success : ExitCodes.RunsFailed;
     }
 
-    private static SqliteRunStore OpenRehearsed(string path)
+    private static TimeSpan Lease(RunRequest request) => TimeSpan.FromSeconds(request.LeaseSeconds ?? 60);
+
+    private static IRunStore OpenRehearsed(string? option, TimeSpan lease)
     {
-        var store = SqliteRunStore.Open(path);
+        var store = StoreLocation.Open(option, lease);
         try
         {
-            store.Rehearse();
+            (store as SqliteRunStore)?.Rehearse();
             return store;
         }
         catch
@@ -141,7 +158,7 @@ public sealed class RunCommandHandler(
 
     /// <summary>Closes a store that was being opened for a run that stopped before training; its own error, if any, is
     /// not the one to report.</summary>
-    private static async Task DisposeQuietlyAsync(Task<SqliteRunStore>? opening)
+    private static async Task DisposeQuietlyAsync(Task<IRunStore>? opening)
     {
         if (opening is null)
         {
@@ -152,17 +169,23 @@ public sealed class RunCommandHandler(
         {
             (await opening.ConfigureAwait(false)).Dispose();
         }
-        catch (RunStoreException)
+        catch (Exception exception) when (exception is RunStoreException or FairMtlException)
         {
             // The input mistake that stopped the run is what the user needs to see first.
         }
     }
 
     private static async Task ReportWrittenAsync(
-        TextWriter output, int models, RunOutcome outcome, IReadOnlyList<string> written, string outputDirectory, string? store)
+        TextWriter output, int models, RunOutcome outcome, IReadOnlyList<string> written, string outputDirectory, string? store, bool collected)
     {
         var timings = outcome.Timings;
-        var line = outcome.Store is { StoredModels: > 0 } account
+        var line = collected && outcome.Store is { } collect
+            ? collect.MissingUnits == 0
+                ? string.Create(CultureInfo.InvariantCulture, $"Collected all {models} models from the run store {store} (result {collect.ResultId}).")
+                : string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Collected {collect.StoredModels} of {models} models from the run store {store} (result {collect.ResultId}); {collect.MissingUnits} of its {collect.Units} units are not in it yet (each is listed below as failed, with where it stands).")
+            : outcome.Store is { StoredModels: > 0 } account
             ? string.Create(
                 CultureInfo.InvariantCulture,
                 $"Trained {models - account.StoredModels} of {models} models in {timings.TrainSeconds:F2} s on {timings.Threads} thread(s); the other {account.StoredModels} were already in the run store {store} (result {account.ResultId}); {timings.Steps} optimizer steps in all.")
@@ -170,7 +193,7 @@ public sealed class RunCommandHandler(
                 CultureInfo.InvariantCulture,
                 $"Trained {models} models ({timings.Steps} optimizer steps) in {timings.TrainSeconds:F2} s on {timings.Threads} thread(s).");
         await output.WriteLineAsync(line).ConfigureAwait(false);
-        if (outcome.Store is { StoredModels: 0 } fresh)
+        if (!collected && outcome.Store is { StoredModels: 0 } fresh)
         {
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Kept in the run store {store} as result {fresh.ResultId}.")).ConfigureAwait(false);
         }

@@ -11,6 +11,9 @@ namespace FairMtl.Host.Running;
 /// <param name="Store">The run store file; null means <see cref="Store.StoreLocation.Default"/>.</param>
 /// <param name="Fresh">Train every unit even when the store holds it.</param>
 /// <param name="NoStore">Run without a store (nothing is kept or reused).</param>
+/// <param name="Role">Run (train what the store lacks, write the results), work (train, write nothing) or collect
+/// (train nothing, write the results from the store).</param>
+/// <param name="LeaseSeconds">How long this process's claims hold without renewal; null means 60 s.</param>
 public sealed record RunRequest(
     string Experiment,
     string? OutputDirectory,
@@ -19,4 +22,19 @@ public sealed record RunRequest(
     long MaxModels = InputLimits.DefaultMaxModels,
     string? Store = null,
     bool Fresh = false,
-    bool NoStore = false);
+    bool NoStore = false,
+    RunRole Role = RunRole.Run,
+    double? LeaseSeconds = null);
+
+/// <summary>What a process does with an experiment and its store.</summary>
+public enum RunRole
+{
+    /// <summary><c>run</c>: train what the store lacks, print and write the results.</summary>
+    Run,
+
+    /// <summary><c>worker</c>: train what no other worker has, commit it, write no result files.</summary>
+    Worker,
+
+    /// <summary><c>collect</c>: train nothing; print and write the results from what the store holds.</summary>
+    Collect,
+}

@@ -105,7 +105,7 @@ public static class RunsCommandHandler
     private static int WithStore(string? storePath, TextWriter error, Func<IRunStore, int> action)
     {
         var path = StoreLocation.Of(storePath);
-        if (!File.Exists(path))
+        if (!PostgresAddress.IsAddress(storePath) && !File.Exists(path))
         {
             error.WriteLine($"error: no run store at {path.Replace('\\', '/')} (a run creates it; --store chooses another file)");
             return ExitCodes.UserError;
@@ -113,13 +113,18 @@ public static class RunsCommandHandler
 
         try
         {
-            using var store = SqliteRunStore.Open(path);
+            using var store = StoreLocation.Open(storePath);
             return action(store);
         }
         catch (RunStoreException exception)
         {
             error.WriteLine($"error: {exception.Message}");
             return ExitCodes.StoreError;
+        }
+        catch (Diagnostics.FairMtlException exception)
+        {
+            error.WriteLine(exception.Message);
+            return ExitCodes.UserError;
         }
     }
 

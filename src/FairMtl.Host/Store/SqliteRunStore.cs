@@ -135,7 +135,7 @@ public sealed class SqliteRunStore : IRunStore
         ArgumentNullException.ThrowIfNull(result);
         return Write("cannot record the run", () =>
         {
-            var now = Now();
+            var now = StoreText.Now();
             using var insert = Command(
                 """
                 INSERT INTO results (experiment, kind, identity, numerics_version, code_version, spec, units, models, created, updated)
@@ -247,7 +247,7 @@ public sealed class SqliteRunStore : IRunStore
                 seconds = excluded.seconds, worker = excluded.worker, finished = excluded.finished
             """,
             ("$identity", unit.Identity), ("$key", unit.Key), ("$models", unit.Models), ("$payload", unit.Payload),
-            ("$seconds", unit.Seconds), ("$worker", unit.Worker), ("$finished", Now()));
+            ("$seconds", unit.Seconds), ("$worker", unit.Worker), ("$finished", StoreText.Now()));
         insert.ExecuteNonQuery();
         using var release = Command("DELETE FROM claims WHERE identity = $identity AND worker = $worker", ("$identity", unit.Identity), ("$worker", unit.Worker));
         release.ExecuteNonQuery();
@@ -264,7 +264,7 @@ public sealed class SqliteRunStore : IRunStore
     public void CompleteResult(long resultId, string snapshot) =>
         Write("cannot record the result's tables", () =>
         {
-            using var update = Command("UPDATE results SET snapshot = $snapshot, updated = $now WHERE id = $id", ("$snapshot", snapshot), ("$now", Now()), ("$id", resultId));
+            using var update = Command("UPDATE results SET snapshot = $snapshot, updated = $now WHERE id = $id", ("$snapshot", snapshot), ("$now", StoreText.Now()), ("$id", resultId));
             return update.ExecuteNonQuery();
         });
 
@@ -272,12 +272,12 @@ public sealed class SqliteRunStore : IRunStore
     public IReadOnlyList<StoredResult> Results() =>
         Read("cannot list results", () =>
         {
-            using var select = Command(Summaries("ORDER BY r.id"));
+            using var select = Command(StoreText.Summaries(string.Empty, "ORDER BY r.id"));
             using var reader = select.ExecuteReader();
             var results = new List<StoredResult>();
             while (reader.Read())
             {
-                results.Add(Summary(reader));
+                results.Add(StoreText.Summary(reader));
             }
 
             return results;
@@ -287,9 +287,9 @@ public sealed class SqliteRunStore : IRunStore
     public StoredResultDetail? Result(long id) =>
         Read("cannot read a result", () =>
         {
-            using var select = Command(Summaries("WHERE r.id = $id"), ("$id", id));
+            using var select = Command(StoreText.Summaries(string.Empty, "WHERE r.id = @id"), ("@id", id));
             using var reader = select.ExecuteReader();
-            return reader.Read() ? new StoredResultDetail(Summary(reader), reader.GetString(11), reader.IsDBNull(12) ? null : reader.GetString(12)) : null;
+            return reader.Read() ? StoreText.Detail(reader) : null;
         });
 
     /// <summary>
@@ -332,19 +332,32 @@ public sealed class SqliteRunStore : IRunStore
     public static Task WarmUpInBackground() => LazyInitializer.EnsureInitialized(ref s_warming, () => Task.Run(WarmUpQuietly));
 
     /// <inheritdoc/>
+    public IReadOnlyList<UnitState> States(IReadOnlyList<string> identities)
+    {
+        ArgumentNullException.ThrowIfNull(identities);
+        return Read("cannot read the units' states", () =>
+        {
+            var now = UnixNow();
+            var states = new List<UnitState>(identities.Count);
+            using var select = Command(
+                """
+                SELECT $identity, u.seconds, u.worker, c.worker, $now - (c.expires - $lease), c.expires > $now
+                FROM (SELECT 1) LEFT JOIN units u ON u.identity = $identity LEFT JOIN claims c ON c.identity = $identity
+                """,
+                ("$identity", string.Empty), ("$now", now), ("$lease", _lease.TotalSeconds));
+            foreach (var identity in identities)
+            {
+                select.Parameters["$identity"].Value = identity;
+                using var reader = select.ExecuteReader();
+                states.AddRange(StoreText.States(reader));
+            }
+
+            return states;
+        });
+    }
+
+    /// <inheritdoc/>
     public void Dispose() => _connection.Dispose();
-
-    private static string Summaries(string tail) =>
-        $"""
-        SELECT r.id, r.experiment, r.kind, r.numerics_version, r.code_version, r.identity, r.created, r.updated, r.units,
-               (SELECT count(*) FROM result_units ru JOIN units u ON u.identity = ru.identity WHERE ru.result_id = r.id),
-               r.snapshot IS NOT NULL, r.spec, r.snapshot
-        FROM results r {tail}
-        """;
-
-    private static StoredResult Summary(SqliteDataReader reader) => new(
-        reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
-        reader.GetString(6), reader.GetString(7), reader.GetInt32(8), reader.GetInt32(9), reader.GetBoolean(10));
 
     private static void WarmUpQuietly()
     {
@@ -462,7 +475,6 @@ public sealed class SqliteRunStore : IRunStore
         command.ExecuteNonQuery();
     }
 
-    private static string Now() => DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     private static double UnixNow() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0;
 }

@@ -1,11 +1,32 @@
+using FairMtl.Store;
+
 namespace FairMtl.Host.Store;
 
-/// <summary>Where the run store is when <c>--store</c> does not say.</summary>
+/// <summary>
+/// Where the run store is: <c>--store</c> names a SQLite file (default <see cref="Default"/>) or a PostgreSQL database
+/// (<c>postgres://user@host:port/database</c>, <see cref="PostgresAddress"/>).
+/// </summary>
 public static class StoreLocation
 {
     /// <summary><c>results/runs.db</c> under the current folder: beside the default results folders.</summary>
     public static string Default { get; } = Path.Combine("results", "runs.db");
 
-    /// <summary>The store file <c>--store</c> names, or <see cref="Default"/>.</summary>
+    /// <summary>The store file or address <c>--store</c> names, or <see cref="Default"/>.</summary>
     public static string Of(string? option) => option ?? Default;
+
+    /// <summary>The store as messages show it: a file path with forward slashes, an address without its password.</summary>
+    public static string Display(string? option) =>
+        PostgresAddress.IsAddress(option) ? StoreText.Redacted(option!) : Of(option).Replace('\\', '/');
+
+    /// <summary>Opens the store <c>--store</c> names (creating or migrating its schema).</summary>
+    /// <param name="option">The <c>--store</c> value, or null for <see cref="Default"/>.</param>
+    /// <param name="lease">How long a claim holds without renewal (default 60 s).</param>
+    /// <exception cref="RunStoreException">The store cannot be opened.</exception>
+    /// <exception cref="Diagnostics.FairMtlException">A malformed address.</exception>
+    public static IRunStore Open(string? option, TimeSpan? lease = null) =>
+        PostgresAddress.IsAddress(option) ? OpenPostgres(PostgresAddress.Parse(option!), lease) : SqliteRunStore.Open(Of(option), lease);
+
+    /// <summary>Its own method, so that a run on a SQLite store never loads Npgsql.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static IRunStore OpenPostgres(PostgresAddress address, TimeSpan? lease) => PostgresRunStore.Open(address, lease);
 }

@@ -97,6 +97,13 @@ public sealed class MethodComparisonKind : IStorableKind<ComparisonUnit, Compari
     public int ModelsIn(ComparisonUnit unit) => 1;
 
     /// <inheritdoc/>
+    public ComparisonRun Missing(ComparisonUnit unit, string reason) =>
+        new(unit.Method.Name, unit.Lambda, unit.IsFront, unit.Repetition, _loaded.Repetitions[unit.Repetition].Seed, 0, 0, null, reason);
+
+    /// <inheritdoc/>
+    public string? FailureOf(ComparisonRun result) => result.Failure;
+
+    /// <inheritdoc/>
     public ComparisonResult Summarize(ScheduledRun<ComparisonRun> run)
     {
         var spec = Spec;

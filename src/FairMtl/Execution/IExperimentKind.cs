@@ -47,6 +47,13 @@ public interface IStorableKind<TUnit, TUnitResult, TResult> : IExperimentKind<TU
 
     /// <summary>Reads a result written by <see cref="WriteResult"/>.</summary>
     TUnitResult ReadResult(string payload) => Store.CanonicalJson.Read<TUnitResult>(payload);
+
+    /// <summary>The result of a unit that is not in the store (collected from a partial store): each of its models
+    /// failed with <paramref name="reason"/>, as a failed training would report it.</summary>
+    TUnitResult Missing(TUnit unit, string reason);
+
+    /// <summary>Why a unit's result (or one of its models) failed, or null when it succeeded.</summary>
+    string? FailureOf(TUnitResult result);
 }
 
 /// <summary>Runs any experiment kind through the <see cref="UnitScheduler"/>.</summary>

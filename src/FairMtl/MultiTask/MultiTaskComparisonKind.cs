@@ -86,6 +86,19 @@ public sealed class MultiTaskComparisonKind : IStorableKind<MultiTaskUnit, Multi
     public int ModelsIn(MultiTaskUnit unit) => 1;
 
     /// <inheritdoc/>
+    public MultiTaskRun Missing(MultiTaskUnit unit, string reason)
+    {
+        var blank = Enumerable.Repeat(double.NaN, Spec.Tasks.Count).ToArray();
+        var seed = _loaded.Repetitions[unit.Repetition].Seed;
+        return unit is MethodUnit method
+            ? new MultiTaskRun(method.Method.Name, method.Setting, null, unit.Repetition, seed, 0, 0, blank, [.. blank], [.. blank], reason)
+            : new MultiTaskRun(MultiTaskRun.ReferenceMethod, null, ((ReferenceUnit)unit).Task, unit.Repetition, seed, 0, 0, blank, [.. blank], [.. blank], reason);
+    }
+
+    /// <inheritdoc/>
+    public string? FailureOf(MultiTaskRun result) => result.Failure;
+
+    /// <inheritdoc/>
     public MultiTaskResult Summarize(ScheduledRun<MultiTaskRun> scheduled)
     {
         var spec = Spec;

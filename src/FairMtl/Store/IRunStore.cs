@@ -42,7 +42,35 @@ public interface IRunStore : IDisposable
 
     /// <summary>One stored result with its spec and tables, or null.</summary>
     StoredResultDetail? Result(long id);
+
+    /// <summary>What the store knows of each of <paramref name="identities"/> (in that order): stored, claimed by a live
+    /// worker, claimed under a lapsed lease, or neither.</summary>
+    IReadOnlyList<UnitState> States(IReadOnlyList<string> identities);
 }
+
+/// <summary>Where a unit stands in a store.</summary>
+public enum UnitStatus
+{
+    /// <summary>Neither stored nor claimed.</summary>
+    Pending,
+
+    /// <summary>Claimed by a worker whose lease is live.</summary>
+    Running,
+
+    /// <summary>Claimed under a lease that lapsed (its worker died or lost the store): the next worker takes it over.</summary>
+    Lapsed,
+
+    /// <summary>Finished and stored.</summary>
+    Stored,
+}
+
+/// <summary>A unit's state (<see cref="IRunStore.States"/>).</summary>
+/// <param name="Identity">Its identity.</param>
+/// <param name="Status">Where it stands.</param>
+/// <param name="Worker">Who trained it (stored) or holds it (claimed); null when pending.</param>
+/// <param name="Seconds">Stored: the wall time it took; claimed: the age of the claim's lease (since it was taken or
+/// last renewed); pending: 0.</param>
+public sealed record UnitState(string Identity, UnitStatus Status, string? Worker, double Seconds);
 
 /// <summary>The outcome of <see cref="IRunStore.TryClaim"/>.</summary>
 public enum ClaimOutcome

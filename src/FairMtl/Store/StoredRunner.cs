@@ -7,7 +7,34 @@ namespace FairMtl.Store;
 /// <summary>How a run uses a store.</summary>
 /// <param name="Store">The store.</param>
 /// <param name="Fresh">Train every unit even when it is stored (and store it again).</param>
-public sealed record StoreOptions(IRunStore Store, bool Fresh);
+/// <param name="Mode">Train what is missing (<c>run</c>, <c>worker</c>), or only read what is stored (<c>collect</c>).</param>
+/// <param name="Heartbeat">How often this process renews its claims (default 15 s; a quarter of the store's lease).</param>
+public sealed record StoreOptions(IRunStore Store, bool Fresh, StoreMode Mode = StoreMode.Train, TimeSpan? Heartbeat = null);
+
+/// <summary>Whether a stored run trains.</summary>
+public enum StoreMode
+{
+    /// <summary>Read the stored units, claim and train the others, wait for those other workers hold.</summary>
+    Train,
+
+    /// <summary>Read the stored units; every other unit counts as failed with the reason it is missing (pending,
+    /// running on a worker, or abandoned): <c>collect</c> from a store that other workers fill.</summary>
+    Collect,
+}
+
+/// <summary>Where an experiment stands in a store (<c>status</c>).</summary>
+/// <param name="Units">Its units.</param>
+/// <param name="Models">Its models.</param>
+/// <param name="Done">Units stored and successful.</param>
+/// <param name="Failed">Units stored with a failed model, and the first few reasons.</param>
+/// <param name="Running">Units claimed by live workers: the worker and the age of its lease.</param>
+/// <param name="Lapsed">Units whose worker's lease lapsed (the next worker takes them over).</param>
+/// <param name="Pending">Units nobody has claimed.</param>
+/// <param name="UnitSeconds">The mean wall time of the stored units (NaN when none).</param>
+/// <param name="EtaSeconds">The remaining units' time at that mean, shared by the live workers (at least one); NaN
+/// when no unit is stored yet, 0 when none remain.</param>
+public sealed record StoreStatus(
+    int Units, int Models, int Done, IReadOnlyList<string> Failed, IReadOnlyList<UnitState> Running, int Lapsed, int Pending, double UnitSeconds, double EtaSeconds);
 
 /// <summary>What a run took from the store and put into it.</summary>
 /// <param name="ResultId">The result's id in the store (<c>runs show</c>).</param>
@@ -16,7 +43,8 @@ public sealed record StoreOptions(IRunStore Store, bool Fresh);
 /// another process).</param>
 /// <param name="StoredModels">The models of those units.</param>
 /// <param name="TrainedUnits">Units this process trained and committed.</param>
-public sealed record StoreAccount(long ResultId, int Units, int StoredUnits, int StoredModels, int TrainedUnits);
+/// <param name="MissingUnits">Units neither stored nor trained (<see cref="StoreMode.Collect"/>): reported as failed.</param>
+public sealed record StoreAccount(long ResultId, int Units, int StoredUnits, int StoredModels, int TrainedUnits, int MissingUnits = 0);
 
 /// <summary>
 /// Runs any storable kind against a run store: units the store holds are read instead of trained; every other unit is
@@ -43,7 +71,7 @@ public static class StoredRunner
             return (KindRunner.Run(kind, threads, progress, cancellationToken), null);
         }
 
-        var (result, account) = Run(kind, options, threads, progress, cancellationToken);
+        var (result, account) = Run(kind, options, threads, progress, cancellationToken, options.Heartbeat);
         return (result, account);
     }
 
@@ -85,6 +113,11 @@ public static class StoredRunner
             {
                 pending.Add(i);
             }
+        }
+
+        if (options.Mode == StoreMode.Collect)
+        {
+            return Collect(kind, store, resultId, identities, results, pending, storedModels);
         }
 
         var total = kind.Models;
@@ -179,6 +212,48 @@ public static class StoredRunner
             results, stopwatch.Elapsed.TotalSeconds, Math.Max(1, threads), RunTimings.Collections() - collectionsBefore, storedModels + readLaterModels);
         var account = new StoreAccount(resultId, units.Count, units.Count - pending.Count + readLater, storedModels + readLaterModels, trained);
         return (kind.Summarize(run), account);
+    }
+
+    /// <summary>Where <paramref name="kind"/>'s units stand in <paramref name="store"/>, without changing anything.</summary>
+    /// <exception cref="RunStoreException">The store cannot be read.</exception>
+    public static StoreStatus Status<TUnit, TUnitResult, TResult>(IStorableKind<TUnit, TUnitResult, TResult> kind, IRunStore store)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(store);
+        var basis = UnitIdentity.OfBasis(kind.Describe(), NumericsVersion.Current);
+        var identities = kind.Units.Select(unit => UnitIdentity.Of(basis, kind.UnitKey(unit))).ToArray();
+        var states = store.States(identities);
+        var stored = states.Where(state => state.Status == UnitStatus.Stored).ToArray();
+        var payloads = store.Payloads(stored.Select(state => state.Identity).ToArray());
+        var failed = stored.Select(state => kind.FailureOf(kind.ReadResult(payloads[state.Identity]))).OfType<string>().ToArray();
+        var running = states.Where(state => state.Status == UnitStatus.Running).ToArray();
+        var lapsed = states.Count(state => state.Status == UnitStatus.Lapsed);
+        var pending = states.Count(state => state.Status == UnitStatus.Pending);
+        var unitSeconds = stored.Length == 0 ? double.NaN : stored.Average(state => state.Seconds);
+        var workers = Math.Max(1, running.Select(state => state.Worker).Distinct(StringComparer.Ordinal).Count());
+        var remaining = identities.Length - stored.Length;
+        var eta = remaining == 0 ? 0 : unitSeconds * remaining / workers;
+        return new StoreStatus(identities.Length, kind.Models, stored.Length - failed.Length, failed, running, lapsed, pending, unitSeconds, eta);
+    }
+
+    private static (TResult Result, StoreAccount Account) Collect<TUnit, TUnitResult, TResult>(
+        IStorableKind<TUnit, TUnitResult, TResult> kind, IRunStore store, long resultId, string[] identities, TUnitResult[] results, List<int> missing, int storedModels)
+    {
+        var states = store.States(missing.Select(index => identities[index]).ToArray());
+        for (var i = 0; i < missing.Count; i++)
+        {
+            var state = states[i];
+            var reason = state.Status switch
+            {
+                UnitStatus.Running => $"not in the run store yet: being trained by {state.Worker}",
+                UnitStatus.Lapsed => $"not in the run store: its worker {state.Worker} stopped renewing its claim (rerun a worker to train it)",
+                _ => "not in the run store: no worker has trained it yet (run a worker, or run the experiment)",
+            };
+            results[missing[i]] = kind.Missing(kind.Units[missing[i]], reason);
+        }
+
+        var run = new ScheduledRun<TUnitResult>(results, 0, 1, 0, storedModels);
+        return (kind.Summarize(run), new StoreAccount(resultId, identities.Length, identities.Length - missing.Count, storedModels, 0, missing.Count));
     }
 
     private static string VersionText()

@@ -110,6 +110,15 @@ public sealed class RegressionSweepKind : IStorableKind<TrainingUnit, RunResult[
     public int ModelsIn(TrainingUnit unit) => unit.IsBaseline ? 1 : unit.Points.Count;
 
     /// <inheritdoc/>
+    public RunResult[] Missing(TrainingUnit unit, string reason) =>
+        unit.IsBaseline
+            ? [new RunResult(unit.Seed, null, -1, 0, 0, null, reason)]
+            : unit.Points.Select(point => new RunResult(unit.Seed, point, unit.Block, 0, 0, null, reason)).ToArray();
+
+    /// <inheritdoc/>
+    public string? FailureOf(RunResult[] result) => result.Select(run => run.Failure).FirstOrDefault(failure => failure is not null);
+
+    /// <inheritdoc/>
     public ExperimentResult Summarize(ScheduledRun<RunResult[]> run)
     {
         var results = run.Results;

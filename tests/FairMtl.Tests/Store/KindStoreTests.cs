@@ -138,6 +138,8 @@ public class KindStoreTests
 
         public StoredResultDetail? Result(long id) => inner.Result(id);
 
+        public IReadOnlyList<UnitState> States(IReadOnlyList<string> identities) => inner.States(identities);
+
         public void Dispose()
         {
         }
