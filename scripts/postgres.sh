@@ -24,7 +24,8 @@
 # The server listens on 127.0.0.1:PORT only, with fsync=off, synchronous_commit=off, full_page_writes=off
 # (fast, not crash safe) and max_connections=100; those settings live in DIR/data/fairmtl.conf. Authentication:
 # TCP connections need a password (scram-sha-256); over the socket only the role postgres may connect (trust).
-# A login role `fairmtl` with a random password owns a database `fairmtl`.
+# A login role `fairmtl` with a random password and CREATEDB (so tests can make a database each) owns a database
+# `fairmtl`.
 #
 # Runs as root (the server then runs as the OS user postgres, via runuser) or as any other non-root user (the
 # server then runs as that user and DIR/data belongs to it). Needs the Debian postgresql packages: PostgreSQL's
@@ -253,8 +254,8 @@ chmod 0600 "$pgpass"
 
 # Role and database (idempotent); the SQL goes through stdin so the password is not on a command line.
 if ! psql_admin "$port" <<EOF; then
-SELECT 'CREATE ROLE fairmtl LOGIN' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'fairmtl') \gexec
-ALTER ROLE fairmtl LOGIN PASSWORD '$password';
+SELECT 'CREATE ROLE fairmtl LOGIN CREATEDB' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'fairmtl') \gexec
+ALTER ROLE fairmtl LOGIN CREATEDB PASSWORD '$password';
 SELECT 'CREATE DATABASE fairmtl OWNER fairmtl' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'fairmtl') \gexec
 EOF
   show_log_tail

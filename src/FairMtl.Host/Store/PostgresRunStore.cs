@@ -11,7 +11,7 @@ namespace FairMtl.Host.Store;
 /// on the server's clock (taken in one transaction that locks the row, so two workers never both get it; an expired
 /// lease is taken over); a unit's result has its identity as primary key, so it is stored once whoever finishes it.
 /// Every operation is its own transaction on a pooled connection and is retried with backoff while the server is
-/// unreachable or restarting (up to <see cref="RetryFor"/>), so that a restarted database loses no finished unit.
+/// unreachable or restarting (up to <see cref="DefaultRetryFor"/>), so that a restarted database loses no finished unit.
 /// </summary>
 public sealed class PostgresRunStore : IRunStore
 {
@@ -41,8 +41,8 @@ public sealed class PostgresRunStore : IRunStore
         ],
     ];
 
-    /// <summary>How long an operation is retried while the server cannot be reached.</summary>
-    public static readonly TimeSpan RetryFor = TimeSpan.FromMinutes(2);
+    /// <summary>How long an operation is retried while the server cannot be reached, unless <see cref="Open"/> says.</summary>
+    public static readonly TimeSpan DefaultRetryFor = TimeSpan.FromMinutes(2);
 
     private const string Application = "FairMtl";
     private const long MigrationLock = 0x464D544C;
@@ -50,12 +50,14 @@ public sealed class PostgresRunStore : IRunStore
 
     private readonly NpgsqlDataSource _source;
     private readonly double _lease;
+    private readonly TimeSpan _retryFor;
 
-    private PostgresRunStore(string location, NpgsqlDataSource source, TimeSpan lease)
+    private PostgresRunStore(string location, NpgsqlDataSource source, TimeSpan lease, TimeSpan retryFor)
     {
         Location = location;
         _source = source;
         _lease = lease.TotalSeconds;
+        _retryFor = retryFor;
     }
 
     /// <inheritdoc/>
@@ -64,9 +66,11 @@ public sealed class PostgresRunStore : IRunStore
     /// <summary>Connects to the database <paramref name="address"/> names and brings its schema up to date.</summary>
     /// <param name="address">The parsed <c>postgres://</c> address.</param>
     /// <param name="lease">How long a claim holds without renewal (default 60 s).</param>
+    /// <param name="retryFor">How long an operation is retried while the server cannot be reached (default
+    /// <see cref="DefaultRetryFor"/>).</param>
     /// <exception cref="RunStoreException">The server refuses the connection or the password, the database is missing,
     /// its FairMtl schema is of a newer version or belongs to another program.</exception>
-    public static PostgresRunStore Open(PostgresAddress address, TimeSpan? lease = null)
+    public static PostgresRunStore Open(PostgresAddress address, TimeSpan? lease = null, TimeSpan? retryFor = null)
     {
         ArgumentNullException.ThrowIfNull(address);
         var builder = new NpgsqlConnectionStringBuilder
@@ -90,7 +94,7 @@ public sealed class PostgresRunStore : IRunStore
         }
 
         var source = NpgsqlDataSource.Create(builder.ConnectionString);
-        var store = new PostgresRunStore(address.Display, source, lease ?? TimeSpan.FromSeconds(60));
+        var store = new PostgresRunStore(address.Display, source, lease ?? TimeSpan.FromSeconds(60), retryFor ?? DefaultRetryFor);
         try
         {
             store.Retrying("cannot be opened", write: true, Migrate);
@@ -295,9 +299,10 @@ public sealed class PostgresRunStore : IRunStore
                 transaction,
                 $"""
                 SELECT i.identity, u.seconds, u.worker, c.worker, {ServerNow} - (c.expires - @lease), c.expires > {ServerNow}
-                FROM unnest(@identities) AS i(identity)
+                FROM unnest(@identities) WITH ORDINALITY AS i(identity, position)
                 LEFT JOIN fairmtl.units u ON u.identity = i.identity
                 LEFT JOIN fairmtl.claims c ON c.identity = i.identity
+                ORDER BY i.position
                 """,
                 ("identities", identities.ToArray()), ("lease", _lease));
             using var reader = select.ExecuteReader();
@@ -385,7 +390,7 @@ public sealed class PostgresRunStore : IRunStore
             {
                 throw new RunStoreException($"run store {Location}: {refusal.Message}");
             }
-            catch (NpgsqlException exception) when (IsTransient(exception) && clock.Elapsed < RetryFor)
+            catch (NpgsqlException exception) when (IsTransient(exception) && clock.Elapsed < _retryFor)
             {
                 // The server restarts, or the network drops: the transaction did not happen (or happened, and every
                 // operation is safe to repeat); wait and try again.
