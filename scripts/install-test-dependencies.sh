@@ -1,38 +1,47 @@
 #!/usr/bin/env bash
-# Installs what the test suite needs beyond the .NET SDK: Debian's chromium, used headless by the report
-# rendering tests (tests/FairMtl.Tests/Reports/Rendering). Idempotent: when chromium (or chromium-browser) is
-# already on PATH it does nothing, without calling apt-get. Called by .ci/run before the tests.
+# Installs what the test suite needs beyond the .NET SDK:
+#   - Debian's chromium, used headless by the report rendering tests (tests/FairMtl.Tests/Reports/Rendering);
+#   - PostgreSQL, Slurm and munge, which the cluster tests (tests/FairMtl.Tests/Cluster) start in temporary folders
+#     through scripts/postgres.sh and scripts/slurm.sh (scripts/install-cluster-dependencies.sh installs them).
+# Idempotent: what is already installed is not installed again, and apt-get is not called when nothing is missing.
+# Called by .ci/run before the tests.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
-for candidate in chromium chromium-browser; do
-  if path=$(command -v "$candidate"); then
-    echo "install-test-dependencies: $candidate already installed ($path)"
-    exit 0
+install_chromium() {
+  for candidate in chromium chromium-browser; do
+    if path=$(command -v "$candidate"); then
+      echo "install-test-dependencies: $candidate already installed ($path)"
+      return 0
+    fi
+  done
+
+  if [ "$(id -u)" -eq 0 ]; then
+    run_as_root=()
+  elif command -v sudo >/dev/null 2>&1; then
+    run_as_root=(sudo)
+  else
+    echo "install-test-dependencies: chromium is missing and installing it needs root (no sudo found);" >&2
+    echo "  run as root: apt-get update && apt-get install -y --no-install-recommends chromium" >&2
+    return 1
   fi
-done
 
-if [ "$(id -u)" -eq 0 ]; then
-  run_as_root=()
-elif command -v sudo >/dev/null 2>&1; then
-  run_as_root=(sudo)
-else
-  echo "install-test-dependencies: chromium is missing and installing it needs root (no sudo found);" >&2
-  echo "  run as root: apt-get update && apt-get install -y --no-install-recommends chromium" >&2
-  exit 1
-fi
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "install-test-dependencies: chromium is missing and apt-get is not available; install chromium by hand" >&2
+    return 1
+  fi
 
-if ! command -v apt-get >/dev/null 2>&1; then
-  echo "install-test-dependencies: chromium is missing and apt-get is not available; install chromium by hand" >&2
-  exit 1
-fi
+  echo "install-test-dependencies: + ${run_as_root[*]:-}${run_as_root[*]:+ }apt-get update"
+  "${run_as_root[@]}" apt-get update
+  echo "install-test-dependencies: + ${run_as_root[*]:-}${run_as_root[*]:+ }apt-get install -y --no-install-recommends chromium"
+  "${run_as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium
 
-echo "install-test-dependencies: + ${run_as_root[*]:-}${run_as_root[*]:+ }apt-get update"
-"${run_as_root[@]}" apt-get update
-echo "install-test-dependencies: + ${run_as_root[*]:-}${run_as_root[*]:+ }apt-get install -y --no-install-recommends chromium"
-"${run_as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium
+  if ! command -v chromium >/dev/null 2>&1; then
+    echo "install-test-dependencies: apt-get finished but chromium is still not on PATH" >&2
+    return 1
+  fi
+  echo "install-test-dependencies: installed $(command -v chromium)"
+}
 
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "install-test-dependencies: apt-get finished but chromium is still not on PATH" >&2
-  exit 1
-fi
-echo "install-test-dependencies: installed $(command -v chromium)"
+install_chromium
+bash scripts/install-cluster-dependencies.sh

@@ -4,7 +4,8 @@ using FairMtl.Spec;
 
 // FairMtl benchmarks (see BENCHMARKS.md): training-step speed and allocations, full sweeps through the host with one
 // and with all threads, and the PyTorch reference measured in the same run when /usr/bin/python3 has torch.
-// Options: --quick (fewer steps, Boston sweep only), --no-pytorch, --no-sweeps.
+// Options: --quick (fewer steps, Boston sweep only), --no-pytorch, --no-sweeps, --cluster (PostgreSQL and worker
+// processes at scale; needs root and the Debian PostgreSQL packages).
 var quick = args.Contains("--quick");
 var summary = new List<string>();
 void Report(string key, double value, string unit = "") =>
@@ -94,6 +95,13 @@ if (!args.Contains("--no-sweeps"))
         Report("readme-command-s-parkinson", readme, " s");
     }
 
+    Console.WriteLine();
+}
+
+if (args.Contains("--cluster"))
+{
+    Console.WriteLine("## The cluster path: PostgreSQL run store and worker processes");
+    ClusterBenchmark.Run(Report);
     Console.WriteLine();
 }
 

@@ -111,6 +111,12 @@ public sealed class RunCommandHandler(
             await output.WriteLineAsync(string.Create(
                 CultureInfo.InvariantCulture,
                 $"Worker {WorkerId.Current} trained {account.TrainedUnits} of {account.Units} units of {experiment.Name} in {outcome.Timings.TrainSeconds:F2} s; the other {account.StoredUnits} were trained by other workers or earlier runs. Every unit is in the run store {store!.Location} (result {account.ResultId}): `collect` writes the tables.")).ConfigureAwait(false);
+            if (account.Latency is { } latency)
+            {
+                await output.WriteLineAsync(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Store time per unit: claim median {latency.ClaimMedianMs:F2} ms (p99 {latency.ClaimP99Ms:F2} ms, {latency.Claims} claims), commit median {latency.CommitMedianMs:F2} ms (p99 {latency.CommitP99Ms:F2} ms, {latency.Commits} commits).")).ConfigureAwait(false);
+            }
             return ExitCodes.Success;
         }
 

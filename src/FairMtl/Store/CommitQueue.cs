@@ -16,8 +16,9 @@ internal sealed class CommitQueue : IDisposable
     private readonly Thread _thread;
     private Exception? _failure;
 
-    public CommitQueue(IRunStore store)
+    public CommitQueue(IRunStore store, DurationLog? durations = null)
     {
+        Durations = durations ?? new DurationLog(0);
         _thread = new Thread(() =>
         {
             foreach (var unit in _queue.GetConsumingEnumerable())
@@ -29,7 +30,9 @@ internal sealed class CommitQueue : IDisposable
 
                 try
                 {
+                    var start = System.Diagnostics.Stopwatch.GetTimestamp();
                     store.Commit(unit);
+                    Durations.Since(start);
                 }
                 catch (Exception exception)
                 {
@@ -43,6 +46,9 @@ internal sealed class CommitQueue : IDisposable
         };
         _thread.Start();
     }
+
+    /// <summary>How long each commit took.</summary>
+    public DurationLog Durations { get; }
 
     /// <summary>Queues a finished unit for its commit.</summary>
     public void Add(FinishedUnit unit)

@@ -44,7 +44,8 @@ public sealed record StoreStatus(
 /// <param name="StoredModels">The models of those units.</param>
 /// <param name="TrainedUnits">Units this process trained and committed.</param>
 /// <param name="MissingUnits">Units neither stored nor trained (<see cref="StoreMode.Collect"/>): reported as failed.</param>
-public sealed record StoreAccount(long ResultId, int Units, int StoredUnits, int StoredModels, int TrainedUnits, int MissingUnits = 0);
+/// <param name="Latency">What this process's claims and commits took; null when it made none.</param>
+public sealed record StoreAccount(long ResultId, int Units, int StoredUnits, int StoredModels, int TrainedUnits, int MissingUnits = 0, StoreLatency? Latency = null);
 
 /// <summary>
 /// Runs any storable kind against a run store: units the store holds are read instead of trained; every other unit is
@@ -130,14 +131,18 @@ public static class StoredRunner
 
         // Claims between units, commits on the commit thread, renewals on the timer's: never inside a training step.
         using var renewal = new Timer(_ => RenewQuietly(store, worker), null, heartbeat ?? TimeSpan.FromSeconds(15), heartbeat ?? TimeSpan.FromSeconds(15));
-        using var commits = new CommitQueue(store);
+        var claimTimes = new DurationLog(4 * units.Count);
+        using var commits = new CommitQueue(store, new DurationLog(units.Count));
         var collectionsBefore = RunTimings.Collections();
         var stopwatch = Stopwatch.StartNew();
 
         bool Resolve(int index, ModelCounter counter)
         {
             commits.ThrowIfFailed();
-            switch (store.TryClaim(identities[index], worker, options.Fresh))
+            var claimStart = Stopwatch.GetTimestamp();
+            var outcome = store.TryClaim(identities[index], worker, options.Fresh);
+            claimTimes.Since(claimStart);
+            switch (outcome)
             {
                 case ClaimOutcome.Stored:
                     var payload = store.Payloads([identities[index]])[identities[index]];
@@ -210,7 +215,8 @@ public static class StoredRunner
         commits.Complete();
         var run = new ScheduledRun<TUnitResult>(
             results, stopwatch.Elapsed.TotalSeconds, Math.Max(1, threads), RunTimings.Collections() - collectionsBefore, storedModels + readLaterModels);
-        var account = new StoreAccount(resultId, units.Count, units.Count - pending.Count + readLater, storedModels + readLaterModels, trained);
+        var latency = claimTimes.Values is { Length: > 0 } claimed ? StoreLatency.Of(claimed, commits.Durations.Values) : null;
+        var account = new StoreAccount(resultId, units.Count, units.Count - pending.Count + readLater, storedModels + readLaterModels, trained, 0, latency);
         return (kind.Summarize(run), account);
     }
 

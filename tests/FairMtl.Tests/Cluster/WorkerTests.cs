@@ -31,6 +31,7 @@ public sealed partial class WorkerTests(PostgresServer server)
         var trained = workers.Select(worker =>
         {
             worker.Code.ShouldBe(ExitCodes.Success, worker.Error);
+            worker.Output.ShouldMatch(@"Store time per unit: claim median \d+\.\d\d ms \(p99 \d+\.\d\d ms, \d+ claims\), commit median");
             return int.Parse(WorkerTrained().Match(worker.Output).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         }).ToArray();
         trained.Sum().ShouldBe(8, "each of the 8 units trained by exactly one worker");
