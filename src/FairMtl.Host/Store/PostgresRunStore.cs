@@ -160,61 +160,15 @@ public sealed class PostgresRunStore : IRunStore
 
     /// <inheritdoc/>
     public ClaimOutcome TryClaim(string identity, string worker, bool evenIfStored) =>
-        Retrying("cannot claim a unit", write: true, (connection, transaction) =>
-        {
-            while (true)
-            {
-                using var insert = Command(
-                    connection,
-                    transaction,
-                    $"INSERT INTO fairmtl.claims (identity, worker, expires) VALUES (@identity, @worker, {ServerNow} + @lease) ON CONFLICT (identity) DO NOTHING",
-                    ("identity", identity), ("worker", worker), ("lease", _lease));
-                if (insert.ExecuteNonQuery() == 0)
-                {
-                    // Held: lock the claim's row, then take it over if its holder is this worker, its lease has lapsed, or
-                    // its process has ended on this machine.
-                    using var holder = Command(
-                        connection, transaction, $"SELECT worker, expires > {ServerNow} FROM fairmtl.claims WHERE identity = @identity FOR UPDATE", ("identity", identity));
-                    string other;
-                    bool live;
-                    using (var reader = holder.ExecuteReader())
-                    {
-                        if (!reader.Read())
-                        {
-                            continue; // released meanwhile: try again
-                        }
+        Retrying("cannot claim a unit", write: true, (connection, transaction) => Claim(connection, transaction!, identity, worker, evenIfStored));
 
-                        (other, live) = (reader.GetString(0), reader.GetBoolean(1));
-                    }
-
-                    if (other != worker && live && !WorkerId.HasEndedOnThisMachine(other))
-                    {
-                        return ClaimOutcome.HeldByOther;
-                    }
-
-                    using var take = Command(
-                        connection,
-                        transaction,
-                        $"UPDATE fairmtl.claims SET worker = @worker, expires = {ServerNow} + @lease WHERE identity = @identity",
-                        ("identity", identity), ("worker", worker), ("lease", _lease));
-                    take.ExecuteNonQuery();
-                }
-
-                // Checked after the claim, so that a unit committed while this claim waited for the row is seen.
-                if (!evenIfStored)
-                {
-                    using var stored = Command(connection, transaction, "SELECT 1 FROM fairmtl.units WHERE identity = @identity", ("identity", identity));
-                    if (stored.ExecuteScalar() is not null)
-                    {
-                        using var release = Command(connection, transaction, "DELETE FROM fairmtl.claims WHERE identity = @identity AND worker = @worker", ("identity", identity), ("worker", worker));
-                        release.ExecuteNonQuery();
-                        return ClaimOutcome.Stored;
-                    }
-                }
-
-                return ClaimOutcome.Claimed;
-            }
-        });
+    /// <inheritdoc/>
+    public IReadOnlyList<ClaimOutcome> TryClaimMany(IReadOnlyList<string> identities, string worker, bool evenIfStored)
+    {
+        ArgumentNullException.ThrowIfNull(identities);
+        return Retrying(
+            "cannot claim units", write: true, (connection, transaction) => identities.Select(identity => Claim(connection, transaction!, identity, worker, evenIfStored)).ToArray());
+    }
 
     /// <inheritdoc/>
     public void Commit(FinishedUnit unit)
@@ -312,6 +266,62 @@ public sealed class PostgresRunStore : IRunStore
 
     /// <inheritdoc/>
     public void Dispose() => _source.Dispose();
+
+    private ClaimOutcome Claim(NpgsqlConnection connection, NpgsqlTransaction transaction, string identity, string worker, bool evenIfStored)
+    {
+        while (true)
+        {
+            using var insert = Command(
+                connection,
+                transaction,
+                $"INSERT INTO fairmtl.claims (identity, worker, expires) VALUES (@identity, @worker, {ServerNow} + @lease) ON CONFLICT (identity) DO NOTHING",
+                ("identity", identity), ("worker", worker), ("lease", _lease));
+            if (insert.ExecuteNonQuery() == 0)
+            {
+                // Held: lock the claim's row, then take it over if its holder is this worker, its lease has lapsed, or
+                // its process has ended on this machine.
+                using var holder = Command(
+                    connection, transaction, $"SELECT worker, expires > {ServerNow} FROM fairmtl.claims WHERE identity = @identity FOR UPDATE", ("identity", identity));
+                string other;
+                bool live;
+                using (var reader = holder.ExecuteReader())
+                {
+                    if (!reader.Read())
+                    {
+                        continue; // released meanwhile: try again
+                    }
+
+                    (other, live) = (reader.GetString(0), reader.GetBoolean(1));
+                }
+
+                if (other != worker && live && !WorkerId.HasEndedOnThisMachine(other))
+                {
+                    return ClaimOutcome.HeldByOther;
+                }
+
+                using var take = Command(
+                    connection,
+                    transaction,
+                    $"UPDATE fairmtl.claims SET worker = @worker, expires = {ServerNow} + @lease WHERE identity = @identity",
+                    ("identity", identity), ("worker", worker), ("lease", _lease));
+                take.ExecuteNonQuery();
+            }
+
+            // Checked after the claim, so that a unit committed while this claim waited for the row is seen.
+            if (!evenIfStored)
+            {
+                using var stored = Command(connection, transaction, "SELECT 1 FROM fairmtl.units WHERE identity = @identity", ("identity", identity));
+                if (stored.ExecuteScalar() is not null)
+                {
+                    using var release = Command(connection, transaction, "DELETE FROM fairmtl.claims WHERE identity = @identity AND worker = @worker", ("identity", identity), ("worker", worker));
+                    release.ExecuteNonQuery();
+                    return ClaimOutcome.Stored;
+                }
+            }
+
+            return ClaimOutcome.Claimed;
+        }
+    }
 
     private static int Migrate(NpgsqlConnection connection, NpgsqlTransaction? transaction)
     {

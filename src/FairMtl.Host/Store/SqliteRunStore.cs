@@ -172,6 +172,13 @@ public sealed class SqliteRunStore : IRunStore
         Write("cannot claim a unit", () => TryClaimCore(identity, worker, evenIfStored));
 
     /// <inheritdoc/>
+    public IReadOnlyList<ClaimOutcome> TryClaimMany(IReadOnlyList<string> identities, string worker, bool evenIfStored)
+    {
+        ArgumentNullException.ThrowIfNull(identities);
+        return Write("cannot claim units", () => identities.Select(identity => TryClaimCore(identity, worker, evenIfStored)).ToArray());
+    }
+
+    /// <inheritdoc/>
     public void Commit(FinishedUnit unit)
     {
         ArgumentNullException.ThrowIfNull(unit);

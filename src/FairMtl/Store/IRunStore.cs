@@ -25,6 +25,12 @@ public interface IRunStore : IDisposable
     /// </summary>
     ClaimOutcome TryClaim(string identity, string worker, bool evenIfStored);
 
+    /// <summary>
+    /// <see cref="TryClaim"/> for several units in one transaction (one round trip): how a worker claims ahead when its
+    /// units are too short to be worth a transaction each. The outcomes are in the order of <paramref name="identities"/>.
+    /// </summary>
+    IReadOnlyList<ClaimOutcome> TryClaimMany(IReadOnlyList<string> identities, string worker, bool evenIfStored);
+
     /// <summary>Commits a finished unit in its own transaction and drops its claim.</summary>
     void Commit(FinishedUnit unit);
 

@@ -133,16 +133,14 @@ public static class StoredRunner
         using var renewal = new Timer(_ => RenewQuietly(store, worker), null, heartbeat ?? TimeSpan.FromSeconds(15), heartbeat ?? TimeSpan.FromSeconds(15));
         var claimTimes = new DurationLog(4 * units.Count);
         using var commits = new CommitQueue(store, new DurationLog(units.Count));
+        var claims = new ClaimBatcher(store, worker, options.Fresh, identities, pending, threads, claimTimes);
         var collectionsBefore = RunTimings.Collections();
         var stopwatch = Stopwatch.StartNew();
 
         bool Resolve(int index, ModelCounter counter)
         {
             commits.ThrowIfFailed();
-            var claimStart = Stopwatch.GetTimestamp();
-            var outcome = store.TryClaim(identities[index], worker, options.Fresh);
-            claimTimes.Since(claimStart);
-            switch (outcome)
+            switch (claims.Claim(index))
             {
                 case ClaimOutcome.Stored:
                     var payload = store.Payloads([identities[index]])[identities[index]];
@@ -179,6 +177,7 @@ public static class StoredRunner
                 throw;
             }
 
+            claims.Trained(unitWatch.Elapsed.TotalSeconds);
             commits.Add(new FinishedUnit(identities[index], keys[index], kind.ModelsIn(units[index]), kind.WriteResult(result), unitWatch.Elapsed.TotalSeconds, worker));
             return result;
         }
@@ -199,6 +198,7 @@ public static class StoredRunner
             cancellationToken);
 
         // Units another process held: wait for its result, or take the unit over when its claim lapses.
+        claims.EndFirstPass();
         var waiting = deferred.ToList();
         while (waiting.Count > 0)
         {

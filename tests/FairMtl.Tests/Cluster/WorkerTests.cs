@@ -151,6 +151,33 @@ public sealed partial class WorkerTests(PostgresServer server)
         (collected.Output + collected.Error + status.Output).ShouldNotContain(server.Password);
     }
 
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Short_units_are_claimed_ahead_in_batches_with_the_same_tables(string kind)
+    {
+        using var folder = new TempDataFolder();
+        var experiment = HostRun.SmallExperiment(folder, "parkinson", text => text
+            .Replace("alpha: [0.0, 2.5, 4.9]", "alpha: { from: 0.0, to: 4.9, count: 200 }", StringComparison.Ordinal)
+            .Replace("epochs: 2", "epochs: 1", StringComparison.Ordinal));
+        var store = kind == "sqlite" ? Path.Combine(folder.Path, "runs.db") : server.UrlWithPassword(server.NewDatabase());
+        var local = await HostRun.InvokeAsync(experiment, "--no-store", "--out", Path.Combine(folder.Path, "local"));
+        local.ExitCode.ShouldBe(ExitCodes.Success, local.Error);
+
+        var worker = await HostRun.InvokeAsync("worker", experiment, "--store", store, "--threads", "2");
+
+        worker.ExitCode.ShouldBe(ExitCodes.Success, worker.Error);
+        WorkerTrained().Match(worker.Output).Groups[1].Value.ShouldBe("201");
+        var claims = int.Parse(Regex.Match(worker.Output, @"(\d+) claims\)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        claims.ShouldBeLessThan(60, "201 units of a few milliseconds each take far fewer claim transactions than units");
+        var collected = await HostRun.InvokeAsync("collect", experiment, "--store", store, "--out", Path.Combine(folder.Path, "collected"));
+        collected.ExitCode.ShouldBe(ExitCodes.Success, collected.Error);
+        foreach (var table in new[] { "baseline.csv", "sweep.csv", "pareto.csv" })
+        {
+            File.ReadAllBytes(Path.Combine(folder.Path, "collected", table)).ShouldBe(File.ReadAllBytes(Path.Combine(folder.Path, "local", table)), table);
+        }
+    }
+
     private static void SameTables(TempDataFolder folder, string first, string second)
     {
         foreach (var table in Tables)

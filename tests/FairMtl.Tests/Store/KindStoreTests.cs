@@ -118,6 +118,8 @@ public class KindStoreTests
 
         public ClaimOutcome TryClaim(string identity, string worker, bool evenIfStored) => inner.TryClaim(identity, worker, evenIfStored);
 
+        public IReadOnlyList<ClaimOutcome> TryClaimMany(IReadOnlyList<string> identities, string worker, bool evenIfStored) => inner.TryClaimMany(identities, worker, evenIfStored);
+
         public void Commit(FinishedUnit unit)
         {
             if (Interlocked.Increment(ref _commits) > failAfter)
