@@ -42,6 +42,7 @@ internal static partial class ClusterBenchmark
             var latencies = outputs.Select(output => Latency().Match(output)).Where(match => match.Success).ToArray();
             double Median(int group) => latencies.Select(match => double.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture)).Order().ElementAt(latencies.Length / 2);
             double Max(int group) => latencies.Max(match => double.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture));
+            var claimTransactions = latencies.Sum(match => int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture));
             var status = Finish(Start(["status", synthetic, "--store", url], passfile));
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
@@ -49,12 +50,22 @@ internal static partial class ClusterBenchmark
             Console.WriteLine("  status: " + status.Split('\n').First(line => line.StartsWith("units:", StringComparison.Ordinal)));
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"  per unit, median over the workers of their medians (largest p99): claim {Median(1):F2} ms ({Max(2):F2} ms), commit {Median(3):F2} ms ({Max(4):F2} ms)"));
+                $"  claims: {claimTransactions} transactions for {trained} units; per unit trained, median over the workers {Median(1):F2} ms (largest claim p99 {Max(3):F2} ms); commit median {Median(4):F2} ms (largest p99 {Max(5):F2} ms)"));
             report("cluster-synthetic-units-trained", trained, string.Empty);
-            report("cluster-claim-median-ms", Median(1), " ms");
-            report("cluster-claim-p99-ms", Max(2), " ms");
-            report("cluster-commit-median-ms", Median(3), " ms");
-            report("cluster-commit-p99-ms", Max(4), " ms");
+            report("cluster-claim-transactions", claimTransactions, string.Empty);
+            report("cluster-claim-ms-per-unit", Median(1), " ms");
+            report("cluster-claim-p99-ms", Max(3), " ms");
+            report("cluster-commit-median-ms", Median(4), " ms");
+            report("cluster-commit-p99-ms", Max(5), " ms");
+
+            foreach (var batch in new[] { 1, 16 })
+            {
+                var (perSecond, claimMedian, p99) = Throughput(url, passfile, batch);
+                Console.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"store alone, 8 threads claiming and committing 20000 empty units, {batch} unit(s) per claim: {perSecond:F0} units/s; claim transaction median {claimMedian:F2} ms, p99 {p99:F2} ms"));
+                report($"cluster-store-units-per-s-batch-{batch}", perSecond, string.Empty);
+            }
 
             var ratios = new List<double>();
             for (var pair = 0; pair < 3; pair++)
@@ -96,6 +107,50 @@ internal static partial class ClusterBenchmark
                 folder.Delete(recursive: true);
             }
         }
+    }
+
+    /// <summary>The store alone: 8 threads, each with its own connection pool, claim (in batches of
+    /// <paramref name="batch"/>) and commit 20,000 units with a 400-character payload, each thread from its own place.</summary>
+    private static (double PerSecond, double MedianMs, double P99Ms) Throughput(string url, string passfile, int batch)
+    {
+        var password = File.ReadAllText(passfile).Trim().Split(':')[^1];
+        var database = $"throughput{batch}";
+        var psql = new ProcessStartInfo("psql", [url, "-q", "-c", $"CREATE DATABASE {database}"]) { UseShellExecute = false };
+        psql.Environment["PGPASSFILE"] = passfile;
+        using (var create = Process.Start(psql)!)
+        {
+            create.WaitForExit();
+        }
+
+        var address = FairMtl.Host.Store.PostgresAddress.Parse(url[..(url.LastIndexOf('/') + 1)].Replace("postgres://fairmtl@", $"postgres://fairmtl:{password}@", StringComparison.Ordinal) + database);
+        var identities = Enumerable.Range(0, 20_000).Select(i => i.ToString("x64", CultureInfo.InvariantCulture)).ToArray();
+        var payload = new string('p', 400);
+        var times = new System.Collections.Concurrent.ConcurrentBag<double>();
+        var clock = Stopwatch.StartNew();
+        Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, thread =>
+        {
+            using var store = FairMtl.Host.Store.PostgresRunStore.Open(address);
+            var worker = $"bench:{thread}:{thread}";
+            var start = thread * identities.Length / 8;
+            var order = identities.Skip(start).Concat(identities.Take(start)).ToArray();
+            for (var i = 0; i < order.Length; i += batch)
+            {
+                var chunk = order.AsSpan(i, Math.Min(batch, order.Length - i)).ToArray().Order(StringComparer.Ordinal).ToArray();
+                var claimStart = Stopwatch.GetTimestamp();
+                var outcomes = store.TryClaimMany(chunk, worker, evenIfStored: false);
+                times.Add(Stopwatch.GetElapsedTime(claimStart).TotalMilliseconds);
+                for (var k = 0; k < chunk.Length; k++)
+                {
+                    if (outcomes[k] == FairMtl.Store.ClaimOutcome.Claimed)
+                    {
+                        store.Commit(new FairMtl.Store.FinishedUnit(chunk[k], "{}", 1, payload, 0.001, worker));
+                    }
+                }
+            }
+        });
+        var seconds = clock.Elapsed.TotalSeconds;
+        var sorted = times.Order().ToArray();
+        return (identities.Length / seconds, sorted[sorted.Length / 2], sorted[(int)(sorted.Length * 0.99)]);
     }
 
     private static Process Start(string[] arguments, string passfile)
@@ -141,6 +196,6 @@ internal static partial class ClusterBenchmark
     [GeneratedRegex(@"trained (\d+) of (\d+) units")]
     private static partial Regex Trained();
 
-    [GeneratedRegex(@"claim median ([\d.]+) ms \(p99 ([\d.]+) ms, \d+ claims\), commit median ([\d.]+) ms \(p99 ([\d.]+) ms")]
+    [GeneratedRegex(@"claims ([\d.]+) ms per unit trained \((\d+) claims, median [\d.]+ ms, p99 ([\d.]+) ms\), commit median ([\d.]+) ms \(p99 ([\d.]+) ms")]
     private static partial Regex Latency();
 }

@@ -115,7 +115,7 @@ public sealed class RunCommandHandler(
             {
                 await output.WriteLineAsync(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"Store time per unit: claim median {latency.ClaimMedianMs:F2} ms (p99 {latency.ClaimP99Ms:F2} ms, {latency.Claims} claims), commit median {latency.CommitMedianMs:F2} ms (p99 {latency.CommitP99Ms:F2} ms, {latency.Commits} commits).")).ConfigureAwait(false);
+                    $"Store time: claims {latency.ClaimTotalMs / Math.Max(1, account.TrainedUnits):F2} ms per unit trained ({latency.Claims} claims, median {latency.ClaimMedianMs:F2} ms, p99 {latency.ClaimP99Ms:F2} ms), commit median {latency.CommitMedianMs:F2} ms (p99 {latency.CommitP99Ms:F2} ms, {latency.Commits} commits).")).ConfigureAwait(false);
             }
             return ExitCodes.Success;
         }

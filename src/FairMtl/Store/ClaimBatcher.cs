@@ -6,8 +6,9 @@ namespace FairMtl.Store;
 /// trained, a claim takes the unit asked for and the next pending ones in plan order, as many as fill
 /// <see cref="SecondsPerClaim"/> of training at the measured mean unit time (at most <see cref="MaxBatch"/>, and
 /// never more than a quarter of what is left per thread, so that the end of a run stays shared between workers). Units
-/// claimed ahead are this process's: the thread the scheduler hands them to trains them without another round trip.
-/// Batches go in plan order, so two workers' batches lock rows in the same order.
+/// claimed ahead are this process's: the thread the scheduler hands them to trains them without another round trip;
+/// those of a batch found stored or held by another worker are remembered, so that they cost no transaction of their
+/// own either. Each batch is claimed in plan order, so that two workers' batches lock rows in the same order.
 /// </summary>
 internal sealed class ClaimBatcher
 {
@@ -27,6 +28,7 @@ internal sealed class ClaimBatcher
     private readonly DurationLog _times;
     private readonly Lock _gate = new();
     private readonly HashSet<int> _held = [];
+    private readonly Dictionary<int, ClaimOutcome> _known = [];
     private double _trainedSeconds;
     private int _trained;
     private bool _firstPass = true;
@@ -58,6 +60,11 @@ internal sealed class ClaimBatcher
                 return ClaimOutcome.Claimed;
             }
 
+            if (_known.Remove(index, out var known))
+            {
+                return known;
+            }
+
             size = BatchSize(index);
         }
 
@@ -70,21 +77,30 @@ internal sealed class ClaimBatcher
         }
 
         var position = _positions[index];
-        var batch = Enumerable.Range(position, size).Select(p => _pending[p]).ToArray();
+        var batch = Enumerable.Range(position, size).Select(p => _pending[p]).Order().ToArray();
         var outcomes = _store.TryClaimMany(batch.Select(i => _identities[i]).ToArray(), _worker, _fresh);
         _times.Since(start);
+        var mine = ClaimOutcome.HeldByOther;
         lock (_gate)
         {
-            for (var i = 1; i < batch.Length; i++)
+            for (var i = 0; i < batch.Length; i++)
             {
-                if (outcomes[i] == ClaimOutcome.Claimed)
+                if (batch[i] == index)
+                {
+                    mine = outcomes[i];
+                }
+                else if (outcomes[i] == ClaimOutcome.Claimed)
                 {
                     _held.Add(batch[i]);
+                }
+                else
+                {
+                    _known[batch[i]] = outcomes[i];
                 }
             }
         }
 
-        return outcomes[0];
+        return mine;
     }
 
     /// <summary>From now on one unit per claim: the units left are those other workers held, waited for one by one.</summary>

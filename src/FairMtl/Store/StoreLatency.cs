@@ -1,17 +1,18 @@
 namespace FairMtl.Store;
 
-/// <summary>What a run's claims and commits took, per unit (the store's overhead; <c>worker</c> prints it).</summary>
-/// <param name="Claims">Claims made.</param>
+/// <summary>What a run's claims and commits took (the store's overhead; <c>worker</c> prints it).</summary>
+/// <param name="Claims">Claim transactions made (one may claim several units ahead).</param>
 /// <param name="ClaimMedianMs">Their median duration, in milliseconds.</param>
 /// <param name="ClaimP99Ms">Their 99th percentile.</param>
 /// <param name="Commits">Units committed.</param>
 /// <param name="CommitMedianMs">The commits' median duration, in milliseconds.</param>
 /// <param name="CommitP99Ms">Their 99th percentile.</param>
-public sealed record StoreLatency(int Claims, double ClaimMedianMs, double ClaimP99Ms, int Commits, double CommitMedianMs, double CommitP99Ms)
+/// <param name="ClaimTotalMs">All claim transactions together, in milliseconds.</param>
+public sealed record StoreLatency(int Claims, double ClaimMedianMs, double ClaimP99Ms, int Commits, double CommitMedianMs, double CommitP99Ms, double ClaimTotalMs)
 {
     /// <summary>The latency of <paramref name="claims"/> and <paramref name="commits"/> (durations in milliseconds).</summary>
     public static StoreLatency Of(IReadOnlyCollection<double> claims, IReadOnlyCollection<double> commits) =>
-        new(claims.Count, Percentile(claims, 0.5), Percentile(claims, 0.99), commits.Count, Percentile(commits, 0.5), Percentile(commits, 0.99));
+        new(claims.Count, Percentile(claims, 0.5), Percentile(claims, 0.99), commits.Count, Percentile(commits, 0.5), Percentile(commits, 0.99), claims.Sum());
 
     /// <summary>The nearest-rank percentile <paramref name="p"/> of <paramref name="values"/>; NaN when empty.</summary>
     public static double Percentile(IReadOnlyCollection<double> values, double p)

@@ -133,34 +133,24 @@ public static class StoredRunner
         using var renewal = new Timer(_ => RenewQuietly(store, worker), null, heartbeat ?? TimeSpan.FromSeconds(15), heartbeat ?? TimeSpan.FromSeconds(15));
         var claimTimes = new DurationLog(4 * units.Count);
         using var commits = new CommitQueue(store, new DurationLog(units.Count));
-        var claims = new ClaimBatcher(store, worker, options.Fresh, identities, pending, threads, claimTimes);
+        // Each worker starts at its own place in the plan (and goes round), so that workers started together do not all
+        // queue for the same first units.
+        var order = Rotated(pending, worker);
+        var claims = new ClaimBatcher(store, worker, options.Fresh, identities, order, threads, claimTimes);
         var collectionsBefore = RunTimings.Collections();
         var stopwatch = Stopwatch.StartNew();
 
         bool Resolve(int index, ModelCounter counter)
         {
             commits.ThrowIfFailed();
-            switch (claims.Claim(index))
+            if (claims.Claim(index) != ClaimOutcome.Claimed)
             {
-                case ClaimOutcome.Stored:
-                    var payload = store.Payloads([identities[index]])[identities[index]];
-                    results[index] = kind.ReadResult(payload);
-                    var models = kind.ModelsIn(units[index]);
-                    Interlocked.Increment(ref readLater);
-                    Interlocked.Add(ref readLaterModels, models);
-                    for (var m = 0; m < models; m++)
-                    {
-                        progress?.Report(new ModelProgress(counter.Finished(), total, storedAtStart));
-                    }
-
-                    return true;
-                case ClaimOutcome.HeldByOther:
-                    return false;
-                default:
-                    results[index] = TrainAndCommit(index, counter);
-                    Interlocked.Increment(ref trained);
-                    return true;
+                return false; // stored or held by another worker meanwhile: read (or taken over) after the first pass
             }
+
+            results[index] = TrainAndCommit(index, counter);
+            Interlocked.Increment(ref trained);
+            return true;
         }
 
         TUnitResult TrainAndCommit(int index, ModelCounter counter)
@@ -184,7 +174,7 @@ public static class StoredRunner
 
         var counter = new ModelCounter(storedModels);
         UnitScheduler.Run(
-            pending,
+            order,
             threads,
             (index, _) =>
             {
@@ -197,19 +187,52 @@ public static class StoredRunner
             },
             cancellationToken);
 
-        // Units another process held: wait for its result, or take the unit over when its claim lapses.
+        // Units other processes stored or held: read them (one query for all), and wait for the held ones' results or
+        // take them over when their claims lapse (one claim transaction for all).
         claims.EndFirstPass();
-        var waiting = deferred.ToList();
+        var waiting = deferred.Order().ToList();
         while (waiting.Count > 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var left = waiting.Where(index => !Resolve(index, counter)).ToList();
-            if (left.Count == waiting.Count)
+            var found = store.Payloads(waiting.Select(index => identities[index]).ToArray());
+            var left = new List<int>();
+            foreach (var index in waiting)
+            {
+                if (!found.TryGetValue(identities[index], out var payload))
+                {
+                    left.Add(index);
+                    continue;
+                }
+
+                results[index] = kind.ReadResult(payload);
+                var models = kind.ModelsIn(units[index]);
+                readLater++;
+                readLaterModels += models;
+                for (var m = 0; m < models; m++)
+                {
+                    progress?.Report(new ModelProgress(counter.Finished(), total, storedAtStart));
+                }
+            }
+
+            if (left.Count == 0)
+            {
+                break;
+            }
+
+            var outcomes = store.TryClaimMany(left.Select(index => identities[index]).ToArray(), worker, evenIfStored: false);
+            var taken = left.Where((_, i) => outcomes[i] == ClaimOutcome.Claimed).ToArray();
+            foreach (var index in taken)
+            {
+                results[index] = TrainAndCommit(index, counter);
+                trained++;
+            }
+
+            if (taken.Length == 0 && left.Count == waiting.Count)
             {
                 cancellationToken.WaitHandle.WaitOne(PollInterval);
             }
 
-            waiting = left;
+            waiting = left.Except(taken).ToList();
         }
 
         commits.Complete();
@@ -260,6 +283,24 @@ public static class StoredRunner
 
         var run = new ScheduledRun<TUnitResult>(results, 0, 1, 0, storedModels);
         return (kind.Summarize(run), new StoreAccount(resultId, identities.Length, identities.Length - missing.Count, storedModels, 0, missing.Count));
+    }
+
+    /// <summary><paramref name="pending"/> starting at a place that depends on <paramref name="worker"/> only.</summary>
+    private static List<int> Rotated(List<int> pending, string worker)
+    {
+        if (pending.Count == 0)
+        {
+            return pending;
+        }
+
+        var hash = 2166136261u;
+        foreach (var c in worker)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        var start = (int)(hash % (uint)pending.Count);
+        return [.. pending.Skip(start), .. pending.Take(start)];
     }
 
     private static string VersionText()

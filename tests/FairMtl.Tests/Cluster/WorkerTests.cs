@@ -31,7 +31,7 @@ public sealed partial class WorkerTests(PostgresServer server)
         var trained = workers.Select(worker =>
         {
             worker.Code.ShouldBe(ExitCodes.Success, worker.Error);
-            worker.Output.ShouldMatch(@"Store time per unit: claim median \d+\.\d\d ms \(p99 \d+\.\d\d ms, \d+ claims\), commit median");
+            worker.Output.ShouldMatch(@"Store time: claims \d+\.\d\d ms per unit trained \(\d+ claims, median \d+\.\d\d ms, p99 \d+\.\d\d ms\), commit median");
             return int.Parse(WorkerTrained().Match(worker.Output).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         }).ToArray();
         trained.Sum().ShouldBe(8, "each of the 8 units trained by exactly one worker");
@@ -168,7 +168,7 @@ public sealed partial class WorkerTests(PostgresServer server)
 
         worker.ExitCode.ShouldBe(ExitCodes.Success, worker.Error);
         WorkerTrained().Match(worker.Output).Groups[1].Value.ShouldBe("201");
-        var claims = int.Parse(Regex.Match(worker.Output, @"(\d+) claims\)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var claims = int.Parse(Regex.Match(worker.Output, @"\((\d+) claims,").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         claims.ShouldBeLessThan(60, "201 units of a few milliseconds each take far fewer claim transactions than units");
         var collected = await HostRun.InvokeAsync("collect", experiment, "--store", store, "--out", Path.Combine(folder.Path, "collected"));
         collected.ExitCode.ShouldBe(ExitCodes.Success, collected.Error);
