@@ -12,9 +12,8 @@
 # e.g. sysstat, logrotate, slurm-wlm-plugins, are not needed by the scripts).
 #
 # The packages' init scripts would otherwise start a system-wide PostgreSQL on port 5432 and a system munged/slurmd
-# from /etc; scripts/postgres.sh and scripts/slurm.sh run their own copies in a folder instead. So, when the machine
-# has no /usr/sbin/policy-rc.d, one that refuses service starts ("exit 101", the usual Docker one) is put there for
-# the duration of apt-get and removed afterwards. An existing policy-rc.d is left alone.
+# from /etc; scripts/postgres.sh and scripts/slurm.sh run their own copies in a folder instead, so the install goes
+# through scripts/apt-install.sh, which keeps apt-get from starting services.
 set -euo pipefail
 
 me=install-cluster-dependencies
@@ -51,41 +50,7 @@ if [ "${#packages[@]}" -eq 0 ]; then
 fi
 echo "$me: missing: ${packages[*]}"
 
-if [ "$(id -u)" -eq 0 ]; then
-  run_as_root=()
-elif command -v sudo >/dev/null 2>&1; then
-  run_as_root=(sudo)
-else
-  echo "$me: ${packages[*]} missing and installing needs root (no sudo found);" >&2
-  echo "  run as root: apt-get update && apt-get install -y --no-install-recommends ${packages[*]}" >&2
-  exit 1
-fi
-
-if ! command -v apt-get >/dev/null 2>&1; then
-  echo "$me: ${packages[*]} missing and apt-get is not available; install these packages by hand" >&2
-  exit 1
-fi
-
-# Keep the packages' init scripts from starting system-wide services during the install (see the top).
-policy=/usr/sbin/policy-rc.d
-if [ ! -e "$policy" ]; then
-  echo "$me: + temporarily writing $policy (exit 101) so apt-get starts no services"
-  printf '#!/bin/sh\n# written by scripts/install-cluster-dependencies.sh during apt-get; removed afterwards\nexit 101\n' |
-    "${run_as_root[@]}" tee "$policy" >/dev/null
-  "${run_as_root[@]}" chmod 0755 "$policy"
-  trap '"${run_as_root[@]}" rm -f "$policy"' EXIT
-fi
-
-echo "$me: + ${run_as_root[*]:-}${run_as_root[*]:+ }apt-get update"
-if ! "${run_as_root[@]}" apt-get update; then
-  echo "$me: apt-get update failed; check the network and /etc/apt/sources.list*, then run this script again" >&2
-  exit 1
-fi
-echo "$me: + ${run_as_root[*]:-}${run_as_root[*]:+ }apt-get install -y --no-install-recommends ${packages[*]}"
-if ! "${run_as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${packages[@]}"; then
-  echo "$me: apt-get install ${packages[*]} failed (see above); fix the apt error and run this script again" >&2
-  exit 1
-fi
+bash "$(dirname "$0")/apt-install.sh" "$me" "${packages[@]}"
 
 still_missing=$(missing_packages)
 if [ -n "$still_missing" ]; then

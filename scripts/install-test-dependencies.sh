@@ -16,25 +16,7 @@ install_chromium() {
     fi
   done
 
-  if [ "$(id -u)" -eq 0 ]; then
-    run_as_root=()
-  elif command -v sudo >/dev/null 2>&1; then
-    run_as_root=(sudo)
-  else
-    echo "install-test-dependencies: chromium is missing and installing it needs root (no sudo found);" >&2
-    echo "  run as root: apt-get update && apt-get install -y --no-install-recommends chromium" >&2
-    return 1
-  fi
-
-  if ! command -v apt-get >/dev/null 2>&1; then
-    echo "install-test-dependencies: chromium is missing and apt-get is not available; install chromium by hand" >&2
-    return 1
-  fi
-
-  echo "install-test-dependencies: + ${run_as_root[*]:-}${run_as_root[*]:+ }apt-get update"
-  "${run_as_root[@]}" apt-get update
-  echo "install-test-dependencies: + ${run_as_root[*]:-}${run_as_root[*]:+ }apt-get install -y --no-install-recommends chromium"
-  "${run_as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium
+  bash scripts/apt-install.sh install-test-dependencies chromium
 
   if ! command -v chromium >/dev/null 2>&1; then
     echo "install-test-dependencies: apt-get finished but chromium is still not on PATH" >&2

@@ -224,13 +224,7 @@ public sealed class PostgresRunStore : IRunStore
         {
             using var select = Command(connection, transaction, StoreText.Summaries("fairmtl.", "ORDER BY r.id"));
             using var reader = select.ExecuteReader();
-            var results = new List<StoredResult>();
-            while (reader.Read())
-            {
-                results.Add(StoreText.Summary(reader));
-            }
-
-            return results;
+            return StoreText.AllSummaries(reader);
         });
 
     /// <inheritdoc/>

@@ -281,13 +281,7 @@ public sealed class SqliteRunStore : IRunStore
         {
             using var select = Command(StoreText.Summaries(string.Empty, "ORDER BY r.id"));
             using var reader = select.ExecuteReader();
-            var results = new List<StoredResult>();
-            while (reader.Read())
-            {
-                results.Add(StoreText.Summary(reader));
-            }
-
-            return results;
+            return StoreText.AllSummaries(reader);
         });
 
     /// <inheritdoc/>

@@ -22,6 +22,18 @@ internal static partial class StoreText
         FROM {schema}results r {tail}
         """;
 
+    /// <summary>Every row of <see cref="Summaries"/>.</summary>
+    public static IReadOnlyList<StoredResult> AllSummaries(DbDataReader reader)
+    {
+        var results = new List<StoredResult>();
+        while (reader.Read())
+        {
+            results.Add(Summary(reader));
+        }
+
+        return results;
+    }
+
     /// <summary>A row of <see cref="Summaries"/>.</summary>
     public static StoredResult Summary(DbDataReader reader) => new(
         reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),

@@ -1,5 +1,6 @@
 using FairMtl.Host.Store;
 using FairMtl.Store;
+using FairMtl.Tests.Store;
 using Npgsql;
 
 namespace FairMtl.Tests.Cluster;
@@ -7,68 +8,21 @@ namespace FairMtl.Tests.Cluster;
 /// <summary>The PostgreSQL store on a real server: the store contract (commits, claims, leases, history), many workers
 /// claiming at once, a restarted server, and every way a database can be unusable.</summary>
 [Collection(PostgresCollection.Name)]
-public sealed class PostgresRunStoreTests(PostgresServer server)
+public sealed class PostgresRunStoreTests(PostgresServer server) : RunStoreContract
 {
-    private const string Worker = "test-machine:1:1";
-    private const string OtherWorker = "other-machine:2:2";
-
-    [Fact]
-    public void A_committed_unit_is_read_back_counted_and_its_result_completed()
+    /// <inheritdoc/>
+    protected override Func<TimeSpan?, IRunStore> NewStore()
     {
         var url = server.NewDatabase();
-        long id;
-        using (var store = server.Open(url))
-        {
-            id = store.BeginResult(Start("r1", ["u1", "u2"]));
-            store.TryClaim("u1", Worker, evenIfStored: false).ShouldBe(ClaimOutcome.Claimed);
-            store.Commit(new FinishedUnit("u1", "{\"k\":1}", 1, "payload-1", 0.5, Worker));
-        }
-
-        using var reopened = server.Open(url);
-        reopened.Location.ShouldBe(url, "the address as shown: no password");
-        reopened.Payloads(["u1", "u2"]).ShouldBe(new Dictionary<string, string> { ["u1"] = "payload-1" });
-        reopened.TryClaim("u1", OtherWorker, evenIfStored: false).ShouldBe(ClaimOutcome.Stored);
-        reopened.BeginResult(Start("r1", ["u1", "u2"])).ShouldBe(id, "the same result identity keeps its id");
-        var listed = reopened.Results().ShouldHaveSingleItem();
-        (listed.Units, listed.StoredUnits, listed.Complete).ShouldBe((2, 1, false));
-        reopened.CompleteResult(id, "## table\na\n1\n");
-        reopened.Result(id)!.Snapshot.ShouldBe("## table\na\n1\n");
-        reopened.States(["u2", "u1"]).Select(state => (state.Identity, state.Status)).ShouldBe([("u2", UnitStatus.Pending), ("u1", UnitStatus.Stored)]);
+        return lease => server.Open(url, lease);
     }
 
     [Fact]
-    public void A_claim_is_refused_to_others_while_its_lease_is_live_and_taken_over_when_it_lapses()
+    public void Its_location_is_the_address_without_the_password()
     {
-        using var store = server.Open(server.NewDatabase(), lease: TimeSpan.FromMilliseconds(600));
-
-        store.TryClaim("u", OtherWorker, evenIfStored: false).ShouldBe(ClaimOutcome.Claimed);
-        store.TryClaim("u", Worker, evenIfStored: false).ShouldBe(ClaimOutcome.HeldByOther);
-        store.States(["u"]).ShouldHaveSingleItem().ShouldSatisfyAllConditions(
-            state => state.Status.ShouldBe(UnitStatus.Running), state => state.Worker.ShouldBe(OtherWorker), state => state.Seconds.ShouldBeLessThan(0.6));
-        store.TryClaim("u", OtherWorker, evenIfStored: false).ShouldBe(ClaimOutcome.Claimed, "a worker may claim again what it holds");
-        Thread.Sleep(800);
-        store.States(["u"]).ShouldHaveSingleItem().Status.ShouldBe(UnitStatus.Lapsed);
-        store.TryClaim("u", Worker, evenIfStored: false).ShouldBe(ClaimOutcome.Claimed, "the other worker's lease lapsed");
-        store.TryClaim("u", OtherWorker, evenIfStored: false).ShouldBe(ClaimOutcome.HeldByOther);
-        store.Commit(new FinishedUnit("u", "{}", 1, "p", 0.1, Worker));
-        store.TryClaim("u", OtherWorker, evenIfStored: false).ShouldBe(ClaimOutcome.Stored);
-        store.TryClaim("u", OtherWorker, evenIfStored: true).ShouldBe(ClaimOutcome.Claimed, "--fresh claims stored units too");
-    }
-
-    [Fact]
-    public void Renewal_keeps_a_claim_past_its_first_lease()
-    {
-        using var store = server.Open(server.NewDatabase(), lease: TimeSpan.FromMilliseconds(800));
-        store.TryClaim("u", OtherWorker, evenIfStored: false).ShouldBe(ClaimOutcome.Claimed);
-        for (var i = 0; i < 5; i++)
-        {
-            Thread.Sleep(250);
-            store.Renew(OtherWorker);
-        }
-
-        store.TryClaim("u", Worker, evenIfStored: false).ShouldBe(ClaimOutcome.HeldByOther, "1.25 s after a 0.8 s lease, renewed every 0.25 s");
-        store.Release("u", OtherWorker);
-        store.TryClaim("u", Worker, evenIfStored: false).ShouldBe(ClaimOutcome.Claimed);
+        var url = server.NewDatabase();
+        using var store = server.Open(url);
+        store.Location.ShouldBe(url);
     }
 
     [Fact]
@@ -182,8 +136,6 @@ public sealed class PostgresRunStoreTests(PostgresServer server)
         StoreLocation.Display("postgres://ana:p%40ss@db.example.org/lab").ShouldNotContain("p%40ss");
     }
 
-    private static ResultStart Start(string identity, string[] units) =>
-        new("experiment", "sweep", identity, "numerics", "code", "{}", units, units.Length);
 
     private long Count(string url, string sql)
     {

@@ -4,72 +4,30 @@ using FairMtl.Tests.Data;
 
 namespace FairMtl.Tests.Store;
 
-/// <summary>The embedded store: commits, claims and leases, and every way a store file can be unusable.</summary>
-public class SqliteRunStoreTests
+/// <summary>The embedded store: the store contract, a claim of an ended process, and every way a store file can be unusable.</summary>
+public sealed class SqliteRunStoreTests : RunStoreContract, IDisposable
 {
-    private const string Worker = "test-machine:1:1";
-    private const string OtherWorker = "other-machine:2:2";
+    private readonly TempDataFolder _stores = new();
+    private int _count;
 
-    [Fact]
-    public void A_committed_unit_is_read_back_and_counted_for_its_result()
+    public void Dispose() => _stores.Dispose();
+
+    /// <inheritdoc/>
+    protected override Func<TimeSpan?, IRunStore> NewStore()
     {
-        using var folder = new TempDataFolder();
-        var path = Path.Combine(folder.Path, "runs.db");
-        long id;
-        using (var store = SqliteRunStore.Open(path))
-        {
-            id = store.BeginResult(Start("r1", ["u1", "u2"]));
-            store.TryClaim("u1", Worker, evenIfStored: false).ShouldBe(ClaimOutcome.Claimed);
-            store.Commit(new FinishedUnit("u1", "{\"k\":1}", 1, "payload-1", 0.5, Worker));
-        }
-
-        using var reopened = SqliteRunStore.Open(path);
-        reopened.Payloads(["u1", "u2"]).ShouldBe(new Dictionary<string, string> { ["u1"] = "payload-1" });
-        reopened.TryClaim("u1", OtherWorker, evenIfStored: false).ShouldBe(ClaimOutcome.Stored);
-        reopened.BeginResult(Start("r1", ["u1", "u2"])).ShouldBe(id, "the same result identity keeps its id");
-        var listed = reopened.Results().ShouldHaveSingleItem();
-        (listed.Units, listed.StoredUnits, listed.Complete).ShouldBe((2, 1, false));
-
-        reopened.CompleteResult(id, "## table\na\n1\n");
-        reopened.Result(id)!.Snapshot.ShouldBe("## table\na\n1\n");
-        reopened.Results().ShouldHaveSingleItem().Complete.ShouldBeTrue();
+        var path = Path.Combine(_stores.Path, $"runs-{Interlocked.Increment(ref _count)}.db");
+        return lease => SqliteRunStore.Open(path, lease);
     }
 
     [Fact]
-    public void A_unit_claimed_by_a_live_worker_is_refused_to_others_until_its_lease_lapses_or_its_process_ends()
+    public void A_claim_of_a_process_of_this_machine_that_has_ended_is_free_at_once_whatever_its_lease()
     {
         using var folder = new TempDataFolder();
-        using var store = SqliteRunStore.Open(Path.Combine(folder.Path, "runs.db"), lease: TimeSpan.FromMilliseconds(300));
-
-        store.TryClaim("u", OtherWorker, evenIfStored: false).ShouldBe(ClaimOutcome.Claimed);
-        store.TryClaim("u", Worker, evenIfStored: false).ShouldBe(ClaimOutcome.HeldByOther);
-        store.TryClaim("u", OtherWorker, evenIfStored: false).ShouldBe(ClaimOutcome.Claimed, "a worker may claim again what it holds");
-        Thread.Sleep(400);
-        store.TryClaim("u", Worker, evenIfStored: false).ShouldBe(ClaimOutcome.Claimed, "the other worker's lease lapsed");
-
-        // A process of this machine that has ended frees its claims at once, whatever their lease.
         using var longLease = SqliteRunStore.Open(Path.Combine(folder.Path, "other.db"), lease: TimeSpan.FromHours(1));
         var ended = WorkerId.Of(Environment.MachineName, EndedProcessId(), 1);
         longLease.TryClaim("v", ended, evenIfStored: false).ShouldBe(ClaimOutcome.Claimed);
         longLease.TryClaim("v", Worker, evenIfStored: false).ShouldBe(ClaimOutcome.Claimed);
         longLease.TryClaim("v", WorkerId.Current, evenIfStored: false).ShouldBe(ClaimOutcome.HeldByOther, "Worker's claim has an hour left");
-    }
-
-    [Fact]
-    public void Renewal_keeps_a_claim_past_its_first_lease()
-    {
-        using var folder = new TempDataFolder();
-        using var store = SqliteRunStore.Open(Path.Combine(folder.Path, "runs.db"), lease: TimeSpan.FromMilliseconds(500));
-        store.TryClaim("u", OtherWorker, evenIfStored: false).ShouldBe(ClaimOutcome.Claimed);
-        for (var i = 0; i < 4; i++)
-        {
-            Thread.Sleep(200);
-            store.Renew(OtherWorker);
-        }
-
-        store.TryClaim("u", Worker, evenIfStored: false).ShouldBe(ClaimOutcome.HeldByOther, "800 ms after a 500 ms lease, renewed every 200 ms");
-        store.Release("u", OtherWorker);
-        store.TryClaim("u", Worker, evenIfStored: false).ShouldBe(ClaimOutcome.Claimed);
     }
 
     [Fact]
@@ -159,9 +117,6 @@ public class SqliteRunStoreTests
 
         error.Message.ShouldContain("is a folder (expected a store file, e.g. ");
     }
-
-    private static ResultStart Start(string identity, string[] units) =>
-        new("exp", "sweep", identity, "numerics", "0.1.0", "{}", units, units.Length);
 
     private static int EndedProcessId()
     {
