@@ -31,8 +31,13 @@ public sealed partial class WorkerTests(PostgresServer server)
         var trained = workers.Select(worker =>
         {
             worker.Code.ShouldBe(ExitCodes.Success, worker.Error);
-            worker.Output.ShouldMatch(@"Store time: claims \d+\.\d\d ms per unit trained \(\d+ claims, median \d+\.\d\d ms, p99 \d+\.\d\d ms\), commit median");
-            return int.Parse(WorkerTrained().Match(worker.Output).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            var units = int.Parse(WorkerTrained().Match(worker.Output).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            if (units > 0)
+            {
+                worker.Output.ShouldMatch(@"Store time: claims \d+\.\d\d ms per unit trained \(\d+ claims, median \d+\.\d\d ms, p99 \d+\.\d\d ms\), commit median");
+            }
+
+            return units;
         }).ToArray();
         trained.Sum().ShouldBe(8, "each of the 8 units trained by exactly one worker");
         Count(url, "SELECT count(*) FROM fairmtl.units").ShouldBe(8L);
