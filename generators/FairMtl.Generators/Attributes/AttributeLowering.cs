@@ -197,6 +197,7 @@ internal sealed class AttributeLowering
             Value(2, "beta2", optimizer, "Beta2");
             Value(2, "epsilon", optimizer, "Epsilon");
             Value(2, "momentum", optimizer, "Momentum");
+            Value(2, "initial_accumulator", optimizer, "InitialAccumulator");
             _yaml.Close(optimizerMapping);
         }
 

@@ -125,12 +125,15 @@ internal static class SpecLiteralEmitter
             "TrainingSpec",
             ("Optimizer", New(
                 "OptimizerSpec",
-                ("Kind", Atom(Literals.Enum(optimizer.Kind))),
-                ("LearningRate", Atom(Literals.Double(optimizer.LearningRate))),
-                ("Beta1", Atom(Literals.Double(optimizer.Beta1))),
-                ("Beta2", Atom(Literals.Double(optimizer.Beta2))),
-                ("Epsilon", Atom(Literals.Double(optimizer.Epsilon))),
-                ("Momentum", Atom(Literals.Double(optimizer.Momentum))))),
+                [
+                    ("Kind", Atom(Literals.Enum(optimizer.Kind))),
+                    ("LearningRate", Atom(Literals.Double(optimizer.LearningRate))),
+                    ("Beta1", Atom(Literals.Double(optimizer.Beta1))),
+                    ("Beta2", Atom(Literals.Double(optimizer.Beta2))),
+                    ("Epsilon", Atom(Literals.Double(optimizer.Epsilon))),
+                    ("Momentum", Atom(Literals.Double(optimizer.Momentum))),
+                    .. optimizer.Kind == OptimizerKind.Adagrad ? [("InitialAccumulator", Atom(Literals.Double(optimizer.InitialAccumulator)))] : Array.Empty<(string, Node)>(),
+                ])),
             ("BatchSize", Atom(Literals.Int(training.BatchSize))),
             ("Epochs", Atom(Literals.Int(training.Epochs))),
             ("Regime", New(

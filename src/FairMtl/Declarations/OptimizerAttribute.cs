@@ -15,7 +15,7 @@ public sealed class OptimizerAttribute : Attribute
     {
     }
 
-    /// <param name="kind">YAML <c>training.optimizer.name</c>: Adam or SGD.</param>
+    /// <param name="kind">YAML <c>training.optimizer.name</c>: Adam, SGD or Adagrad.</param>
     public OptimizerAttribute(OptimizerKind kind) => Kind = kind;
 
     /// <summary>YAML <c>training.optimizer.name</c>.</summary>
@@ -30,9 +30,14 @@ public sealed class OptimizerAttribute : Attribute
     /// <summary>YAML <c>training.optimizer.beta2</c>: Adam's second-moment decay, in [0, 1) (default 0.999).</summary>
     public double Beta2 { get; set; } = 0.999;
 
-    /// <summary>YAML <c>training.optimizer.epsilon</c>: Adam's epsilon, &gt; 0 (default 1e-7, as Keras).</summary>
+    /// <summary>YAML <c>training.optimizer.epsilon</c>: Adam's epsilon, &gt; 0 (default 1e-7, as Keras); Adagrad's, &gt;= 0
+    /// (default 0, as TensorFlow). Not given, the kind's default applies.</summary>
     public double Epsilon { get; set; } = 1e-7;
 
     /// <summary>YAML <c>training.optimizer.momentum</c>: SGD momentum, in [0, 1) (default 0).</summary>
     public double Momentum { get; set; }
+
+    /// <summary>YAML <c>training.optimizer.initial_accumulator</c>: Adagrad's starting sum of squared gradients, &gt;= 0
+    /// (default 0.1, as TensorFlow and the MTA-F authors).</summary>
+    public double InitialAccumulator { get; set; } = OptimizerSpec.DefaultInitialAccumulator;
 }

@@ -172,6 +172,7 @@ public static class SpecJsonWriter
         json.WriteNumber("beta2", optimizer.Beta2);
         json.WriteNumber("epsilon", optimizer.Epsilon);
         json.WriteNumber("momentum", optimizer.Momentum);
+        json.WriteNumber("initial_accumulator", optimizer.InitialAccumulator);
         json.WriteEndObject();
         json.WriteNumber("batch_size", training.BatchSize);
         json.WriteNumber("epochs", training.Epochs);

@@ -14,19 +14,25 @@ public sealed record TrainingSpec(
     EarlyStoppingSpec? EarlyStopping);
 
 /// <summary>Optimiser kind and hyper-parameters.</summary>
-/// <param name="Kind">Adam or SGD.</param>
+/// <param name="Kind">Adam, SGD or Adagrad.</param>
 /// <param name="LearningRate">Step size.</param>
 /// <param name="Beta1">Adam's first-moment decay.</param>
 /// <param name="Beta2">Adam's second-moment decay.</param>
-/// <param name="Epsilon">Adam's denominator term (Keras: 1e-7).</param>
+/// <param name="Epsilon">The denominator term of Adam (Keras: 1e-7) and Adagrad (TensorFlow: 0).</param>
 /// <param name="Momentum">SGD momentum (0 = plain SGD).</param>
+/// <param name="InitialAccumulator">Adagrad's starting sum of squared gradients (TensorFlow: 0.1).</param>
 public sealed record OptimizerSpec(
     OptimizerKind Kind,
     double LearningRate,
     double Beta1,
     double Beta2,
     double Epsilon,
-    double Momentum);
+    double Momentum,
+    double InitialAccumulator = OptimizerSpec.DefaultInitialAccumulator)
+{
+    /// <summary>Adagrad's initial accumulator when none is given (TensorFlow's, which the MTA-F authors use).</summary>
+    public const double DefaultInitialAccumulator = 0.1;
+}
 
 /// <summary>Optimiser algorithm.</summary>
 public enum OptimizerKind
@@ -36,6 +42,9 @@ public enum OptimizerKind
 
     /// <summary>Stochastic gradient descent, optionally with momentum.</summary>
     Sgd,
+
+    /// <summary>Adagrad: per-weight step sizes shrinking with the sum of squared gradients (TensorFlow's form).</summary>
+    Adagrad,
 }
 
 /// <summary>How sweep points relate to each other during training.</summary>

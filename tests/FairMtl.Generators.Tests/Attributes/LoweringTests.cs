@@ -196,6 +196,39 @@ public sealed class LoweringTests
     }
 
     [Fact]
+    public void An_adagrad_optimizer_lowers_to_its_yaml_keys()
+    {
+        var model = AttributeHarness.Read("""
+            using FairMtl.Declarations;
+            using FairMtl.Spec;
+
+            [Experiment("adagrad")]
+            [Dataset("data/text.csv")]
+            [Groups("g")]
+            [Head("y", "target")]
+            [Optimizer(OptimizerKind.Adagrad, LearningRate = 0.02, InitialAccumulator = 0.2)]
+            [Training(Epochs = 2)]
+            public static partial class WithAdagrad
+            {
+                public static double Loss(double y) => y;
+            }
+            """);
+
+        model.Diagnostics.Select(d => d.ToString()).ShouldBeEmpty();
+        model.Spec.ShouldBe(Parse("""
+            name: adagrad
+            data:
+              file: data/text.csv
+              groups: { column: g }
+            heads:
+              y: { column: target }
+            loss: y
+            training: { epochs: 2, optimizer: { name: adagrad, lr: 0.02, initial_accumulator: 0.2 } }
+            """));
+        (model.Spec!.Training.Optimizer.InitialAccumulator, model.Spec.Training.Optimizer.Epsilon).ShouldBe((0.2, 0d));
+    }
+
+    [Fact]
     public void Left_out_arguments_and_attributes_take_the_yaml_defaults()
     {
         var model = AttributeHarness.Read(HeaderlessDeclaration);

@@ -97,6 +97,27 @@ public class RunCommandTests
     }
 
     [Fact]
+    public async Task An_experiment_trained_with_adagrad_runs_and_its_optimizer_changes_the_numbers()
+    {
+        using var folder = new TempDataFolder();
+        using var adamFolder = new TempDataFolder(folder.Path);
+        var adam = HostRun.SmallExperiment(adamFolder, "parkinson");
+        var adagrad = HostRun.SmallExperiment(folder, "parkinson", text => text.Replace(
+            "optimizer: { name: adam, lr: 0.01, beta1: 0.9, beta2: 0.999, epsilon: 1.0e-7 }", "optimizer: { name: adagrad, lr: 0.05 }", StringComparison.Ordinal));
+        File.ReadAllText(adagrad).ShouldContain("name: adagrad");
+
+        var first = await HostRun.InvokeAsync(adagrad, "--no-store", "--out", Path.Combine(folder.Path, "adagrad"));
+        var second = await HostRun.InvokeAsync(adam, "--no-store", "--out", Path.Combine(folder.Path, "adam"));
+
+        first.ExitCode.ShouldBe(ExitCodes.Success, first.Error);
+        second.ExitCode.ShouldBe(ExitCodes.Success, second.Error);
+        var sweep = File.ReadAllLines(Path.Combine(folder.Path, "adagrad", "sweep.csv"));
+        sweep.Skip(1).ShouldAllBe(line => line.Contains(",ok,"));
+        sweep.ShouldNotBe(File.ReadAllLines(Path.Combine(folder.Path, "adam", "sweep.csv")));
+        File.ReadAllText(Path.Combine(folder.Path, "adagrad", "summary.json")).ShouldContain("\"initial_accumulator\": 0.1");
+    }
+
+    [Fact]
     public async Task Diverging_runs_are_marked_failed_and_the_rest_is_written()
     {
         using var folder = new TempDataFolder();

@@ -64,6 +64,34 @@ public class ElementwiseKernelTests
         }
     }
 
+    [Fact]
+    public void Adagrad_vector_update_matches_the_scalar_formula()
+    {
+        var parameter = new Parameter("w", "trunk", 29);
+        var random = new DeterministicRandom(5);
+        for (var i = 0; i < 29; i++)
+        {
+            parameter.Value[i] = (float)(random.NextDouble() - 0.5);
+        }
+
+        var adagrad = new Adagrad([parameter], 0.05, 0.1, 1e-7);
+        var accumulator = Enumerable.Repeat(0.1f, 29).ToArray();
+        var expected = (float[])parameter.Value.Clone();
+        for (var step = 1; step <= 3; step++)
+        {
+            for (var i = 0; i < 29; i++)
+            {
+                parameter.Gradient[i] = (float)(random.NextDouble() - 0.5) * step;
+                var g = parameter.Gradient[i];
+                accumulator[i] += g * g;
+                expected[i] -= 0.05f * g / (MathF.Sqrt(accumulator[i]) + 1e-7f);
+            }
+
+            adagrad.Step();
+            parameter.Value.Select(BitConverter.SingleToInt32Bits).ShouldBe(expected.Select(BitConverter.SingleToInt32Bits), $"step {step}");
+        }
+    }
+
     private static float[] Values(int count)
     {
         var random = new DeterministicRandom((ulong)count);

@@ -56,4 +56,41 @@ public class OptimizerTests
         sgd.Step();
         parameter.Value[0].ShouldBe(-0.1f - 0.1f * 1.9f, 1e-6f);
     }
+
+    [Fact]
+    public void Adagrad_follows_tensorflows_update_from_its_initial_accumulator()
+    {
+        var parameter = new Parameter("w", "trunk", 2);
+        parameter.Value[0] = 1f;
+        parameter.Value[1] = -2f;
+        var adagrad = new Adagrad([parameter], 0.1, 0.1, 0d);
+        parameter.Gradient[0] = 0.5f;
+        parameter.Gradient[1] = 0f;
+        adagrad.Step();
+
+        // a = 0.1 + g^2; p -= lr * g / sqrt(a): the accumulator starts at 0.1, so a zero gradient moves nothing.
+        parameter.Value[0].ShouldBe((float)(1 - 0.1 * 0.5 / Math.Sqrt(0.1 + 0.25)), 1e-6f);
+        parameter.Value[1].ShouldBe(-2f);
+
+        parameter.Gradient[0] = -0.25f;
+        adagrad.Step();
+        parameter.Value[0].ShouldBe((float)(1 - 0.1 * 0.5 / Math.Sqrt(0.35) + 0.1 * 0.25 / Math.Sqrt(0.35 + 0.0625)), 1e-6f);
+    }
+
+    [Fact]
+    public void Reset_makes_adagrad_start_again_from_its_initial_accumulator()
+    {
+        var a = new Parameter("a", "trunk", 1);
+        var b = new Parameter("b", "trunk", 1);
+        var used = new Adagrad([a], 0.02, 0.1, 1e-10);
+        var fresh = new Adagrad([b], 0.02, 0.1, 1e-10);
+        a.Gradient[0] = 3f;
+        used.Step();
+        used.Reset();
+        a.Value[0] = b.Value[0] = 0.5f;
+        a.Gradient[0] = b.Gradient[0] = 0.3f;
+        used.Step();
+        fresh.Step();
+        a.Value[0].ShouldBe(b.Value[0]);
+    }
 }

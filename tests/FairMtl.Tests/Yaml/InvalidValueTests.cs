@@ -25,7 +25,24 @@ public class InvalidValueTests
         { Minimal.WithLine("epochs:", "  epochs: 3\n  optimizer: { beta2: NaN }"), 10, 23, "'training.optimizer.beta2' must be a number in [0, 1), got 'NaN'" },
         { Minimal.Replace("heads:\n  y: { column: target }", "heads: {}"), 5, 8, "'heads' must be a mapping with at least one head, got an empty mapping" },
         { Minimal.WithLine("epochs:", "  epochs:"), 9, 10, "'training.epochs' must be an integer > 0, got nothing" },
+        { Minimal.WithLine("epochs:", "  epochs: 3\n  optimizer: { name: adagrad, initial_accumulator: -1 }"), 10, 52, "'training.optimizer.initial_accumulator' must be a number >= 0, got '-1'" },
     };
+
+    [Fact]
+    public void Adagrad_takes_tensorflows_defaults_and_refuses_what_would_divide_by_zero()
+    {
+        var optimizer = Parse(Minimal + "\n  optimizer: { name: adagrad, lr: 0.02 }").Spec.Training.Optimizer;
+        (optimizer.Kind, optimizer.LearningRate, optimizer.InitialAccumulator, optimizer.Epsilon).ShouldBe((OptimizerKind.Adagrad, 0.02, 0.1, 0d));
+        Parse(Minimal + "\n  optimizer: { name: adagrad, initial_accumulator: 0, epsilon: 1e-10 }").Spec.Training.Optimizer.InitialAccumulator.ShouldBe(0d);
+
+        Error(Minimal + "\n  optimizer: { name: adagrad, initial_accumulator: 0 }").ShouldBeAt(
+            DiagnosticCodes.InvalidValue,
+            10,
+            52,
+            "'training.optimizer.initial_accumulator' is 0 and 'epsilon' is 0: Adagrad would divide by zero for a weight whose gradients are all 0; give either a value > 0 (TensorFlow: initial_accumulator 0.1; PyTorch: 0 and epsilon 1e-10)");
+        Error(Minimal + "\n  optimizer: { name: adam, initial_accumulator: 0.1 }").ShouldBeAt(
+            DiagnosticCodes.UnknownReference, 10, 49, "'training.optimizer.initial_accumulator' only applies to 'name: adagrad'");
+    }
 
     [Theory]
     [MemberData(nameof(Cases))]

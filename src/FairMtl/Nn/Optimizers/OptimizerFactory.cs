@@ -9,6 +9,7 @@ public static class OptimizerFactory
     {
         OptimizerKind.Adam => new Adam(parameters, spec.LearningRate, spec.Beta1, spec.Beta2, spec.Epsilon),
         OptimizerKind.Sgd => new Sgd(parameters, spec.LearningRate, spec.Momentum),
+        OptimizerKind.Adagrad => new Adagrad(parameters, spec.LearningRate, spec.InitialAccumulator, spec.Epsilon),
         _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Kind, null),
     };
 }

@@ -383,7 +383,7 @@ public static class ComparisonYamlReader
 
     private static ComparisonTrainingSpec ReadTraining(YamlMappingReader training) =>
         new(
-            TrainingSectionReader.ReadOptimizer(training.Mapping("optimizer", "name", "lr", "beta1", "beta2", "epsilon", "momentum")),
+            TrainingSectionReader.ReadOptimizer(training.Mapping("optimizer", TrainingSectionReader.OptimizerKeys)),
             training.Int("batch_size", 256, "an integer > 0", v => v > 0),
             training.Require("epochs").AsInt("an integer > 0", v => v > 0));
 

@@ -7,7 +7,7 @@ internal static class TrainingSectionReader
 {
     public static TrainingSpec Read(YamlMappingReader training, IReadOnlyList<HeadSpec> heads, string evaluationHead, double validation)
     {
-        var optimizer = ReadOptimizer(training.Mapping("optimizer", "name", "lr", "beta1", "beta2", "epsilon", "momentum"));
+        var optimizer = ReadOptimizer(training.Mapping("optimizer", OptimizerKeys));
         var batchSize = training.Int("batch_size", 32, "an integer > 0", v => v > 0);
         var epochs = training.Require("epochs").AsInt("an integer > 0", v => v > 0);
         var regime = ReadRegime(training.Mapping("regime", "kind", "block_size", "keep_optimizer_state"));
@@ -29,16 +29,40 @@ internal static class TrainingSectionReader
         return new TrainingSpec(optimizer, batchSize, epochs, regime, earlyStopping);
     }
 
-    internal static OptimizerSpec ReadOptimizer(YamlMappingReader? optimizer) =>
-        optimizer is null
-            ? new OptimizerSpec(OptimizerKind.Adam, 0.001, 0.9, 0.999, 1e-7, 0d)
-            : new OptimizerSpec(
-                optimizer.Enum("name", OptimizerKind.Adam, YamlEnumValues.Optimizers),
-                optimizer.Number("lr", 0.001, "a number > 0", v => v > 0d),
-                optimizer.Number("beta1", 0.9, "a number in [0, 1)", v => v >= 0d && v < 1d),
-                optimizer.Number("beta2", 0.999, "a number in [0, 1)", v => v >= 0d && v < 1d),
-                optimizer.Number("epsilon", 1e-7, "a number > 0", v => v > 0d),
-                optimizer.Number("momentum", 0d, "a number in [0, 1)", v => v >= 0d && v < 1d));
+    /// <summary>The keys of <c>training.optimizer</c>.</summary>
+    internal static readonly string[] OptimizerKeys = ["name", "lr", "beta1", "beta2", "epsilon", "momentum", "initial_accumulator"];
+
+    internal static OptimizerSpec ReadOptimizer(YamlMappingReader? optimizer)
+    {
+        if (optimizer is null)
+        {
+            return new OptimizerSpec(OptimizerKind.Adam, 0.001, 0.9, 0.999, 1e-7, 0d);
+        }
+
+        var kind = optimizer.Enum("name", OptimizerKind.Adam, YamlEnumValues.Optimizers);
+        var adagrad = kind == OptimizerKind.Adagrad;
+        if (!adagrad && optimizer.Get("initial_accumulator") is { } misplaced)
+        {
+            throw misplaced.Error(DiagnosticCodes.UnknownReference, "'training.optimizer.initial_accumulator' only applies to 'name: adagrad'");
+        }
+
+        var spec = new OptimizerSpec(
+            kind,
+            optimizer.Number("lr", 0.001, "a number > 0", v => v > 0d),
+            optimizer.Number("beta1", 0.9, "a number in [0, 1)", v => v >= 0d && v < 1d),
+            optimizer.Number("beta2", 0.999, "a number in [0, 1)", v => v >= 0d && v < 1d),
+            adagrad ? optimizer.Number("epsilon", 0d, "a number >= 0", v => v >= 0d) : optimizer.Number("epsilon", 1e-7, "a number > 0", v => v > 0d),
+            optimizer.Number("momentum", 0d, "a number in [0, 1)", v => v >= 0d && v < 1d),
+            optimizer.Number("initial_accumulator", OptimizerSpec.DefaultInitialAccumulator, "a number >= 0", v => v >= 0d));
+        if (adagrad && spec.Epsilon == 0d && spec.InitialAccumulator == 0d)
+        {
+            throw optimizer.Get("initial_accumulator")!.Error(
+                DiagnosticCodes.InvalidValue,
+                "'training.optimizer.initial_accumulator' is 0 and 'epsilon' is 0: Adagrad would divide by zero for a weight whose gradients are all 0; give either a value > 0 (TensorFlow: initial_accumulator 0.1; PyTorch: 0 and epsilon 1e-10)");
+        }
+
+        return spec;
+    }
 
     private static RegimeSpec ReadRegime(YamlMappingReader? regime)
     {

@@ -22,7 +22,7 @@ internal static class YamlEnumValues
         [("regression", HeadTask.Regression), ("binary", HeadTask.Binary)];
 
     public static readonly (string Name, OptimizerKind Value)[] Optimizers =
-        [("adam", OptimizerKind.Adam), ("sgd", OptimizerKind.Sgd)];
+        [("adam", OptimizerKind.Adam), ("sgd", OptimizerKind.Sgd), ("adagrad", OptimizerKind.Adagrad)];
 
     public static readonly (string Name, RegimeKind Value)[] Regimes =
         [("independent", RegimeKind.Independent), ("warm-start-blocks", RegimeKind.WarmStartBlocks)];
