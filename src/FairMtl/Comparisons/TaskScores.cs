@@ -27,20 +27,50 @@ public static class TaskScores
     }
 }
 
-/// <summary>Best-epoch selection: the mean over tasks of the validation cross-entropy of the scoring heads.</summary>
-public sealed class TaskValidationLoss(MethodNetwork method, DataPart validation, IReadOnlyList<string> tasks) : IValidationLoss
+/// <summary>
+/// Best-epoch selection: the mean over tasks of the validation cross-entropy of the scoring heads. Computed every
+/// epoch, into buffers made once (the heads' predictions, each task's logits and scoring heads), so that training
+/// allocates nothing.
+/// </summary>
+public sealed class TaskValidationLoss : IValidationLoss
 {
+    private readonly DataPart _validation;
+    private readonly IReadOnlyList<string> _tasks;
+    private readonly int[][] _scoringHeads;
+    private readonly float[][] _logits;
+    private float[][]? _predictions;
+
+    public TaskValidationLoss(MethodNetwork method, DataPart validation, IReadOnlyList<string> tasks)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(validation);
+        ArgumentNullException.ThrowIfNull(tasks);
+        _validation = validation;
+        _tasks = tasks;
+        _scoringHeads = Enumerable.Range(0, tasks.Count).Select(t => method.ScoringHeads(validation, t, tasks.Count)).ToArray();
+        _logits = tasks.Select(_ => new float[validation.Rows]).ToArray();
+    }
+
     public string Description => "validation loss of the tasks";
 
     public double Compute(MultiHeadNetwork network)
     {
-        var logits = TaskScores.Logits(network, method, validation, tasks.Count);
+        ArgumentNullException.ThrowIfNull(network);
+        _predictions ??= network.Heads.Select(_ => new float[_validation.Rows]).ToArray();
+        var outputs = Predictor.Predict(network, _validation, _predictions);
         var sum = 0.0;
-        for (var t = 0; t < tasks.Count; t++)
+        for (var t = 0; t < _tasks.Count; t++)
         {
-            sum += TaskLoss.Compute(Spec.HeadTask.Binary, logits[t], validation.Targets[tasks[t]], Span<float>.Empty, validation.Rows);
+            var heads = _scoringHeads[t];
+            var logits = _logits[t];
+            for (var r = 0; r < logits.Length; r++)
+            {
+                logits[r] = outputs[heads[r]][r];
+            }
+
+            sum += TaskLoss.Compute(Spec.HeadTask.Binary, logits, _validation.Targets[_tasks[t]], Span<float>.Empty, _validation.Rows);
         }
 
-        return sum / tasks.Count;
+        return sum / _tasks.Count;
     }
 }

@@ -9,6 +9,7 @@ public sealed class HeadValidationLoss : IValidationLoss
 {
     private readonly int _head;
     private readonly DataPart _validation;
+    private readonly float[][] _predictions;
 
     public HeadValidationLoss(MultiHeadNetwork network, string head, DataPart validation)
     {
@@ -19,6 +20,7 @@ public sealed class HeadValidationLoss : IValidationLoss
         }
 
         _validation = validation;
+        _predictions = network.Heads.Select(_ => new float[validation.Rows]).ToArray();
         Description = $"validation loss of head '{head}'";
     }
 
@@ -27,7 +29,7 @@ public sealed class HeadValidationLoss : IValidationLoss
     public double Compute(MultiHeadNetwork network)
     {
         var spec = network.Heads[_head].Spec;
-        var predictions = Predictor.Predict(network, _validation)[_head];
+        var predictions = Predictor.Predict(network, _validation, _predictions)[_head];
         return TaskLoss.Compute(spec.Task, predictions, _validation.Targets[spec.Name], Span<float>.Empty, _validation.Rows);
     }
 }

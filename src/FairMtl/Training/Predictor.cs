@@ -7,9 +7,18 @@ namespace FairMtl.Training;
 public static class Predictor
 {
     /// <summary>Predictions of every head for every row: result[head][row] (values or logits).</summary>
-    public static float[][] Predict(MultiHeadNetwork network, DataPart part)
+    public static float[][] Predict(MultiHeadNetwork network, DataPart part) =>
+        Predict(network, part, network.Heads.Select(_ => new float[part.Rows]).ToArray());
+
+    /// <summary>
+    /// <see cref="Predict(MultiHeadNetwork, DataPart)"/> into <paramref name="outputs"/> (one array of at least
+    /// <c>part.Rows</c> per head), allocating nothing: what a validation loss computed every epoch reuses.
+    /// </summary>
+    public static float[][] Predict(MultiHeadNetwork network, DataPart part, float[][] outputs)
     {
-        var outputs = network.Heads.Select(_ => new float[part.Rows]).ToArray();
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(part);
+        ArgumentNullException.ThrowIfNull(outputs);
         var features = part.Features;
         for (var start = 0; start < part.Rows; start += network.MaxRows)
         {

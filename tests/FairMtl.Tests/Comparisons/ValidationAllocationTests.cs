@@ -1,0 +1,40 @@
+using FairMtl.Comparisons;
+using FairMtl.Nn;
+using FairMtl.Spec;
+using FairMtl.Spec.Yaml;
+using FairMtl.Tests.Data;
+
+namespace FairMtl.Tests.Comparisons;
+
+/// <summary>The validation loss computed every epoch for best-epoch selection reuses its buffers: after the first
+/// epoch it allocates nothing (it was most of a comparison's garbage collections while training).</summary>
+public class ValidationAllocationTests
+{
+    [Fact]
+    public void The_task_validation_loss_allocates_nothing_after_its_first_computation_and_gives_the_same_value()
+    {
+        using var folder = new TempDataFolder();
+        folder.Write("data.csv", ComparisonRunnerTests.SyntheticCsv(300));
+        var loaded = ComparisonYamlReader.Parse(ComparisonRunnerTests.Yaml, "synthetic.yaml", folder.Path);
+        var repetitions = LoadedRepetitions.Load(loaded);
+        var spec = (ComparisonSpec)loaded.Spec;
+        var repetition = repetitions.Repetitions[0];
+        var tasks = spec.Tasks.Select(task => task.Name).ToArray();
+        foreach (var method in spec.Methods)
+        {
+            var plan = MethodNetwork.For(method, spec, repetitions.Data.Attributes);
+            var network = new MultiHeadNetwork(repetitions.Data.Table.FeatureNames.Count, spec.Model, plan.Heads, spec.Training.BatchSize);
+            network.Initialize(spec.Model.Init, FairMtl.Numerics.DeterministicRandom.ForStream(repetition.Seed, "init"));
+            var loss = new TaskValidationLoss(plan, repetition.Validation, tasks);
+
+            var first = loss.Compute(network);
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var second = loss.Compute(network);
+            var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+            allocated.ShouldBe(0L, method.Name);
+            second.ShouldBe(first, method.Name);
+            double.IsFinite(first).ShouldBeTrue(method.Name);
+        }
+    }
+}
