@@ -70,6 +70,12 @@ public sealed class RunCommandHandler(
             throw new FairMtlException(DiagnosticCodes.InvalidValue, null, "--no-store runs without a run store; it does not go with --store or --fresh");
         }
 
+        if (request.Role == RunRole.Collect && !PostgresAddress.IsAddress(request.Store) && !File.Exists(StoreLocation.Of(request.Store)))
+        {
+            throw new FairMtlException(
+                DiagnosticCodes.InvalidValue, null, $"collect: no run store at {StoreLocation.Display(request.Store)} (a run or a worker creates it; --store chooses another)");
+        }
+
         if (request.LeaseSeconds is <= 0 or > 86400)
         {
             throw new FairMtlException(DiagnosticCodes.InvalidValue, null, string.Create(CultureInfo.InvariantCulture, $"--lease must be between 0 and 86400 seconds, got {request.LeaseSeconds}"));

@@ -5,7 +5,7 @@ using FairMtl.Tests.Store;
 
 namespace FairMtl.Tests.Cluster;
 
-/// <summary><c>submit</c> without a cluster: the scripts it writes, and the stores and addresses it refuses.</summary>
+/// <summary><c>submit</c> and <c>collect</c> without a cluster: the scripts it writes, and the stores it refuses.</summary>
 public sealed class SubmitTests
 {
     [Fact]
@@ -46,5 +46,19 @@ public sealed class SubmitTests
         submit.Error.ShouldContain(message);
         submit.Error.ShouldNotContain("hunter2");
         Directory.Exists(results).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Collect_from_a_store_that_does_not_exist_says_so_and_creates_nothing()
+    {
+        using var folder = new TempDataFolder();
+        var store = Path.Combine(folder.Path, "missing.db");
+
+        var collect = await HostRun.InvokeAsync("collect", ResumeTests.TwoSeeds(folder), "--store", store, "--out", Path.Combine(folder.Path, "out"));
+
+        collect.ExitCode.ShouldBe(ExitCodes.UserError);
+        collect.Error.ShouldContain($"collect: no run store at {store.Replace('\\', '/')} (a run or a worker creates it");
+        File.Exists(store).ShouldBeFalse();
+        Directory.Exists(Path.Combine(folder.Path, "out")).ShouldBeFalse();
     }
 }
