@@ -22,6 +22,16 @@ public sealed class DenseLayer
 
     public Parameter Bias { get; }
 
+    private SparseRows? _sparse;
+    private bool _sparseLoaded;
+
+    /// <summary>
+    /// Lets this layer (a network's first, fed the data's rows) skip zero inputs: a batch whose inputs are mostly zero
+    /// (one-hot columns) goes through <see cref="SparseRows"/>, with the same results bit for bit; denser batches through
+    /// the dense kernels.
+    /// </summary>
+    public void AcceptSparseInput(int maxRows) => _sparse ??= new SparseRows(maxRows, Inputs);
+
     /// <summary>Draws the weights from the initialiser and zeroes the bias.</summary>
     public void Initialize(Initializer initializer, DeterministicRandom random)
     {
@@ -58,6 +68,13 @@ public sealed class DenseLayer
             b.CopyTo(output.Slice(i * Outputs, Outputs));
         }
 
+        _sparseLoaded = _sparse is not null && _sparse.Load(input, rows);
+        if (_sparseLoaded)
+        {
+            _sparse!.MultiplyAdd(Weight.Value, output, Outputs);
+            return;
+        }
+
         MatrixKernels.MultiplyAdd(input, Weight.Value, output, rows, Inputs, Outputs);
     }
 
@@ -78,7 +95,16 @@ public sealed class DenseLayer
         var gb = Bias.Gradient.AsSpan();
         gw.Clear();
         gb.Clear();
-        MatrixKernels.TransposeAMultiplyAdd(input, gradOutput, gw, rows, Inputs, Outputs);
+        if (_sparseLoaded)
+        {
+            // The forward pass loaded this input's non-zero entries.
+            _sparse!.TransposeMultiplyAdd(gradOutput, gw, Outputs);
+        }
+        else
+        {
+            MatrixKernels.TransposeAMultiplyAdd(input, gradOutput, gw, rows, Inputs, Outputs);
+        }
+
         MatrixKernels.AddColumnSums(gradOutput, gb, rows, Outputs);
         if (parameterScale != 1f)
         {

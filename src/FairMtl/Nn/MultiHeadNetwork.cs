@@ -43,6 +43,12 @@ public sealed class MultiHeadNetwork
             maxProduct = Math.Max(maxProduct, headWidth);
         }
 
+        if (trunk.Length > 0)
+        {
+            // The first layer sees the data's rows: one-hot columns make them mostly zero.
+            trunk[0].Dense.AcceptSparseInput(maxRows);
+        }
+
         _trunkGradients = trunk.Select(block => new float[maxRows * block.Dense.Outputs]).ToArray();
         _scratch = new float[maxProduct];
         Parameters = trunk.SelectMany(block => block.Parameters).Concat(Heads.SelectMany(head => head.Parameters)).ToArray();
