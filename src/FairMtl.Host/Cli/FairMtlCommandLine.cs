@@ -63,19 +63,12 @@ public static class FairMtlCommandLine
 
     private static RootCommand BuildRoot(TextWriter output, TextWriter error, ExperimentKinds catalog)
     {
-        var experiment = new Argument<string>("experiment")
-        {
-            Description = "The experiment YAML file (e.g. experiments/parkinson.yaml) or the name of a compiled experiment (see list).",
-        };
-        var outDirectory = new Option<string?>("--out") { Description = "Results folder (default: results/<experiment name>/)." };
-        var seed = new Option<int?>("--seed") { Description = "Run with this one seed instead of the experiment's seed list." };
-        var threads = new Option<int?>("--threads") { Description = "Models trained at once (default: one per core). Results do not depend on it." };
-        var maxModels = new Option<long>("--max-models")
-        {
-            Description = $"Refuse to start a run that would train more models than this (default {InputLimits.DefaultMaxModels}).",
-            DefaultValueFactory = _ => InputLimits.DefaultMaxModels,
-        };
-        var verbose = new Option<bool>("--verbose") { Description = "Log progress details to stderr." };
+        var experiment = ExperimentArgument();
+        var outDirectory = OutOption("Results folder (default: results/<experiment name>/).");
+        var seed = SeedOption();
+        var threads = ThreadsOption();
+        var maxModels = MaxModelsOption();
+        var verbose = VerboseOption();
         var store = StoreOption();
         var fresh = new Option<bool>("--fresh") { Description = "Train every model even when the run store holds it (and store it again)." };
         var noStore = new Option<bool>("--no-store") { Description = "Run without a run store: nothing is kept or reused." };
@@ -94,10 +87,10 @@ public static class FairMtlCommandLine
                 parse.GetValue(store),
                 parse.GetValue(fresh),
                 parse.GetValue(noStore));
-            if (!request.NoStore && !PostgresAddress.IsAddress(request.Store))
+            if (!request.NoStore)
             {
                 // Before the host is built: the store's code compiles on the idle core meanwhile.
-                _ = SqliteRunStore.WarmUpInBackground();
+                _ = StoreLocation.WarmUp(request.Store);
             }
 
             return RunInHostAsync(request, parse.GetValue(verbose), output, error, catalog, cancellationToken);
@@ -137,15 +130,32 @@ public static class FairMtlCommandLine
     private static Argument<string> ExperimentArgument() =>
         new("experiment") { Description = "The experiment YAML file (e.g. experiments/parkinson.yaml) or the name of a compiled experiment (see list)." };
 
+    private static Option<int?> SeedOption() =>
+        new("--seed") { Description = "Use the experiment with this one seed instead of its seed list (what a seed replaces depends on the kind)." };
+
+    private static Option<int?> ThreadsOption() =>
+        new("--threads") { Description = "Units trained at once (default: one per core). Results do not depend on it." };
+
+    private static Option<long> MaxModelsOption() =>
+        new("--max-models")
+        {
+            Description = $"Refuse to start a run that would train more models than this (default {InputLimits.DefaultMaxModels}).",
+            DefaultValueFactory = _ => InputLimits.DefaultMaxModels,
+        };
+
+    private static Option<bool> VerboseOption() => new("--verbose") { Description = "Log progress details to stderr." };
+
+    private static Option<string?> OutOption(string description) => new("--out") { Description = description };
+
     private static Command Worker(TextWriter output, TextWriter error, ExperimentKinds catalog)
     {
         var experiment = ExperimentArgument();
         var store = StoreOption();
-        var threads = new Option<int?>("--threads") { Description = "Units trained at once (default: one per core)." };
-        var seed = new Option<int?>("--seed") { Description = "Work on the experiment with this one seed (as run --seed)." };
+        var threads = ThreadsOption();
+        var seed = SeedOption();
         var lease = new Option<double?>("--lease") { Description = "Seconds a claim holds without renewal (default 60; renewed every quarter of it)." };
-        var maxModels = new Option<long>("--max-models") { DefaultValueFactory = _ => InputLimits.DefaultMaxModels, Description = "Refuse experiments with more models." };
-        var verbose = new Option<bool>("--verbose") { Description = "Log progress details to stderr." };
+        var maxModels = MaxModelsOption();
+        var verbose = VerboseOption();
         var command = new Command("worker", "Claim units of an experiment from the run store until none are left, train them and commit them; writes no result files (collect does).")
         {
             experiment, store, threads, seed, lease, maxModels, verbose,
@@ -160,8 +170,8 @@ public static class FairMtlCommandLine
     {
         var experiment = ExperimentArgument();
         var store = StoreOption();
-        var outDirectory = new Option<string?>("--out") { Description = "Results folder (default: results/<experiment name>/)." };
-        var seed = new Option<int?>("--seed") { Description = "Collect the experiment with this one seed (as run --seed)." };
+        var outDirectory = OutOption("Results folder (default: results/<experiment name>/).");
+        var seed = SeedOption();
         var command = new Command("collect", "Write an experiment's tables, figures and report from the run store without training; units not stored yet are listed (exit code 3).")
         {
             experiment, store, outDirectory, seed,
@@ -176,7 +186,7 @@ public static class FairMtlCommandLine
     {
         var experiment = ExperimentArgument();
         var store = StoreOption();
-        var seed = new Option<int?>("--seed") { Description = "The experiment with this one seed (as run --seed)." };
+        var seed = SeedOption();
         var command = new Command("status", "Where an experiment's units stand in the run store: done, failed, running (worker, lease age), pending, and the time left.")
         {
             experiment, store, seed,
@@ -194,9 +204,9 @@ public static class FairMtlCommandLine
         var time = new Option<string?>("--time") { Description = "Time limit per worker, in Slurm's format (e.g. 2:00:00)." };
         var cpus = new Option<int>("--cpus-per-task") { DefaultValueFactory = _ => 1, Description = "Cores per worker: its training threads (default 1)." };
         var store = StoreOption();
-        var outDirectory = new Option<string?>("--out") { Description = "Results folder (default: results/<experiment name>/); the scripts go into its slurm/ folder." };
-        var seed = new Option<int?>("--seed") { Description = "The experiment with this one seed (as run --seed)." };
-        var maxModels = new Option<long>("--max-models") { DefaultValueFactory = _ => InputLimits.DefaultMaxModels, Description = "Refuse experiments with more models." };
+        var outDirectory = OutOption("Results folder (default: results/<experiment name>/); the scripts go into its slurm/ folder.");
+        var seed = SeedOption();
+        var maxModels = MaxModelsOption();
         var dryRun = new Option<bool>("--dry-run") { Description = "Write the sbatch scripts and submit nothing." };
         var command = new Command("submit", "Run an experiment on a cluster: writes sbatch scripts into the results folder and submits them.")
         {

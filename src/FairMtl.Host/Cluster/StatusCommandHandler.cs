@@ -1,5 +1,4 @@
 using System.Globalization;
-using FairMtl.Diagnostics;
 using FairMtl.Host.Kinds;
 using FairMtl.Host.Running;
 using FairMtl.Host.Store;
@@ -18,9 +17,8 @@ public static class StatusCommandHandler
     private const int RunningListed = 20;
 
     /// <summary>Prints the status of <paramref name="experimentArgument"/> in the store <paramref name="storeOption"/> names.</summary>
-    public static int Execute(ExperimentKinds kinds, string experimentArgument, int? seed, string? storeOption, TextWriter output, TextWriter error)
-    {
-        try
+    public static int Execute(ExperimentKinds kinds, string experimentArgument, int? seed, string? storeOption, TextWriter output, TextWriter error) =>
+        RunsCommandHandler.WithStore(storeOption, error, store =>
         {
             var experiment = kinds.Resolve(experimentArgument);
             if (seed is { } value)
@@ -28,29 +26,9 @@ public static class StatusCommandHandler
                 experiment = experiment.WithSeed(value);
             }
 
-            if (!PostgresAddress.IsAddress(storeOption) && !File.Exists(StoreLocation.Of(storeOption)))
-            {
-                error.WriteLine($"error: no run store at {StoreLocation.Display(storeOption)} (a run or a worker creates it; --store chooses another)");
-                return ExitCodes.UserError;
-            }
-
-            var prepared = experiment.Prepare();
-            using var store = StoreLocation.Open(storeOption);
-            var status = prepared.Status(store);
-            Write(output, experiment.Name, store.Location, status);
+            Write(output, experiment.Name, store.Location, experiment.Prepare().Status(store));
             return ExitCodes.Success;
-        }
-        catch (FairMtlException exception)
-        {
-            error.WriteLine(exception.Message);
-            return ExitCodes.UserError;
-        }
-        catch (RunStoreException exception)
-        {
-            error.WriteLine($"error: {exception.Message}");
-            return ExitCodes.StoreError;
-        }
-    }
+        });
 
     /// <summary>The status as text, one fact per line.</summary>
     public static void Write(TextWriter output, string experiment, string location, StoreStatus status)

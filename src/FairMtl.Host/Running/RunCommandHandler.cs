@@ -58,7 +58,7 @@ public sealed class RunCommandHandler(
             throw new FairMtlException(DiagnosticCodes.InvalidValue, null, $"--max-models must be at least 1, got {request.MaxModels}");
         }
 
-        var warming = request.NoStore ? null : PostgresAddress.IsAddress(request.Store) ? Task.CompletedTask : SqliteRunStore.WarmUpInBackground();
+        var warming = request.NoStore ? null : StoreLocation.WarmUp(request.Store);
         var experiment = kinds.Resolve(request.Experiment);
         if (request.Seed is { } seed)
         {
@@ -70,10 +70,9 @@ public sealed class RunCommandHandler(
             throw new FairMtlException(DiagnosticCodes.InvalidValue, null, "--no-store runs without a run store; it does not go with --store or --fresh");
         }
 
-        if (request.Role == RunRole.Collect && !PostgresAddress.IsAddress(request.Store) && !File.Exists(StoreLocation.Of(request.Store)))
+        if (request.Role == RunRole.Collect && !StoreLocation.Exists(request.Store))
         {
-            throw new FairMtlException(
-                DiagnosticCodes.InvalidValue, null, $"collect: no run store at {StoreLocation.Display(request.Store)} (a run or a worker creates it; --store chooses another)");
+            throw new FairMtlException(DiagnosticCodes.InvalidValue, null, "collect: " + StoreLocation.Missing(request.Store));
         }
 
         if (request.LeaseSeconds is <= 0 or > 86400)

@@ -102,12 +102,13 @@ public static class RunsCommandHandler
         return detail;
     }
 
-    private static int WithStore(string? storePath, TextWriter error, Func<IRunStore, int> action)
+    /// <summary>Opens the store <paramref name="storePath"/> names (refusing one that does not exist, instead of
+    /// creating it) and runs <paramref name="action"/> on it; an unusable store is exit code 4, an input mistake 2.</summary>
+    internal static int WithStore(string? storePath, TextWriter error, Func<IRunStore, int> action)
     {
-        var path = StoreLocation.Of(storePath);
-        if (!PostgresAddress.IsAddress(storePath) && !File.Exists(path))
+        if (!StoreLocation.Exists(storePath))
         {
-            error.WriteLine($"error: no run store at {path.Replace('\\', '/')} (a run creates it; --store chooses another file)");
+            error.WriteLine("error: " + StoreLocation.Missing(storePath));
             return ExitCodes.UserError;
         }
 

@@ -18,6 +18,20 @@ public static class StoreLocation
     public static string Display(string? option) =>
         PostgresAddress.IsAddress(option) ? StoreText.Redacted(option!) : Of(option).Replace('\\', '/');
 
+    /// <summary>Whether the store <c>--store</c> names may hold something: a database address (the server answers for it),
+    /// or a store file that exists. Commands that only read (<c>collect</c>, <c>status</c>, <c>runs</c>) check this
+    /// first, so that they never create an empty store file.</summary>
+    public static bool Exists(string? option) => PostgresAddress.IsAddress(option) || File.Exists(Of(option));
+
+    /// <summary>What a reading command says when <see cref="Exists"/> is false.</summary>
+    public static string Missing(string? option) =>
+        $"no run store at {Display(option)} (a run or a worker creates it; --store chooses another)";
+
+    /// <summary>Starts compiling the store's code in the background (<see cref="SqliteRunStore.WarmUpInBackground"/>);
+    /// a PostgreSQL store has nothing to warm up.</summary>
+    public static Task WarmUp(string? option) =>
+        PostgresAddress.IsAddress(option) ? Task.CompletedTask : SqliteRunStore.WarmUpInBackground();
+
     /// <summary>Opens the store <c>--store</c> names (creating or migrating its schema).</summary>
     /// <param name="option">The <c>--store</c> value, or null for <see cref="Default"/>.</param>
     /// <param name="lease">How long a claim holds without renewal (default 60 s).</param>

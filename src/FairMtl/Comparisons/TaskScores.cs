@@ -38,7 +38,7 @@ public sealed class TaskValidationLoss : IValidationLoss
     private readonly IReadOnlyList<string> _tasks;
     private readonly int[][] _scoringHeads;
     private readonly float[][] _logits;
-    private float[][]? _predictions;
+    private readonly float[][] _predictions;
 
     public TaskValidationLoss(MethodNetwork method, DataPart validation, IReadOnlyList<string> tasks)
     {
@@ -49,6 +49,7 @@ public sealed class TaskValidationLoss : IValidationLoss
         _tasks = tasks;
         _scoringHeads = Enumerable.Range(0, tasks.Count).Select(t => method.ScoringHeads(validation, t, tasks.Count)).ToArray();
         _logits = tasks.Select(_ => new float[validation.Rows]).ToArray();
+        _predictions = method.Heads.Select(_ => new float[validation.Rows]).ToArray();
     }
 
     public string Description => "validation loss of the tasks";
@@ -56,7 +57,6 @@ public sealed class TaskValidationLoss : IValidationLoss
     public double Compute(MultiHeadNetwork network)
     {
         ArgumentNullException.ThrowIfNull(network);
-        _predictions ??= network.Heads.Select(_ => new float[_validation.Rows]).ToArray();
         var outputs = Predictor.Predict(network, _validation, _predictions);
         var sum = 0.0;
         for (var t = 0; t < _tasks.Count; t++)

@@ -72,7 +72,7 @@ public static class StoredRunner
             return (KindRunner.Run(kind, threads, progress, cancellationToken), null);
         }
 
-        var (result, account) = Run(kind, options, threads, progress, cancellationToken, options.Heartbeat);
+        var (result, account) = Run(kind, options, threads, progress, cancellationToken);
         return (result, account);
     }
 
@@ -83,19 +83,14 @@ public static class StoredRunner
         StoreOptions options,
         int threads,
         IProgress<ModelProgress>? progress,
-        CancellationToken cancellationToken,
-        TimeSpan? heartbeat = null)
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(options);
         var store = options.Store;
         var worker = WorkerId.Current;
-        var experiment = kind.Describe();
-        var numerics = NumericsVersion.Current;
         var units = kind.Units;
-        var keys = units.Select(kind.UnitKey).ToArray();
-        var basis = UnitIdentity.OfBasis(experiment, numerics);
-        var identities = keys.Select(key => UnitIdentity.Of(basis, key)).ToArray();
+        var (experiment, numerics, keys, identities) = Identify(kind);
         var resultId = store.BeginResult(new ResultStart(
             experiment.Name, experiment.Kind, UnitIdentity.OfResult(experiment, numerics), numerics, VersionText(), experiment.Spec, identities, kind.Models));
 
@@ -130,7 +125,8 @@ public static class StoredRunner
         var deferred = new ConcurrentQueue<int>();
 
         // Claims between units, commits on the commit thread, renewals on the timer's: never inside a training step.
-        using var renewal = new Timer(_ => RenewQuietly(store, worker), null, heartbeat ?? TimeSpan.FromSeconds(15), heartbeat ?? TimeSpan.FromSeconds(15));
+        var heartbeat = options.Heartbeat ?? TimeSpan.FromSeconds(15);
+        using var renewal = new Timer(_ => RenewQuietly(store, worker), null, heartbeat, heartbeat);
         var claimTimes = new DurationLog(4 * units.Count);
         using var commits = new CommitQueue(store, new DurationLog(units.Count));
         // Each worker starts at its own place in the plan (and goes round), so that workers started together do not all
@@ -139,19 +135,6 @@ public static class StoredRunner
         var claims = new ClaimBatcher(store, worker, options.Fresh, identities, order, threads, claimTimes);
         var collectionsBefore = RunTimings.Collections();
         var stopwatch = Stopwatch.StartNew();
-
-        bool Resolve(int index, ModelCounter counter)
-        {
-            commits.ThrowIfFailed();
-            if (claims.Claim(index) != ClaimOutcome.Claimed)
-            {
-                return false; // stored or held by another worker meanwhile: read (or taken over) after the first pass
-            }
-
-            results[index] = TrainAndCommit(index, counter);
-            Interlocked.Increment(ref trained);
-            return true;
-        }
 
         TUnitResult TrainAndCommit(int index, ModelCounter counter)
         {
@@ -178,9 +161,15 @@ public static class StoredRunner
             threads,
             (index, _) =>
             {
-                if (!Resolve(index, counter))
+                commits.ThrowIfFailed();
+                if (claims.Claim(index) == ClaimOutcome.Claimed)
                 {
-                    deferred.Enqueue(index);
+                    results[index] = TrainAndCommit(index, counter);
+                    Interlocked.Increment(ref trained);
+                }
+                else
+                {
+                    deferred.Enqueue(index); // stored or held by another worker meanwhile: read (or taken over) after the first pass
                 }
 
                 return true;
@@ -249,8 +238,7 @@ public static class StoredRunner
     {
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(store);
-        var basis = UnitIdentity.OfBasis(kind.Describe(), NumericsVersion.Current);
-        var identities = kind.Units.Select(unit => UnitIdentity.Of(basis, kind.UnitKey(unit))).ToArray();
+        var identities = Identify(kind).Identities;
         var states = store.States(identities);
         var stored = states.Where(state => state.Status == UnitStatus.Stored).ToArray();
         var payloads = store.Payloads(stored.Select(state => state.Identity).ToArray());
@@ -263,6 +251,18 @@ public static class StoredRunner
         var remaining = identities.Length - stored.Length;
         var eta = remaining == 0 ? 0 : unitSeconds * remaining / workers;
         return new StoreStatus(identities.Length, kind.Models, stored.Length - failed.Length, failed, running, lapsed, pending, unitSeconds, eta);
+    }
+
+    /// <summary>The experiment as the store records it, the numerics version, and each unit's key and identity in plan
+    /// order.</summary>
+    private static (StoredExperiment Experiment, string Numerics, string[] Keys, string[] Identities) Identify<TUnit, TUnitResult, TResult>(
+        IStorableKind<TUnit, TUnitResult, TResult> kind)
+    {
+        var experiment = kind.Describe();
+        var numerics = NumericsVersion.Current;
+        var keys = kind.Units.Select(kind.UnitKey).ToArray();
+        var basis = UnitIdentity.OfBasis(experiment, numerics);
+        return (experiment, numerics, keys, keys.Select(key => UnitIdentity.Of(basis, key)).ToArray());
     }
 
     private static (TResult Result, StoreAccount Account) Collect<TUnit, TUnitResult, TResult>(
