@@ -13,8 +13,6 @@ namespace FairMtl.Tests.Cluster;
 [Collection(SlurmCollection.Name)]
 public sealed partial class SlurmTests(SlurmCluster cluster)
 {
-    private static readonly string[] Tables = ["baseline.csv", "sweep.csv", "pareto.csv", "seeds.csv"];
-
     [Fact]
     public async Task A_four_task_array_and_its_collect_job_write_the_tables_of_a_local_run()
     {
@@ -33,10 +31,7 @@ public sealed partial class SlurmTests(SlurmCluster cluster)
         await cluster.WaitForJobsAsync(TimeSpan.FromMinutes(4), ids.Groups[1].Value, ids.Groups[2].Value);
         var collectLog = File.ReadAllText(Path.Combine(results, "slurm", $"collect-{ids.Groups[2].Value}.out"));
         collectLog.ShouldContain($"Collected all 8 models from the run store {url}");
-        foreach (var table in Tables)
-        {
-            File.ReadAllBytes(Path.Combine(results, table)).ShouldBe(File.ReadAllBytes(Path.Combine(folder.Path, "local", table)), table);
-        }
+        ResultFolders.ShouldHaveSameTablesAndFigures(Path.Combine(folder.Path, "local"), results);
 
         var workerLogs = Directory.GetFiles(Path.Combine(results, "slurm"), "worker-*.out").Select(File.ReadAllText).ToArray();
         workerLogs.Length.ShouldBe(4);

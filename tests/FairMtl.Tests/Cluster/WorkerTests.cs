@@ -15,8 +15,6 @@ namespace FairMtl.Tests.Cluster;
 [Collection(PostgresCollection.Name)]
 public sealed partial class WorkerTests(PostgresServer server)
 {
-    private static readonly string[] Tables = ["baseline.csv", "sweep.csv", "pareto.csv", "seeds.csv"];
-
     [Fact]
     public async Task Two_workers_share_the_units_and_collect_writes_the_tables_of_a_local_run()
     {
@@ -49,7 +47,7 @@ public sealed partial class WorkerTests(PostgresServer server)
         var collected = await HostRun.InvokeAsync("collect", experiment, "--store", server.UrlWithPassword(url), "--out", Path.Combine(folder.Path, "collected"));
         collected.ExitCode.ShouldBe(ExitCodes.Success, collected.Error);
         collected.Output.ShouldContain($"Collected all 8 models from the run store {url} (result 1).");
-        SameTables(folder, "local", "collected");
+        ResultFolders.ShouldHaveSameTablesAndFigures(Path.Combine(folder.Path, "local"), Path.Combine(folder.Path, "collected"));
         foreach (var text in new[] { collected.Output, collected.Error, File.ReadAllText(Path.Combine(folder.Path, "collected", "summary.json")), File.ReadAllText(Path.Combine(folder.Path, "collected", "report.html")) })
         {
             text.ShouldNotContain(server.Password);
@@ -112,16 +110,14 @@ public sealed partial class WorkerTests(PostgresServer server)
         WorkerTrained().Match(worker.Output).Groups[1].Value.ShouldBe("8");
         var collected = await HostRun.InvokeAsync("collect", experiment, "--store", server.UrlWithPassword(url), "--out", Path.Combine(folder.Path, "collected"));
         collected.ExitCode.ShouldBe(ExitCodes.Success, collected.Error);
-        SameTables(folder, "local", "collected");
+        ResultFolders.ShouldHaveSameTablesAndFigures(Path.Combine(folder.Path, "local"), Path.Combine(folder.Path, "collected"));
     }
 
     [Fact]
     public async Task A_diverging_unit_is_stored_as_failed_once_and_collect_reports_it_with_exit_code_3()
     {
         using var folder = new TempDataFolder();
-        var experiment = HostRun.SmallExperiment(folder, "parkinson", text => text
-            .Replace("alpha: [0.0, 2.5, 4.9]", "alpha: [1.0, 1.0e12]")
-            .Replace("name: adam, lr: 0.01", "name: sgd, lr: 0.001"));
+        var experiment = ResultFolders.DivergingParkinson(folder);
         var url = server.UrlWithPassword(server.NewDatabase());
 
         var first = await HostRun.InvokeAsync("worker", experiment, "--store", url);
@@ -184,19 +180,6 @@ public sealed partial class WorkerTests(PostgresServer server)
         foreach (var table in new[] { "baseline.csv", "sweep.csv", "pareto.csv" })
         {
             File.ReadAllBytes(Path.Combine(folder.Path, "collected", table)).ShouldBe(File.ReadAllBytes(Path.Combine(folder.Path, "local", table)), table);
-        }
-    }
-
-    private static void SameTables(TempDataFolder folder, string first, string second)
-    {
-        foreach (var table in Tables)
-        {
-            File.ReadAllBytes(Path.Combine(folder.Path, second, table)).ShouldBe(File.ReadAllBytes(Path.Combine(folder.Path, first, table)), table);
-        }
-
-        foreach (var figure in Directory.GetFiles(Path.Combine(folder.Path, first, "figures")))
-        {
-            File.ReadAllBytes(Path.Combine(folder.Path, second, "figures", Path.GetFileName(figure))).ShouldBe(File.ReadAllBytes(figure), Path.GetFileName(figure));
         }
     }
 

@@ -121,9 +121,7 @@ public class RunCommandTests
     public async Task Diverging_runs_are_marked_failed_and_the_rest_is_written()
     {
         using var folder = new TempDataFolder();
-        var path = HostRun.SmallExperiment(folder, "parkinson", text => text
-            .Replace("alpha: [0.0, 2.5, 4.9]", "alpha: [1.0, 1.0e12]")
-            .Replace("name: adam, lr: 0.01", "name: sgd, lr: 0.001"));
+        var path = ResultFolders.DivergingParkinson(folder);
         var outDirectory = Path.Combine(folder.Path, "out");
         var run = await HostRun.InvokeAsync(path, "--out", outDirectory);
 

@@ -11,8 +11,6 @@ namespace FairMtl.Tests.Store;
 /// </summary>
 public partial class ResumeTests
 {
-    private static readonly string[] Tables = ["baseline.csv", "sweep.csv", "pareto.csv", "seeds.csv"];
-
     [Fact]
     public async Task A_rerun_trains_only_the_units_the_store_lacks_and_writes_byte_identical_tables()
     {
@@ -29,12 +27,12 @@ public partial class ResumeTests
 
         Trained(second).ShouldBe((3, 8));
         second.Output.ShouldContain("the other 5 were already in the run store");
-        SameTables(folder, "first", "second");
+        ResultFolders.ShouldHaveSameTablesAndFigures(Path.Combine(folder.Path, "first"), Path.Combine(folder.Path, "second"));
         StoreFile.Scalar(store, "SELECT count(*) FROM units").ShouldBe(8L);
 
         var fresh = await Run(experiment, store, Path.Combine(folder.Path, "fresh"), "--fresh");
         Trained(fresh).ShouldBe((8, 8), "--fresh ignores stored units");
-        SameTables(folder, "first", "fresh");
+        ResultFolders.ShouldHaveSameTablesAndFigures(Path.Combine(folder.Path, "first"), Path.Combine(folder.Path, "fresh"));
         StoreFile.Scalar(store, "SELECT count(*) FROM units").ShouldBe(8L, "a unit stored again replaces itself");
     }
 
@@ -177,14 +175,6 @@ public partial class ResumeTests
         all.Success.ShouldBeTrue(output);
         var models = int.Parse(all.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         return (models, models);
-    }
-
-    internal static void SameTables(TempDataFolder folder, string first, string second)
-    {
-        foreach (var table in Tables)
-        {
-            File.ReadAllBytes(Path.Combine(folder.Path, second, table)).ShouldBe(File.ReadAllBytes(Path.Combine(folder.Path, first, table)), table);
-        }
     }
 
     [GeneratedRegex(@"Trained (\d+) of (\d+) models")]
