@@ -77,10 +77,7 @@ public sealed class HiddenBlock
         var keep = 1f - _dropout;
         var mask = _mask.AsSpan(0, output.Length);
         dropoutRandom!.FillDropoutMask(mask, keep, 1f / keep);
-        for (var i = 0; i < output.Length; i++)
-        {
-            output[i] = activated[i] * mask[i];
-        }
+        MatrixKernels.Multiply(activated, mask, output);
     }
 
     /// <summary>
@@ -95,10 +92,7 @@ public sealed class HiddenBlock
         var grad = gradOutput[..activated.Length];
         if (_dropoutApplied)
         {
-            for (var i = 0; i < grad.Length; i++)
-            {
-                grad[i] *= _mask[i];
-            }
+            MatrixKernels.Multiply(grad, _mask.AsSpan(0, grad.Length), grad);
         }
 
         ActivationFunctions.Backward(_activation, activated, grad);
@@ -122,10 +116,7 @@ public sealed class HiddenBlock
         var grad = gradOutput[..activated.Length];
         if (_dropoutApplied)
         {
-            for (var i = 0; i < grad.Length; i++)
-            {
-                grad[i] *= _mask[i];
-            }
+            MatrixKernels.Multiply(grad, _mask.AsSpan(0, grad.Length), grad);
         }
 
         ActivationFunctions.Backward(_activation, activated, grad);

@@ -49,32 +49,39 @@ public sealed class DeterministicRandom
 
     /// <summary>
     /// Inverted-dropout factors: each element is <paramref name="scale"/> with probability <paramref name="keep"/>, else
-    /// 0. Each 64-bit draw decides two elements (low 32 bits first) against a 32-bit threshold, without branches, with
-    /// the generator state held in locals: the mask of a training step costs a few microseconds.
+    /// 0. Each 64-bit draw decides two elements (low 32 bits first) against a 32-bit threshold, with the generator state
+    /// held in locals and no branch on the draw: a compare-and-branch per element mispredicts on a fifth of the elements
+    /// (at keep 0.8) and cost more than the draws themselves. The sign of <c>draw - threshold</c> (both below 2^32) selects
+    /// the factor's bits.
     /// </summary>
     public void FillDropoutMask(Span<float> mask, float keep, float scale)
     {
-        var threshold = (ulong)Math.Round(keep * 4294967296.0);
+        var threshold = (long)Math.Round(keep * 4294967296.0);
+        var scaleBits = BitConverter.SingleToUInt32Bits(scale);
         var (s0, s1, s2, s3) = (_s0, _s1, _s2, _s3);
-        ref var first = ref MemoryMarshal.GetReference(mask);
+        ref var first = ref Unsafe.As<float, uint>(ref MemoryMarshal.GetReference(mask));
         var pairs = mask.Length / 2;
         for (var pair = 0; pair < pairs; pair++)
         {
             // Two elements per draw, written through a reference (no bounds checks, no per-element branch on the length).
             var result = Next(ref s0, ref s1, ref s2, ref s3);
             ref var slot = ref Unsafe.Add(ref first, 2 * pair);
-            slot = (result & 0xFFFFFFFFUL) < threshold ? scale : 0f;
-            Unsafe.Add(ref slot, 1) = (result >> 32) < threshold ? scale : 0f;
+            slot = scaleBits & Kept(result & 0xFFFFFFFFUL, threshold);
+            Unsafe.Add(ref slot, 1) = scaleBits & Kept(result >> 32, threshold);
         }
 
         if ((mask.Length & 1) != 0)
         {
             var result = Next(ref s0, ref s1, ref s2, ref s3);
-            mask[^1] = (result & 0xFFFFFFFFUL) < threshold ? scale : 0f;
+            mask[^1] = BitConverter.UInt32BitsToSingle(scaleBits & Kept(result & 0xFFFFFFFFUL, threshold));
         }
 
         (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
     }
+
+    /// <summary>All ones when <paramref name="draw"/> &lt; <paramref name="threshold"/> (both in [0, 2^32]), else 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Kept(ulong draw, long threshold) => (uint)(((long)draw - threshold) >> 63);
 
     /// <summary>Uniform integer in [0, <paramref name="maxExclusive"/>), without modulo bias (Lemire's method).</summary>
     public int NextInt(int maxExclusive)

@@ -321,4 +321,28 @@ public static class MatrixKernels
             }
         }
     }
+
+    /// <summary>target[i] = a[i] * b[i] (element-wise; every element one rounding, so any vector width gives the same bits).</summary>
+    public static void Multiply(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> target)
+    {
+        if (a.Length != b.Length || target.Length < a.Length)
+        {
+            throw new ArgumentException("The operands of an element-wise product must have the same length.");
+        }
+
+        ref var x = ref MemoryMarshal.GetReference(a);
+        ref var y = ref MemoryMarshal.GetReference(b);
+        ref var z = ref MemoryMarshal.GetReference(target);
+        var length = (nuint)a.Length;
+        nuint i = 0;
+        for (; i + Lanes <= length; i += Lanes)
+        {
+            (Vector256.LoadUnsafe(ref x, i) * Vector256.LoadUnsafe(ref y, i)).StoreUnsafe(ref z, i);
+        }
+
+        for (; i < length; i++)
+        {
+            Unsafe.Add(ref z, i) = Unsafe.Add(ref x, i) * Unsafe.Add(ref y, i);
+        }
+    }
 }
