@@ -4,7 +4,7 @@ using FairMtl.Spec;
 
 // FairMtl benchmarks (see BENCHMARKS.md): training-step speed and allocations, full sweeps through the host with one
 // and with all threads, and the PyTorch reference measured in the same run when /usr/bin/python3 has torch.
-// Options: --quick (fewer steps, Boston sweep only), --no-pytorch, --no-sweeps, --cluster (PostgreSQL and worker
+// Options: --quick (fewer steps, Boston sweep only), --no-pytorch, --no-classification [--only NAME: one classification step], --no-sweeps, --cluster (PostgreSQL and worker
 // processes at scale; needs root and the Debian PostgreSQL packages).
 var quick = args.Contains("--quick");
 var summary = new List<string>();
@@ -58,6 +58,36 @@ if (!args.Contains("--no-pytorch"))
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{shape.Name,-10} d={shape.Inputs,2}: PyTorch {pytorch[shape.Inputs]:F1} us/step, FairMtl {ours[shape.Inputs]:F2} us/step: {ratio:F1}x"));
         Report($"step-speedup-vs-pytorch-{shape.Name}", ratio, "x");
+    }
+
+    Console.WriteLine();
+}
+
+if (!args.Contains("--no-classification"))
+{
+    Console.WriteLine("## Classification training step (real training rows, batch 256, one thread; PyTorch twin on the same rows)");
+    var steps = new[]
+    {
+        new ClassificationStepBenchmark("adult-stl", "adult-sex", "STL"),
+        new ClassificationStepBenchmark("adult-glf", "adult-sex", "MTL-GLF"),
+        new ClassificationStepBenchmark("adult-mtaf-mmd", "adult-mtaf", "MTAF-MMD"),
+    };
+    var only = Array.IndexOf(args, "--only") is var at and >= 0 ? args[at + 1] : null;
+    foreach (var step in steps.Where(s => only is null || s.Name == only))
+    {
+        var result = step.Measure(quick ? 2 : 8);
+        var line = string.Create(CultureInfo.InvariantCulture,
+            $"{step.Name,-15} d={step.Repetition.Train.Features}: {result.MicrosecondsPerStep,7:F2} us/step, {result.BytesPerStep:F2} bytes/step, {result.Collections} GCs over {result.Steps} steps");
+        Report($"step-us-{step.Name}", result.MicrosecondsPerStep);
+        Report($"alloc-bytes-per-step-{step.Name}", result.BytesPerStep);
+        Report($"gc-during-training-{step.Name}", result.Collections);
+        if (!args.Contains("--no-pytorch") && PyTorchBenchmark.ClassificationStepMicroseconds(step, quick ? 300 : 2_000) is { } twin)
+        {
+            line += string.Create(CultureInfo.InvariantCulture, $"; PyTorch {twin:F1} us/step: {twin / result.MicrosecondsPerStep:F1}x");
+            Report($"step-speedup-vs-pytorch-{step.Name}", twin / result.MicrosecondsPerStep, "x");
+        }
+
+        Console.WriteLine(line);
     }
 
     Console.WriteLine();

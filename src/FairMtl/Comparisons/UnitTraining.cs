@@ -18,20 +18,30 @@ public static class UnitTraining
     public static (MultiHeadNetwork Network, TrainingOutcome Outcome) Train(
         ComparisonSpec spec, int features, RepetitionData repetition, MethodNetwork plan, IReadOnlyList<string> tasks, CancellationToken cancellationToken)
     {
-        var network = new MultiHeadNetwork(features, spec.Model, plan.Heads, spec.Training.BatchSize);
-        network.Initialize(spec.Model.Init, DeterministicRandom.ForStream(repetition.Seed, "init"));
-        var trainer = new ModelTrainer(network, plan.WithTargets(repetition.Train), repetition.Validation, spec.Training.BatchSize);
-        var optimizer = OptimizerFactory.Create(spec.Training.Optimizer, network.Parameters);
-        var objective = new RoutedObjective(plan.Routes, spec.Training.BatchSize);
+        var unit = Prepare(spec, features, repetition, plan);
         var selection = new EpochSelection(new TaskValidationLoss(plan, repetition.Validation, tasks), int.MaxValue, 0d, RestoreBest: true);
-        var outcome = trainer.Train(
-            optimizer,
-            objective,
+        var outcome = unit.Trainer.Train(
+            unit.Optimizer,
+            unit.Objective,
             spec.Training.Epochs,
             selection,
             DeterministicRandom.ForStream(repetition.Seed, "shuffle"),
             DeterministicRandom.ForStream(repetition.Seed, "dropout"),
             cancellationToken);
-        return (network, outcome);
+        return (unit.Network, outcome);
+    }
+
+    /// <summary>The initialised network, its trainer over the repetition's training rows, its optimiser and its routed
+    /// objective: everything a unit's training steps use (the step benchmark times them alone).</summary>
+    public static UnitTrainer Prepare(ComparisonSpec spec, int features, RepetitionData repetition, MethodNetwork plan)
+    {
+        var network = new MultiHeadNetwork(features, spec.Model, plan.Heads, spec.Training.BatchSize);
+        network.Initialize(spec.Model.Init, DeterministicRandom.ForStream(repetition.Seed, "init"));
+        var trainer = new ModelTrainer(network, plan.WithTargets(repetition.Train), repetition.Validation, spec.Training.BatchSize);
+        var optimizer = OptimizerFactory.Create(spec.Training.Optimizer, network.Parameters);
+        return new UnitTrainer(network, trainer, optimizer, new RoutedObjective(plan.Routes, spec.Training.BatchSize));
     }
 }
+
+/// <summary>What trains one unit: see <see cref="UnitTraining.Prepare"/>.</summary>
+public sealed record UnitTrainer(MultiHeadNetwork Network, ModelTrainer Trainer, IOptimizer Optimizer, RoutedObjective Objective);

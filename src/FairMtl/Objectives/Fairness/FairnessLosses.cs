@@ -10,7 +10,8 @@ public static class FairnessLosses
     /// <param name="groupCount">The number of groups; row group indices run from 0 to this, exclusive.</param>
     /// <param name="epsilon">The per-group loss bound; only <see cref="FairnessLossKind.Bgl"/> uses it.</param>
     /// <param name="bandwidth">The Gaussian kernel's bandwidth; only <see cref="FairnessLossKind.Mmd"/> uses it.</param>
-    public static IBatchFairnessLoss Create(FairnessLossKind penalty, int groupCount, double epsilon, double bandwidth = 1d) => penalty switch
+    /// <param name="maxRows">The largest batch, for the losses that keep per-row buffers (0: made at the first batch).</param>
+    public static IBatchFairnessLoss Create(FairnessLossKind penalty, int groupCount, double epsilon, double bandwidth = 1d, int maxRows = 0) => penalty switch
     {
         FairnessLossKind.Glf => new GroupLossFairness(groupCount),
         FairnessLossKind.Gld => new GroupLossDivergence(groupCount),
@@ -19,7 +20,7 @@ public static class FairnessLosses
         FairnessLossKind.Fprl => new FalsePositiveRateLoss(groupCount),
         FairnessLossKind.Tprl => new TruePositiveRateLoss(groupCount),
         FairnessLossKind.Corr => new ScoreGroupCorrelation(groupCount),
-        FairnessLossKind.Mmd => new ScoreMaximumMeanDiscrepancy(groupCount, bandwidth),
+        FairnessLossKind.Mmd => new ScoreMaximumMeanDiscrepancy(groupCount, bandwidth, maxRows),
         _ => throw new ArgumentOutOfRangeException(nameof(penalty), penalty, null),
     };
 }

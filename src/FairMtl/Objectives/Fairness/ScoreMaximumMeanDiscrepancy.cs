@@ -1,3 +1,8 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using FairMtl.Numerics;
+
 namespace FairMtl.Objectives.Fairness;
 
 /// <summary>
@@ -7,16 +12,27 @@ namespace FairMtl.Objectives.Fairness;
 /// For row i of group g the gradient is d(MMD²)/d(logit i) = 2 p_i (1 - p_i) [Σ_{j ∈ g} c_ij / n_g² - Σ_{j ∉ g} c_ij / (n_0 n_1)]
 /// with c_ij = -(p_i - p_j) k(p_i, p_j) / σ². Defined for two groups only; targets are ignored, so the caller passes
 /// the rows of interest (e.g. one task's negatives). With fewer than two groups present the loss is 0 with zero
-/// gradient. Costs O(rows²) kernel evaluations per batch.
+/// gradient. Costs rows (rows + 1) / 2 kernel evaluations per batch, four at a time, with <see cref="PortableExp"/>.
 /// </summary>
 public sealed class ScoreMaximumMeanDiscrepancy : IBatchFairnessLoss
 {
     private readonly double _inverseTwoVariance;
     private readonly double _inverseVariance;
+    private double[] _scores = [];
+    private double[] _same = [];
+    private double[] _other = [];
+    private double[] _sameSlope = [];
+    private double[] _otherSlope = [];
+    private long[] _groups = [];
+    private double[] _pairSame = [];
+    private double[] _pairOther = [];
+    private double[] _pairSameSlope = [];
+    private double[] _pairOtherSlope = [];
 
     /// <param name="groupCount">The number of groups; must be 2.</param>
     /// <param name="bandwidth">The kernel bandwidth σ; finite and positive.</param>
-    public ScoreMaximumMeanDiscrepancy(int groupCount, double bandwidth)
+    /// <param name="maxRows">The largest batch expected (its buffers are made at once; a larger batch makes them again).</param>
+    public ScoreMaximumMeanDiscrepancy(int groupCount, double bandwidth, int maxRows = 0)
     {
         if (groupCount != 2)
         {
@@ -30,6 +46,7 @@ public sealed class ScoreMaximumMeanDiscrepancy : IBatchFairnessLoss
 
         _inverseVariance = 1.0 / (bandwidth * bandwidth);
         _inverseTwoVariance = 0.5 * _inverseVariance;
+        EnsureCapacity(maxRows);
     }
 
     public double Compute(ReadOnlySpan<float> logits, ReadOnlySpan<float> targets, ReadOnlySpan<int> groups, int rows, Span<float> gradient)
@@ -54,50 +71,142 @@ public sealed class ScoreMaximumMeanDiscrepancy : IBatchFairnessLoss
         }
 
         double n0 = count0, n1 = count1;
-        double within0 = 0.0, within1 = 0.0, between = 0.0;
-
-        // All ordered pairs, the row's own group and the other kept apart: the kernel sums stay integers when every
-        // score is equal, so MMD² is then exactly 0, and each row's gradient is finished without a per-row buffer.
+        EnsureCapacity(rows);
+        var scores = _scores.AsSpan(0, rows);
+        var rowGroups = _groups.AsSpan(0, rows);
         for (var i = 0; i < rows; i++)
         {
-            var pi = TaskLoss.Sigmoid(logits[i]);
-            var group = groups[i];
-            double same = 0.0, other = 0.0, sameSlope = 0.0, otherSlope = 0.0;
-            for (var j = 0; j < rows; j++)
+            scores[i] = TaskLoss.Sigmoid(logits[i]);
+            rowGroups[i] = groups[i];
+        }
+
+        var same = _same.AsSpan(0, rows);
+        var other = _other.AsSpan(0, rows);
+        var sameSlope = _sameSlope.AsSpan(0, rows);
+        var otherSlope = _otherSlope.AsSpan(0, rows);
+        same.Clear();
+        other.Clear();
+        sameSlope.Clear();
+        otherSlope.Clear();
+
+        // Every unordered pair once (k(p_i, p_j) = k(p_j, p_i) bit for bit: the difference only changes sign), added to
+        // both rows' sums, the row's own group and the other kept apart. Row i receives its terms in ascending j: those
+        // with j < i while the earlier rows are visited, then its own from j = i on, so every sum is the same chain as
+        // over all ordered pairs row by row. A pair's term goes to the sum of the other group as +0, which leaves a sum
+        // unchanged (no sum here is ever -0). The kernel sums stay integers when every score is equal, so MMD² is then
+        // exactly 0.
+        for (var i = 0; i < rows; i++)
+        {
+            var pi = scores[i];
+            var diagonal = PortableExp.Exp(-(pi - pi) * (pi - pi) * _inverseTwoVariance);
+            var ownSum = same[i] + diagonal;
+            var ownSlope = sameSlope[i] - ((pi - pi) * diagonal);
+            var otherSum = other[i];
+            var otherSlopeSum = otherSlope[i];
+            var first = i + 1;
+            Pairs(pi, rowGroups[i], first, rows);
+            for (var j = first; j < rows; j++)
             {
-                var difference = pi - TaskLoss.Sigmoid(logits[j]);
-                var kernel = Math.Exp(-difference * difference * _inverseTwoVariance);
-                if (groups[j] == group)
-                {
-                    same += kernel;
-                    sameSlope -= difference * kernel;
-                }
-                else
-                {
-                    other += kernel;
-                    otherSlope -= difference * kernel;
-                }
+                ownSum += _pairSame[j];
+                otherSum += _pairOther[j];
+                ownSlope -= _pairSameSlope[j];
+                otherSlopeSum -= _pairOtherSlope[j];
             }
 
+            (same[i], other[i], sameSlope[i], otherSlope[i]) = (ownSum, otherSum, ownSlope, otherSlopeSum);
+        }
+
+        double within0 = 0.0, within1 = 0.0, between = 0.0;
+        for (var i = 0; i < rows; i++)
+        {
+            var group = groups[i];
             if (group == 0)
             {
-                within0 += same;
+                within0 += same[i];
             }
             else
             {
-                within1 += same;
+                within1 += same[i];
             }
 
-            between += other;
+            between += other[i];
             if (!gradient.IsEmpty)
             {
                 var ownCount = group == 0 ? n0 : n1;
-                var dp = 2.0 * _inverseVariance * ((sameSlope / (ownCount * ownCount)) - (otherSlope / (n0 * n1)));
+                var dp = 2.0 * _inverseVariance * ((sameSlope[i] / (ownCount * ownCount)) - (otherSlope[i] / (n0 * n1)));
                 gradient[i] = (float)(dp * FairnessBatch.SigmoidDerivative(logits[i]));
             }
         }
 
-        // Each cross pair was visited from both ends.
+        // Each cross pair was counted from both ends.
         return (within0 / (n0 * n0)) + (within1 / (n1 * n1)) - (between / (n0 * n1));
+    }
+
+    /// <summary>
+    /// For row i (score <paramref name="p"/>, group <paramref name="group"/>) and each later row j from
+    /// <paramref name="first"/> to <paramref name="rows"/>: the kernel k_ij = e^(-(p - p_j)² / (2σ²)) and the slope
+    /// (p - p_j) k_ij, four rows at a time (<see cref="PortableExp"/>), split by whether j is in row i's group
+    /// (+0 in the other half) into the pair buffers, and added to row j's sums (p_j - p = -(p - p_j), so row j's slope
+    /// sum takes +slope where row i's takes -slope).
+    /// </summary>
+    private void Pairs(double p, long group, int first, int rows)
+    {
+        ref var s0 = ref MemoryMarshal.GetArrayDataReference(_scores);
+        ref var g0 = ref MemoryMarshal.GetArrayDataReference(_groups);
+        ref var same = ref MemoryMarshal.GetArrayDataReference(_same);
+        ref var other = ref MemoryMarshal.GetArrayDataReference(_other);
+        ref var sameSlope = ref MemoryMarshal.GetArrayDataReference(_sameSlope);
+        ref var otherSlope = ref MemoryMarshal.GetArrayDataReference(_otherSlope);
+        ref var pairSame = ref MemoryMarshal.GetArrayDataReference(_pairSame);
+        ref var pairOther = ref MemoryMarshal.GetArrayDataReference(_pairOther);
+        ref var pairSameSlope = ref MemoryMarshal.GetArrayDataReference(_pairSameSlope);
+        ref var pairOtherSlope = ref MemoryMarshal.GetArrayDataReference(_pairOtherSlope);
+        var pv = Vector256.Create(p);
+        var gv = Vector256.Create((long)group);
+        var scale = Vector256.Create(_inverseTwoVariance);
+        var j = first;
+        for (; j < rows; j += Vector256<double>.Count)
+        {
+            // The buffers hold whole vectors past the batch's end (their padding rows are never read back).
+            var at = (nuint)j;
+            var difference = pv - Vector256.LoadUnsafe(ref s0, at);
+            var kernel = PortableExp.Exp(-difference * difference * scale);
+            var slope = difference * kernel;
+            var inGroup = Vector256.Equals(Vector256.LoadUnsafe(ref g0, at), gv).AsDouble();
+            var kernelSame = kernel & inGroup;
+            var kernelOther = Vector256.AndNot(kernel, inGroup);
+            var slopeSame = slope & inGroup;
+            var slopeOther = Vector256.AndNot(slope, inGroup);
+            kernelSame.StoreUnsafe(ref pairSame, at);
+            kernelOther.StoreUnsafe(ref pairOther, at);
+            slopeSame.StoreUnsafe(ref pairSameSlope, at);
+            slopeOther.StoreUnsafe(ref pairOtherSlope, at);
+            (Vector256.LoadUnsafe(ref same, at) + kernelSame).StoreUnsafe(ref same, at);
+            (Vector256.LoadUnsafe(ref other, at) + kernelOther).StoreUnsafe(ref other, at);
+            (Vector256.LoadUnsafe(ref sameSlope, at) + slopeSame).StoreUnsafe(ref sameSlope, at);
+            (Vector256.LoadUnsafe(ref otherSlope, at) + slopeOther).StoreUnsafe(ref otherSlope, at);
+        }
+    }
+
+    /// <summary>Per-row buffers for batches of <paramref name="rows"/> rows (made once for the largest batch).</summary>
+    private void EnsureCapacity(int rows)
+    {
+        if (_scores.Length >= rows + Vector256<double>.Count)
+        {
+            return;
+        }
+
+        // Padded to whole vectors: the pair loop reads and writes the last vector past the batch's end.
+        var length = rows + Vector256<double>.Count;
+        _scores = new double[length];
+        _groups = new long[length];
+        _same = new double[length];
+        _other = new double[length];
+        _sameSlope = new double[length];
+        _otherSlope = new double[length];
+        _pairSame = new double[length];
+        _pairOther = new double[length];
+        _pairSameSlope = new double[length];
+        _pairOtherSlope = new double[length];
     }
 }

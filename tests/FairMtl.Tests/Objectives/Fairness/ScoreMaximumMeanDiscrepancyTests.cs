@@ -95,6 +95,64 @@ public class ScoreMaximumMeanDiscrepancyTests
         ShouldMatchFiniteDifferences(loss, logits, new float[12], groups);
     }
 
+    [Theory]
+    [InlineData(37, 0.1)]
+    [InlineData(256, 0.1)]
+    [InlineData(5, 0.5)]
+    public void Large_and_odd_batches_match_the_sum_over_all_ordered_pairs(int rows, double sigma)
+    {
+        // The loss visits each unordered pair once, four rows at a time; the definition sums every ordered pair.
+        var (logits, groups) = RandomTwoGroupBatch(rows, rows, shift: 0.5);
+        var p = logits.Select(l => Sigmoid(l)).ToArray();
+        double n0 = groups.Count(g => g == 0), n1 = rows - n0;
+        double within0 = 0, within1 = 0, between = 0;
+        var expectedGradient = new double[rows];
+        for (var i = 0; i < rows; i++)
+        {
+            for (var j = 0; j < rows; j++)
+            {
+                var k = Math.Exp(-(p[i] - p[j]) * (p[i] - p[j]) / (2 * sigma * sigma));
+                var slope = -(p[i] - p[j]) * k / (sigma * sigma);
+                if (groups[i] == groups[j])
+                {
+                    if (groups[i] == 0)
+                    {
+                        within0 += k;
+                    }
+                    else
+                    {
+                        within1 += k;
+                    }
+
+                    var own = groups[i] == 0 ? n0 : n1;
+                    expectedGradient[i] += 2 * slope / (own * own);
+                }
+                else
+                {
+                    between += k;
+                    expectedGradient[i] -= 2 * slope / (n0 * n1);
+                }
+            }
+
+            expectedGradient[i] *= p[i] * (1 - p[i]);
+        }
+
+        var loss = new ScoreMaximumMeanDiscrepancy(2, sigma, maxRows: 8);
+        loss.Compute(Garbage(300).Select(_ => 3f).ToArray(), new float[300], [.. Enumerable.Range(0, 300).Select(i => i % 2)], 300, Garbage(300)); // a larger batch first: nothing of it may stay
+        var gradient = Garbage(rows);
+        var value = loss.Compute(logits, new float[rows], groups, rows, gradient);
+
+        value.ShouldBe((within0 / (n0 * n0)) + (within1 / (n1 * n1)) - (between / (n0 * n1)), 1e-12);
+        for (var i = 0; i < rows; i++)
+        {
+            gradient[i].ShouldBe((float)expectedGradient[i], 1e-6f + (1e-5f * Math.Abs((float)expectedGradient[i])), $"row {i}");
+        }
+
+        var again = Garbage(rows);
+        new ScoreMaximumMeanDiscrepancy(2, sigma).Compute(logits, new float[rows], groups, rows, again).ShouldBe(value);
+        again.ShouldBe(gradient);
+    }
+
     [Fact]
     public void Equal_scores_give_exactly_zero_and_zero_gradient()
     {

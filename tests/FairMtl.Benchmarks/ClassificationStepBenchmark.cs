@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Globalization;
+using FairMtl.Comparisons;
+using FairMtl.MultiTask;
+using FairMtl.Numerics;
+using FairMtl.Spec;
+using FairMtl.Spec.Yaml;
+
+namespace FairMtl.Benchmarks;
+
+/// <summary>
+/// Training steps of one method of a classification experiment (experiments/&lt;name&gt;.yaml), on its first repetition's
+/// real training rows, through the code the host trains units with (<see cref="UnitTraining.Prepare"/>: network,
+/// trainer, optimiser, routed objective), one thread, no per-epoch validation: the step alone.
+/// </summary>
+internal sealed class ClassificationStepBenchmark
+{
+    private readonly UnitTrainer _unit;
+    private readonly DeterministicRandom _shuffle = new(4);
+    private readonly DeterministicRandom _dropout = new(5);
+
+    public ClassificationStepBenchmark(string name, string experiment, string method)
+    {
+        Name = name;
+        var path = RepositoryPaths.Experiment(experiment);
+        var loaded = ComparisonYamlReader.Parse(File.ReadAllText(path), path, Path.GetDirectoryName(path)!);
+        Spec = loaded.Spec with { Protocol = loaded.Spec.Protocol with { Repetitions = 1 } };
+        var data = LoadedRepetitions.Load(loaded with { Spec = Spec });
+        Repetition = data.Repetitions[0];
+        Method = Spec.Methods.Single(m => m.Name == method);
+        Setting = Spec is MultiTaskSpec multiTask ? MultiTaskSweep.Settings(multiTask.Sweep, Spec.Tasks.Count)[0] : null;
+        Plan = MethodNetwork.For(Method, Spec, data.Data.Attributes, Setting);
+        _unit = UnitTraining.Prepare(Spec, Repetition.Train.Features, Repetition, Plan);
+        Attribute = data.Data.Attributes[0].Name;
+    }
+
+    public string Name { get; }
+
+    public ComparisonSpec Spec { get; }
+
+    public MethodSpec Method { get; }
+
+    public MultiTaskSetting? Setting { get; }
+
+    public MethodNetwork Plan { get; }
+
+    public RepetitionData Repetition { get; }
+
+    /// <summary>The first sensitive attribute (the one the fairness terms and the PyTorch twin use).</summary>
+    public string Attribute { get; }
+
+    /// <summary>Median over five measured calls of <paramref name="epochs"/> epochs each, after two seconds of warm-up.</summary>
+    public StepResult Measure(int epochs)
+    {
+        var warmUp = Stopwatch.StartNew();
+        while (warmUp.Elapsed < TimeSpan.FromSeconds(2))
+        {
+            Train(1);
+        }
+
+        var runs = new List<StepResult>();
+        for (var repeat = 0; repeat < 5; repeat++)
+        {
+            var gcBefore = FairMtl.Execution.RunTimings.Collections();
+            var bytesBefore = GC.GetAllocatedBytesForCurrentThread();
+            var started = Stopwatch.GetTimestamp();
+            var outcome = Train(epochs);
+            var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            var bytes = GC.GetAllocatedBytesForCurrentThread() - bytesBefore;
+            var collections = FairMtl.Execution.RunTimings.Collections() - gcBefore;
+            runs.Add(new StepResult(1e6 * seconds / outcome.Steps, (double)bytes / outcome.Steps, collections, outcome.Steps));
+        }
+
+        return runs.OrderBy(run => run.MicrosecondsPerStep).ElementAt(runs.Count / 2);
+    }
+
+    /// <summary>
+    /// Writes the training rows for the PyTorch twin into <paramref name="folder"/>: x.f32 (rows x features), labels.f32
+    /// (rows x tasks, the spec's task order) and groups.i32 (the first attribute's group of each row), little-endian.
+    /// </summary>
+    public void ExportTrainingRows(string folder)
+    {
+        var part = Repetition.Train;
+        using (var x = File.Create(Path.Combine(folder, "x.f32")))
+        {
+            x.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(part.X.AsSpan(0, part.Rows * part.Features)));
+        }
+
+        var labels = new float[part.Rows * Spec.Tasks.Count];
+        for (var t = 0; t < Spec.Tasks.Count; t++)
+        {
+            var column = part.Targets[Spec.Tasks[t].Name];
+            for (var r = 0; r < part.Rows; r++)
+            {
+                labels[(r * Spec.Tasks.Count) + t] = column[r];
+            }
+        }
+
+        File.WriteAllBytes(Path.Combine(folder, "labels.f32"), System.Runtime.InteropServices.MemoryMarshal.AsBytes(labels.AsSpan()).ToArray());
+        File.WriteAllBytes(Path.Combine(folder, "groups.i32"), System.Runtime.InteropServices.MemoryMarshal.AsBytes(part.Groups![Attribute].AsSpan()).ToArray());
+    }
+
+    /// <summary>The twin's command-line arguments after the data folder: method kind, shapes and the method's weights.</summary>
+    public IEnumerable<string> TwinArguments()
+    {
+        string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+        var training = Spec.Training;
+        yield return Method.Kind switch
+        {
+            MethodKind.SingleTask => "single-task",
+            MethodKind.Auxiliary when Method.Loss == FairnessLossKind.Glf => "glf",
+            MethodKind.MtaF when Method.Loss == FairnessLossKind.Mmd => "mtaf-mmd",
+            _ => throw new NotSupportedException($"No PyTorch twin for method '{Method.Name}'."),
+        };
+        yield return $"rows={Repetition.Train.Rows}";
+        yield return $"features={Repetition.Train.Features}";
+        yield return $"tasks={Spec.Tasks.Count}";
+        yield return $"trunk={string.Join(',', Spec.Model.Trunk)}";
+        yield return $"head_hidden={string.Join(',', Spec.HeadHidden)}";
+        yield return $"dropout={Number(Spec.Model.Dropout)}";
+        yield return $"batch={training.BatchSize}";
+        yield return $"lr={Number(training.Optimizer.LearningRate)}";
+        yield return $"lambda={Number(Method.Lambda)}";
+        yield return $"bandwidth={Number(Method.Bandwidth)}";
+        if (Setting is not null)
+        {
+            yield return $"weights={string.Join(',', Setting.Weights.Select(Number))}";
+            yield return $"lambdas={string.Join(',', Setting.Lambdas.Select(Number))}";
+            yield return $"ratios={string.Join(',', Setting.Ratios.Select(Number))}";
+        }
+    }
+
+    private Training.TrainingOutcome Train(int epochs) =>
+        _unit.Trainer.Train(_unit.Optimizer, _unit.Objective, epochs, null, _shuffle, _dropout, CancellationToken.None);
+}
