@@ -86,6 +86,39 @@ public class InstructionSetTests
         }
     }
 
+    [Fact]
+    public async Task The_score_MMD_of_MTA_F_gives_identical_files_across_threads_and_instruction_sets()
+    {
+        // The MMD's kernels are computed four at a time with PortableExp; every other platform difference would show.
+        using var folder = new TempDataFolder();
+        var path = HostRun.SmallExperiment(folder, "adult-mtaf", text => text
+            .Replace("  BASE-CORR: { kind: fair-multi-task, loss: corr }\n", string.Empty)
+            .Replace("  BASE-FPR: { kind: fair-multi-task, loss: fpr-gap }\n", string.Empty)
+            .Replace("  MTAF-CORR: { kind: mta-f, loss: corr }\n", string.Empty)
+            .Replace("  MTAF-FPR: { kind: mta-f, loss: fpr-gap }\n", string.Empty)
+            .Replace("runs: 100,", "runs: 2,")
+            .Replace("epochs: 10", "epochs: 2")
+            .Replace("  missing: [\"?\"]", "  missing: [\"?\"]\n  filter: [\"age < 25\"]"));
+        var text = File.ReadAllText(path);
+        text.ShouldNotContain("MTAF-CORR:");
+        text.ShouldContain("runs: 2,");
+        text.ShouldContain("epochs: 2");
+        text.ShouldContain("filter: [\"age < 25\"]");
+
+        string? reference = null;
+        foreach (var (name, threads, variable) in new[] { ("threads-1", "1", (string?)null), ("threads-2", "2", null), ("no-avx512", "2", "DOTNET_EnableAVX512"), ("no-avx2", "2", "DOTNET_EnableAVX2"), ("no-simd", "2", "DOTNET_EnableHWIntrinsic") })
+        {
+            var outDirectory = Path.Combine(folder.Path, name);
+            var (code, error) = await RunHostAsync([path, "--out", outDirectory, "--threads", threads], variable);
+            code.ShouldBe(0, $"{name}: {error}");
+            reference ??= outDirectory;
+            foreach (var file in new[] { "methods.csv", "runs.csv", "references.csv" })
+            {
+                File.ReadAllBytes(Path.Combine(outDirectory, file)).ShouldBe(File.ReadAllBytes(Path.Combine(reference, file)), $"{name}: {file}");
+            }
+        }
+    }
+
     private static async Task<(int Code, string Error)> RunHostAsync(string[] arguments, string? disabledFeature)
     {
         var (code, _, error) = await HostProcess.RunAsync(arguments, environment =>
