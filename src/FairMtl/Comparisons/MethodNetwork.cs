@@ -1,4 +1,5 @@
 using FairMtl.Data;
+using FairMtl.Numerics;
 using FairMtl.Objectives.Fairness;
 using FairMtl.Objectives.Routing;
 using FairMtl.Spec;
@@ -131,7 +132,7 @@ public sealed record MethodNetwork(
             var target = Targets[h];
             targets[Heads[h].Name] = target.Task is { } task
                 ? part.Targets[task]
-                : part.Groups![target.Attribute!].Select(g => g == target.Group ? 1f : 0f).ToArray();
+                : GroupIndicator(part.Groups![target.Attribute!], target.Group);
         }
 
         return part with { Targets = targets };
@@ -143,7 +144,7 @@ public sealed record MethodNetwork(
     /// </summary>
     public int[] ScoringHeads(DataPart part, int task, int taskCount)
     {
-        var heads = new int[part.Rows];
+        var heads = UnitBuffers.Rent<int>(part.Rows);
         if (Decomposition is null)
         {
             Array.Fill(heads, task);
@@ -158,6 +159,18 @@ public sealed record MethodNetwork(
         }
 
         return heads;
+    }
+
+    /// <summary>1 for the rows of <paramref name="group"/>, else 0 (an array of the unit: see <see cref="UnitBuffers"/>).</summary>
+    private static float[] GroupIndicator(int[] groups, int group)
+    {
+        var indicator = UnitBuffers.Rent<float>(groups.Length);
+        for (var r = 0; r < groups.Length; r++)
+        {
+            indicator[r] = groups[r] == group ? 1f : 0f;
+        }
+
+        return indicator;
     }
 
     private static HeadRoute Route(float headScale, float trunkScale, (ILossTerm Term, double Coefficient) term) =>

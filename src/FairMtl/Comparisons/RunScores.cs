@@ -1,4 +1,5 @@
 using FairMtl.Evaluation.Classification;
+using FairMtl.Numerics;
 
 namespace FairMtl.Comparisons;
 
@@ -12,7 +13,7 @@ public static class RunScores
         var test = data.Test;
         for (var t = 0; t < tasks.Count; t++)
         {
-            var scores = logits[t].Select(l => Objectives.TaskLoss.Sigmoid(l)).ToArray();
+            var scores = Probabilities(logits[t]);
             var labels = test.Targets[tasks[t].Name];
             var threshold = data.Threshold(tasks[t]);
             values.Add(BinaryClassificationMetrics.Auc(scores, labels));
@@ -29,6 +30,18 @@ public static class RunScores
         }
 
         return values.ToArray();
+    }
+
+    /// <summary>The sigmoid of each logit, in an array of the unit (<see cref="UnitBuffers"/>).</summary>
+    public static double[] Probabilities(float[] logits)
+    {
+        var scores = UnitBuffers.Rent<double>(logits.Length);
+        for (var r = 0; r < logits.Length; r++)
+        {
+            scores[r] = Objectives.TaskLoss.Sigmoid(logits[r]);
+        }
+
+        return scores;
     }
 
     /// <summary>The per-group report over the rows whose group is known (group -1: unknown, left out).</summary>

@@ -1,5 +1,6 @@
 using FairMtl.Data;
 using FairMtl.Nn;
+using FairMtl.Numerics;
 using FairMtl.Objectives;
 using FairMtl.Training;
 
@@ -8,7 +9,8 @@ namespace FairMtl.Comparisons;
 /// <summary>The tasks' logits on a data part, each row scored by the head the method assigns to it.</summary>
 public static class TaskScores
 {
-    /// <summary>result[task][row]: the logit of the task's scoring head for the row.</summary>
+    /// <summary>result[task][row]: the logit of the task's scoring head for the row (arrays of the unit: see
+    /// <see cref="UnitBuffers"/>).</summary>
     public static float[][] Logits(MultiHeadNetwork network, MethodNetwork method, DataPart part, int taskCount)
     {
         var outputs = Predictor.Predict(network, part);
@@ -16,7 +18,7 @@ public static class TaskScores
         for (var t = 0; t < taskCount; t++)
         {
             var heads = method.ScoringHeads(part, t, taskCount);
-            logits[t] = new float[part.Rows];
+            logits[t] = UnitBuffers.Rent<float>(part.Rows);
             for (var r = 0; r < part.Rows; r++)
             {
                 logits[t][r] = outputs[heads[r]][r];
@@ -48,8 +50,8 @@ public sealed class TaskValidationLoss : IValidationLoss
         _validation = validation;
         _tasks = tasks;
         _scoringHeads = Enumerable.Range(0, tasks.Count).Select(t => method.ScoringHeads(validation, t, tasks.Count)).ToArray();
-        _logits = tasks.Select(_ => new float[validation.Rows]).ToArray();
-        _predictions = method.Heads.Select(_ => new float[validation.Rows]).ToArray();
+        _logits = tasks.Select(_ => UnitBuffers.Rent<float>(validation.Rows)).ToArray();
+        _predictions = method.Heads.Select(_ => UnitBuffers.Rent<float>(validation.Rows)).ToArray();
     }
 
     public string Description => "validation loss of the tasks";

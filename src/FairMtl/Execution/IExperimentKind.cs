@@ -69,6 +69,7 @@ public static class KindRunner
     {
         ArgumentNullException.ThrowIfNull(kind);
         var total = kind.Models;
+        RunTimings.StartTraining();
         var scheduled = UnitScheduler.Run(
             kind.Units,
             threads,

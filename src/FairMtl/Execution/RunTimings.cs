@@ -8,4 +8,15 @@ public sealed record RunTimings(double LoadSeconds, double TrainSeconds, int Thr
 {
     /// <summary>Garbage collections of all generations so far in this process (the scheduler takes the difference).</summary>
     public static int Collections() => GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2);
+
+    /// <summary>
+    /// Collects the youngest generation (what loading the data left behind) before training starts rather than in its
+    /// middle, so that training begins with a whole allocation budget, which the units' first buffers
+    /// (<see cref="Numerics.UnitBuffers"/>) fit in; returns <see cref="Collections"/> after it, the count to subtract.
+    /// </summary>
+    public static int StartTraining()
+    {
+        GC.Collect(0);
+        return Collections();
+    }
 }

@@ -7,7 +7,8 @@ namespace FairMtl.Execution;
 /// Runs the independent units of work of any experiment kind (a model, or a warm-start block of models): in parallel
 /// across units, handed out one at a time in plan order, with cancellation between steps, and with the wall time and
 /// garbage collections of the whole batch recorded. A unit's result depends on the unit alone (its random streams come
-/// from its seed), so the results, returned in unit order, do not depend on the thread count or the schedule.
+/// from its seed), so the results, returned in unit order, do not depend on the thread count or the schedule. Each unit
+/// trains in a <see cref="Numerics.UnitBuffers"/> scope: the next unit on a thread reuses its arrays.
 /// </summary>
 public static class UnitScheduler
 {
@@ -31,7 +32,12 @@ public static class UnitScheduler
         var order = Partitioner.Create(Enumerable.Range(0, units.Count), EnumerablePartitionerOptions.NoBuffering);
         try
         {
-            Parallel.ForEach(order, options, index => results[index] = train(units[index], counter));
+            Parallel.ForEach(order, options, index =>
+            {
+                // The unit's engine buffers go back to this thread's pool when it ends, for the next unit to reuse.
+                using var buffers = Numerics.UnitBuffers.Begin();
+                results[index] = train(units[index], counter);
+            });
         }
         catch (AggregateException aggregate) when (aggregate.InnerExceptions.Count > 0)
         {

@@ -187,7 +187,7 @@ public sealed class MultiTaskComparisonKind : IStorableKind<MultiTaskUnit, Multi
             for (var k = 0; k < tasks.Length; k++)
             {
                 var t = reference?.Task ?? k;
-                var scores = logits[k].Select(l => Objectives.TaskLoss.Sigmoid(l)).ToArray();
+                var scores = RunScores.Probabilities(logits[k]);
                 var labels = repetition.Test.Targets[tasks[k]];
                 var threshold = repetition.Threshold(spec.Tasks[t]);
                 errors[t] = 1d - BinaryClassificationMetrics.Accuracy(scores, labels, threshold);

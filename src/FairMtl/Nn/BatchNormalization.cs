@@ -1,3 +1,5 @@
+using FairMtl.Numerics;
+
 namespace FairMtl.Nn;
 
 /// <summary>
@@ -20,13 +22,13 @@ public sealed class BatchNormalization
         Width = width;
         Gamma = new Parameter(name + ".gamma", group, width);
         Beta = new Parameter(name + ".beta", group, width);
-        MovingMean = new float[width];
-        MovingVariance = new float[width];
-        _mean = new float[width];
-        _inverseStd = new float[width];
-        _normalized = new float[maxRows * width];
-        _sumGrad = new float[width];
-        _sumGradNormalized = new float[width];
+        MovingMean = UnitBuffers.Rent<float>(width);
+        MovingVariance = UnitBuffers.Rent<float>(width);
+        _mean = UnitBuffers.Rent<float>(width);
+        _inverseStd = UnitBuffers.Rent<float>(width);
+        _normalized = UnitBuffers.Rent<float>(maxRows * width);
+        _sumGrad = UnitBuffers.Rent<float>(width);
+        _sumGradNormalized = UnitBuffers.Rent<float>(width);
     }
 
     public int Width { get; }

@@ -19,9 +19,9 @@ public sealed class HiddenBlock
         Norm = batchNorm ? new BatchNormalization(name + ".bn", group, outputs, maxRows) : null;
         _activation = activation;
         _dropout = (float)dropout;
-        _activated = new float[maxRows * outputs];
-        _mask = dropout > 0 ? new float[maxRows * outputs] : [];
-        Output = dropout > 0 ? new float[maxRows * outputs] : _activated;
+        _activated = UnitBuffers.Rent<float>(maxRows * outputs);
+        _mask = dropout > 0 ? UnitBuffers.Rent<float>(maxRows * outputs) : [];
+        Output = dropout > 0 ? UnitBuffers.Rent<float>(maxRows * outputs) : _activated;
     }
 
     public DenseLayer Dense { get; }

@@ -49,8 +49,8 @@ public sealed class MultiHeadNetwork
             trunk[0].Dense.AcceptSparseInput(maxRows);
         }
 
-        _trunkGradients = trunk.Select(block => new float[maxRows * block.Dense.Outputs]).ToArray();
-        _scratch = new float[maxProduct];
+        _trunkGradients = trunk.Select(block => UnitBuffers.Rent<float>(maxRows * block.Dense.Outputs)).ToArray();
+        _scratch = UnitBuffers.Rent<float>(maxProduct);
         Parameters = trunk.SelectMany(block => block.Parameters).Concat(Heads.SelectMany(head => head.Parameters)).ToArray();
     }
 

@@ -1,3 +1,5 @@
+using FairMtl.Numerics;
+
 namespace FairMtl.Nn;
 
 /// <summary>A copy of a network's state (weights and batch-normalisation statistics), e.g. its best epoch.</summary>
@@ -7,7 +9,7 @@ public sealed class NetworkSnapshot
 
     public NetworkSnapshot(MultiHeadNetwork network)
     {
-        _values = StateArrays(network).Select(source => new float[source.Length]).ToArray();
+        _values = StateArrays(network).Select(source => UnitBuffers.Rent<float>(source.Length)).ToArray();
     }
 
     /// <summary>Stores the network's current state.</summary>

@@ -25,10 +25,10 @@ public sealed class OutputHead
 
         Hidden = hidden.ToArray();
         Output = new DenseLayer($"{spec.Name}.out", group, width, 1);
-        Prediction = new float[maxRows];
-        _gradHidden = new float[maxRows * maxWidth];
-        _gradHiddenInput = new float[maxRows * maxWidth];
-        InputGradient = new float[maxRows * inputs];
+        Prediction = UnitBuffers.Rent<float>(maxRows);
+        _gradHidden = UnitBuffers.Rent<float>(maxRows * maxWidth);
+        _gradHiddenInput = UnitBuffers.Rent<float>(maxRows * maxWidth);
+        InputGradient = UnitBuffers.Rent<float>(maxRows * inputs);
     }
 
     public HeadSpec Spec { get; }

@@ -1,3 +1,5 @@
+using FairMtl.Numerics;
+
 namespace FairMtl.Nn;
 
 /// <summary>A trainable float32 tensor, its gradient, and the parameter group it belongs to.</summary>
@@ -7,8 +9,8 @@ public sealed class Parameter
     {
         Name = name;
         Group = group;
-        Value = new float[length];
-        Gradient = new float[length];
+        Value = UnitBuffers.Rent<float>(length);
+        Gradient = UnitBuffers.Rent<float>(length);
     }
 
     /// <summary>Name for diagnostics, e.g. <c>trunk.0.weight</c>.</summary>

@@ -35,12 +35,12 @@ public sealed class SparseRows
     public SparseRows(int maxRows, int inputs)
     {
         _inputs = inputs;
-        _rowStart = new int[maxRows + 1];
-        _rowColumns = new int[maxRows * inputs + 1];
-        _rowValues = new float[maxRows * inputs + 1];
-        _columnStart = new int[inputs + 1];
-        _columnRows = new int[maxRows * inputs];
-        _columnValues = new float[maxRows * inputs];
+        _rowStart = UnitBuffers.Rent<int>(maxRows + 1);
+        _rowColumns = UnitBuffers.Rent<int>((maxRows * inputs) + 1);
+        _rowValues = UnitBuffers.Rent<float>((maxRows * inputs) + 1);
+        _columnStart = UnitBuffers.Rent<int>(inputs + 1);
+        _columnRows = UnitBuffers.Rent<int>(maxRows * inputs);
+        _columnValues = UnitBuffers.Rent<float>(maxRows * inputs);
     }
 
     /// <summary>

@@ -133,7 +133,7 @@ public static class StoredRunner
         // queue for the same first units.
         var order = Rotated(pending, worker);
         var claims = new ClaimBatcher(store, worker, options.Fresh, identities, order, threads, claimTimes);
-        var collectionsBefore = RunTimings.Collections();
+        var collectionsBefore = RunTimings.StartTraining();
         var stopwatch = Stopwatch.StartNew();
 
         TUnitResult TrainAndCommit(int index, ModelCounter counter)

@@ -1,5 +1,6 @@
 using FairMtl.Data;
 using FairMtl.Nn;
+using FairMtl.Numerics;
 using FairMtl.Objectives;
 
 namespace FairMtl.Training;
@@ -20,7 +21,7 @@ public sealed class HeadValidationLoss : IValidationLoss
         }
 
         _validation = validation;
-        _predictions = network.Heads.Select(_ => new float[validation.Rows]).ToArray();
+        _predictions = network.Heads.Select(_ => UnitBuffers.Rent<float>(validation.Rows)).ToArray();
         Description = $"validation loss of head '{head}'";
     }
 

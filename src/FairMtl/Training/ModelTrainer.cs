@@ -1,6 +1,6 @@
 using FairMtl.Data;
-using FairMtl.Nn;
 using FairMtl.Nn.Optimizers;
+using FairMtl.Nn;
 using FairMtl.Numerics;
 using FairMtl.Objectives;
 using FairMtl.Spec;
@@ -42,18 +42,18 @@ public sealed class ModelTrainer
         _trainGroups = (train.Groups ?? new Dictionary<string, int[]>())
             .Select(pair =>
             {
-                var batchGroups = new int[_batchSize];
+                var batchGroups = UnitBuffers.Rent<int>(_batchSize);
                 groups[pair.Key] = batchGroups;
                 return (pair.Value, batchGroups);
             })
             .ToArray();
-        _batchInputs = new float[_batchSize * train.Features];
-        _batch = new TrainingBatch(Enumerable.Range(0, heads).Select(_ => new float[_batchSize]).ToArray(), groups);
-        _gradients = Enumerable.Range(0, heads).Select(_ => new float[_batchSize]).ToArray();
+        _batchInputs = UnitBuffers.Rent<float>(_batchSize * train.Features);
+        _batch = new TrainingBatch(Enumerable.Range(0, heads).Select(_ => UnitBuffers.Rent<float>(_batchSize)).ToArray(), groups);
+        _gradients = Enumerable.Range(0, heads).Select(_ => UnitBuffers.Rent<float>(_batchSize)).ToArray();
         _trunkGradients = new float[]?[heads];
-        _headScales = new float[heads];
-        _trunkScales = new float[heads];
-        _order = new int[train.Rows];
+        _headScales = UnitBuffers.Rent<float>(heads);
+        _trunkScales = UnitBuffers.Rent<float>(heads);
+        _order = UnitBuffers.Rent<int>(train.Rows);
     }
 
     /// <summary>Trains with the heads' task losses combined by <paramref name="objective"/> and optional early

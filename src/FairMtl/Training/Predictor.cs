@@ -1,14 +1,16 @@
 using FairMtl.Data;
 using FairMtl.Nn;
+using FairMtl.Numerics;
 
 namespace FairMtl.Training;
 
 /// <summary>Inference over a whole data part in chunks of the network's batch capacity (evaluation mode).</summary>
 public static class Predictor
 {
-    /// <summary>Predictions of every head for every row: result[head][row] (values or logits).</summary>
+    /// <summary>Predictions of every head for every row: result[head][row] (values or logits), in arrays of the unit
+    /// (<see cref="UnitBuffers"/>): read them before the unit ends.</summary>
     public static float[][] Predict(MultiHeadNetwork network, DataPart part) =>
-        Predict(network, part, network.Heads.Select(_ => new float[part.Rows]).ToArray());
+        Predict(network, part, network.Heads.Select(_ => UnitBuffers.Rent<float>(part.Rows)).ToArray());
 
     /// <summary>
     /// <see cref="Predict(MultiHeadNetwork, DataPart)"/> into <paramref name="outputs"/> (one array of at least

@@ -1,3 +1,5 @@
+using FairMtl.Numerics;
+
 namespace FairMtl.Evaluation.Classification;
 
 /// <summary>
@@ -150,21 +152,22 @@ public static class BinaryClassificationMetrics
     }
 
     // Row indices by ascending score, equal scores by ascending index: a total order, so the result never depends
-    // on the sort algorithm.
+    // on the sort algorithm. The (score, row) pairs and the order are arrays of the unit (UnitBuffers).
     private static int[] AscendingOrder(ReadOnlySpan<double> scores)
     {
-        var keys = scores.ToArray();
-        var order = new int[keys.Length];
-        for (var i = 0; i < order.Length; i++)
+        var pairs = UnitBuffers.Rent<(double Score, int Row)>(scores.Length);
+        for (var i = 0; i < pairs.Length; i++)
         {
-            order[i] = i;
+            pairs[i] = (scores[i], i);
         }
 
-        Array.Sort(order, (a, b) =>
+        pairs.AsSpan().Sort();
+        var order = UnitBuffers.Rent<int>(pairs.Length);
+        for (var i = 0; i < order.Length; i++)
         {
-            var byScore = keys[a].CompareTo(keys[b]);
-            return byScore != 0 ? byScore : a.CompareTo(b);
-        });
+            order[i] = pairs[i].Row;
+        }
+
         return order;
     }
 }

@@ -1,3 +1,4 @@
+using FairMtl.Numerics;
 using FairMtl.Spec;
 
 namespace FairMtl.Evaluation.Classification;
@@ -48,8 +49,8 @@ public sealed record GroupClassificationReport(double Auc, double Accuracy, Equa
         for (var g = 0; g < groupCount; g++)
         {
             // The group's rows in their original order.
-            var groupScores = new double[rows[g]];
-            var groupLabels = new float[rows[g]];
+            var groupScores = UnitBuffers.Rent<double>(rows[g]);
+            var groupLabels = UnitBuffers.Rent<float>(rows[g]);
             var positives = 0;
             var next = 0;
             for (var i = 0; i < groups.Length; i++)

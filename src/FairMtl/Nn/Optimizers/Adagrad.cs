@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using FairMtl.Numerics;
 
 namespace FairMtl.Nn.Optimizers;
 
@@ -22,7 +23,7 @@ public sealed class Adagrad : IOptimizer
         _learningRate = (float)learningRate;
         _initialAccumulator = (float)initialAccumulator;
         _epsilon = (float)epsilon;
-        _accumulators = parameters.Select(p => new float[p.Value.Length]).ToArray();
+        _accumulators = parameters.Select(p => UnitBuffers.Rent<float>(p.Value.Length)).ToArray();
         Reset();
     }
 

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using FairMtl.Numerics;
 
 namespace FairMtl.Nn.Optimizers;
 
@@ -21,8 +22,8 @@ public sealed class Adam : IOptimizer
     public Adam(IReadOnlyList<Parameter> parameters, double learningRate, double beta1, double beta2, double epsilon)
     {
         _parameters = parameters;
-        _m = parameters.Select(p => new float[p.Value.Length]).ToArray();
-        _v = parameters.Select(p => new float[p.Value.Length]).ToArray();
+        _m = parameters.Select(p => UnitBuffers.Rent<float>(p.Value.Length)).ToArray();
+        _v = parameters.Select(p => UnitBuffers.Rent<float>(p.Value.Length)).ToArray();
         _learningRate = learningRate;
         _beta1 = (float)beta1;
         _beta2 = (float)beta2;

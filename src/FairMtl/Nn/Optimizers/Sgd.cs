@@ -1,3 +1,5 @@
+using FairMtl.Numerics;
+
 namespace FairMtl.Nn.Optimizers;
 
 /// <summary>Stochastic gradient descent with optional (PyTorch-style) momentum: b = mu * b + g; p -= lr * b.</summary>
@@ -11,7 +13,7 @@ public sealed class Sgd : IOptimizer
     public Sgd(IReadOnlyList<Parameter> parameters, double learningRate, double momentum)
     {
         _parameters = parameters;
-        _velocity = parameters.Select(p => new float[p.Value.Length]).ToArray();
+        _velocity = parameters.Select(p => UnitBuffers.Rent<float>(p.Value.Length)).ToArray();
         _learningRate = (float)learningRate;
         _momentum = (float)momentum;
     }

@@ -1,3 +1,5 @@
+using FairMtl.Numerics;
+
 namespace FairMtl.Objectives.Fairness;
 
 /// <summary>
@@ -21,10 +23,10 @@ public sealed class RowSubsetLoss : IBatchFairnessLoss
         ArgumentNullException.ThrowIfNull(inner);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxRows);
         _inner = inner;
-        _logits = new float[maxRows];
-        _targets = new float[maxRows];
-        _groups = new int[maxRows];
-        _gradient = new float[maxRows];
+        _logits = UnitBuffers.Rent<float>(maxRows);
+        _targets = UnitBuffers.Rent<float>(maxRows);
+        _groups = UnitBuffers.Rent<int>(maxRows);
+        _gradient = UnitBuffers.Rent<float>(maxRows);
     }
 
     /// <summary>The loss on every row: exactly the inner loss on the whole batch.</summary>

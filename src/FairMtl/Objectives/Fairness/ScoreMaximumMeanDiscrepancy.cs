@@ -198,15 +198,15 @@ public sealed class ScoreMaximumMeanDiscrepancy : IBatchFairnessLoss
 
         // Padded to whole vectors: the pair loop reads and writes the last vector past the batch's end.
         var length = rows + Vector256<double>.Count;
-        _scores = new double[length];
-        _groups = new long[length];
-        _same = new double[length];
-        _other = new double[length];
-        _sameSlope = new double[length];
-        _otherSlope = new double[length];
-        _pairSame = new double[length];
-        _pairOther = new double[length];
-        _pairSameSlope = new double[length];
-        _pairOtherSlope = new double[length];
+        _scores = UnitBuffers.Rent<double>(length);
+        _groups = UnitBuffers.Rent<long>(length);
+        _same = UnitBuffers.Rent<double>(length);
+        _other = UnitBuffers.Rent<double>(length);
+        _sameSlope = UnitBuffers.Rent<double>(length);
+        _otherSlope = UnitBuffers.Rent<double>(length);
+        _pairSame = UnitBuffers.Rent<double>(length);
+        _pairOther = UnitBuffers.Rent<double>(length);
+        _pairSameSlope = UnitBuffers.Rent<double>(length);
+        _pairOtherSlope = UnitBuffers.Rent<double>(length);
     }
 }

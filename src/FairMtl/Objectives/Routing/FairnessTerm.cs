@@ -1,3 +1,4 @@
+using FairMtl.Numerics;
 using FairMtl.Objectives.Fairness;
 using FairMtl.Training;
 
@@ -30,7 +31,7 @@ public sealed class FairnessTerm : ILossTerm
         _attribute = attribute;
         _subset = subset;
         _otherHeads = otherHeads?.ToArray() ?? [];
-        _include = new bool[maxRows];
+        _include = UnitBuffers.Rent<bool>(maxRows);
         Name = name;
     }
 

@@ -1,4 +1,5 @@
 using FairMtl.Nn;
+using FairMtl.Numerics;
 using FairMtl.Training;
 
 namespace FairMtl.Objectives.Routing;
@@ -24,9 +25,9 @@ public sealed class RoutedObjective : IBatchObjective
         _distinct = _routes
             .Select(route => route.Terms.Concat(route.TrunkTerms ?? []).Select(t => t.Term).Distinct(ReferenceEqualityComparer.Instance).Cast<ILossTerm>().ToArray())
             .ToArray();
-        _termGradients = _distinct.Select(terms => terms.Select(_ => new float[maxRows]).ToArray()).ToArray();
-        _termValues = _distinct.Select(terms => new double[terms.Length]).ToArray();
-        _trunkBuffers = _routes.Select(route => route.TrunkTerms is null ? [] : new float[maxRows]).ToArray();
+        _termGradients = _distinct.Select(terms => terms.Select(_ => UnitBuffers.Rent<float>(maxRows)).ToArray()).ToArray();
+        _termValues = _distinct.Select(terms => UnitBuffers.Rent<double>(terms.Length)).ToArray();
+        _trunkBuffers = _routes.Select(route => route.TrunkTerms is null ? [] : UnitBuffers.Rent<float>(maxRows)).ToArray();
     }
 
     public double Evaluate(
