@@ -30,7 +30,7 @@ internal sealed class ClassificationStepBenchmark
         Method = Spec.Methods.Single(m => m.Name == method);
         Setting = Spec is MultiTaskSpec multiTask ? MultiTaskSweep.Settings(multiTask.Sweep, Spec.Tasks.Count)[0] : null;
         Plan = MethodNetwork.For(Method, Spec, data.Data.Attributes, Setting);
-        _unit = UnitTraining.Prepare(Spec, Repetition.Train.Features, Repetition, Plan);
+        _unit = UnitTraining.Prepare(Spec, data.Data.Table.FeatureColumns, Repetition, Plan);
         Attribute = data.Data.Attributes[0].Name;
     }
 

@@ -75,4 +75,20 @@ public sealed class ComparisonTests
                 $"FMTL004 {CompasYaml}({line},{position}): unknown column '{column}' in data file 'data/compas/compas-scores-two-years.csv'");
         }
     }
+
+    [Fact]
+    public void Embeddings_of_a_column_that_is_not_categorical_are_a_build_error_at_the_column()
+    {
+        var categorical = Compas.Split('\n').Single(line => line.TrimStart().StartsWith("categorical:", StringComparison.Ordinal));
+        var indent = categorical[..(categorical.Length - categorical.TrimStart().Length)];
+        var valid = Compas.Replace(categorical, categorical + "\n" + indent + "embeddings: 3", StringComparison.Ordinal);
+        var broken = Compas.Replace(categorical, categorical + "\n" + indent + "embeddings: { priors_count: 3 }", StringComparison.Ordinal);
+        var (line, at) = Find(broken, "priors_count: 3");
+
+        GeneratorHarness.Run([GeneratorHarness.Text(CompasYaml, valid), GeneratorHarness.RepoFile(CompasData)]).Diagnostics.ShouldBeEmpty();
+        var run = GeneratorHarness.Run([GeneratorHarness.Text(CompasYaml, broken), GeneratorHarness.RepoFile(CompasData)]);
+
+        run.DiagnosticLines.ShouldHaveSingleItem().ShouldStartWith(
+            $"FMTL003 {CompasYaml}({line},{at + "priors_count: ".Length}): 'data.embeddings.priors_count' embeds column 'priors_count', which 'data.categorical' does not list");
+    }
 }

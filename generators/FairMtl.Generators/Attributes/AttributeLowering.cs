@@ -63,6 +63,7 @@ internal sealed class AttributeLowering
         List(1, "missing", dataset, "Missing");
         List(1, "filter", dataset, "Filter");
         List(1, "categorical", dataset, "Categorical");
+        Value(1, "embeddings", dataset, "Embeddings");
         if (_attributes.Find(AttributeNames.Split) is { } split)
         {
             var mapping = _yaml.Mapping(1, "split", split.Location, split.Location);

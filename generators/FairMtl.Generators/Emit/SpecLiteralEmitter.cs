@@ -69,52 +69,62 @@ internal static class SpecLiteralEmitter
 
     private static Node Of(DataSpec data) => New(
         "DataSpec",
-        ("File", Atom(Literals.String(data.File))),
-        ("Format", Atom(Literals.Enum(data.Format))),
-        ("Delimiter", Atom(Literals.Char(data.Delimiter))),
-        ("Header", Atom(Literals.Bool(data.Header))),
-        ("Columns", Strings(data.Columns)),
-        ("Features", New("FeatureSelection", ("Include", Strings(data.Features.Include)), ("Exclude", Strings(data.Features.Exclude)))),
-        ("Standardize", Atom(Literals.Bool(data.Standardize))),
-        ("Split", New(
-            "SplitSpec",
-            [
-                ("Test", Atom(Literals.Double(data.Split.Test))),
-                ("Validation", Atom(Literals.Double(data.Split.Validation))),
-                ("Seed", Atom(Literals.Int(data.Split.Seed))),
-                .. data.Split.Statistics == StatisticsRows.Training
-                    ? Array.Empty<(string, Node)>()
-                    : [("Statistics", Atom(Literals.Enum(data.Split.Statistics)))],
-            ])),
-        ("Groups", New(
-            "GroupSpec",
-            [
-                .. WithValues(
-                    [
-                        ("Column", Atom(Literals.String(data.Groups.Column))),
-                        ("Rule", Atom(Literals.Enum(data.Groups.Rule))),
-                        ("Threshold", Atom(Literals.Double(data.Groups.Threshold))),
-                        ("Labels", Strings(data.Groups.Labels)),
-                    ],
-                    "Privileged",
-                    data.Groups.Privileged),
-                .. data.Groups.Rule == GroupRule.Range
-                    ? [("Low", Atom(Literals.Double(data.Groups.Low))), ("High", Atom(Literals.Double(data.Groups.High)))]
-                    : Array.Empty<(string, Node)>(),
-                .. WithValues([], "Unknown", data.Groups.Unknown),
-            ])),
-        ("SkipLines", Atom(Literals.Int(data.SkipLines))),
-        ("Append", new ArrayNode(Spec + "AppendedFile", data.Append.Select(file => New(
-            "AppendedFile",
-            ("File", Atom(Literals.String(file.File))),
-            ("SkipLines", Atom(Literals.Int(file.SkipLines))))).ToArray())),
-        ("Missing", Strings(data.Missing)),
-        ("Filters", new ArrayNode(Spec + "RowFilter", data.Filters.Select(filter => New(
-            "RowFilter",
-            ("Column", Atom(Literals.String(filter.Column))),
-            ("Operator", Atom(Literals.Enum(filter.Operator))),
-            ("Value", Atom(Literals.String(filter.Value))))).ToArray())),
-        ("Categorical", Strings(data.Categorical)));
+        [
+            ("File", Atom(Literals.String(data.File))),
+            ("Format", Atom(Literals.Enum(data.Format))),
+            ("Delimiter", Atom(Literals.Char(data.Delimiter))),
+            ("Header", Atom(Literals.Bool(data.Header))),
+            ("Columns", Strings(data.Columns)),
+            ("Features", New("FeatureSelection", ("Include", Strings(data.Features.Include)), ("Exclude", Strings(data.Features.Exclude)))),
+            ("Standardize", Atom(Literals.Bool(data.Standardize))),
+            ("Split", New(
+                "SplitSpec",
+                [
+                    ("Test", Atom(Literals.Double(data.Split.Test))),
+                    ("Validation", Atom(Literals.Double(data.Split.Validation))),
+                    ("Seed", Atom(Literals.Int(data.Split.Seed))),
+                    .. data.Split.Statistics == StatisticsRows.Training
+                        ? Array.Empty<(string, Node)>()
+                        : [("Statistics", Atom(Literals.Enum(data.Split.Statistics)))],
+                ])),
+            ("Groups", New(
+                "GroupSpec",
+                [
+                    .. WithValues(
+                        [
+                            ("Column", Atom(Literals.String(data.Groups.Column))),
+                            ("Rule", Atom(Literals.Enum(data.Groups.Rule))),
+                            ("Threshold", Atom(Literals.Double(data.Groups.Threshold))),
+                            ("Labels", Strings(data.Groups.Labels)),
+                        ],
+                        "Privileged",
+                        data.Groups.Privileged),
+                    .. data.Groups.Rule == GroupRule.Range
+                        ? [("Low", Atom(Literals.Double(data.Groups.Low))), ("High", Atom(Literals.Double(data.Groups.High)))]
+                        : Array.Empty<(string, Node)>(),
+                    .. WithValues([], "Unknown", data.Groups.Unknown),
+                ])),
+            ("SkipLines", Atom(Literals.Int(data.SkipLines))),
+            ("Append", new ArrayNode(Spec + "AppendedFile", data.Append.Select(file => New(
+                "AppendedFile",
+                ("File", Atom(Literals.String(file.File))),
+                ("SkipLines", Atom(Literals.Int(file.SkipLines))))).ToArray())),
+            ("Missing", Strings(data.Missing)),
+            ("Filters", new ArrayNode(Spec + "RowFilter", data.Filters.Select(filter => New(
+                "RowFilter",
+                ("Column", Atom(Literals.String(filter.Column))),
+                ("Operator", Atom(Literals.Enum(filter.Operator))),
+                ("Value", Atom(Literals.String(filter.Value))))).ToArray())),
+            ("Categorical", Strings(data.Categorical)),
+
+            // Only when declared: the generated source of an experiment without embeddings is unchanged.
+            .. data.Embeddings.Count == 0
+                ? Array.Empty<(string, Node)>()
+                : [("Embeddings", new ArrayNode(Spec + "EmbeddingSpec", data.Embeddings.Select(embedding => New(
+                    "EmbeddingSpec",
+                    ("Column", Atom(Literals.String(embedding.Column))),
+                    ("Width", Atom(Literals.Int(embedding.Width))))).ToArray()))],
+        ]);
 
     private static Node Of(TrainingSpec training)
     {

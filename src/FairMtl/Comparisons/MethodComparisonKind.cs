@@ -169,7 +169,7 @@ public sealed class MethodComparisonKind : IStorableKind<ComparisonUnit, Compari
         ComparisonSpec spec, ComparisonData data, RepetitionData repetition, MethodSpec method, bool isFront, string[] tasks, CancellationToken cancellationToken)
     {
         var plan = MethodNetwork.For(method, spec, data.Attributes);
-        var (network, outcome) = UnitTraining.Train(spec, data.Table.FeatureNames.Count, repetition, plan, tasks, cancellationToken);
+        var (network, outcome) = UnitTraining.Train(spec, data.Table.FeatureColumns, repetition, plan, tasks, cancellationToken);
         if (!outcome.Succeeded)
         {
             return new ComparisonRun(method.Name, method.Lambda, isFront, repetition.Repetition, repetition.Seed, outcome.Epochs, outcome.Steps, null, outcome.Failure);

@@ -16,9 +16,9 @@ public static class UnitTraining
 {
     /// <summary>The trained network (weights of the best epoch) and how training went.</summary>
     public static (MultiHeadNetwork Network, TrainingOutcome Outcome) Train(
-        ComparisonSpec spec, int features, RepetitionData repetition, MethodNetwork plan, IReadOnlyList<string> tasks, CancellationToken cancellationToken)
+        ComparisonSpec spec, IReadOnlyList<string> featureColumns, RepetitionData repetition, MethodNetwork plan, IReadOnlyList<string> tasks, CancellationToken cancellationToken)
     {
-        var unit = Prepare(spec, features, repetition, plan);
+        var unit = Prepare(spec, featureColumns, repetition, plan);
         var selection = new EpochSelection(new TaskValidationLoss(plan, repetition.Validation, tasks), int.MaxValue, 0d, RestoreBest: true);
         var outcome = unit.Trainer.Train(
             unit.Optimizer,
@@ -32,10 +32,13 @@ public static class UnitTraining
     }
 
     /// <summary>The initialised network, its trainer over the repetition's training rows, its optimiser and its routed
-    /// objective: everything a unit's training steps use (the step benchmark times them alone).</summary>
-    public static UnitTrainer Prepare(ComparisonSpec spec, int features, RepetitionData repetition, MethodNetwork plan)
+    /// objective: everything a unit's training steps use (the step benchmark times them alone).
+    /// <paramref name="featureColumns"/> names each input's data column (the embeddings find their inputs by it).</summary>
+    public static UnitTrainer Prepare(ComparisonSpec spec, IReadOnlyList<string> featureColumns, RepetitionData repetition, MethodNetwork plan)
     {
-        var network = new MultiHeadNetwork(features, spec.Model, plan.Heads, spec.Training.BatchSize);
+        var batch = spec.Training.BatchSize;
+        var embedding = InputEmbedding.For(featureColumns, spec.Data.Embeddings, batch);
+        var network = new MultiHeadNetwork(featureColumns.Count, spec.Model, plan.Heads, batch, embedding);
         network.Initialize(spec.Model.Init, DeterministicRandom.ForStream(repetition.Seed, "init"));
         var trainer = new ModelTrainer(network, plan.WithTargets(repetition.Train), repetition.Validation, spec.Training.BatchSize);
         var optimizer = OptimizerFactory.Create(spec.Training.Optimizer, network.Parameters);

@@ -74,7 +74,10 @@ public static class DataPreparation
             testRaw,
             groups,
             summary,
-            new DataProvenance(table.DisplayPath, table.Sha256, table.RowCount, table.ColumnNames.Count) { Files = table.Files.ToArray() });
+            new DataProvenance(table.DisplayPath, table.Sha256, table.RowCount, table.ColumnNames.Count) { Files = table.Files.ToArray() })
+        {
+            FeatureColumns = encoded.SourceColumns,
+        };
     }
 
     /// <summary>Each head's target per row: the column's numbers, or for a binary head its labels (<see cref="BinaryLabels"/>).</summary>

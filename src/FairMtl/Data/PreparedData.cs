@@ -28,6 +28,16 @@ public sealed class PreparedData
     /// <summary>The input columns, in the order of the columns of <see cref="DataPart.X"/>.</summary>
     public IReadOnlyList<string> FeatureNames { get; }
 
+    /// <summary>The data column each input comes from (a categorical column's one-hot inputs share it); by default each
+    /// input's own name.</summary>
+    public IReadOnlyList<string> FeatureColumns
+    {
+        get => _featureColumns ?? FeatureNames;
+        init => _featureColumns = value;
+    }
+
+    private readonly IReadOnlyList<string>? _featureColumns;
+
     /// <summary>The training rows (validation rows removed).</summary>
     public DataPart Train { get; }
 

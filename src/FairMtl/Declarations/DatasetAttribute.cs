@@ -57,4 +57,8 @@ public sealed class DatasetAttribute : Attribute
 
     /// <summary>YAML <c>data.categorical</c>: text input columns, one-hot encoded.</summary>
     public string[] Categorical { get; set; } = [];
+
+    /// <summary>YAML <c>data.embeddings: N</c>: every categorical column learned as an embedding of N dimensions instead
+    /// of one-hot inputs (0, the default: none; widths per column are declared in YAML).</summary>
+    public int Embeddings { get; set; }
 }

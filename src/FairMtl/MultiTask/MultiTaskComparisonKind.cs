@@ -176,7 +176,7 @@ public sealed class MultiTaskComparisonKind : IStorableKind<MultiTaskUnit, Multi
         };
         var plan = MethodNetwork.For(method, unitSpec, data.Attributes, setting);
         var tasks = unitSpec.Tasks.Select(t => t.Name).ToArray();
-        var (network, outcome) = UnitTraining.Train(unitSpec, data.Table.FeatureNames.Count, repetition, plan, tasks, cancellationToken);
+        var (network, outcome) = UnitTraining.Train(unitSpec, data.Table.FeatureColumns, repetition, plan, tasks, cancellationToken);
         var count = spec.Tasks.Count;
         double[] Blank() => Enumerable.Repeat(double.NaN, count).ToArray();
         var (errors, fprGaps, tprGaps) = (Blank(), Blank(), Blank());

@@ -12,14 +12,27 @@ namespace FairMtl.Nn;
 public sealed class MultiHeadNetwork
 {
     private readonly float[][] _trunkGradients;
+    private readonly float[] _embeddingGradient;
     private readonly float[] _scratch;
 
-    public MultiHeadNetwork(int inputs, ModelSpec model, IReadOnlyList<HeadSpec> heads, int maxRows)
+    /// <param name="inputs">The data's inputs per row.</param>
+    /// <param name="model">The trunk.</param>
+    /// <param name="heads">The heads, in order.</param>
+    /// <param name="maxRows">The largest batch.</param>
+    /// <param name="embedding">Learned embeddings of categorical inputs in front of the trunk (its
+    /// <see cref="InputEmbedding.Inputs"/> must be <paramref name="inputs"/>), or null.</param>
+    public MultiHeadNetwork(int inputs, ModelSpec model, IReadOnlyList<HeadSpec> heads, int maxRows, InputEmbedding? embedding = null)
     {
+        if (embedding is not null && embedding.Inputs != inputs)
+        {
+            throw new ArgumentException($"The embedding takes {embedding.Inputs} inputs, the network {inputs}.", nameof(embedding));
+        }
+
         Inputs = inputs;
         MaxRows = maxRows;
+        Embedding = embedding;
         var trunk = new HiddenBlock[model.Trunk.Count];
-        var width = inputs;
+        var width = embedding?.Outputs ?? inputs;
         var maxProduct = 0;
         for (var i = 0; i < trunk.Length; i++)
         {
@@ -43,15 +56,19 @@ public sealed class MultiHeadNetwork
             maxProduct = Math.Max(maxProduct, headWidth);
         }
 
-        if (trunk.Length > 0)
+        if (trunk.Length > 0 && embedding is null)
         {
             // The first layer sees the data's rows: one-hot columns make them mostly zero.
             trunk[0].Dense.AcceptSparseInput(maxRows);
         }
 
         _trunkGradients = trunk.Select(block => UnitBuffers.Rent<float>(maxRows * block.Dense.Outputs)).ToArray();
+        _embeddingGradient = embedding is null ? [] : UnitBuffers.Rent<float>(maxRows * embedding.Outputs);
         _scratch = UnitBuffers.Rent<float>(maxProduct);
-        Parameters = trunk.SelectMany(block => block.Parameters).Concat(Heads.SelectMany(head => head.Parameters)).ToArray();
+        Parameters = (embedding?.Parameters ?? [])
+            .Concat(trunk.SelectMany(block => block.Parameters))
+            .Concat(Heads.SelectMany(head => head.Parameters))
+            .ToArray();
     }
 
     public int Inputs { get; }
@@ -62,9 +79,12 @@ public sealed class MultiHeadNetwork
 
     public HiddenBlock[] Trunk { get; }
 
+    /// <summary>The embeddings in front of the trunk, or null.</summary>
+    public InputEmbedding? Embedding { get; }
+
     public OutputHead[] Heads { get; }
 
-    /// <summary>All trainable parameters: trunk first, then the heads in order.</summary>
+    /// <summary>All trainable parameters: the embeddings' tables, the trunk, then the heads in order.</summary>
     public IReadOnlyList<Parameter> Parameters { get; }
 
     /// <summary>Index of the head with the given name, or -1.</summary>
@@ -82,7 +102,8 @@ public sealed class MultiHeadNetwork
     }
 
     /// <summary>Draws initial weights: trunk layers first, then each head, so that networks with a subset of the
-    /// heads start from the same trunk.</summary>
+    /// heads start from the same trunk; then the embeddings' tables (so that declaring embeddings leaves the draws of
+    /// every layer's weights as they were).</summary>
     public void Initialize(Initializer initializer, DeterministicRandom random)
     {
         foreach (var block in Trunk)
@@ -94,6 +115,8 @@ public sealed class MultiHeadNetwork
         {
             head.Initialize(initializer, random);
         }
+
+        Embedding?.Initialize(random);
     }
 
     /// <summary>Runs rows [rows x Inputs] through the trunk and every head.</summary>
@@ -105,6 +128,12 @@ public sealed class MultiHeadNetwork
         }
 
         var current = input;
+        if (Embedding is not null)
+        {
+            Embedding.Forward(input, rows);
+            current = Embedding.Output.AsSpan(0, rows * Embedding.Outputs);
+        }
+
         foreach (var block in Trunk)
         {
             block.Forward(current, rows, training, dropoutRandom);
@@ -167,12 +196,15 @@ public sealed class MultiHeadNetwork
             ScaleAdd(scale, head.InputGradient.AsSpan(0, gradTop.Length), gradTop);
         }
 
+        var trunkInput = Embedding is null ? input : Embedding.Output.AsSpan(0, rows * Embedding.Outputs);
         for (var l = last; l >= 0; l--)
         {
-            var blockInput = l == 0 ? input : Trunk[l - 1].Output;
-            var gradInput = l == 0 ? Span<float>.Empty : _trunkGradients[l - 1].AsSpan();
+            var blockInput = l == 0 ? trunkInput : Trunk[l - 1].Output;
+            var gradInput = l > 0 ? _trunkGradients[l - 1].AsSpan() : _embeddingGradient.AsSpan();
             Trunk[l].Backward(blockInput, _trunkGradients[l], gradInput, _scratch, 1f);
         }
+
+        Embedding?.Backward(input, _embeddingGradient.AsSpan(0, rows * Embedding.Outputs));
     }
 
     /// <summary>target[i] = fma(scale, source[i], target[i]), lane-wise (bit-identical to the scalar loop).</summary>

@@ -36,6 +36,7 @@ public static class ComparisonSummaryJson
                         info.Properties.Remove(derived);
                     }
                 },
+                Store.CanonicalJson.OmitKeysAddedLaterWhileUnused,
             },
         },
     };

@@ -139,6 +139,21 @@ public static class SpecJsonWriter
 
         json.WriteEndArray();
         SummaryJson.WriteStrings(json, "categorical", data.Categorical);
+        if (data.Embeddings.Count > 0)
+        {
+            // Only when declared: the spec of an experiment without embeddings (and its units' identities) is unchanged.
+            json.WriteStartArray("embeddings");
+            foreach (var embedding in data.Embeddings)
+            {
+                json.WriteStartObject();
+                json.WriteString("column", embedding.Column);
+                json.WriteNumber("width", embedding.Width);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
         json.WriteEndObject();
     }
 

@@ -15,6 +15,7 @@ namespace FairMtl.Spec;
 /// <param name="Missing">Values (compared after trimming) that mean "missing": a row with one in a used column is dropped.</param>
 /// <param name="Filters">Conditions a row must meet to be kept (all of them).</param>
 /// <param name="Categorical">Text columns that are one-hot encoded when they are inputs.</param>
+/// <param name="Embeddings">Categorical columns learned as embeddings of a declared width (empty: all one-hot).</param>
 public sealed record DataSpec(
     string File,
     DataFormat Format,
@@ -29,7 +30,13 @@ public sealed record DataSpec(
     EquatableArray<AppendedFile> Append,
     EquatableArray<string> Missing,
     EquatableArray<RowFilter> Filters,
-    EquatableArray<string> Categorical);
+    EquatableArray<string> Categorical,
+    EquatableArray<EmbeddingSpec> Embeddings = default);
+
+/// <summary>A categorical input column learned as an embedding (<c>data.embeddings</c>) instead of one-hot inputs.</summary>
+/// <param name="Column">The column (one of <c>data.categorical</c>).</param>
+/// <param name="Width">The embedding's dimensions.</param>
+public sealed record EmbeddingSpec(string Column, int Width);
 
 /// <summary>A file whose rows are appended to the main data file's rows (same columns, same layout).</summary>
 /// <param name="File">Path of the file, relative to the experiment file's folder.</param>

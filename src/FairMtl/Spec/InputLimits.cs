@@ -33,6 +33,9 @@ public static class InputLimits
     /// term, a metric column or a loss argument, and a model has a handful.</summary>
     public const int NamedEntries = 64;
 
+    /// <summary>The widest learned embedding of a categorical column (<c>data.embeddings</c>).</summary>
+    public const int EmbeddingWidth = 1024;
+
     /// <summary>Files appended to <c>data.file</c>.</summary>
     public const int AppendedFiles = 1024;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using FairMtl.Spec;
 
 namespace FairMtl.Store;
@@ -20,7 +21,26 @@ public static class CanonicalJson
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower), new EquatableArrayConverterFactory() },
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitKeysAddedLaterWhileUnused } },
     };
+
+    /// <summary>
+    /// A resolver rule: spec keys added after specs were first stored (<c>data.embeddings</c>) are written only when an
+    /// experiment uses them, so that every earlier spec keeps its text and its units their identities.
+    /// </summary>
+    public static void OmitKeysAddedLaterWhileUnused(JsonTypeInfo info)
+    {
+        ArgumentNullException.ThrowIfNull(info);
+        if (info.Type != typeof(DataSpec))
+        {
+            return;
+        }
+
+        foreach (var property in info.Properties.Where(p => p.Name == "embeddings"))
+        {
+            property.ShouldSerialize = (_, value) => value is EquatableArray<EmbeddingSpec> { Count: > 0 };
+        }
+    }
 
     /// <summary>The JSON text of <paramref name="value"/> as its runtime type.</summary>
     public static string Write<T>(T value) => value is null ? "null" : JsonSerializer.Serialize(value, value.GetType(), Options);

@@ -17,7 +17,7 @@ public sealed class LoweringTests
         [Experiment("full", Description = "every key \"quoted\", with a tab\tand a newline\n")]
         [Dataset("data/full.csv", Format = DataFormat.Csv, Delimiter = ';', Header = true, Include = new[] { "a", "true", "1" }, Standardize = false,
                  SkipLines = 2, Append = new[] { "data/more.csv" }, Missing = new[] { "?", "" }, Filter = new[] { "a >= -1", "g != \"N/A\"" },
-                 Categorical = new[] { "true" })]
+                 Categorical = new[] { "true" }, Embeddings = 6)]
         [Split(Test = 0.25, Validation = 0.1, Seed = 7, Statistics = StatisticsRows.TrainingAndValidation)]
         [Groups("g", GroupRule.Threshold, Threshold = -0.5, Labels = new[] { "lo", "hi" })]
         [Trunk(16, 8, 4, Activation = Activation.Tanh, Dropout = 0.25, BatchNorm = true, Init = Initializer.HeNormal)]
@@ -52,6 +52,7 @@ public sealed class LoweringTests
           missing: ["?", ""]
           filter: ["a >= -1", "g != \"N/A\""]
           categorical: ["true"]
+          embeddings: 6
           split: { test: 0.25, validation: 0.1, seed: 7, statistics: training-and-validation }
           groups: { column: g, rule: threshold, threshold: -0.5, labels: [lo, hi] }
         model: { trunk: [16, 8, 4], activation: tanh, dropout: 0.25, batch_norm: true, init: he-normal }

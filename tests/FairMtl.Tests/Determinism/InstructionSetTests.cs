@@ -119,6 +119,41 @@ public class InstructionSetTests
         }
     }
 
+    [Fact]
+    public async Task Learned_embeddings_give_identical_files_across_threads_and_instruction_sets_and_differ_from_one_hot_inputs()
+    {
+        using var folder = new TempDataFolder();
+        string Reduced(string text) => text
+            .Replace("protocol: { repetitions: 10, seed: 0 }", "protocol: { repetitions: 1, seed: 0 }")
+            .Replace("  missing: [\"?\"]", "  missing: [\"?\"]\n  filter: [\"age < 25\"]");
+        var oneHot = HostRun.SmallExperiment(folder, "adult-sex", Reduced);
+        var embedded = folder.Write("adult-sex-embedded.yaml", File.ReadAllText(oneHot)
+            .Replace("name: adult-sex", "name: adult-sex-embedded")
+            .Replace("  categorical: [", "  embeddings: { education: 3, occupation: 2 }\n  categorical: ["));
+        File.ReadAllText(embedded).ShouldContain("embeddings: { education: 3, occupation: 2 }");
+
+        string? reference = null;
+        foreach (var (name, threads, variable) in new[] { ("threads-1", "1", (string?)null), ("threads-2", "2", null), ("no-avx512", "2", "DOTNET_EnableAVX512"), ("no-avx2", "2", "DOTNET_EnableAVX2"), ("no-simd", "2", "DOTNET_EnableHWIntrinsic") })
+        {
+            var outDirectory = Path.Combine(folder.Path, name);
+            var (code, error) = await RunHostAsync([embedded, "--out", outDirectory, "--threads", threads], variable);
+            code.ShouldBe(0, $"{name}: {error}");
+            reference ??= outDirectory;
+            foreach (var file in new[] { "methods.csv", "runs.csv", "front.csv" })
+            {
+                File.ReadAllBytes(Path.Combine(outDirectory, file)).ShouldBe(File.ReadAllBytes(Path.Combine(reference, file)), $"{name}: {file}");
+            }
+        }
+
+        using var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(reference!, "summary.json")));
+        var embeddings = summary.RootElement.GetProperty("spec").GetProperty("data").GetProperty("embeddings");
+        embeddings.EnumerateArray().Select(e => $"{e.GetProperty("column").GetString()}:{e.GetProperty("width").GetInt32()}").ShouldBe(["education:3", "occupation:2"]);
+
+        var oneHotOut = Path.Combine(folder.Path, "one-hot");
+        (await RunHostAsync([oneHot, "--out", oneHotOut, "--threads", "2"], null)).Code.ShouldBe(0);
+        File.ReadAllText(Path.Combine(oneHotOut, "runs.csv")).ShouldNotBe(File.ReadAllText(Path.Combine(reference!, "runs.csv")));
+    }
+
     private static async Task<(int Code, string Error)> RunHostAsync(string[] arguments, string? disabledFeature)
     {
         var (code, _, error) = await HostProcess.RunAsync(arguments, environment =>

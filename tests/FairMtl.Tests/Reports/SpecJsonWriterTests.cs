@@ -14,6 +14,7 @@ public class SpecJsonWriterTests
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver { Modifiers = { FairMtl.Store.CanonicalJson.OmitKeysAddedLaterWhileUnused } },
     };
 
     public static TheoryData<string> Specs => new() { "boston", "parkinson", "hand-built" };
@@ -35,6 +36,7 @@ public class SpecJsonWriterTests
                     Missing = new[] { "?", "" },
                     Filters = new[] { new RowFilter("a", FilterOperator.LessOrEqual, "30"), new RowFilter("b", FilterOperator.NotEqual, "N/A") },
                     Categorical = new[] { "b" },
+                    Embeddings = new[] { new EmbeddingSpec("b", 3) },
                 },
                 Heads = new[] { new HeadSpec("y", "t", HeadTask.Regression, true, new[] { 8, 4 }), new HeadSpec("z", "s", HeadTask.Binary, false, [], new[] { "yes" }) },
                 Training = TestExperiments.ParkinsonLikeSpec().Training with { EarlyStopping = new EarlyStoppingSpec("y", 3, 0.5, true) },

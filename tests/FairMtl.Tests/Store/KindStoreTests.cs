@@ -3,6 +3,7 @@ using FairMtl.Execution;
 using FairMtl.Host.Store;
 using FairMtl.MultiTask;
 using FairMtl.Reports;
+using FairMtl.Spec;
 using FairMtl.Spec.Yaml;
 using FairMtl.Store;
 using FairMtl.Tests.Comparisons;
@@ -61,6 +62,19 @@ public class KindStoreTests
             "s.yaml",
             folder.Path));
         StoredRunner.Run(renamed, options, 2, null, CancellationToken.None).Account.TrainedUnits.ShouldBe(2, "a new method over two repetitions; the name changes no number");
+    }
+
+    [Fact]
+    public void A_spec_without_embeddings_keeps_its_stored_text_and_one_with_them_gets_another()
+    {
+        // data.embeddings came after specs were stored: while unused it is not written, so no stored unit changes identity.
+        var spec = ComparisonYamlReader.Parse(ComparisonRunnerTests.Yaml, "s.yaml", ".").Spec;
+        var text = CanonicalJson.Write(spec);
+        text.ShouldNotContain("embeddings");
+        var embedded = spec with { Data = spec.Data with { Embeddings = new[] { new EmbeddingSpec("c", 4) } } };
+        CanonicalJson.Write(embedded).ShouldContain("\"embeddings\":[{\"column\":\"c\",\"width\":4}]");
+        CanonicalJson.Read<MethodComparisonSpec>(CanonicalJson.Write(embedded)).ShouldBe(embedded);
+        CanonicalJson.Read<MethodComparisonSpec>(text).ShouldBe(spec);
     }
 
     [Fact]

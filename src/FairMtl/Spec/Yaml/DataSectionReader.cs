@@ -8,7 +8,7 @@ internal static class DataSectionReader
     /// <summary>The keys of a comparison experiment's <c>data</c> (no <c>split</c> or <c>groups</c>: its protocol and
     /// sensitive attributes replace them).</summary>
     public static readonly string[] ComparisonKeys =
-        ["file", "format", "delimiter", "header", "columns", "features", "standardize", "split", "skip_lines", "append", "missing", "filter", "categorical"];
+        ["file", "format", "delimiter", "header", "columns", "features", "standardize", "split", "skip_lines", "append", "missing", "filter", "categorical", "embeddings"];
 
     /// <summary>No protected groups (comparison experiments declare sensitive attributes instead).</summary>
     private static readonly GroupSpec NoGroups = new(string.Empty, GroupRule.Binary, 0d, EquatableArray<string>.Empty);
@@ -32,8 +32,49 @@ internal static class DataSectionReader
         var categorical = categoricalNode is null
             ? EquatableArray<string>.Empty
             : YamlLists.Names(categoricalNode, "a list of column names", allowEmpty: true);
+        var embeddings = ReadEmbeddings(data.Get("embeddings"), categorical);
         return new DataSpec(
-            file, format, delimiter, header, columns, features, standardize, split, groups, skipLines, append, missing, filters, categorical);
+            file, format, delimiter, header, columns, features, standardize, split, groups, skipLines, append, missing, filters, categorical, embeddings);
+    }
+
+    /// <summary>
+    /// <c>embeddings</c>: a width for every <c>categorical</c> column, or a mapping of some of them to their widths.
+    /// </summary>
+    private static EquatableArray<EmbeddingSpec> ReadEmbeddings(YamlNodeReader? node, EquatableArray<string> categorical)
+    {
+        if (node is null)
+        {
+            return EquatableArray<EmbeddingSpec>.Empty;
+        }
+
+        var expected = $"a width from 1 to {InputLimits.EmbeddingWidth} for every categorical column, or a mapping of categorical columns to widths";
+        if (node.Node is YamlDotNet.RepresentationModel.YamlScalarNode)
+        {
+            var width = node.AsInt(expected, v => v >= 1 && v <= InputLimits.EmbeddingWidth);
+            if (categorical.Count == 0)
+            {
+                throw node.Error(DiagnosticCodes.InvalidValue, $"'{node.Path}' embeds the categorical columns, but 'data.categorical' lists none");
+            }
+
+            return categorical.Select(column => new EmbeddingSpec(column, width)).ToArray();
+        }
+
+        var mapping = node.AsOpenMapping(expected).AtMost(InputLimits.NamedEntries, "embedded columns");
+        var embeddings = new List<EmbeddingSpec>();
+        foreach (var (key, value) in mapping.Entries)
+        {
+            var column = key.Value ?? string.Empty;
+            if (!Enumerable.Contains(categorical, column, StringComparer.Ordinal))
+            {
+                throw value.Error(
+                    DiagnosticCodes.InvalidValue,
+                    $"'{value.Path}' embeds column '{column}', which 'data.categorical' does not list (expected one of: {string.Join(", ", categorical)})");
+            }
+
+            embeddings.Add(new EmbeddingSpec(column, value.AsInt($"a width from 1 to {InputLimits.EmbeddingWidth}", v => v >= 1 && v <= InputLimits.EmbeddingWidth)));
+        }
+
+        return embeddings.ToArray();
     }
 
     private static EquatableArray<AppendedFile> ReadAppend(YamlNodeReader? node)

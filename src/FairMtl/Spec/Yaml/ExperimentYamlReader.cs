@@ -58,6 +58,7 @@ public static partial class ExperimentYamlReader
             "missing",
             "filter",
             "categorical",
+            "embeddings",
             "features",
             "standardize",
             "split",
