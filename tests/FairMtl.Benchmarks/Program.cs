@@ -4,8 +4,9 @@ using FairMtl.Spec;
 
 // FairMtl benchmarks (see BENCHMARKS.md): training-step speed and allocations, full sweeps through the host with one
 // and with all threads, and the PyTorch reference measured in the same run when /usr/bin/python3 has torch.
-// Options: --quick (fewer steps, Boston sweep only), --no-pytorch, --no-classification [--only NAME: one classification step], --no-sweeps, --cluster (PostgreSQL and worker
-// processes at scale; needs root and the Debian PostgreSQL packages).
+// Options: --quick (fewer steps, Boston sweep only), --no-pytorch, --no-classification (the Adult steps) or --only NAME
+// (one of them), --no-sweeps, --protocols (the long classification protocols through the host: about 5 minutes),
+// --cluster (PostgreSQL and worker processes at scale; needs root and the Debian PostgreSQL packages).
 var quick = args.Contains("--quick");
 var summary = new List<string>();
 void Report(string key, double value, string unit = "") =>
@@ -123,6 +124,21 @@ if (!args.Contains("--no-sweeps"))
         var readme = SweepBenchmark.DotnetRun("parkinson");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"README command (dotnet run, build check included; median of 3), parkinson: {readme:F2} s"));
         Report("readme-command-s-parkinson", readme, " s");
+    }
+
+    Console.WriteLine();
+}
+
+if (args.Contains("--protocols"))
+{
+    Console.WriteLine("## Classification protocols through the host (2 threads, one run each, a new run store)");
+    foreach (var (experiment, before, goal) in new[] { ("adult-sex", 326.0, 30.0), ("bank-age", 295.0, 30.0), ("adult-mtaf", 433.0, 40.0) })
+    {
+        var (wall, train, collections) = SweepBenchmark.Once(experiment, 2);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{experiment,-10}: {wall:F1} s ({train:F1} s training), {collections} GCs while training; when issue 19 was filed {before:F0} s, its goal {goal:F0} s"));
+        Report($"protocol-s-{experiment}", wall, " s");
+        Report($"protocol-gc-{experiment}", collections);
     }
 
     Console.WriteLine();

@@ -13,6 +13,32 @@ internal static class SweepBenchmark
     public static (double Wall, double Train) Host(string experiment, int threads) =>
         MedianOfThree(output => HostArguments(experiment, threads, output, store: true), "host");
 
+    /// <summary>
+    /// One run of the built host on a paper experiment with a new, empty run store (every model trained), for the long
+    /// classification protocols: wall clock of the whole process, training time, and garbage collections while training
+    /// (both from summary.json).
+    /// </summary>
+    public static (double Wall, double Train, int Collections) Once(string experiment, int threads)
+    {
+        var output = Directory.CreateTempSubdirectory("fairmtl-bench-");
+        try
+        {
+            var (seconds, code, text) = ProcessTimer.Run("dotnet", HostArguments(experiment, threads, output.FullName, store: true), RepositoryPaths.Root);
+            if (code != 0)
+            {
+                throw new InvalidOperationException($"host failed on {experiment} ({code}): {text}");
+            }
+
+            using var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(output.FullName, "results", "summary.json")));
+            var timings = summary.RootElement.GetProperty("timings");
+            return (seconds, timings.GetProperty("train_seconds").GetDouble(), timings.GetProperty("garbage_collections_while_training").GetInt32());
+        }
+        finally
+        {
+            output.Delete(recursive: true);
+        }
+    }
+
     /// <summary>The host's arguments for one run into <paramref name="output"/>: with a new store in that folder, or
     /// without a store.</summary>
     public static string[] HostArguments(string experiment, int threads, string output, bool store) =>

@@ -36,6 +36,15 @@ public static class UnitBuffers
         return pool is { Depth: > 0 } ? pool.Rent<T>(length) : new T[length];
     }
 
+    /// <summary>
+    /// Zeroed scratch space of <paramref name="length"/> elements over a rented array whose length is rounded up to a
+    /// power of two: for sizes that vary from unit to unit (a group's test rows in each repetition), which exact-length
+    /// arrays would not let the next unit reuse.
+    /// </summary>
+    public static Span<T> Scratch<T>(int length)
+        where T : unmanaged =>
+        length == 0 ? [] : Rent<T>((int)Math.Min(System.Numerics.BitOperations.RoundUpToPowerOf2((uint)length), Array.MaxLength)).AsSpan(0, length);
+
     /// <summary>Opens this thread's unit scope (nested scopes belong to the outermost one).</summary>
     public static Scope Begin()
     {

@@ -97,4 +97,19 @@ public class OneHotEncodingTests
             train.X[(r * 3) + 2].ShouldBe(source % 3 == 0 ? 1f : 0f);
         }
     }
+
+    [Fact]
+    public void A_regression_experiment_names_the_column_of_each_input_and_embeds_the_declared_ones()
+    {
+        using var folder = new TempDataFolder();
+        var rows = string.Concat(Enumerable.Range(0, 10).Select(i => $"{i * 1.5},{(i % 3 == 0 ? "b" : "a")},{i},{i % 2}\n"));
+        folder.Write("data.csv", "x,c,y,g\n" + rows);
+        var experiment = DataYaml.Parse(folder, "  file: data.csv", "  categorical: [c]", "  embeddings: 5");
+
+        var data = DataPreparation.Prepare(experiment);
+
+        data.FeatureColumns.ShouldBe(["x", "c", "c"]);
+        var embedding = FairMtl.Nn.InputEmbedding.For(data.FeatureColumns, experiment.Spec.Data.Embeddings, 4)!;
+        (embedding.Inputs, embedding.Outputs).ShouldBe((3, 1 + 5));
+    }
 }

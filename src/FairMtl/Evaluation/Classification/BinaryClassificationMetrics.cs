@@ -152,17 +152,17 @@ public static class BinaryClassificationMetrics
     }
 
     // Row indices by ascending score, equal scores by ascending index: a total order, so the result never depends
-    // on the sort algorithm. The (score, row) pairs and the order are arrays of the unit (UnitBuffers).
-    private static int[] AscendingOrder(ReadOnlySpan<double> scores)
+    // on the sort algorithm. The (score, row) pairs and the order are scratch space of the unit (UnitBuffers).
+    private static Span<int> AscendingOrder(ReadOnlySpan<double> scores)
     {
-        var pairs = UnitBuffers.Rent<(double Score, int Row)>(scores.Length);
+        var pairs = UnitBuffers.Scratch<(double Score, int Row)>(scores.Length);
         for (var i = 0; i < pairs.Length; i++)
         {
             pairs[i] = (scores[i], i);
         }
 
-        pairs.AsSpan().Sort();
-        var order = UnitBuffers.Rent<int>(pairs.Length);
+        pairs.Sort();
+        var order = UnitBuffers.Scratch<int>(pairs.Length);
         for (var i = 0; i < order.Length; i++)
         {
             order[i] = pairs[i].Row;

@@ -49,8 +49,8 @@ public sealed record GroupClassificationReport(double Auc, double Accuracy, Equa
         for (var g = 0; g < groupCount; g++)
         {
             // The group's rows in their original order.
-            var groupScores = UnitBuffers.Rent<double>(rows[g]);
-            var groupLabels = UnitBuffers.Rent<float>(rows[g]);
+            var groupScores = UnitBuffers.Scratch<double>(rows[g]);
+            var groupLabels = UnitBuffers.Scratch<float>(rows[g]);
             var positives = 0;
             var next = 0;
             for (var i = 0; i < groups.Length; i++)
