@@ -116,45 +116,44 @@ public static class SpecJsonWriter
         SummaryJson.WriteStrings(json, "unknown", data.Groups.Unknown);
         json.WriteEndObject();
         json.WriteNumber("skip_lines", data.SkipLines);
-        json.WriteStartArray("append");
-        foreach (var file in data.Append)
+        WriteObjects(json, "append", data.Append, (file, json) =>
         {
-            json.WriteStartObject();
             json.WriteString("file", file.File);
             json.WriteNumber("skip_lines", file.SkipLines);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+        });
         SummaryJson.WriteStrings(json, "missing", data.Missing);
-        json.WriteStartArray("filters");
-        foreach (var filter in data.Filters)
+        WriteObjects(json, "filters", data.Filters, (filter, json) =>
         {
-            json.WriteStartObject();
             json.WriteString("column", filter.Column);
             json.WriteString("operator", Enum(filter.Operator));
             json.WriteString("value", filter.Value);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+        });
         SummaryJson.WriteStrings(json, "categorical", data.Categorical);
         if (data.Embeddings.Count > 0)
         {
             // Only when declared: the spec of an experiment without embeddings (and its units' identities) is unchanged.
-            json.WriteStartArray("embeddings");
-            foreach (var embedding in data.Embeddings)
+            WriteObjects(json, "embeddings", data.Embeddings, (embedding, json) =>
             {
-                json.WriteStartObject();
                 json.WriteString("column", embedding.Column);
                 json.WriteNumber("width", embedding.Width);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            });
         }
 
         json.WriteEndObject();
+    }
+
+    /// <summary>An array <paramref name="name"/> of one object per item, its properties written by <paramref name="write"/>.</summary>
+    private static void WriteObjects<T>(Utf8JsonWriter json, string name, EquatableArray<T> items, Action<T, Utf8JsonWriter> write)
+    {
+        json.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            json.WriteStartObject();
+            write(item, json);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     private static void WriteSweep(Utf8JsonWriter json, SweepSpec sweep)

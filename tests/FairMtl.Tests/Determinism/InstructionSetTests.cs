@@ -29,36 +29,7 @@ public class InstructionSetTests
             text.ShouldContain(edit, Case.Sensitive, "every kernel (batch norm, dropout, head layers) should be exercised");
         }
 
-
-        var settings = new (string Name, string[] Arguments, string? Variable, string SimdFlag, bool Accelerated)[]
-        {
-            ("threads-1", ["--threads", "1"], null, "vector256", true),
-            ("threads-2", ["--threads", "2"], null, "vector256", true),
-            ("no-avx512", ["--threads", "2"], "DOTNET_EnableAVX512", "vector512", false),
-            ("no-avx2", ["--threads", "2"], "DOTNET_EnableAVX2", "vector256", false),
-            ("no-simd", ["--threads", "2"], "DOTNET_EnableHWIntrinsic", "vector128", false),
-        };
-
-        string? reference = null;
-        foreach (var setting in settings)
-        {
-            var outDirectory = Path.Combine(folder.Path, setting.Name);
-            var (code, error) = await RunHostAsync([path, "--out", outDirectory, .. setting.Arguments], setting.Variable);
-            code.ShouldBe(0, $"{setting.Name}: {error}");
-
-            using (var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDirectory, "summary.json"))))
-            {
-                summary.RootElement.GetProperty("versions").GetProperty("simd").GetProperty(setting.SimdFlag).GetBoolean()
-                    .ShouldBe(setting.Accelerated, $"{setting.Name}: the runtime switch should have taken effect");
-            }
-
-            reference ??= outDirectory;
-            foreach (var file in new[] { "baseline.csv", "sweep.csv", "pareto.csv" })
-            {
-                File.ReadAllBytes(Path.Combine(outDirectory, file))
-                    .ShouldBe(File.ReadAllBytes(Path.Combine(reference, file)), $"{setting.Name}: {file}");
-            }
-        }
+        await ShouldWriteIdenticalFilesEverywhereAsync(folder, path, "baseline.csv", "sweep.csv", "pareto.csv");
     }
 
     [Fact]
@@ -72,18 +43,7 @@ public class InstructionSetTests
         File.ReadAllText(path).ShouldContain("repetitions: 1,");
         File.ReadAllText(path).ShouldContain("filter: [\"age < 25\"]");
 
-        string? reference = null;
-        foreach (var (name, threads, variable) in new[] { ("threads-1", "1", (string?)null), ("threads-2", "2", null), ("no-avx512", "2", "DOTNET_EnableAVX512"), ("no-avx2", "2", "DOTNET_EnableAVX2"), ("no-simd", "2", "DOTNET_EnableHWIntrinsic") })
-        {
-            var outDirectory = Path.Combine(folder.Path, name);
-            var (code, error) = await RunHostAsync([path, "--out", outDirectory, "--threads", threads], variable);
-            code.ShouldBe(0, $"{name}: {error}");
-            reference ??= outDirectory;
-            foreach (var file in new[] { "methods.csv", "runs.csv", "front.csv" })
-            {
-                File.ReadAllBytes(Path.Combine(outDirectory, file)).ShouldBe(File.ReadAllBytes(Path.Combine(reference, file)), $"{name}: {file}");
-            }
-        }
+        await ShouldWriteIdenticalFilesEverywhereAsync(folder, path, "methods.csv", "runs.csv", "front.csv");
     }
 
     [Fact]
@@ -105,18 +65,7 @@ public class InstructionSetTests
         text.ShouldContain("epochs: 2");
         text.ShouldContain("filter: [\"age < 25\"]");
 
-        string? reference = null;
-        foreach (var (name, threads, variable) in new[] { ("threads-1", "1", (string?)null), ("threads-2", "2", null), ("no-avx512", "2", "DOTNET_EnableAVX512"), ("no-avx2", "2", "DOTNET_EnableAVX2"), ("no-simd", "2", "DOTNET_EnableHWIntrinsic") })
-        {
-            var outDirectory = Path.Combine(folder.Path, name);
-            var (code, error) = await RunHostAsync([path, "--out", outDirectory, "--threads", threads], variable);
-            code.ShouldBe(0, $"{name}: {error}");
-            reference ??= outDirectory;
-            foreach (var file in new[] { "methods.csv", "runs.csv", "references.csv" })
-            {
-                File.ReadAllBytes(Path.Combine(outDirectory, file)).ShouldBe(File.ReadAllBytes(Path.Combine(reference, file)), $"{name}: {file}");
-            }
-        }
+        await ShouldWriteIdenticalFilesEverywhereAsync(folder, path, "methods.csv", "runs.csv", "references.csv");
     }
 
     [Fact]
@@ -132,26 +81,53 @@ public class InstructionSetTests
             .Replace("  categorical: [", "  embeddings: { education: 3, occupation: 2 }\n  categorical: ["));
         File.ReadAllText(embedded).ShouldContain("embeddings: { education: 3, occupation: 2 }");
 
-        string? reference = null;
-        foreach (var (name, threads, variable) in new[] { ("threads-1", "1", (string?)null), ("threads-2", "2", null), ("no-avx512", "2", "DOTNET_EnableAVX512"), ("no-avx2", "2", "DOTNET_EnableAVX2"), ("no-simd", "2", "DOTNET_EnableHWIntrinsic") })
-        {
-            var outDirectory = Path.Combine(folder.Path, name);
-            var (code, error) = await RunHostAsync([embedded, "--out", outDirectory, "--threads", threads], variable);
-            code.ShouldBe(0, $"{name}: {error}");
-            reference ??= outDirectory;
-            foreach (var file in new[] { "methods.csv", "runs.csv", "front.csv" })
-            {
-                File.ReadAllBytes(Path.Combine(outDirectory, file)).ShouldBe(File.ReadAllBytes(Path.Combine(reference, file)), $"{name}: {file}");
-            }
-        }
+        var reference = await ShouldWriteIdenticalFilesEverywhereAsync(folder, embedded, "methods.csv", "runs.csv", "front.csv");
 
-        using var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(reference!, "summary.json")));
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(reference, "summary.json")));
         var embeddings = summary.RootElement.GetProperty("spec").GetProperty("data").GetProperty("embeddings");
         embeddings.EnumerateArray().Select(e => $"{e.GetProperty("column").GetString()}:{e.GetProperty("width").GetInt32()}").ShouldBe(["education:3", "occupation:2"]);
 
         var oneHotOut = Path.Combine(folder.Path, "one-hot");
         (await RunHostAsync([oneHot, "--out", oneHotOut, "--threads", "2"], null)).Code.ShouldBe(0);
-        File.ReadAllText(Path.Combine(oneHotOut, "runs.csv")).ShouldNotBe(File.ReadAllText(Path.Combine(reference!, "runs.csv")));
+        File.ReadAllText(Path.Combine(oneHotOut, "runs.csv")).ShouldNotBe(File.ReadAllText(Path.Combine(reference, "runs.csv")));
+    }
+
+    /// <summary>
+    /// Runs the host on <paramref name="path"/> with 1 and 2 threads and with AVX-512, AVX2 or all SIMD disabled (each
+    /// run's summary.json must show the switch took effect), and asserts that every run writes <paramref name="files"/>
+    /// byte for byte as the first; returns the first run's folder.
+    /// </summary>
+    private static async Task<string> ShouldWriteIdenticalFilesEverywhereAsync(TempDataFolder folder, string path, params string[] files)
+    {
+        var settings = new (string Name, string Threads, string? Variable, string SimdFlag, bool Accelerated)[]
+        {
+            ("threads-1", "1", null, "vector256", true),
+            ("threads-2", "2", null, "vector256", true),
+            ("no-avx512", "2", "DOTNET_EnableAVX512", "vector512", false),
+            ("no-avx2", "2", "DOTNET_EnableAVX2", "vector256", false),
+            ("no-simd", "2", "DOTNET_EnableHWIntrinsic", "vector128", false),
+        };
+
+        string? reference = null;
+        foreach (var setting in settings)
+        {
+            var outDirectory = Path.Combine(folder.Path, setting.Name);
+            var (code, error) = await RunHostAsync([path, "--out", outDirectory, "--threads", setting.Threads], setting.Variable);
+            code.ShouldBe(0, $"{setting.Name}: {error}");
+            using (var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDirectory, "summary.json"))))
+            {
+                summary.RootElement.GetProperty("versions").GetProperty("simd").GetProperty(setting.SimdFlag).GetBoolean()
+                    .ShouldBe(setting.Accelerated, $"{setting.Name}: the runtime switch should have taken effect");
+            }
+
+            reference ??= outDirectory;
+            foreach (var file in files)
+            {
+                File.ReadAllBytes(Path.Combine(outDirectory, file)).ShouldBe(File.ReadAllBytes(Path.Combine(reference, file)), $"{setting.Name}: {file}");
+            }
+        }
+
+        return reference!;
     }
 
     private static async Task<(int Code, string Error)> RunHostAsync(string[] arguments, string? disabledFeature)
