@@ -17,8 +17,9 @@ namespace FairMtl.Numerics;
 /// </remarks>
 public static class UnitBuffers
 {
-    /// <summary>The most a thread keeps for later units.</summary>
-    public const long MaxRetainedBytes = 512L << 20;
+    /// <summary>The most a thread keeps for later units (an Adult unit rents about 1.3 MB; a machine with many threads
+    /// keeps at most this much per training thread).</summary>
+    public const long MaxRetainedBytes = 64L << 20;
 
     [ThreadStatic]
     private static Pool? t_pool;

@@ -86,4 +86,22 @@ public class UnitBuffersTests
 
         theirs.ShouldNotBeSameAs(mine);
     }
+
+    [Fact]
+    public void A_thread_keeps_at_most_the_retention_limit_for_later_units()
+    {
+        const int Length = 1 << 20; // 4 MB of floats
+        var count = (int)(UnitBuffers.MaxRetainedBytes / (4L * Length)) + 1;
+        float[][] first;
+        using (UnitBuffers.Begin())
+        {
+            first = Enumerable.Range(0, count).Select(_ => UnitBuffers.Rent<float>(Length)).ToArray();
+        }
+
+        using (UnitBuffers.Begin())
+        {
+            var second = Enumerable.Range(0, count).Select(_ => UnitBuffers.Rent<float>(Length)).ToArray();
+            second.Count(array => first.Contains(array)).ShouldBeLessThan(count, "one more than the limit allows was lent: it cannot all have been kept");
+        }
+    }
 }
