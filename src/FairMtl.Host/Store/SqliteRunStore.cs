@@ -49,6 +49,7 @@ public sealed class SqliteRunStore : IRunStore
     private readonly SqliteConnection _connection;
     private readonly Lock _gate = new();
     private readonly TimeSpan _lease;
+    private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
     private SqliteTransaction? _transaction;
 
     private SqliteRunStore(string path, SqliteConnection connection, TimeSpan lease)
@@ -216,15 +217,14 @@ public sealed class SqliteRunStore : IRunStore
     {
         if (!evenIfStored)
         {
-            using var stored = Command("SELECT 1 FROM units WHERE identity = $identity", ("$identity", identity));
+            var stored = Prepared("SELECT 1 FROM units WHERE identity = $identity", ("$identity", identity));
             if (stored.ExecuteScalar() is not null)
             {
                 return ClaimOutcome.Stored;
             }
         }
 
-        using (var holder = Command("SELECT worker, expires FROM claims WHERE identity = $identity", ("$identity", identity)))
-        using (var reader = holder.ExecuteReader())
+        using (var reader = Prepared("SELECT worker, expires FROM claims WHERE identity = $identity", ("$identity", identity)).ExecuteReader())
         {
             if (reader.Read())
             {
@@ -237,16 +237,15 @@ public sealed class SqliteRunStore : IRunStore
             }
         }
 
-        using var claim = Command(
+        Prepared(
             "INSERT OR REPLACE INTO claims (identity, worker, expires) VALUES ($identity, $worker, $expires)",
-            ("$identity", identity), ("$worker", worker), ("$expires", UnixNow() + _lease.TotalSeconds));
-        claim.ExecuteNonQuery();
+            ("$identity", identity), ("$worker", worker), ("$expires", UnixNow() + _lease.TotalSeconds)).ExecuteNonQuery();
         return ClaimOutcome.Claimed;
     }
 
     private int CommitCore(FinishedUnit unit)
     {
-        using var insert = Command(
+        Prepared(
             """
             INSERT INTO units (identity, unit_key, models, payload, seconds, worker, finished)
             VALUES ($identity, $key, $models, $payload, $seconds, $worker, $finished)
@@ -254,17 +253,15 @@ public sealed class SqliteRunStore : IRunStore
                 seconds = excluded.seconds, worker = excluded.worker, finished = excluded.finished
             """,
             ("$identity", unit.Identity), ("$key", unit.Key), ("$models", unit.Models), ("$payload", unit.Payload),
-            ("$seconds", unit.Seconds), ("$worker", unit.Worker), ("$finished", StoreText.Now()));
-        insert.ExecuteNonQuery();
-        using var release = Command("DELETE FROM claims WHERE identity = $identity AND worker = $worker", ("$identity", unit.Identity), ("$worker", unit.Worker));
-        release.ExecuteNonQuery();
+            ("$seconds", unit.Seconds), ("$worker", unit.Worker), ("$finished", StoreText.Now())).ExecuteNonQuery();
+        Prepared("DELETE FROM claims WHERE identity = $identity AND worker = $worker", ("$identity", unit.Identity), ("$worker", unit.Worker)).ExecuteNonQuery();
         return 0;
     }
 
     private int RenewCore(string worker)
     {
-        using var renew = Command("UPDATE claims SET expires = $expires WHERE worker = $worker", ("$expires", UnixNow() + _lease.TotalSeconds), ("$worker", worker));
-        return renew.ExecuteNonQuery();
+        return Prepared("UPDATE claims SET expires = $expires WHERE worker = $worker", ("$expires", UnixNow() + _lease.TotalSeconds), ("$worker", worker))
+            .ExecuteNonQuery();
     }
 
     /// <inheritdoc/>
@@ -358,7 +355,20 @@ public sealed class SqliteRunStore : IRunStore
     }
 
     /// <inheritdoc/>
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            foreach (var command in _prepared.Values)
+            {
+                command.Dispose();
+            }
+
+            _prepared.Clear();
+        }
+
+        _connection.Dispose();
+    }
 
     private static void WarmUpQuietly()
     {
@@ -429,6 +439,34 @@ public sealed class SqliteRunStore : IRunStore
                 throw Translate(Location, exception, what);
             }
         }
+    }
+
+    /// <summary>
+    /// The store's one command for <paramref name="sql"/> (made and prepared at its first use, then kept), in the open
+    /// transaction, with its parameters set: the claims and commits of every unit run the same few statements, and
+    /// SQLite then compiles each once instead of once per unit. Callers hold the gate.
+    /// </summary>
+    private SqliteCommand Prepared(string sql, params (string Name, object Value)[] parameters)
+    {
+        if (!_prepared.TryGetValue(sql, out var command))
+        {
+            command = _connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var (name, _) in parameters)
+            {
+                command.Parameters.Add(new SqliteParameter { ParameterName = name });
+            }
+
+            _prepared[sql] = command;
+        }
+
+        command.Transaction = _transaction;
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            command.Parameters[i].Value = parameters[i].Value;
+        }
+
+        return command;
     }
 
     private SqliteCommand Command(string sql, params (string Name, object Value)[] parameters)

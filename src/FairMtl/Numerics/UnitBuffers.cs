@@ -13,7 +13,10 @@ namespace FairMtl.Numerics;
 /// <see cref="Rent{T}"/> always returns an array of exactly the requested length, all zero, like <c>new T[length]</c>:
 /// recycling changes no result. Outside a scope it is <c>new T[length]</c>. Only objects that end with their unit may
 /// rent: a rented array must never be part of a unit's result (the next unit overwrites it). A thread keeps at most
-/// <see cref="MaxRetainedBytes"/> in its pool; arrays beyond that are left to the garbage collector.
+/// <see cref="MaxRetainedBytes"/> in its pool; arrays beyond that are left to the garbage collector. Inside a scope, new
+/// arrays come from the pinned object heap (<see cref="GC.AllocateArray{T}(int, bool)"/>): they live as long as the pool,
+/// so they are neither copied through the young generations nor counted against the young generation's budget, which
+/// then lasts for the units' few small objects.
 /// </remarks>
 public static class UnitBuffers
 {
@@ -91,7 +94,7 @@ public static class UnitBuffers
             }
             else
             {
-                array = new T[length];
+                array = GC.AllocateArray<T>(length, pinned: true);
             }
 
             _lent.Add((array, (long)length * Unsafe.SizeOf<T>()));

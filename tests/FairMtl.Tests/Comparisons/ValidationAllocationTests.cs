@@ -37,4 +37,32 @@ public class ValidationAllocationTests
             double.IsFinite(first).ShouldBeTrue(method.Name);
         }
     }
+
+    [Fact]
+    public void Best_epoch_selection_allocates_nothing_per_epoch()
+    {
+        // The snapshot of the best epoch lists the network's state once; capturing it every improving epoch is a copy.
+        using var folder = new TempDataFolder();
+        folder.Write("data.csv", ComparisonRunnerTests.SyntheticCsv(300));
+        var loaded = ComparisonYamlReader.Parse(ComparisonRunnerTests.Yaml, "synthetic.yaml", folder.Path);
+        var repetitions = LoadedRepetitions.Load(loaded);
+        var spec = (ComparisonSpec)loaded.Spec;
+        var repetition = repetitions.Repetitions[0];
+        var tasks = spec.Tasks.Select(task => task.Name).ToArray();
+        var plan = MethodNetwork.For(spec.Methods[0], spec, repetitions.Data.Attributes);
+
+        long Allocated(int epochs)
+        {
+            var unit = UnitTraining.Prepare(spec, repetitions.Data.Table.FeatureColumns, repetition, plan);
+            // Every epoch "improves" (MinDelta -inf), so every epoch captures the snapshot.
+            var selection = new FairMtl.Training.EpochSelection(new TaskValidationLoss(plan, repetition.Validation, tasks), int.MaxValue, double.NegativeInfinity, RestoreBest: true);
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            unit.Trainer.Train(unit.Optimizer, unit.Objective, epochs, selection, new FairMtl.Numerics.DeterministicRandom(1), new FairMtl.Numerics.DeterministicRandom(2), CancellationToken.None)
+                .Epochs.ShouldBe(epochs);
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        Allocated(2);
+        Allocated(6).ShouldBe(Allocated(2));
+    }
 }
