@@ -113,9 +113,9 @@ if (!args.Contains("--no-sweeps"))
 
     if (!quick)
     {
-        var (ratio, withStore, without) = StoreBenchmark.Cost("parkinson", 5);
+        var (ratio, withStore, without) = StoreBenchmark.Cost("parkinson", 20);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"run store, parkinson on {all} threads (5 alternating pairs): {withStore:F2} s with a new store, {without:F2} s with --no-store; median ratio {ratio:F3} (goal <= 1.02)"));
+            $"run store, parkinson on {all} threads (20 alternating pairs): {withStore:F2} s with a new store, {without:F2} s with --no-store; median ratio {ratio:F3} (goal <= 1.02)"));
         Report("store-cost-ratio-parkinson", ratio, "x");
         var (process, query) = StoreBenchmark.RunsList(100_000);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
