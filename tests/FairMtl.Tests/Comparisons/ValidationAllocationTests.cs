@@ -14,12 +14,7 @@ public class ValidationAllocationTests
     public void The_task_validation_loss_allocates_nothing_after_its_first_computation_and_gives_the_same_value()
     {
         using var folder = new TempDataFolder();
-        folder.Write("data.csv", ComparisonRunnerTests.SyntheticCsv(300));
-        var loaded = ComparisonYamlReader.Parse(ComparisonRunnerTests.Yaml, "synthetic.yaml", folder.Path);
-        var repetitions = LoadedRepetitions.Load(loaded);
-        var spec = (ComparisonSpec)loaded.Spec;
-        var repetition = repetitions.Repetitions[0];
-        var tasks = spec.Tasks.Select(task => task.Name).ToArray();
+        var (spec, repetitions, repetition, tasks) = Synthetic(folder);
         foreach (var method in spec.Methods)
         {
             var plan = MethodNetwork.For(method, spec, repetitions.Data.Attributes);
@@ -43,12 +38,7 @@ public class ValidationAllocationTests
     {
         // The snapshot of the best epoch lists the network's state once; capturing it every improving epoch is a copy.
         using var folder = new TempDataFolder();
-        folder.Write("data.csv", ComparisonRunnerTests.SyntheticCsv(300));
-        var loaded = ComparisonYamlReader.Parse(ComparisonRunnerTests.Yaml, "synthetic.yaml", folder.Path);
-        var repetitions = LoadedRepetitions.Load(loaded);
-        var spec = (ComparisonSpec)loaded.Spec;
-        var repetition = repetitions.Repetitions[0];
-        var tasks = spec.Tasks.Select(task => task.Name).ToArray();
+        var (spec, repetitions, repetition, tasks) = Synthetic(folder);
         var plan = MethodNetwork.For(spec.Methods[0], spec, repetitions.Data.Attributes);
 
         long Allocated(int epochs)
@@ -64,5 +54,16 @@ public class ValidationAllocationTests
 
         Allocated(2);
         Allocated(6).ShouldBe(Allocated(2));
+    }
+
+    /// <summary>The synthetic comparison of <see cref="ComparisonRunnerTests"/>, loaded: its spec, data, first repetition
+    /// and task names.</summary>
+    private static (ComparisonSpec Spec, LoadedRepetitions Repetitions, RepetitionData Repetition, string[] Tasks) Synthetic(TempDataFolder folder)
+    {
+        folder.Write("data.csv", ComparisonRunnerTests.SyntheticCsv(300));
+        var loaded = ComparisonYamlReader.Parse(ComparisonRunnerTests.Yaml, "synthetic.yaml", folder.Path);
+        var repetitions = LoadedRepetitions.Load(loaded);
+        var spec = (ComparisonSpec)loaded.Spec;
+        return (spec, repetitions, repetitions.Repetitions[0], spec.Tasks.Select(task => task.Name).ToArray());
     }
 }
