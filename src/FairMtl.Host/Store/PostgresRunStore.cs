@@ -83,6 +83,11 @@ public sealed class PostgresRunStore : IRunStore
             Timeout = 15,
             CommandTimeout = 60,
             MaxPoolSize = 16,
+
+            // Claims and commits run the same few statements for every unit: the server parses and plans each once
+            // per connection.
+            MaxAutoPrepare = 16,
+            AutoPrepareMinUsages = 2,
         };
         if ((address.Password ?? Environment.GetEnvironmentVariable("PGPASSWORD")) is { Length: > 0 } password)
         {
