@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using FairMtl.Comparisons;
 using FairMtl.MultiTask;
@@ -50,29 +49,7 @@ internal sealed class ClassificationStepBenchmark
     public string Attribute { get; }
 
     /// <summary>Median over five measured calls of <paramref name="epochs"/> epochs each, after two seconds of warm-up.</summary>
-    public StepResult Measure(int epochs)
-    {
-        var warmUp = Stopwatch.StartNew();
-        while (warmUp.Elapsed < TimeSpan.FromSeconds(2))
-        {
-            Train(1);
-        }
-
-        var runs = new List<StepResult>();
-        for (var repeat = 0; repeat < 5; repeat++)
-        {
-            var gcBefore = FairMtl.Execution.RunTimings.Collections();
-            var bytesBefore = GC.GetAllocatedBytesForCurrentThread();
-            var started = Stopwatch.GetTimestamp();
-            var outcome = Train(epochs);
-            var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-            var bytes = GC.GetAllocatedBytesForCurrentThread() - bytesBefore;
-            var collections = FairMtl.Execution.RunTimings.Collections() - gcBefore;
-            runs.Add(new StepResult(1e6 * seconds / outcome.Steps, (double)bytes / outcome.Steps, collections, outcome.Steps));
-        }
-
-        return runs.OrderBy(run => run.MicrosecondsPerStep).ElementAt(runs.Count / 2);
-    }
+    public StepResult Measure(int epochs) => StepResult.Median(Train, epochs);
 
     /// <summary>
     /// Writes the training rows for the PyTorch twin into <paramref name="folder"/>: x.f32 (rows x features), labels.f32

@@ -26,34 +26,13 @@ internal sealed class StepBenchmark(string name, int inputs, HeadTask zTask)
     /// <summary>Forward matmul FLOPs x 3 (forward + two backward products) for a full batch, as the PyTorch reference counts them.</summary>
     public double FlopsPerStep => 3.0 * 2 * Batch * (inputs * 64 + 64 * 32 + 32 + 32);
 
-    /// <summary>
-    /// Median over five measured calls of <paramref name="epochs"/> epochs each, after two seconds of warm-up (the JIT
-    /// tiers methods up over the first hundreds of milliseconds; measuring earlier reports tier-0 code).
-    /// </summary>
+    /// <summary>The step's median time and allocation (<see cref="StepResult.Median"/>).</summary>
     public StepResult Measure(int epochs)
     {
         var (network, trainer, optimizer, objective) = Build();
-        var warmUp = Stopwatch.StartNew();
-        while (warmUp.Elapsed < TimeSpan.FromSeconds(2))
-        {
-            Train(trainer, optimizer, objective, 2);
-        }
-
-        var runs = new List<StepResult>();
-        for (var repeat = 0; repeat < 5; repeat++)
-        {
-            var gcBefore = FairMtl.Execution.RunTimings.Collections();
-            var bytesBefore = GC.GetAllocatedBytesForCurrentThread();
-            var started = Stopwatch.GetTimestamp();
-            var outcome = Train(trainer, optimizer, objective, epochs);
-            var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-            var bytes = GC.GetAllocatedBytesForCurrentThread() - bytesBefore;
-            var collections = FairMtl.Execution.RunTimings.Collections() - gcBefore;
-            runs.Add(new StepResult(1e6 * seconds / outcome.Steps, (double)bytes / outcome.Steps, collections, outcome.Steps));
-        }
-
+        var result = StepResult.Median(count => Train(trainer, optimizer, objective, count), epochs);
         GC.KeepAlive(network);
-        return runs.OrderBy(run => run.MicrosecondsPerStep).ElementAt(runs.Count / 2);
+        return result;
     }
 
     /// <summary>Cumulative time of the phases of a step: forward, + losses, + backward, + Adam (microseconds).</summary>
@@ -130,4 +109,34 @@ internal sealed class StepBenchmark(string name, int inputs, HeadTask zTask)
 }
 
 /// <summary>Microseconds and bytes allocated per step, collections during the measured loop, steps measured.</summary>
-internal sealed record StepResult(double MicrosecondsPerStep, double BytesPerStep, int Collections, long Steps);
+internal sealed record StepResult(double MicrosecondsPerStep, double BytesPerStep, int Collections, long Steps)
+{
+    /// <summary>
+    /// Median over five measured calls of <paramref name="train"/> for <paramref name="epochs"/> epochs each, after two
+    /// seconds of warm-up (the JIT tiers methods up over the first hundreds of milliseconds; measuring earlier reports
+    /// tier-0 code).
+    /// </summary>
+    public static StepResult Median(Func<int, TrainingOutcome> train, int epochs)
+    {
+        var warmUp = Stopwatch.StartNew();
+        while (warmUp.Elapsed < TimeSpan.FromSeconds(2))
+        {
+            train(1);
+        }
+
+        var runs = new List<StepResult>();
+        for (var repeat = 0; repeat < 5; repeat++)
+        {
+            var gcBefore = FairMtl.Execution.RunTimings.Collections();
+            var bytesBefore = GC.GetAllocatedBytesForCurrentThread();
+            var started = Stopwatch.GetTimestamp();
+            var outcome = train(epochs);
+            var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            var bytes = GC.GetAllocatedBytesForCurrentThread() - bytesBefore;
+            var collections = FairMtl.Execution.RunTimings.Collections() - gcBefore;
+            runs.Add(new StepResult(1e6 * seconds / outcome.Steps, (double)bytes / outcome.Steps, collections, outcome.Steps));
+        }
+
+        return runs.OrderBy(run => run.MicrosecondsPerStep).ElementAt(runs.Count / 2);
+    }
+}

@@ -37,12 +37,11 @@ public static class UnitTraining
     public static UnitTrainer Prepare(ComparisonSpec spec, IReadOnlyList<string> featureColumns, RepetitionData repetition, MethodNetwork plan)
     {
         var batch = spec.Training.BatchSize;
-        var embedding = InputEmbedding.For(featureColumns, spec.Data.Embeddings, batch);
-        var network = new MultiHeadNetwork(featureColumns.Count, spec.Model, plan.Heads, batch, embedding);
+        var network = MultiHeadNetwork.For(featureColumns, spec.Data.Embeddings, spec.Model, plan.Heads, batch);
         network.Initialize(spec.Model.Init, DeterministicRandom.ForStream(repetition.Seed, "init"));
-        var trainer = new ModelTrainer(network, plan.WithTargets(repetition.Train), repetition.Validation, spec.Training.BatchSize);
+        var trainer = new ModelTrainer(network, plan.WithTargets(repetition.Train), repetition.Validation, batch);
         var optimizer = OptimizerFactory.Create(spec.Training.Optimizer, network.Parameters);
-        return new UnitTrainer(network, trainer, optimizer, new RoutedObjective(plan.Routes, spec.Training.BatchSize));
+        return new UnitTrainer(network, trainer, optimizer, new RoutedObjective(plan.Routes, batch));
     }
 }
 

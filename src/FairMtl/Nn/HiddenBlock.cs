@@ -90,10 +90,7 @@ public sealed class HiddenBlock
         var rows = _rows;
         var activated = _activated.AsSpan(0, rows * Dense.Outputs);
         var grad = gradOutput[..activated.Length];
-        if (_dropoutApplied)
-        {
-            MatrixKernels.Multiply(grad, _mask.AsSpan(0, grad.Length), grad);
-        }
+        MaskGradient(grad);
 
         ActivationFunctions.Backward(_activation, activated, grad);
         Norm?.Backward(grad, rows, parameterScale);
@@ -114,12 +111,18 @@ public sealed class HiddenBlock
 
         var activated = _activated.AsSpan(0, _rows * Dense.Outputs);
         var grad = gradOutput[..activated.Length];
+        MaskGradient(grad);
+
+        ActivationFunctions.Backward(_activation, activated, grad);
+        Dense.BackwardInput(grad, gradInput, scratch, _rows);
+    }
+
+    /// <summary>grad *= the last training pass's dropout factors (nothing when no dropout was applied).</summary>
+    private void MaskGradient(Span<float> grad)
+    {
         if (_dropoutApplied)
         {
             MatrixKernels.Multiply(grad, _mask.AsSpan(0, grad.Length), grad);
         }
-
-        ActivationFunctions.Backward(_activation, activated, grad);
-        Dense.BackwardInput(grad, gradInput, scratch, _rows);
     }
 }

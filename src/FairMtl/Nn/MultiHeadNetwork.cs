@@ -71,6 +71,14 @@ public sealed class MultiHeadNetwork
             .ToArray();
     }
 
+    /// <summary>
+    /// The network over inputs whose data columns are <paramref name="featureColumns"/> (one per input), with the
+    /// declared <paramref name="embeddings"/> of categorical columns in front of the trunk (none: the inputs as they are).
+    /// </summary>
+    public static MultiHeadNetwork For(
+        IReadOnlyList<string> featureColumns, IReadOnlyList<EmbeddingSpec> embeddings, ModelSpec model, IReadOnlyList<HeadSpec> heads, int maxRows) =>
+        new(featureColumns.Count, model, heads, maxRows, InputEmbedding.For(featureColumns, embeddings, maxRows));
+
     public int Inputs { get; }
 
     public int MaxRows { get; }

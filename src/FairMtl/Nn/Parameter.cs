@@ -22,4 +22,17 @@ public sealed class Parameter
     public float[] Value { get; }
 
     public float[] Gradient { get; }
+
+    /// <summary>One zeroed array per parameter, each of its length: an optimiser's state (moments, accumulators,
+    /// velocities), from the unit's buffers.</summary>
+    public static float[][] StateFor(IReadOnlyList<Parameter> parameters)
+    {
+        var state = new float[parameters.Count][];
+        for (var p = 0; p < state.Length; p++)
+        {
+            state[p] = UnitBuffers.Rent<float>(parameters[p].Value.Length);
+        }
+
+        return state;
+    }
 }

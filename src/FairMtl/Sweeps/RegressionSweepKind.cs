@@ -216,8 +216,7 @@ public sealed class RegressionSweepKind : IStorableKind<TrainingUnit, RunResult[
 
     private static MultiHeadNetwork CreateNetwork(ExperimentSpec spec, PreparedData data, IReadOnlyList<HeadSpec> heads, int seed)
     {
-        var embedding = InputEmbedding.For(data.FeatureColumns, spec.Data.Embeddings, spec.Training.BatchSize);
-        var network = new MultiHeadNetwork(data.FeatureNames.Count, spec.Model, heads, spec.Training.BatchSize, embedding);
+        var network = MultiHeadNetwork.For(data.FeatureColumns, spec.Data.Embeddings, spec.Model, heads, spec.Training.BatchSize);
         network.Initialize(spec.Model.Init, DeterministicRandom.ForStream(seed, "init"));
         return network;
     }

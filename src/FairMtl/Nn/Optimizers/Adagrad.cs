@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using FairMtl.Numerics;
 
 namespace FairMtl.Nn.Optimizers;
 
@@ -23,7 +22,7 @@ public sealed class Adagrad : IOptimizer
         _learningRate = (float)learningRate;
         _initialAccumulator = (float)initialAccumulator;
         _epsilon = (float)epsilon;
-        _accumulators = parameters.Select(p => UnitBuffers.Rent<float>(p.Value.Length)).ToArray();
+        _accumulators = Parameter.StateFor(parameters);
         Reset();
     }
 

@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using FairMtl.Numerics;
 
 namespace FairMtl.Nn.Optimizers;
 
@@ -22,8 +21,8 @@ public sealed class Adam : IOptimizer
     public Adam(IReadOnlyList<Parameter> parameters, double learningRate, double beta1, double beta2, double epsilon)
     {
         _parameters = parameters;
-        _m = parameters.Select(p => UnitBuffers.Rent<float>(p.Value.Length)).ToArray();
-        _v = parameters.Select(p => UnitBuffers.Rent<float>(p.Value.Length)).ToArray();
+        _m = Parameter.StateFor(parameters);
+        _v = Parameter.StateFor(parameters);
         _learningRate = learningRate;
         _beta1 = (float)beta1;
         _beta2 = (float)beta2;

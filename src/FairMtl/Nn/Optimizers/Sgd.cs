@@ -1,5 +1,3 @@
-using FairMtl.Numerics;
-
 namespace FairMtl.Nn.Optimizers;
 
 /// <summary>Stochastic gradient descent with optional (PyTorch-style) momentum: b = mu * b + g; p -= lr * b.</summary>
@@ -13,7 +11,7 @@ public sealed class Sgd : IOptimizer
     public Sgd(IReadOnlyList<Parameter> parameters, double learningRate, double momentum)
     {
         _parameters = parameters;
-        _velocity = parameters.Select(p => UnitBuffers.Rent<float>(p.Value.Length)).ToArray();
+        _velocity = Parameter.StateFor(parameters);
         _learningRate = (float)learningRate;
         _momentum = (float)momentum;
     }
