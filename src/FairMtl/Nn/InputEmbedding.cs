@@ -31,10 +31,12 @@ public sealed class InputEmbedding
         var passThrough = new List<int>();
         var slots = new List<int>();
         var slot = 0;
+        var next = 0; // the blocks are in input order
         for (var i = 0; i < inputs;)
         {
-            if (Array.Find(blocks, b => b.First == i) is { } block)
+            if (next < blocks.Length && blocks[next].First == i)
             {
+                var block = blocks[next++];
                 block.Slot = slot;
                 slot += block.Width;
                 i += block.Categories;
