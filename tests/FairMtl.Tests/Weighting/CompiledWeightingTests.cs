@@ -74,16 +74,23 @@ public class CompiledWeightingTests
             compiled.Gradient(losses, variables, gradient);
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 1000; i++)
+        // The fewest bytes of three windows of 1000 calls each: a per-call allocation shows in every window (at least
+        // 24 KB), while the runtime's own one-off work on this thread (it was once 4,960 bytes in a CI run, with the JIT
+        // tiering code up) shows in one at most.
+        var fewest = long.MaxValue;
+        for (var window = 0; window < 3; window++)
         {
-            sink += compiled.Evaluate(losses, variables);
-            compiled.Gradient(losses, variables, gradient);
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 1000; i++)
+            {
+                sink += compiled.Evaluate(losses, variables);
+                compiled.Gradient(losses, variables, gradient);
+            }
+
+            fewest = Math.Min(fewest, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-
-        allocated.ShouldBe(0);
+        fewest.ShouldBe(0);
         double.IsFinite(sink).ShouldBeTrue();
     }
 
