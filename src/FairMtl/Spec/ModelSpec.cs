@@ -22,6 +22,7 @@ public sealed record ModelSpec(
 /// <param name="Positive">For a binary head on a text column: the values that are label 1 (every other value is 0), as
 /// a comparison's task declares them; empty: the column holds 0 and 1 (or see <paramref name="Above"/>).</param>
 /// <param name="Above">For a binary head on a numeric column: label 1 is <c>value &gt; Above</c>, as for a task.</param>
+/// <param name="Classes">Multi-class: the number of classes; multi-label: the number of labels; else unused (0).</param>
 public sealed record HeadSpec(
     string Name,
     string Column,
@@ -29,7 +30,16 @@ public sealed record HeadSpec(
     bool Standardize,
     EquatableArray<int> Hidden,
     EquatableArray<string> Positive = default,
-    double? Above = null);
+    double? Above = null,
+    int Classes = 0)
+{
+    /// <summary>Output units per row: one logit per class or label for multi-class and multi-label heads, else one.</summary>
+    public int Outputs => Task is HeadTask.MultiClass or HeadTask.MultiLabel ? Classes : 1;
+
+    /// <summary>Target values per row: one 0/1 value per label for multi-label heads; else one (a value, a 0/1 label or
+    /// a class index). NaN marks a missing label.</summary>
+    public int TargetWidth => Task == HeadTask.MultiLabel ? Classes : 1;
+}
 
 /// <summary>What a head predicts and therefore which loss it trains with.</summary>
 public enum HeadTask
@@ -39,6 +49,12 @@ public enum HeadTask
 
     /// <summary>Logit output, sigmoid + binary cross-entropy; the column must hold 0 and 1.</summary>
     Binary,
+
+    /// <summary>One logit per class, softmax + cross-entropy; the target is the class index (0 .. classes - 1).</summary>
+    MultiClass,
+
+    /// <summary>One logit per label, a sigmoid + binary cross-entropy each; the targets are one 0/1 value per label.</summary>
+    MultiLabel,
 }
 
 /// <summary>Hidden-layer activation.</summary>
