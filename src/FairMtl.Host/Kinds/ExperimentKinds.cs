@@ -84,7 +84,7 @@ public sealed class ExperimentKinds
     private sealed class ComparisonFrontEnd(IReadOnlyList<CompiledComparison> compiled) : IKindFrontEnd
     {
         public IEnumerable<ListedExperiment> Compiled => compiled.Select(c => new ListedExperiment(
-            c.Name, c.Load().Spec is Spec.MultiTaskSpec ? "multi-task comparison" : "method comparison", c.SourceFile));
+            c.Name, c.Load().Spec switch { Spec.FairMtSpec => "FairMT experiment", Spec.MultiTaskSpec => "multi-task comparison", _ => "method comparison" }, c.SourceFile));
 
         public IRunnableExperiment? FindCompiled(string name) =>
             compiled.FirstOrDefault(c => c.Name == name) is { } found ? Runnable(found.Load()) : null;
@@ -95,7 +95,12 @@ public sealed class ExperimentKinds
             Runnable(ComparisonYamlReader.Parse(file.Text, file.DisplayPath, file.BaseDirectory));
 
         private static IRunnableExperiment Runnable(Spec.LoadedComparison loaded) =>
-            loaded.Spec is Spec.MultiTaskSpec ? new MultiTaskExperiment(loaded) : new ComparisonExperiment(loaded);
+            loaded.Spec switch
+            {
+                Spec.FairMtSpec => new FairMtExperiment(loaded),
+                Spec.MultiTaskSpec => new MultiTaskExperiment(loaded),
+                _ => new ComparisonExperiment(loaded),
+            };
     }
 
     /// <summary>Regression sweep YAML, and the fallback for any other file (its reader reports what is wrong).</summary>

@@ -16,7 +16,7 @@ public sealed class ComparisonData
     private ComparisonData(
         LoadedComparison experiment,
         EncodedTable table,
-        IReadOnlyList<float[]> labels,
+        IReadOnlyList<TaskLabels> labels,
         IReadOnlyList<SensitiveGroups> attributes)
     {
         _experiment = experiment;
@@ -28,8 +28,9 @@ public sealed class ComparisonData
     /// <summary>The encoded rows.</summary>
     public EncodedTable Table { get; }
 
-    /// <summary>Per task (spec order), the 0/1 label of every row.</summary>
-    public IReadOnlyList<float[]> Labels { get; }
+    /// <summary>Per task (spec order), the labels of every row (binary tasks: 0/1; the FairMT kind's tasks may be of
+    /// any type, and NaN marks a missing label).</summary>
+    public IReadOnlyList<TaskLabels> Labels { get; }
 
     /// <summary>Per sensitive attribute (spec order), its groups.</summary>
     public IReadOnlyList<SensitiveGroups> Attributes { get; }
@@ -42,6 +43,11 @@ public sealed class ComparisonData
     public static ComparisonData Load(LoadedComparison experiment)
     {
         var spec = experiment.Spec;
+        if (spec is FairMtSpec)
+        {
+            return LoadHeterogeneous(experiment);
+        }
+
         var text = spec.Tasks.Where(t => t.Positive.Count > 0).Select(t => t.Column)
             .Concat(spec.Sensitive.Where(a => a.Groups.Rule.ReadsText()).Select(a => a.Column))
             .Distinct().ToArray();
@@ -51,8 +57,36 @@ public sealed class ComparisonData
         var never = spec.Tasks.Select(t => t.Column).Concat(spec.Sensitive.Select(a => a.Column)).Distinct().ToArray();
         var table = TableEncoding.Load(
             spec.Data, experiment.Source, experiment.BaseDirectory, text, numeric, never, ColumnReferences.Of(spec).ToArray());
-        var labels = spec.Tasks.Select((task, i) => ReadLabels(experiment, table, task, $"tasks.{task.Name}")).ToArray();
+        var labels = spec.Tasks.Select((task, i) => new TaskLabels(ReadLabels(experiment, table, task, $"tasks.{task.Name}"), 1, [])).ToArray();
         var attributes = spec.Sensitive.Select(attribute => ReadGroups(experiment, table, attribute)).ToArray();
+        return new ComparisonData(experiment, table, labels, attributes);
+    }
+
+    /// <summary>The FairMT kind's data: every task's columns read so that a missing label keeps the row.</summary>
+    private static ComparisonData LoadHeterogeneous(LoadedComparison experiment)
+    {
+        var spec = (FairMtSpec)experiment.Spec;
+        var labelColumns = spec.Tasks.SelectMany(t => t.LabelColumns()).Distinct().ToArray();
+        var text = spec.Sensitive.Where(a => a.Groups.Rule.ReadsText()).Select(a => a.Column).Distinct().ToArray();
+        var numeric = spec.Sensitive.Where(a => !a.Groups.Rule.ReadsText()).Select(a => a.Column).Distinct().ToArray();
+        var never = labelColumns.Concat(spec.Sensitive.Select(a => a.Column)).Distinct().ToArray();
+        var table = TableEncoding.Load(
+            spec.Data, experiment.Source, experiment.BaseDirectory, text, numeric, never, ColumnReferences.Of(spec).ToArray(), labelColumns);
+        var labels = spec.Tasks.Select(task => TaskLabels.Read(table.Parsed, experiment.Source, task)).ToArray();
+        var attributes = spec.Sensitive.Select(attribute => ReadGroups(experiment, table, attribute)).ToArray();
+        var constrained = attributes.First(a => a.Name == spec.Constraint.Attribute);
+        foreach (var task in spec.Tasks)
+        {
+            if (task.Missing is { Mechanism: MissingMechanism.ByGroup } missing && !constrained.Names.Contains(missing.Group))
+            {
+                throw new FairMtlException(
+                    DiagnosticCodes.UnknownReference,
+                    experiment.Source.Locate($"tasks.{task.Name}.missing.group"),
+                    $"unknown group '{missing.Group}' of sensitive attribute '{constrained.Name}'{NameSuggestions.DidYouMean(missing.Group, constrained.Names)} "
+                    + $"(its groups: {string.Join(", ", constrained.Names)})");
+            }
+        }
+
         return new ComparisonData(experiment, table, labels, attributes);
     }
 
@@ -110,10 +144,71 @@ public sealed class ComparisonData
             scalings[f] = StandardScaling.Fit(column, fractions.Statistics == StatisticsRows.Training ? train : rest);
         }
 
-        return new RepetitionData(repetition, seed, Part(train, scalings), Part(validation, scalings), Part(test, scalings));
+        var targetScalings = TargetScalings(train);
+        var parts = (Part(train, scalings, targetScalings), Part(validation, scalings, targetScalings), Part(test, scalings, targetScalings));
+        InjectMissingLabels(seed, parts.Item1, parts.Item2);
+        return new RepetitionData(repetition, seed, parts.Item1, parts.Item2, parts.Item3);
     }
 
-    private DataPart Part(int[] rows, HeadScaling[] scalings)
+    /// <summary>Per task, how its labels are scaled: the FairMT kind's standardised regression tasks by the mean and sd
+    /// of their labelled training rows; every other task unchanged.</summary>
+    private HeadScaling[] TargetScalings(int[] train)
+    {
+        var scalings = new HeadScaling[Spec.Tasks.Count];
+        for (var t = 0; t < scalings.Length; t++)
+        {
+            var task = Spec.Tasks[t];
+            if (task is not { Type: HeadTask.Regression, Standardize: true })
+            {
+                scalings[t] = HeadScaling.Identity;
+                continue;
+            }
+
+            var values = Labels[t].Values;
+            var labelled = train.Where(r => !float.IsNaN(values[r])).ToArray();
+            scalings[t] = StandardScaling.Fit(values.Select(v => (double)v).ToArray(), labelled);
+        }
+
+        return scalings;
+    }
+
+    /// <summary>Removes the labels a task's <c>missing</c> declares from the training and validation rows, drawn from the
+    /// repetition's stream <c>missing.&lt;task&gt;</c> (one draw per eligible labelled row, in row order).</summary>
+    private void InjectMissingLabels(int seed, DataPart train, DataPart validation)
+    {
+        for (var t = 0; t < Spec.Tasks.Count; t++)
+        {
+            if (Spec.Tasks[t].Missing is not { } missing)
+            {
+                continue;
+            }
+
+            var task = Spec.Tasks[t];
+            var width = Labels[t].Width;
+            var random = Numerics.DeterministicRandom.ForStream(seed, "missing." + task.Name);
+            var attribute = Attributes.First(a => a.Name == ((FairMtSpec)Spec).Constraint.Attribute);
+            var group = missing.Mechanism == MissingMechanism.ByGroup ? attribute.Names.ToList().IndexOf(missing.Group) : -1;
+            foreach (var part in new[] { train, validation })
+            {
+                var targets = part.Targets[task.Name];
+                var groups = part.Groups![attribute.Name];
+                for (var r = 0; r < part.Rows; r++)
+                {
+                    if ((group >= 0 && groups[r] != group) || float.IsNaN(targets[r * width]))
+                    {
+                        continue;
+                    }
+
+                    if (random.NextDouble() < missing.Rate)
+                    {
+                        targets.AsSpan(r * width, width).Fill(float.NaN);
+                    }
+                }
+            }
+        }
+    }
+
+    private DataPart Part(int[] rows, HeadScaling[] scalings, HeadScaling[] targetScalings)
     {
         var width = scalings.Length;
         var x = new float[rows.Length * width];
@@ -129,8 +224,19 @@ public sealed class ComparisonData
         var targets = new Dictionary<string, float[]>(StringComparer.Ordinal);
         for (var t = 0; t < Spec.Tasks.Count; t++)
         {
-            var labels = Labels[t];
-            targets[Spec.Tasks[t].Name] = rows.Select(r => labels[r]).ToArray();
+            var (labels, labelWidth) = (Labels[t].Values, Labels[t].Width);
+            var scaling = targetScalings[t];
+            var part = new float[rows.Length * labelWidth];
+            for (var i = 0; i < rows.Length; i++)
+            {
+                for (var k = 0; k < labelWidth; k++)
+                {
+                    var label = labels[(rows[i] * labelWidth) + k];
+                    part[(i * labelWidth) + k] = scaling == HeadScaling.Identity ? label : (float)((label - scaling.Mean) / scaling.Scale);
+                }
+            }
+
+            targets[Spec.Tasks[t].Name] = part;
         }
 
         var groups = new Dictionary<string, int[]>(StringComparer.Ordinal);
@@ -148,8 +254,14 @@ public sealed class ComparisonData
         {
             for (var t = 0; t < Spec.Tasks.Count; t++)
             {
-                var positives = rows.Count(r => Labels[t][r] == 1f);
-                if (positives == 0 || positives == rows.Length)
+                if (Spec.Tasks[t].Type != HeadTask.Binary)
+                {
+                    continue;
+                }
+
+                var labels = Labels[t].Values;
+                var positives = rows.Count(r => labels[r] == 1f);
+                if (positives == 0 || positives == rows.Count(r => !float.IsNaN(labels[r])))
                 {
                     var task = Spec.Tasks[t];
                     throw new FairMtlException(
@@ -178,7 +290,7 @@ public sealed class ComparisonData
         }
     }
 
-    private static float[] ReadLabels(LoadedComparison experiment, EncodedTable table, ClassificationTaskSpec task, string path) =>
+    private static float[] ReadLabels(LoadedComparison experiment, EncodedTable table, TaskSpec task, string path) =>
         BinaryLabels.Of(table.Parsed, experiment.Source, path, $"task '{task.Name}'", task.Column, task.Positive, task.Above)
             .Select(label => (float)label)
             .ToArray();

@@ -12,7 +12,7 @@ namespace FairMtl.Comparisons;
 public sealed record RepetitionData(int Repetition, int Seed, DataPart Train, DataPart Validation, DataPart Test)
 {
     /// <summary>The task's decision threshold: declared, or the share of positives among this repetition's training rows.</summary>
-    public double Threshold(Spec.ClassificationTaskSpec task)
+    public double Threshold(Spec.TaskSpec task)
     {
         if (!task.PriorThreshold)
         {

@@ -7,7 +7,7 @@ namespace FairMtl.Comparisons;
 public static class RunScores
 {
     /// <summary>Per task: AUC and accuracy; per task and attribute: EOD, EOpD, FPR gap, GAUCD, DP gap.</summary>
-    public static double[] Of(float[][] logits, RepetitionData data, IReadOnlyList<Spec.ClassificationTaskSpec> tasks, IReadOnlyList<SensitiveGroups> attributes)
+    public static double[] Of(float[][] logits, RepetitionData data, IReadOnlyList<Spec.TaskSpec> tasks, IReadOnlyList<SensitiveGroups> attributes)
     {
         var values = new List<double>();
         var test = data.Test;

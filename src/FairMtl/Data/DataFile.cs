@@ -123,20 +123,27 @@ internal sealed class DataFile
     /// <param name="textColumns">Columns read as trimmed text (a column may be in both lists).</param>
     /// <param name="categoricalHint">Numeric columns whose non-numeric values get the hint to list them under
     /// <c>data.categorical</c> (the inputs).</param>
+    /// <param name="optionalTextColumns">Columns read as trimmed text whose empty fields and <c>data.missing</c> markers do
+    /// not drop the row: they read as the empty string (labels that may be missing for one task only).</param>
     public DataTable Parse(
-        IReadOnlyList<string> numericColumns, IReadOnlyList<string> textColumns, IReadOnlyCollection<string> categoricalHint)
+        IReadOnlyList<string> numericColumns,
+        IReadOnlyList<string> textColumns,
+        IReadOnlyCollection<string> categoricalHint,
+        IReadOnlyCollection<string>? optionalTextColumns = null)
     {
+        var optional = (optionalTextColumns ?? []).Where(name => !textColumns.Contains(name) && !numericColumns.Contains(name)).Distinct(StringComparer.Ordinal).ToArray();
         var numeric = numericColumns.Distinct(StringComparer.Ordinal).ToArray();
-        var text = textColumns.Distinct(StringComparer.Ordinal).ToArray();
+        var text = textColumns.Distinct(StringComparer.Ordinal).Concat(optional).ToArray();
         var readers = numeric.Select((name, k) => new ColumnReader(name, ColumnIndex(name), k, IsText: false, categoricalHint.Contains(name)))
-            .Concat(text.Select((name, k) => new ColumnReader(name, ColumnIndex(name), k, IsText: true, Hint: false)))
+            .Concat(text.Select((name, k) => new ColumnReader(name, ColumnIndex(name), k, IsText: true, Hint: false, Optional: optional.Contains(name))))
             .OrderBy(reader => reader.Index)
             .ThenBy(reader => reader.IsText)
             .ToArray();
         var located = readers.Select(r => (r.Name, r.Index)).Distinct().ToArray();
         var missing = new HashSet<string>(Spec.Missing, StringComparer.Ordinal);
         var filters = RowFilters.Of(Spec.Filters, ColumnIndex, missing);
-        var checkedForMissing = located.Select(c => c.Index).ToArray();
+        var optionalIndices = readers.Where(r => r.Optional).Select(r => r.Index).ToHashSet();
+        var checkedForMissing = located.Select(c => c.Index).Where(index => !optionalIndices.Contains(index)).ToArray();
         var used = checkedForMissing.Concat(filters.Columns).Distinct().Order().ToArray();
         var duplicates = Duplicates(numeric.Concat(text).Concat(Spec.Filters.Select(f => f.Column)));
 
@@ -175,7 +182,12 @@ internal sealed class DataFile
             {
                 var field = fields[reader.Index];
                 var location = lineLocation with { Column = field.Column };
-                if (reader.IsText)
+                if (reader.Optional)
+                {
+                    var value = field.Value.Trim();
+                    texts[reader.Slot].Add(missing.Contains(value) ? string.Empty : value);
+                }
+                else if (reader.IsText)
                 {
                     texts[reader.Slot].Add(ParseText(field, reader.Name, location));
                 }
@@ -413,5 +425,5 @@ internal sealed class DataFile
     }
 
     /// <summary>How one requested column is read: its field index, its slot among the numeric or text columns.</summary>
-    private sealed record ColumnReader(string Name, int Index, int Slot, bool IsText, bool Hint);
+    private sealed record ColumnReader(string Name, int Index, int Slot, bool IsText, bool Hint, bool Optional = false);
 }

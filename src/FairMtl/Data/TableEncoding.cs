@@ -19,6 +19,7 @@ public static class TableEncoding
     /// attributes); an include list is taken as written.</param>
     /// <param name="references">Where the caller's spec names the requested columns (spec path, column), so that an
     /// unknown one is reported there; without it such an error points at <c>data.file</c>.</param>
+    /// <param name="optionalTextColumns">Columns read as text whose missing values keep the row (see <see cref="DataFile.Parse"/>).</param>
     /// <exception cref="FairMtlException">A file is missing or malformed, a named column does not exist, a used value
     /// does not parse, or no row is left.</exception>
     public static EncodedTable Load(
@@ -28,7 +29,8 @@ public static class TableEncoding
         IReadOnlyList<string> textColumns,
         IReadOnlyList<string> numericColumns,
         IReadOnlyList<string> neverFeatures,
-        IReadOnlyList<(string Path, string Column)>? references = null)
+        IReadOnlyList<(string Path, string Column)>? references = null,
+        IReadOnlyCollection<string>? optionalTextColumns = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(source);
@@ -56,7 +58,8 @@ public static class TableEncoding
         var table = file.Parse(
             numericFeatures.Concat(numericColumns).ToArray(),
             categorical.Concat(textColumns).ToArray(),
-            numericFeatures);
+            numericFeatures,
+            optionalTextColumns);
         return new EncodedTable(table, FeatureEncoding.Encode(table, features, categorical, data, source));
     }
 }

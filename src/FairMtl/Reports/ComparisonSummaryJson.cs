@@ -116,6 +116,66 @@ public static class ComparisonSummaryJson
             json.WriteEndObject();
         });
 
+    /// <summary>Writes a FairMT experiment's summary: data (with the labelled training rows per task), protocol, the
+    /// constraint's scales and the runs.</summary>
+    public static string Write(FairMt.FairMtResult result, CodeVersion version) =>
+        Document(result.Experiment, Stored.StoredResults.FairMtKindName, result.Timings, version, json =>
+        {
+            var spec = result.Experiment.Spec;
+            json.WriteStartObject("data");
+            json.WriteNumber("rows", result.Rows);
+            SummaryJson.WriteFiles(json, result.Provenance);
+            json.WriteStartObject("split");
+            json.WriteNumber("train", result.Split.Train);
+            json.WriteNumber("validation", result.Split.Validation);
+            json.WriteNumber("test", result.Split.Test);
+            json.WriteEndObject();
+            json.WriteStartObject("labelled_training_rows");
+            for (var t = 0; t < spec.Tasks.Count; t++)
+            {
+                json.WriteNumber(spec.Tasks[t].Name, result.Labelled[t]);
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+            WriteProtocol(json, spec);
+            json.WriteStartObject("constraint");
+            json.WriteString("attribute", ((Spec.FairMtSpec)spec).Constraint.Attribute);
+            SummaryJson.WriteStrings(json, "groups", result.GroupNames);
+            json.WriteStartObject("scales");
+            for (var t = 0; t < spec.Tasks.Count; t++)
+            {
+                if (!double.IsNaN(result.Scales[t]))
+                {
+                    json.WriteNumber(spec.Tasks[t].Name, result.Scales[t]);
+                }
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteStartObject("runs");
+            json.WriteNumber("total", result.Runs.Count);
+            var failures = result.Runs.Where(run => run.Failure is not null).ToArray();
+            json.WriteNumber("failed", failures.Length);
+            json.WriteStartArray("failures");
+            foreach (var run in failures)
+            {
+                json.WriteStartObject();
+                json.WriteString("method", run.Method);
+                if (!double.IsNaN(run.Point))
+                {
+                    json.WriteNumber("point", run.Point);
+                }
+
+                json.WriteNumber("repetition", run.Repetition);
+                json.WriteString("message", run.Failure);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        });
+
     /// <summary>The document around <paramref name="body"/>: what ran, then the body, the timings and the versions.</summary>
     private static string Document(Spec.LoadedComparison experiment, string kind, Execution.RunTimings timings, CodeVersion version, Action<Utf8JsonWriter> body)
     {

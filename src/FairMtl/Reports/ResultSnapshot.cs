@@ -58,6 +58,16 @@ public static class ResultSnapshot
             MultiTaskTables.Runs(result),
             MultiTaskTables.References(result));
 
+    /// <summary>Renders the snapshot text of a FairMT experiment: its methods, per-task tables and runs.</summary>
+    public static string Render(FairMt.FairMtResult result) =>
+        Render(
+            result.Experiment.Spec.Name,
+            result.Provenance,
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"# rows used: {result.Rows}, split: {result.Split.Train} train, {result.Split.Validation} validation, {result.Split.Test} test; labelled training rows per task: {string.Join(", ", result.Labelled)}"),
+            [.. FairMtTables.All(result)]);
+
     private static string Render(string name, IEnumerable<Data.DataFileProvenance> files, string rows, params Table[] tables)
     {
         var format = "G" + SignificantDigits.ToString(CultureInfo.InvariantCulture);

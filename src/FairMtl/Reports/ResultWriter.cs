@@ -49,6 +49,12 @@ public static class ResultWriter
                 ("summary.json", ComparisonSummaryJson.Write(result, version)),
             ]);
 
+    /// <summary>Renders and writes a FairMT experiment's methods.csv, task-&lt;name&gt;.csv per task, runs.csv and summary.json.</summary>
+    public static IReadOnlyList<string> Write(FairMt.FairMtResult result, string directory, CodeVersion version) =>
+        WriteWithReport(
+            directory,
+            [.. FairMtTables.All(result).Select(table => (Csv(table.Name), CsvFormat.Write(table))), ("summary.json", ComparisonSummaryJson.Write(result, version))]);
+
     /// <summary>Writes the result files, then the report read back from them (so that the <c>report</c> command rebuilds
     /// the same bytes).</summary>
     private static IReadOnlyList<string> WriteWithReport(string directory, IReadOnlyList<(string Name, string Content)> files) =>

@@ -36,7 +36,9 @@ internal static class ColumnReferences
     /// attributes' columns.</summary>
     public static IEnumerable<(string Path, string Column)> Of(ComparisonSpec spec) =>
         Of(spec.Data)
-            .Concat(spec.Tasks.Select(task => ($"tasks.{task.Name}.column", task.Column)))
+            .Concat(spec.Tasks.SelectMany(task => task.Labels.Count > 0
+                ? task.Labels.Select(column => ($"tasks.{task.Name}.columns", column))
+                : [($"tasks.{task.Name}.column", task.Column)]))
             .Concat(spec.Sensitive.Select(attribute => ($"sensitive.{attribute.Name}.column", attribute.Column)));
 
     /// <summary>

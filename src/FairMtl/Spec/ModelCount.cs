@@ -18,11 +18,16 @@ public static class ModelCount
     }
 
     /// <summary>Per repetition: the methods and the front's (method, lambda) pairs; or, for the multi-task family, the
-    /// tasks' single-task references and every method at every setting (a grid's settings are runs^3).</summary>
+    /// tasks' single-task references and every method at every setting (a grid's settings are runs^3); for the FairMT
+    /// kind, every method at each of its sweep points.</summary>
     public static long Of(ComparisonSpec spec)
     {
         long perRepetition;
-        if (spec is MultiTaskSpec multiTask)
+        if (spec is FairMtSpec fairMt)
+        {
+            perRepetition = fairMt.Methods.Sum(method => (long)FairMtPoints(fairMt, method));
+        }
+        else if (spec is MultiTaskSpec multiTask)
         {
             long runs = multiTask.Sweep.Runs;
             var settings = multiTask.Sweep.Kind == SweepKind.Grid ? Multiply(Multiply(runs, runs), runs) : runs;
@@ -54,7 +59,12 @@ public static class ModelCount
         var repetitions = $"{spec.Protocol.Repetitions} {Plural(spec.Protocol.Repetitions, "repetition")}";
         string breakdown;
         string at;
-        if (spec is MultiTaskSpec multiTask)
+        if (spec is FairMtSpec fairMt)
+        {
+            breakdown = $"({string.Join(" + ", fairMt.Methods.Select(m => $"{m.Name} x {FairMtPoints(fairMt, m)}"))}) x {repetitions}";
+            at = "sweep";
+        }
+        else if (spec is MultiTaskSpec multiTask)
         {
             var sweep = multiTask.Sweep;
             breakdown = $"({spec.Tasks.Count} {Plural(spec.Tasks.Count, "reference")} + {spec.Methods.Count} {Plural(spec.Methods.Count, "method")} x "
@@ -71,6 +81,14 @@ public static class ModelCount
 
         Check(Of(spec), limit, comparison.Source.Locate(at), breakdown);
     }
+
+    /// <summary>The sweep points a FairMT method trains at: every lambda (penalty), every epsilon (primal-dual), else one.</summary>
+    public static int FairMtPoints(FairMtSpec spec, MethodSpec method) => method.Kind switch
+    {
+        MethodKind.Penalty => spec.Sweep.Lambdas.Count,
+        MethodKind.PrimalDual => spec.Sweep.Epsilons.Count,
+        _ => 1,
+    };
 
     private static void Check(long models, long limit, SourceLocation location, string breakdown)
     {

@@ -25,22 +25,55 @@ public static class CanonicalJson
     };
 
     /// <summary>
-    /// A resolver rule: spec keys added after specs were first stored (<c>data.embeddings</c>) are written only when an
-    /// experiment uses them, so that every earlier spec keeps its text and its units their identities.
+    /// A resolver rule: spec keys added after specs were first stored (<c>data.embeddings</c>; the FairMT kind's task
+    /// and method keys) are written only when an experiment uses them, so that every earlier spec keeps its text and its
+    /// units their identities.
     /// </summary>
     public static void OmitKeysAddedLaterWhileUnused(JsonTypeInfo info)
     {
         ArgumentNullException.ThrowIfNull(info);
-        if (info.Type != typeof(DataSpec))
+        var defaults = info.Type == typeof(DataSpec) ? DataKeysAddedLater
+            : info.Type == typeof(TaskSpec) ? TaskKeysAddedLater
+            : info.Type == typeof(MethodSpec) ? MethodKeysAddedLater
+            : null;
+        if (defaults is null)
         {
             return;
         }
 
-        foreach (var property in info.Properties.Where(p => p.Name == "embeddings"))
+        foreach (var property in info.Properties)
         {
-            property.ShouldSerialize = (_, value) => value is EquatableArray<EmbeddingSpec> { Count: > 0 };
+            if (defaults.TryGetValue(property.Name, out var unused))
+            {
+                property.ShouldSerialize = (_, value) => !unused(value);
+            }
         }
     }
+
+    private static readonly Dictionary<string, Func<object?, bool>> DataKeysAddedLater = new(StringComparer.Ordinal)
+    {
+        ["embeddings"] = value => value is not EquatableArray<EmbeddingSpec> { Count: > 0 },
+    };
+
+    private static readonly Dictionary<string, Func<object?, bool>> TaskKeysAddedLater = new(StringComparer.Ordinal)
+    {
+        ["type"] = value => value is HeadTask.Binary,
+        ["labels"] = value => value is not EquatableArray<string> { Count: > 0 },
+        ["classes"] = value => value is not EquatableArray<string> { Count: > 0 },
+        ["loss"] = value => value is RegressionLoss.Mse,
+        ["standardize"] = value => value is false,
+        ["weight"] = value => value is 1d,
+        ["harm"] = value => value is null,
+        ["missing"] = value => value is null,
+    };
+
+    private static readonly Dictionary<string, Func<object?, bool>> MethodKeysAddedLater = new(StringComparer.Ordinal)
+    {
+        ["violation"] = value => value is ViolationKind.OneSided,
+        ["dual_step"] = value => value is 0d,
+        ["averaging"] = value => value is 0d,
+        ["head_aware"] = value => value is true,
+    };
 
     /// <summary>The JSON text of <paramref name="value"/> as its runtime type.</summary>
     public static string Write<T>(T value) => value is null ? "null" : JsonSerializer.Serialize(value, value.GetType(), Options);

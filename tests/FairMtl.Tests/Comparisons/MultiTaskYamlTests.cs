@@ -36,8 +36,8 @@ public class MultiTaskYamlTests
         var spec = Parse(Minimal).Spec.ShouldBeOfType<MultiTaskSpec>();
 
         spec.HeadHidden.ShouldBe([4]);
-        spec.Tasks[0].ShouldBe(new ClassificationTaskSpec("a", "la", new[] { "yes" }));
-        spec.Tasks[1].ShouldBe(new ClassificationTaskSpec("b", "lb", EquatableArray<string>.Empty, 0d, 0.5, PriorThreshold: true));
+        spec.Tasks[0].ShouldBe(new TaskSpec("a", "la", new[] { "yes" }));
+        spec.Tasks[1].ShouldBe(new TaskSpec("b", "lb", EquatableArray<string>.Empty, 0d, 0.5, PriorThreshold: true));
         spec.Sensitive[0].Groups.Unknown.ShouldBe(["?"]);
         spec.Methods.Select(m => (m.Kind, m.Loss, m.Bandwidth, m.Condition)).ShouldBe(
         [

@@ -124,7 +124,7 @@ public class RoutingTests
         Data.TestExperiments.ParkinsonLikeSpec().Data,
         new ModelSpec(new[] { 4 }, Activation.Relu, 0, false, Initializer.GlorotUniform),
         EquatableArray<int>.Empty,
-        tasks.Select(task => new ClassificationTaskSpec(task, "label-" + task, EquatableArray<string>.Empty)).ToArray(),
+        tasks.Select(task => new TaskSpec(task, "label-" + task, EquatableArray<string>.Empty)).ToArray(),
         new[] { new SensitiveAttributeSpec("g", new GroupSpec("group", GroupRule.Categories, 0d, EquatableArray<string>.Empty)) },
         methods,
         new FrontSpec(EquatableArray<string>.Empty, EquatableArray<double>.Empty, FairnessMetric.Eod, "g"),

@@ -69,6 +69,7 @@ public static class ReportPage
         {
             ResultKind.Experiment => ExperimentReport.Create(results),
             ResultKind.Comparison => ComparisonReport.Create(results),
+            ResultKind.FairMt => FairMtReport.Create(results),
             _ => MultiTaskReport.Create(results),
         };
         var name = results.String("experiment");

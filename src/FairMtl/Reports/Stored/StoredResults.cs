@@ -16,6 +16,9 @@ public enum ResultKind
 
     /// <summary>A multi-task comparison (ARFG/ARE): methods.csv, runs.csv, references.csv.</summary>
     MultiTask,
+
+    /// <summary>A FairMT experiment: methods.csv, task-&lt;name&gt;.csv per task, runs.csv.</summary>
+    FairMt,
 }
 
 /// <summary>
@@ -33,6 +36,9 @@ public sealed class StoredResults : IDisposable
         this.summary = summary;
         Kind = kind;
     }
+
+    /// <summary>The kind name a FairMT experiment's summary.json gives.</summary>
+    public const string FairMtKindName = "fairmt";
 
     /// <summary>The folder.</summary>
     public string Directory { get; }
@@ -72,7 +78,8 @@ public sealed class StoredResults : IDisposable
             {
                 "comparison" => ResultKind.Comparison,
                 "multi-task comparison" => ResultKind.MultiTask,
-                var other => throw new FairMtlException(DiagnosticCodes.ResultFile, SourceLocation.OfFile(path), $"unknown kind '{other}' (expected 'comparison' or 'multi-task comparison', or no kind for a sweep experiment)"),
+                FairMtKindName => ResultKind.FairMt,
+                var other => throw new FairMtlException(DiagnosticCodes.ResultFile, SourceLocation.OfFile(path), $"unknown kind '{other}' (expected 'comparison', 'multi-task comparison' or '{FairMtKindName}', or no kind for a sweep experiment)"),
             }
             : ResultKind.Experiment;
         return new StoredResults(directory, document, kind);

@@ -21,7 +21,7 @@ public abstract record ComparisonSpec(
     DataSpec Data,
     ModelSpec Model,
     EquatableArray<int> HeadHidden,
-    EquatableArray<ClassificationTaskSpec> Tasks,
+    EquatableArray<TaskSpec> Tasks,
     EquatableArray<SensitiveAttributeSpec> Sensitive,
     EquatableArray<MethodSpec> Methods,
     ProtocolSpec Protocol,
@@ -49,7 +49,7 @@ public sealed record MethodComparisonSpec(
     DataSpec Data,
     ModelSpec Model,
     EquatableArray<int> HeadHidden,
-    EquatableArray<ClassificationTaskSpec> Tasks,
+    EquatableArray<TaskSpec> Tasks,
     EquatableArray<SensitiveAttributeSpec> Sensitive,
     EquatableArray<MethodSpec> Methods,
     FrontSpec Front,
@@ -78,7 +78,7 @@ public sealed record MultiTaskSpec(
     DataSpec Data,
     ModelSpec Model,
     EquatableArray<int> HeadHidden,
-    EquatableArray<ClassificationTaskSpec> Tasks,
+    EquatableArray<TaskSpec> Tasks,
     EquatableArray<SensitiveAttributeSpec> Sensitive,
     EquatableArray<MethodSpec> Methods,
     ProtocolSpec Protocol,
@@ -86,17 +86,46 @@ public sealed record MultiTaskSpec(
     MultiTaskSweepSpec Sweep)
     : ComparisonSpec(Name, Description, Data, Model, HeadHidden, Tasks, Sensitive, Methods, Protocol, Training);
 
-/// <summary>A binary main task.</summary>
+/// <summary>A main task: a binary task (the classification kinds), or for the FairMT kind also a regression, multi-class
+/// or multi-label task. Keys after <paramref name="PriorThreshold"/> were added with the FairMT kind; their defaults
+/// describe a binary task, so earlier specs keep their meaning (and their stored text: see
+/// <see cref="Store.CanonicalJson"/>).</summary>
 /// <param name="Name">The task's name (its head's name).</param>
-/// <param name="Column">The label column.</param>
+/// <param name="Column">The label column (multi-label: the first of <paramref name="Labels"/>).</param>
 /// <param name="Positive">Values of the column that mean the positive class; empty: the column holds 0 and 1 (or see
 /// <paramref name="Above"/>).</param>
 /// <param name="Above">For a numeric column: the positive class is <c>value &gt; Above</c> (e.g. capital gain &gt; 0).</param>
 /// <param name="Threshold">The decision threshold on the score for the thresholded metrics (accuracy, error, TPR, FPR).</param>
 /// <param name="PriorThreshold">Use the share of positives among the training rows as the threshold instead (for rare
 /// positive classes, where 0.5 predicts no positive at all).</param>
-public sealed record ClassificationTaskSpec(
-    string Name, string Column, EquatableArray<string> Positive, double? Above = null, double Threshold = 0.5, bool PriorThreshold = false);
+/// <param name="Type">What the head predicts: binary, regression, multi-class or multi-label.</param>
+/// <param name="Labels">Multi-label: the 0/1 columns, one output each.</param>
+/// <param name="Classes">Multi-class: the class values in output order; empty: the column's distinct values, ordinal order.</param>
+/// <param name="Loss">Regression: MSE or MAE.</param>
+/// <param name="Standardize">Regression: train on the column standardised with the labelled training rows' mean and sd.</param>
+/// <param name="Weight">The task's utility weight w_t.</param>
+/// <param name="Harm">The task's harm in the fairness constraint (FairMT kind), or null: not constrained.</param>
+/// <param name="Missing">Labels removed on purpose from the training and validation rows (FairMT kind), or null.</param>
+public sealed record TaskSpec(
+    string Name,
+    string Column,
+    EquatableArray<string> Positive,
+    double? Above = null,
+    double Threshold = 0.5,
+    bool PriorThreshold = false,
+    HeadTask Type = HeadTask.Binary,
+    EquatableArray<string> Labels = default,
+    EquatableArray<string> Classes = default,
+    RegressionLoss Loss = RegressionLoss.Mse,
+    bool Standardize = false,
+    double Weight = 1d,
+    HarmSpec? Harm = null,
+    MissingLabelsSpec? Missing = null)
+{
+    /// <summary>The columns the task reads: its multi-label columns, or its one column (a method, so that the stored
+    /// spec text does not list them).</summary>
+    public IEnumerable<string> LabelColumns() => Labels.Count > 0 ? Labels : [Column];
+}
 
 /// <summary>A sensitive attribute: a name and the grouping of its column (groups 0..G-1).</summary>
 /// <param name="Name">The attribute's name in tables.</param>
@@ -119,6 +148,11 @@ public sealed record SensitiveAttributeSpec(string Name, GroupSpec Groups)
 /// <param name="Bandwidth">The Gaussian kernel's bandwidth of the MMD loss.</param>
 /// <param name="Condition">Which rows a multi-task fairness loss looks at: a task's negatives (equal opportunity) or
 /// its negatives and positives separately (equalised odds).</param>
+/// <param name="Violation">FairMT penalty and primal-dual methods: one-sided or symmetric violations.</param>
+/// <param name="DualStep">Primal-dual: the multiplier's step size (mu += step * (F - epsilon) after every batch).</param>
+/// <param name="Averaging">Primal-dual: the dual update uses a running average of F with this decay (0: F itself).</param>
+/// <param name="HeadAware">FairMT penalty and primal-dual methods: the constraint's gradient reaches the task heads as
+/// well as the trunk (false: the trunk only).</param>
 public sealed record MethodSpec(
     string Name,
     MethodKind Kind,
@@ -128,7 +162,11 @@ public sealed record MethodSpec(
     double Weight,
     string Attribute,
     double Bandwidth = 0d,
-    FairnessCondition Condition = FairnessCondition.Opportunity);
+    FairnessCondition Condition = FairnessCondition.Opportunity,
+    ViolationKind Violation = ViolationKind.OneSided,
+    double DualStep = 0d,
+    double Averaging = 0d,
+    bool HeadAware = true);
 
 /// <summary>The rows a multi-task fairness loss is computed on.</summary>
 public enum FairnessCondition
@@ -167,6 +205,12 @@ public enum MethodKind
     /// <summary>MTA-F: each task's fairness loss split into a head part (the task's exclusive rows, times r_t) and a
     /// shared part (the rest), routed to the head and to the trunk respectively.</summary>
     MtaF,
+
+    /// <summary>FairMT kind: sum_t w_t U_t + lambda F, lambda fixed (swept).</summary>
+    Penalty,
+
+    /// <summary>FairMT kind: sum_t w_t U_t + mu (F - epsilon), mu &gt;= 0 by dual ascent, epsilon swept.</summary>
+    PrimalDual,
 }
 
 /// <summary>Batch fairness losses.</summary>

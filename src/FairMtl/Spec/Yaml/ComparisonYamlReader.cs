@@ -14,7 +14,7 @@ public static class ComparisonYamlReader
     public const string MarkerKey = "methods";
 
     private static readonly string[] TopLevelKeys =
-        ["name", "description", "data", "model", "tasks", "sensitive", "methods", "front", "protocol", "training", "sweep"];
+        ["name", "description", "data", "model", "tasks", "sensitive", "methods", "front", "protocol", "training", "sweep", "constraint"];
 
     /// <summary>Whether the YAML text declares a comparison experiment (a mapping with a top-level <c>methods</c>
     /// key). YAML that is malformed or over a limit is not a comparison: the regression reader reports it.</summary>
@@ -55,12 +55,23 @@ public static class ComparisonYamlReader
         var model = ModelSectionReader.Read(modelMapping);
         var headHiddenNode = modelMapping?.Get("head_hidden");
         var headHidden = headHiddenNode is null ? [] : YamlLists.Widths(headHiddenNode, "a list of integers > 0", allowEmpty: true);
-        var tasks = ReadTasks(root.Require("tasks"));
+        var methodsNode = root.Require("methods");
+        var fairMt = FairMtSectionReader.Declares(methodsNode);
+        var tasks = TaskSectionReader.Read(root.Require("tasks"), fairMt);
         var sensitiveNode = root.Require("sensitive");
         var sensitive = ReadSensitive(sensitiveNode, tasks);
         var attributeNames = sensitive.Select(attribute => attribute.Name).ToArray();
-        var methodsNode = root.Require("methods");
         var methods = ReadMethods(methodsNode, attributeNames);
+        if (fairMt)
+        {
+            return ReadFairMt(root, context, baseDirectory, methodsNode, (name, description, data, dataMapping, model, headHidden, tasks, sensitive, methods));
+        }
+
+        if (root.Get("constraint") is { } constraintNode)
+        {
+            throw constraintNode.Error(DiagnosticCodes.UnknownKey, "'constraint' applies to the FairMT kind's methods only (kind: penalty or primal-dual)");
+        }
+
         var multiTask = CheckFamilies(methodsNode, methods, tasks);
         var frontNode = root.Get("front");
         if (multiTask && frontNode is not null)
@@ -70,8 +81,8 @@ public static class ComparisonYamlReader
 
         var front = multiTask ? null : ReadFront(frontNode, methods, attributeNames);
         var sweep = ReadSweep(root.Get("sweep"), multiTask, methodsNode);
-        var protocol = ReadProtocol(root.Mapping("protocol", "repetitions", "validation", "test", "seed", "split"));
-        data = data with { Split = DataSectionReader.ReadComparisonSplit(dataMapping.Mapping("split", "test", "validation", "seed", "statistics"), protocol.Split == SplitKind.Files) };
+        var (protocol, split) = ReadProtocolAndSplit(root, dataMapping);
+        data = data with { Split = split };
         var training = ReadTraining(root.RequireMapping("training", "optimizer", "batch_size", "epochs"));
 
         ComparisonSpec spec = sweep is not null
@@ -80,32 +91,40 @@ public static class ComparisonYamlReader
         return new LoadedComparison(spec, context.Source, baseDirectory);
     }
 
-    private static ClassificationTaskSpec[] ReadTasks(YamlNodeReader node)
+    /// <summary>The FairMT kind's sections after the ones every comparison shares.</summary>
+    private static LoadedComparison ReadFairMt(
+        YamlMappingReader root,
+        YamlReadContext context,
+        string baseDirectory,
+        YamlNodeReader methodsNode,
+        (string Name, string Description, DataSpec Data, YamlMappingReader DataMapping, ModelSpec Model, int[] HeadHidden, TaskSpec[] Tasks, SensitiveAttributeSpec[] Sensitive, MethodSpec[] Methods) common)
     {
-        var mapping = node.AsOpenMapping("a mapping of task names to tasks").AtMost(InputLimits.NamedEntries, "tasks");
-        if (mapping.Count == 0)
+        foreach (var key in new[] { "front" })
         {
-            throw node.Invalid("a mapping with at least one task");
+            if (root.Get(key) is { } misplaced)
+            {
+                throw misplaced.Error(DiagnosticCodes.UnknownKey, $"'{key}' does not apply to the FairMT kind (it sweeps with 'sweep: {{ lambda, epsilon }}')");
+            }
         }
 
-        var tasks = new List<ClassificationTaskSpec>();
-        foreach (var (key, value) in mapping.Entries)
-        {
-            var taskName = CheckIdentifier(node, key, "task");
-            var task = value.AsMapping("a mapping with keys column and positive or above", "column", "positive", "above", "threshold");
-            var (positive, above) = BinaryLabelReader.Read(task);
-            var thresholdNode = task.Get("threshold");
-            var prior = thresholdNode is not null && thresholdNode.Node is YamlScalarNode { Value: "prior" };
-            var threshold = thresholdNode is null || prior
-                ? 0.5
-                : thresholdNode.AsNumber("a number in (0, 1) or 'prior' (the training rows' share of positives)", v => v is > 0d and < 1d, DiagnosticCodes.ImpossibleRange);
-            tasks.Add(new ClassificationTaskSpec(taskName, task.Require("column").AsName("a column name"), positive, above, threshold, prior));
-        }
-
-        return tasks.ToArray();
+        FairMtSectionReader.CheckMethods(methodsNode, common.Methods);
+        var constraint = FairMtSectionReader.ReadConstraint(root.Get("constraint"), root.Require("tasks"), common.Tasks, common.Sensitive);
+        var sweep = FairMtSectionReader.ReadSweep(root.Get("sweep"), methodsNode, common.Methods);
+        var (protocol, split) = ReadProtocolAndSplit(root, common.DataMapping);
+        var training = ReadTraining(root.RequireMapping("training", "optimizer", "batch_size", "epochs"));
+        var spec = new FairMtSpec(
+            common.Name, common.Description, common.Data with { Split = split }, common.Model, common.HeadHidden, common.Tasks, common.Sensitive, common.Methods,
+            protocol, training, constraint, sweep);
+        return new LoadedComparison(spec, context.Source, baseDirectory);
     }
 
-    private static SensitiveAttributeSpec[] ReadSensitive(YamlNodeReader node, IReadOnlyList<ClassificationTaskSpec> tasks)
+    private static (ProtocolSpec Protocol, SplitSpec Split) ReadProtocolAndSplit(YamlMappingReader root, YamlMappingReader dataMapping)
+    {
+        var protocol = ReadProtocol(root.Mapping("protocol", "repetitions", "validation", "test", "seed", "split"));
+        return (protocol, DataSectionReader.ReadComparisonSplit(dataMapping.Mapping("split", "test", "validation", "seed", "statistics"), protocol.Split == SplitKind.Files));
+    }
+
+    private static SensitiveAttributeSpec[] ReadSensitive(YamlNodeReader node, IReadOnlyList<TaskSpec> tasks)
     {
         var mapping = node.AsOpenMapping("a mapping of attribute names to sensitive attributes").AtMost(InputLimits.NamedEntries, "sensitive attributes");
         if (mapping.Count == 0)
@@ -155,7 +174,8 @@ public static class ComparisonYamlReader
     private static MethodSpec ReadMethod(YamlNodeReader node, string name, IReadOnlyList<string> attributes)
     {
         var method = node.AsMapping(
-            "a mapping with key kind and the kind's settings", "kind", "loss", "lambda", "epsilon", "weight", "attribute", "bandwidth", "condition");
+            "a mapping with key kind and the kind's settings",
+            "kind", "loss", "lambda", "epsilon", "weight", "attribute", "bandwidth", "condition", "violation", "dual_step", "averaging", "head_aware");
         var kind = method.Require("kind").AsEnum(MethodKinds);
         var allowed = kind switch
         {
@@ -164,6 +184,8 @@ public static class ComparisonYamlReader
             MethodKind.Adversarial => ["kind", "weight"],
             MethodKind.GroupDecomposition => ["kind", "attribute"],
             MethodKind.FairMultiTask or MethodKind.MtaF => ["kind", "loss", "bandwidth", "condition"],
+            MethodKind.Penalty => ["kind", "violation", "head_aware"],
+            MethodKind.PrimalDual => ["kind", "violation", "dual_step", "averaging", "head_aware"],
             _ => ["kind"],
         };
         foreach (var (key, _) in method.Entries)
@@ -234,7 +256,12 @@ public static class ComparisonYamlReader
             attribute = attributeNode is null ? attributes[0] : ResolveAttribute(attributeNode, attributes);
         }
 
-        return new MethodSpec(name, kind, loss, lambda, epsilon, weight, attribute, bandwidth, condition);
+        var violation = method.Enum("violation", ViolationKind.OneSided, Violations);
+        var dualStep = kind == MethodKind.PrimalDual
+            ? method.Number("dual_step", 0.1, "a number > 0 (the multiplier's step size)", v => v > 0d, DiagnosticCodes.ImpossibleRange)
+            : 0d;
+        var averaging = method.Number("averaging", 0d, "a number in [0, 1) (the decay of the running average of F; 0: none)", v => v is >= 0d and < 1d, DiagnosticCodes.ImpossibleRange);
+        return new MethodSpec(name, kind, loss, lambda, epsilon, weight, attribute, bandwidth, condition, violation, dualStep, averaging, method.Bool("head_aware", true));
     }
 
     private static FrontSpec ReadFront(YamlNodeReader? node, IReadOnlyList<MethodSpec> methods, IReadOnlyList<string> attributes)
@@ -315,7 +342,7 @@ public static class ComparisonYamlReader
 
     /// <summary>Multi-task methods (vanilla, fair, MTA-F) and the others are not compared in one experiment; the
     /// multi-task family needs two tasks or more. Returns whether the methods are the multi-task family.</summary>
-    private static bool CheckFamilies(YamlNodeReader methodsNode, IReadOnlyList<MethodSpec> methods, IReadOnlyList<ClassificationTaskSpec> tasks)
+    private static bool CheckFamilies(YamlNodeReader methodsNode, IReadOnlyList<MethodSpec> methods, IReadOnlyList<TaskSpec> tasks)
     {
         static bool IsMultiTask(MethodSpec m) => m.Kind is MethodKind.MultiTask or MethodKind.FairMultiTask or MethodKind.MtaF;
         var multi = methods.Count(IsMultiTask);
@@ -417,7 +444,10 @@ public static class ComparisonYamlReader
         ("single-task", MethodKind.SingleTask), ("regularized", MethodKind.Regularized), ("adversarial", MethodKind.Adversarial),
         ("group-decomposition", MethodKind.GroupDecomposition), ("auxiliary", MethodKind.Auxiliary),
         ("multi-task", MethodKind.MultiTask), ("fair-multi-task", MethodKind.FairMultiTask), ("mta-f", MethodKind.MtaF),
+        ("penalty", MethodKind.Penalty), ("primal-dual", MethodKind.PrimalDual),
     ];
+
+    internal static readonly (string Name, ViolationKind Value)[] Violations = [("one-sided", ViolationKind.OneSided), ("symmetric", ViolationKind.Symmetric)];
 
     internal static readonly (string Name, FairnessCondition Value)[] Conditions =
         [("opportunity", FairnessCondition.Opportunity), ("odds", FairnessCondition.Odds)];

@@ -1,0 +1,85 @@
+using FairMtl.Comparisons;
+using FairMtl.Nn;
+using FairMtl.Nn.Optimizers;
+using FairMtl.Numerics;
+using FairMtl.Objectives.Constraints;
+using FairMtl.Spec;
+using FairMtl.Training;
+
+namespace FairMtl.FairMt;
+
+/// <summary>
+/// Trains one FairMT unit: a head per task (its type's outputs, the spec's head layers) on one trunk, weights from the
+/// repetition's "init" stream, batches from its "shuffle" stream, the method's <see cref="ConstrainedObjective"/>, every
+/// epoch of the budget (no epoch selection: a rule on the utility alone would undo the constraint, and one on the
+/// Lagrangian would depend on the multiplier), then the test rows' raw outputs.
+/// </summary>
+public static class FairMtTraining
+{
+    /// <summary>How a unit's training went and what its model predicts on the test rows.</summary>
+    /// <param name="Outcome">Epochs, steps, failure.</param>
+    /// <param name="TestOutputs">Per task, the head's raw test outputs (row-major; copies).</param>
+    /// <param name="Multiplier">The final primal-dual multiplier (NaN for the other methods).</param>
+    /// <param name="TrainingConstraint">The mean soft constraint F of the last epoch's batches.</param>
+    public sealed record Trained(TrainingOutcome Outcome, float[][] TestOutputs, double Multiplier, double TrainingConstraint);
+
+    /// <summary>Trains <paramref name="unit"/> on <paramref name="repetition"/>.</summary>
+    /// <param name="spec">The experiment.</param>
+    /// <param name="featureColumns">Each input's data column (for embeddings).</param>
+    /// <param name="repetition">The repetition's parts.</param>
+    /// <param name="unit">The method, sweep point and repetition.</param>
+    /// <param name="classes">Per task, its classes (multi-class) or labels (multi-label); else 0.</param>
+    /// <param name="scales">Per task, the scale of its violation (NaN: not constrained).</param>
+    /// <param name="groups">The number of groups of the constraint's attribute.</param>
+    /// <param name="cancellationToken">Stops training between steps.</param>
+    public static Trained Train(
+        FairMtSpec spec, IReadOnlyList<string> featureColumns, RepetitionData repetition, FairMtUnit unit, int[] classes, double[] scales, int groups, CancellationToken cancellationToken)
+    {
+        var batch = spec.Training.BatchSize;
+        var heads = spec.Tasks.Select((task, t) => new HeadSpec(task.Name, task.Column, task.Type, false, spec.HeadHidden, Classes: classes[t])).ToArray();
+        var network = MultiHeadNetwork.For(featureColumns, spec.Data.Embeddings, spec.Model, heads, batch);
+        network.Initialize(spec.Model.Init, DeterministicRandom.ForStream(repetition.Seed, "init"));
+        var trainer = new ModelTrainer(network, repetition.Train, repetition.Validation, batch);
+        var optimizer = OptimizerFactory.Create(spec.Training.Optimizer, network.Parameters);
+        var attribute = spec.Constraint.Attribute;
+        var method = unit.Method;
+        var violation = method.Kind == MethodKind.MultiTask ? ViolationKind.OneSided : method.Violation;
+        var constrained = spec.Tasks
+            .Select((task, t) => (task, t))
+            .Where(pair => pair.task.Harm is not null)
+            .Select(pair => new ConstrainedTask(
+                pair.t, pair.task.Type, classes[pair.t], pair.task.Harm!.Kind, pair.task.Harm.Tolerance, scales[pair.t], violation, pair.task.Harm.FavourableNegative))
+            .ToArray();
+        var constraint = new FairnessConstraint(constrained, spec.Constraint.Reference, Aggregation(spec.Constraint), groups, batch);
+        var dual = method.Kind == MethodKind.PrimalDual ? new DualAscent(unit.Point, method.DualStep, method.Averaging) : null;
+        var lambda = method.Kind == MethodKind.Penalty ? unit.Point : 0d;
+        var batchesPerEpoch = (repetition.Train.Rows + batch - 1) / batch;
+        var objective = new ConstrainedObjective(
+            network, spec.Tasks.Select(task => task.Loss).ToArray(), spec.Tasks.Select(task => task.Weight).ToArray(), constraint, attribute, lambda, dual,
+            method.HeadAware, batchesPerEpoch);
+        var outcome = trainer.Train(
+            optimizer,
+            objective,
+            spec.Training.Epochs,
+            null,
+            DeterministicRandom.ForStream(repetition.Seed, "shuffle"),
+            DeterministicRandom.ForStream(repetition.Seed, "dropout"),
+            cancellationToken);
+        var outputs = outcome.Failure is null ? Predictor.Predict(network, repetition.Test).Select(o => o.ToArray()).ToArray() : [];
+        return new Trained(outcome, outputs, objective.Multiplier, objective.RecentConstraint);
+    }
+
+    /// <summary>The constraint's aggregation as the spec declares it.</summary>
+    public static ConstraintAggregation Aggregation(ConstraintSpec constraint) =>
+        constraint.Aggregation == AggregationKind.Smooth ? ConstraintAggregation.Smooth(constraint.Temperature) : ConstraintAggregation.Max;
+
+    /// <summary>F of test violations: the declared aggregation over the constrained tasks (NaN violations are the
+    /// unconstrained tasks').</summary>
+    public static double Aggregate(ConstraintSpec constraint, double[] violations, double[] scales)
+    {
+        var constrained = Enumerable.Range(0, violations.Length).Where(t => !double.IsNaN(scales[t])).ToArray();
+        var derivatives = new double[constrained.Length];
+        return Aggregation(constraint).Compute(
+            constrained.Select(t => violations[t]).ToArray(), constrained.Select(t => scales[t]).ToArray(), derivatives);
+    }
+}

@@ -1,0 +1,167 @@
+using FairMtl.Nn;
+using FairMtl.Numerics;
+using FairMtl.Spec;
+using FairMtl.Training;
+
+namespace FairMtl.Objectives.Constraints;
+
+/// <summary>
+/// The FairMT kind's objective (this project's design after the FairMT abstract): sum_t w_t U_t over the heads' masked
+/// task losses, plus c F with F the <see cref="FairnessConstraint"/> of the batch and c a fixed lambda (penalty), the
+/// <see cref="DualAscent"/> multiplier (primal-dual; the value adds mu (F - epsilon)) or 0 (unconstrained MTL, which
+/// still records F). Head-aware: dF/d outputs reaches each constrained head's parameters and the trunk; otherwise the
+/// head's parameters see w_t dU_t only and the trunk the sum.
+/// </summary>
+public sealed class ConstrainedObjective : IBatchObjective
+{
+    private readonly HeadSpec[] _heads;
+    private readonly RegressionLoss[] _losses;
+    private readonly double[] _weights;
+    private readonly FairnessConstraint _constraint;
+    private readonly string _attribute;
+    private readonly double _lambda;
+    private readonly DualAscent? _dual;
+    private readonly bool _headAware;
+    private readonly bool[] _constrained;
+    private readonly float[][] _predictions;
+    private readonly float[][] _utility;
+    private readonly float[][] _fairness;
+    private readonly float[][] _trunk;
+    private readonly double[] _recent;
+    private int _steps;
+    private string _nonFinite = "the objective";
+
+    /// <param name="network">The network trained (its heads' predictions are read every batch).</param>
+    /// <param name="losses">Per head, the regression loss (read for regression heads only).</param>
+    /// <param name="weights">Per head, the utility weight w_t.</param>
+    /// <param name="constraint">The constraint over the constrained heads.</param>
+    /// <param name="attribute">The sensitive attribute whose batch groups the constraint compares.</param>
+    /// <param name="lambda">The fixed coefficient of F (penalty; 0 for unconstrained MTL).</param>
+    /// <param name="dual">The multiplier of a primal-dual method (then <paramref name="lambda"/> is unused), or null.</param>
+    /// <param name="headAware">Whether the constraint's gradient reaches the heads' parameters.</param>
+    /// <param name="recentSteps">How many of the last batches <see cref="RecentConstraint"/> averages (an epoch's).</param>
+    public ConstrainedObjective(
+        MultiHeadNetwork network,
+        IReadOnlyList<RegressionLoss> losses,
+        IReadOnlyList<double> weights,
+        FairnessConstraint constraint,
+        string attribute,
+        double lambda,
+        DualAscent? dual,
+        bool headAware,
+        int recentSteps)
+    {
+        _heads = network.Heads.Select(head => head.Spec).ToArray();
+        _losses = [.. losses];
+        _weights = [.. weights];
+        _constraint = constraint;
+        _attribute = attribute;
+        _lambda = lambda;
+        _dual = dual;
+        _headAware = headAware;
+        _constrained = _heads.Select((_, h) => constraint.Tasks.Any(task => task.Head == h)).ToArray();
+        _predictions = network.Heads.Select(head => head.Prediction).ToArray();
+        var maxRows = network.MaxRows;
+        _utility = _heads.Select(head => UnitBuffers.Rent<float>(maxRows * head.Outputs)).ToArray();
+        _fairness = _heads.Select(head => UnitBuffers.Rent<float>(maxRows * head.Outputs)).ToArray();
+        _trunk = _heads.Select(head => UnitBuffers.Rent<float>(maxRows * head.Outputs)).ToArray();
+        _recent = UnitBuffers.Rent<double>(Math.Max(1, recentSteps));
+    }
+
+    /// <summary>The coefficient of F in the last batch's gradient: lambda, or mu before its update.</summary>
+    public double Coefficient { get; private set; }
+
+    /// <summary>The primal-dual multiplier now (NaN for the other methods).</summary>
+    public double Multiplier => _dual?.Multiplier ?? double.NaN;
+
+    /// <summary>The mean F of the last batches (up to the count given to the constructor).</summary>
+    public double RecentConstraint
+    {
+        get
+        {
+            var count = Math.Min(_steps, _recent.Length);
+            var sum = 0.0;
+            for (var i = 0; i < count; i++)
+            {
+                sum += _recent[i];
+            }
+
+            return count == 0 ? double.NaN : sum / count;
+        }
+    }
+
+    public double Evaluate(
+        MultiHeadNetwork network, TrainingBatch batch, float[][] gradients, Span<float> headScales, Span<float> trunkScales, float[]?[] trunkGradients)
+    {
+        var rows = batch.Rows;
+        var total = 0.0;
+        for (var h = 0; h < _heads.Length; h++)
+        {
+            var width = rows * _heads[h].Outputs;
+            var value = MaskedTaskLoss.Compute(
+                _heads[h].Task, _losses[h], _heads[h].Classes, _predictions[h].AsSpan(0, width), batch.Targets[h], _utility[h].AsSpan(0, width), rows);
+            if (!double.IsFinite(value))
+            {
+                _nonFinite = $"the task loss of head '{_heads[h].Name}'";
+                return value;
+            }
+
+            total += _weights[h] * value;
+        }
+
+        var coefficient = _dual?.Multiplier ?? _lambda;
+        var constraint = _constraint.Compute(_predictions, batch.Targets, batch.Groups[_attribute].AsSpan(0, rows), rows, coefficient == 0d ? null : _fairness);
+        if (!double.IsFinite(constraint))
+        {
+            _nonFinite = "the fairness constraint";
+            return constraint;
+        }
+
+        Coefficient = coefficient;
+        _recent[_steps % _recent.Length] = constraint;
+        _steps++;
+        total += _dual is null ? coefficient * constraint : coefficient * (constraint - _dual.Epsilon);
+        _dual?.Update(constraint);
+        var c = (float)coefficient;
+        for (var h = 0; h < _heads.Length; h++)
+        {
+            var width = rows * _heads[h].Outputs;
+            var w = (float)_weights[h];
+            var utility = _utility[h].AsSpan(0, width);
+            var own = gradients[h].AsSpan(0, width);
+            headScales[h] = 1f;
+            trunkScales[h] = 1f;
+            trunkGradients[h] = null;
+            if (!_constrained[h] || c == 0f)
+            {
+                for (var i = 0; i < width; i++)
+                {
+                    own[i] = w * utility[i];
+                }
+
+                continue;
+            }
+
+            var fairness = _fairness[h].AsSpan(0, width);
+            var combined = _headAware ? own : _trunk[h].AsSpan(0, width);
+            for (var i = 0; i < width; i++)
+            {
+                combined[i] = MathF.FusedMultiplyAdd(c, fairness[i], w * utility[i]);
+            }
+
+            if (!_headAware)
+            {
+                for (var i = 0; i < width; i++)
+                {
+                    own[i] = w * utility[i];
+                }
+
+                trunkGradients[h] = _trunk[h];
+            }
+        }
+
+        return total;
+    }
+
+    public string DescribeNonFinite() => _nonFinite;
+}

@@ -1,0 +1,102 @@
+using FairMtl.Diagnostics;
+using YamlDotNet.RepresentationModel;
+
+namespace FairMtl.Spec.Yaml;
+
+/// <summary>The FairMT kind's own sections of a comparison file: which methods make a file one, <c>constraint</c> and
+/// its <c>sweep</c> of lambdas and epsilons.</summary>
+internal static class FairMtSectionReader
+{
+    /// <summary>Whether <c>methods</c> declares a FairMT method (kind <c>penalty</c> or <c>primal-dual</c>), judged
+    /// before the methods are read so that the tasks are read with the kind's keys.</summary>
+    public static bool Declares(YamlNodeReader methodsNode) =>
+        methodsNode.Node is YamlMappingNode methods
+        && methods.Children.Values.Any(method =>
+            method is YamlMappingNode entries
+            && entries.Children.TryGetValue(new YamlScalarNode("kind"), out var kind)
+            && kind is YamlScalarNode { Value: { } text }
+            && text.Trim().Replace('_', '-').ToLowerInvariant() is "penalty" or "primal-dual");
+
+    /// <summary>A FairMT experiment compares unconstrained MTL, penalties and primal-dual training only.</summary>
+    public static void CheckMethods(YamlNodeReader methodsNode, IReadOnlyList<MethodSpec> methods)
+    {
+        var odd = methods.FirstOrDefault(m => m.Kind is not (MethodKind.MultiTask or MethodKind.Penalty or MethodKind.PrimalDual));
+        if (odd is not null)
+        {
+            throw methodsNode.Error(
+                DiagnosticCodes.InvalidValue,
+                $"method '{odd.Name}' cannot be compared with the FairMT methods (penalty, primal-dual) in one experiment; "
+                + "expected kind multi-task, penalty or primal-dual");
+        }
+    }
+
+    /// <summary>The <c>constraint</c> section (optional: the first sensitive attribute, best-group reference, maximum).</summary>
+    public static ConstraintSpec ReadConstraint(YamlNodeReader? node, YamlNodeReader tasksNode, IReadOnlyList<TaskSpec> tasks, IReadOnlyList<SensitiveAttributeSpec> sensitive)
+    {
+        if (tasks.All(task => task.Harm is null))
+        {
+            throw tasksNode.Error(
+                DiagnosticCodes.MissingKey,
+                "no task declares a 'harm', so there is nothing to constrain (expected 'harm: opportunity' or 'parity' on a classification task, 'mse' or 'mae' on a regression task)");
+        }
+
+        var constraint = node?.AsMapping("a mapping with keys attribute, reference, aggregate, temperature", "attribute", "reference", "aggregate", "temperature");
+        var attribute = sensitive[0].Name;
+        if (constraint?.Get("attribute") is { } attributeNode)
+        {
+            attribute = attributeNode.AsName("a sensitive attribute's name");
+            if (sensitive.All(s => s.Name != attribute))
+            {
+                var names = sensitive.Select(s => s.Name).ToArray();
+                throw attributeNode.Error(
+                    DiagnosticCodes.UnknownReference,
+                    $"unknown sensitive attribute '{attribute}'{NameSuggestions.DidYouMean(attribute, names)} (expected one of: {string.Join(", ", names)})");
+            }
+        }
+
+        var reference = constraint?.Enum("reference", HarmReference.BestGroup, References) ?? HarmReference.BestGroup;
+        var aggregation = constraint?.Enum("aggregate", AggregationKind.Max, Aggregations) ?? AggregationKind.Max;
+        var temperatureNode = constraint?.Get("temperature");
+        if (temperatureNode is not null && aggregation != AggregationKind.Smooth)
+        {
+            throw temperatureNode.Error(DiagnosticCodes.UnknownKey, "'temperature' applies to 'aggregate: smooth' only");
+        }
+
+        var temperature = temperatureNode?.AsNumber("a number > 0", v => v > 0d, DiagnosticCodes.ImpossibleRange) ?? 0.1;
+        return new ConstraintSpec(attribute, reference, aggregation, aggregation == AggregationKind.Smooth ? temperature : 0d);
+    }
+
+    /// <summary>The <c>sweep</c>: lambdas for penalty methods, epsilons for primal-dual methods (each required exactly when
+    /// such a method is declared).</summary>
+    public static ConstraintSweepSpec ReadSweep(YamlNodeReader? node, YamlNodeReader methodsNode, IReadOnlyList<MethodSpec> methods)
+    {
+        var sweep = node?.AsMapping("a mapping with keys lambda (penalty methods) and epsilon (primal-dual methods)", "lambda", "epsilon");
+        double[] Values(string key, MethodKind kind, string what)
+        {
+            var valuesNode = sweep?.Get(key);
+            var used = methods.Any(m => m.Kind == kind);
+            if (valuesNode is null)
+            {
+                return used
+                    ? throw (node ?? methodsNode).Error(DiagnosticCodes.MissingKey, $"the {ComparisonYamlReader.MethodKinds.First(k => k.Value == kind).Name} methods need 'sweep.{key}': {what}")
+                    : [];
+            }
+
+            if (!used)
+            {
+                throw valuesNode.Error(DiagnosticCodes.UnknownKey, $"'sweep.{key}' is {what}, but no method uses it");
+            }
+
+            var values = SweepSectionReader.ReadValues(valuesNode, key);
+            return values.All(v => v >= 0d) ? values : throw valuesNode.Error(DiagnosticCodes.ImpossibleRange, $"'{valuesNode.Path}' must hold numbers >= 0");
+        }
+
+        return new ConstraintSweepSpec(
+            Values("lambda", MethodKind.Penalty, "the penalty weights"),
+            Values("epsilon", MethodKind.PrimalDual, "the constraint bounds"));
+    }
+
+    private static readonly (string Name, HarmReference Value)[] References = [("best-group", HarmReference.BestGroup), ("population", HarmReference.Population)];
+
+    private static readonly (string Name, AggregationKind Value)[] Aggregations = [("max", AggregationKind.Max), ("smooth", AggregationKind.Smooth)];
+}
