@@ -281,6 +281,25 @@ public class FairnessConstraintTests
     }
 
     [Fact]
+    public void An_empty_batch_or_one_known_group_is_no_violation()
+    {
+        var setup = new Setup(seed: 9);
+        var outputs = setup.FloatOutputs;
+        var constraint = new FairnessConstraint(Tasks(ViolationKind.OneSided), HarmReference.Population, ConstraintAggregation.Smooth(0.2), Groups, Rows);
+        var gradients = setup.NewGradients();
+
+        constraint.Compute(outputs, setup.Targets, setup.GroupOf, 0, gradients).ShouldBe(0.0);
+        constraint.GroupPresent(0).ToArray().ShouldBe([false, false, false]);
+        gradients[0][0].ShouldBe(float.NaN, "no row is written");
+
+        int[] oneGroup = [.. setup.GroupOf.Select(g => g == 1 ? 1 : -1)];
+        constraint.Compute(outputs, setup.Targets, oneGroup, Rows, gradients).ShouldBe(0.0);
+        constraint.Violations.ToArray().ShouldBe([0.0, 0.0]);
+        gradients[0].ShouldAllBe(g => g == 0f);
+        gradients[1].ShouldAllBe(g => g == 0f);
+    }
+
+    [Fact]
     public void The_logged_harms_and_violations_are_those_of_the_parts()
     {
         var setup = new Setup(seed: 12);
