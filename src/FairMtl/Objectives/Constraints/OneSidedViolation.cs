@@ -1,3 +1,5 @@
+using FairMtl.Spec;
+
 namespace FairMtl.Objectives.Constraints;
 
 /// <summary>

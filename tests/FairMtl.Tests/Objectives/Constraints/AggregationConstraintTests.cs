@@ -1,4 +1,5 @@
 using FairMtl.Objectives.Constraints;
+using FairMtl.Spec;
 
 namespace FairMtl.Tests.Objectives.Constraints;
 
