@@ -25,20 +25,31 @@ public static class CanonicalJson
     };
 
     /// <summary>
-    /// A resolver rule: spec keys added after specs were first stored (<c>data.embeddings</c>) are written only when an
-    /// experiment uses them, so that every earlier spec keeps its text and its units their identities.
+    /// A resolver rule: spec keys added after specs were first stored (<c>data.embeddings</c>, a head's
+    /// <c>classes</c>) are written only when an experiment uses them, so that every earlier spec keeps its text and its
+    /// units their identities; a head's computed widths (<c>outputs</c>, <c>target_width</c>) are never written.
     /// </summary>
     public static void OmitKeysAddedLaterWhileUnused(JsonTypeInfo info)
     {
         ArgumentNullException.ThrowIfNull(info);
-        if (info.Type != typeof(DataSpec))
+        if (info.Type == typeof(DataSpec))
         {
-            return;
+            foreach (var property in info.Properties.Where(p => p.Name == "embeddings"))
+            {
+                property.ShouldSerialize = (_, value) => value is EquatableArray<EmbeddingSpec> { Count: > 0 };
+            }
         }
-
-        foreach (var property in info.Properties.Where(p => p.Name == "embeddings"))
+        else if (info.Type == typeof(HeadSpec))
         {
-            property.ShouldSerialize = (_, value) => value is EquatableArray<EmbeddingSpec> { Count: > 0 };
+            foreach (var property in info.Properties.Where(p => p.Name is "outputs" or "target_width").ToArray())
+            {
+                info.Properties.Remove(property);
+            }
+
+            foreach (var property in info.Properties.Where(p => p.Name == "classes"))
+            {
+                property.ShouldSerialize = (_, value) => value is not 0;
+            }
         }
     }
 
