@@ -50,8 +50,9 @@ public static class TaskLoss
     }
 
     /// <summary>
-    /// The loss of a regression or binary head as <see cref="Compute(HeadTask, ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, int)"/>
-    /// (every row labelled, MSE), of a multi-class or multi-label head as <see cref="MaskedTaskLoss"/> (outputs and targets
+    /// The loss of a regression or binary head as
+    /// <see cref="Compute(HeadTask, ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, int)"/> (every row labelled,
+    /// MSE), of a multi-class or multi-label head as <see cref="MaskedTaskLoss"/> (outputs and targets
     /// <see cref="HeadSpec.Outputs"/> and <see cref="HeadSpec.TargetWidth"/> per row; NaN targets are missing labels).
     /// </summary>
     public static double Compute(HeadSpec head, ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<float> gradient, int rows) =>

@@ -10,7 +10,8 @@ public interface IBatchObjective
 {
     /// <summary>
     /// The objective's value (non-finite means the run diverged), with <paramref name="gradients"/>[h] (first
-    /// <c>batch.Rows</c> times head h's <see cref="OutputHead.Outputs"/> entries, row-major), <paramref name="headScales"/>[h] and <paramref name="trunkScales"/>[h] filled, and
+    /// <c>batch.Rows</c> times head h's <see cref="OutputHead.Outputs"/> entries, row-major),
+    /// <paramref name="headScales"/>[h] and <paramref name="trunkScales"/>[h] filled, and
     /// <paramref name="trunkGradients"/>[h] set to the gradient head h sends into the trunk when it differs from the one
     /// its parameters receive (null otherwise).
     /// </summary>
