@@ -41,7 +41,7 @@ public static class UnitTraining
         network.Initialize(spec.Model.Init, DeterministicRandom.ForStream(repetition.Seed, "init"));
         var trainer = new ModelTrainer(network, plan.WithTargets(repetition.Train), repetition.Validation, batch);
         var optimizer = OptimizerFactory.Create(spec.Training.Optimizer, network.Parameters);
-        return new UnitTrainer(network, trainer, optimizer, new RoutedObjective(plan.Routes, batch));
+        return new UnitTrainer(network, trainer, optimizer, new RoutedObjective(plan.Routes, network));
     }
 }
 

@@ -53,7 +53,7 @@ public sealed class MultiHeadNetwork
                 headWidth = hidden;
             }
 
-            maxProduct = Math.Max(maxProduct, headWidth);
+            maxProduct = Math.Max(maxProduct, headWidth * head.Outputs);
         }
 
         if (trunk.Length > 0 && embedding is null)
@@ -156,7 +156,8 @@ public sealed class MultiHeadNetwork
     }
 
     /// <summary>
-    /// Gradients for the last forward pass. <paramref name="gradPredictions"/>[h] is d(loss of head h)/d(prediction);
+    /// Gradients for the last forward pass. <paramref name="gradPredictions"/>[h] is d(loss of head h)/d(outputs of head
+    /// h) (rows x the head's outputs, row-major, as <see cref="OutputHead.Prediction"/>);
     /// head h's parameters receive it times <paramref name="headScales"/>[h], the trunk times
     /// <paramref name="trunkScales"/>[h].
     /// </summary>

@@ -2,7 +2,8 @@ using FairMtl.Spec;
 
 namespace FairMtl.Objectives;
 
-/// <summary>The loss a head trains with: MSE for regression heads, binary cross-entropy on logits for binary ones.</summary>
+/// <summary>The loss a head trains with: MSE for regression heads, binary cross-entropy on logits for binary ones (for
+/// multi-class and multi-label heads and missing labels see <see cref="MaskedTaskLoss"/>).</summary>
 public static class TaskLoss
 {
     /// <summary>
@@ -33,11 +34,10 @@ public static class TaskLoss
                 {
                     double logit = predictions[i];
                     double target = targets[i];
-                    var e = Math.Exp(-Math.Abs(logit));
-                    sum += Math.Max(logit, 0.0) - logit * target + Math.Log(1.0 + e);
+                    sum += BinaryCrossEntropy(logit, target, out var probability);
                     if (withGradient)
                     {
-                        gradient[i] = (float)((SigmoidFrom(logit, e) - target) * inverseRows);
+                        gradient[i] = (float)((probability - target) * inverseRows);
                     }
                 }
 
@@ -47,6 +47,26 @@ public static class TaskLoss
         }
 
         return sum * inverseRows;
+    }
+
+    /// <summary>
+    /// The loss of a regression or binary head as
+    /// <see cref="Compute(HeadTask, ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, int)"/> (every row labelled,
+    /// MSE), of a multi-class or multi-label head as <see cref="MaskedTaskLoss"/> (outputs and targets
+    /// <see cref="HeadSpec.Outputs"/> and <see cref="HeadSpec.TargetWidth"/> per row; NaN targets are missing labels).
+    /// </summary>
+    public static double Compute(HeadSpec head, ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, Span<float> gradient, int rows) =>
+        head.Task is HeadTask.MultiClass or HeadTask.MultiLabel
+            ? MaskedTaskLoss.Compute(head.Task, RegressionLoss.Mse, head.Classes, outputs, targets, gradient, rows)
+            : Compute(head.Task, outputs, targets, gradient, rows);
+
+    /// <summary>Binary cross-entropy of a logit against a 0/1 target in the stable form
+    /// max(x, 0) - x t + log(1 + e^-|x|), with the sigmoid of the logit.</summary>
+    internal static double BinaryCrossEntropy(double logit, double target, out double probability)
+    {
+        var e = Math.Exp(-Math.Abs(logit));
+        probability = SigmoidFrom(logit, e);
+        return Math.Max(logit, 0.0) - logit * target + Math.Log(1.0 + e);
     }
 
     /// <summary>1 / (1 + e^-x), computed without overflow.</summary>

@@ -43,6 +43,11 @@ public static class SpecJsonWriter
                 json.WriteNull("above");
             }
 
+            if (head.Classes != 0)
+            {
+                json.WriteNumber("classes", head.Classes);
+            }
+
             json.WriteEndObject();
         }
 

@@ -25,14 +25,24 @@ public static class CanonicalJson
     };
 
     /// <summary>
-    /// A resolver rule: spec keys added after specs were first stored (<c>data.embeddings</c>; the FairMT kind's task
-    /// and method keys) are written only when an experiment uses them, so that every earlier spec keeps its text and its
-    /// units their identities.
+    /// A resolver rule: spec keys added after specs were first stored (<c>data.embeddings</c>, a head's <c>classes</c>,
+    /// the FairMT kind's task and method keys) are written only when an experiment uses them, so that every earlier spec
+    /// keeps its text and its units their identities; a head's computed widths (<c>outputs</c>, <c>target_width</c>) are
+    /// never written.
     /// </summary>
     public static void OmitKeysAddedLaterWhileUnused(JsonTypeInfo info)
     {
         ArgumentNullException.ThrowIfNull(info);
+        if (info.Type == typeof(HeadSpec))
+        {
+            foreach (var property in info.Properties.Where(p => p.Name is "outputs" or "target_width").ToArray())
+            {
+                info.Properties.Remove(property);
+            }
+        }
+
         var defaults = info.Type == typeof(DataSpec) ? DataKeysAddedLater
+            : info.Type == typeof(HeadSpec) ? HeadKeysAddedLater
             : info.Type == typeof(TaskSpec) ? TaskKeysAddedLater
             : info.Type == typeof(MethodSpec) ? MethodKeysAddedLater
             : null;
@@ -53,6 +63,11 @@ public static class CanonicalJson
     private static readonly Dictionary<string, Func<object?, bool>> DataKeysAddedLater = new(StringComparer.Ordinal)
     {
         ["embeddings"] = value => value is not EquatableArray<EmbeddingSpec> { Count: > 0 },
+    };
+
+    private static readonly Dictionary<string, Func<object?, bool>> HeadKeysAddedLater = new(StringComparer.Ordinal)
+    {
+        ["classes"] = value => value is 0,
     };
 
     private static readonly Dictionary<string, Func<object?, bool>> TaskKeysAddedLater = new(StringComparer.Ordinal)

@@ -21,7 +21,7 @@ public sealed class HeadValidationLoss : IValidationLoss
         }
 
         _validation = validation;
-        _predictions = network.Heads.Select(_ => UnitBuffers.Rent<float>(validation.Rows)).ToArray();
+        _predictions = network.Heads.Select(h => UnitBuffers.Rent<float>(validation.Rows * h.Outputs)).ToArray();
         Description = $"validation loss of head '{head}'";
     }
 
@@ -31,6 +31,6 @@ public sealed class HeadValidationLoss : IValidationLoss
     {
         var spec = network.Heads[_head].Spec;
         var predictions = Predictor.Predict(network, _validation, _predictions)[_head];
-        return TaskLoss.Compute(spec.Task, predictions, _validation.Targets[spec.Name], Span<float>.Empty, _validation.Rows);
+        return TaskLoss.Compute(spec, predictions, _validation.Targets[spec.Name], Span<float>.Empty, _validation.Rows);
     }
 }

@@ -19,6 +19,7 @@ public sealed class ModelTrainer
     private readonly DataPart _validation;
     private readonly int _batchSize;
     private readonly float[][] _trainTargets;
+    private readonly int[] _targetWidths;
     private readonly (int[] Source, int[] Batch)[] _trainGroups;
     private readonly float[] _batchInputs;
     private readonly TrainingBatch _batch;
@@ -38,6 +39,7 @@ public sealed class ModelTrainer
         _batchSize = Math.Min(batchSize, network.MaxRows);
         var heads = network.Heads.Length;
         _trainTargets = network.Heads.Select(head => train.Targets[head.Spec.Name]).ToArray();
+        _targetWidths = network.Heads.Select(head => head.Spec.TargetWidth).ToArray();
         var groups = new Dictionary<string, int[]>(StringComparer.Ordinal);
         _trainGroups = (train.Groups ?? new Dictionary<string, int[]>())
             .Select(pair =>
@@ -48,8 +50,8 @@ public sealed class ModelTrainer
             })
             .ToArray();
         _batchInputs = UnitBuffers.Rent<float>(_batchSize * train.Features);
-        _batch = new TrainingBatch(Enumerable.Range(0, heads).Select(_ => UnitBuffers.Rent<float>(_batchSize)).ToArray(), groups);
-        _gradients = Enumerable.Range(0, heads).Select(_ => UnitBuffers.Rent<float>(_batchSize)).ToArray();
+        _batch = new TrainingBatch(_targetWidths.Select(width => UnitBuffers.Rent<float>(_batchSize * width)).ToArray(), groups);
+        _gradients = network.Heads.Select(head => UnitBuffers.Rent<float>(_batchSize * head.Outputs)).ToArray();
         _trunkGradients = new float[]?[heads];
         _headScales = UnitBuffers.Rent<float>(heads);
         _trunkScales = UnitBuffers.Rent<float>(heads);
@@ -165,7 +167,8 @@ public sealed class ModelTrainer
             inputs.Slice(row * features, features).CopyTo(batch.Slice(r * features, features));
             for (var h = 0; h < _trainTargets.Length; h++)
             {
-                targets[h][r] = _trainTargets[h][row];
+                var width = _targetWidths[h];
+                _trainTargets[h].AsSpan(row * width, width).CopyTo(targets[h].AsSpan(r * width, width));
             }
 
             foreach (var (source, batchGroups) in _trainGroups)

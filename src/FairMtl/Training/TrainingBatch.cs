@@ -12,7 +12,8 @@ public sealed class TrainingBatch
     /// <summary>Rows in the batch (the arrays are longer: they hold a full batch).</summary>
     public int Rows { get; internal set; }
 
-    /// <summary>Per head index, the targets of the batch rows.</summary>
+    /// <summary>Per head index, the targets of the batch rows: <see cref="Spec.HeadSpec.TargetWidth"/> values per row,
+    /// row-major (NaN: a missing label).</summary>
     public float[][] Targets { get; }
 
     /// <summary>Per sensitive attribute, the group index of each batch row.</summary>

@@ -73,7 +73,7 @@ public class MultiTaskTests
         var trunkGradients = new float[]?[2];
         var headScales = new float[2];
         var trunkScales = new float[2];
-        new RoutedObjective(plan.Routes, 8).Evaluate(network, batch, gradients, headScales, trunkScales, trunkGradients);
+        new RoutedObjective(plan.Routes, network).Evaluate(network, batch, gradients, headScales, trunkScales, trunkGradients);
 
         headScales.ShouldBe([0.3f, 0.7f]);
         trunkScales.ShouldBe([0.3f, 0.7f]);

@@ -60,7 +60,7 @@ public class RoutingTests
         var bce = new BinaryTaskTerm();
         var group = new GroupTaskTerm("g", 0);
         var objective = new RoutedObjective(
-            [new HeadRoute([(bce, 1d), (group, 0.5)], 0.25f, 0.75f), new HeadRoute([(bce, 2d)], 1f, -3f)], 4);
+            [new HeadRoute([(bce, 1d), (group, 0.5)], 0.25f, 0.75f), new HeadRoute([(bce, 2d)], 1f, -3f)], network);
         var gradients = new[] { new float[4], new float[4] };
         var headScales = new float[2];
         var trunkScales = new float[2];
@@ -97,7 +97,7 @@ public class RoutingTests
         var batch = Batch([[1f, 0f, 1f, 0f]], [0, 1, 0, 1], 4);
         var bce = new BinaryTaskTerm();
         var group = new GroupTaskTerm("g", 1);
-        var objective = new RoutedObjective([new HeadRoute([(bce, 1d)], 0.5f, 2f, [(bce, 1d), (group, -3d)])], 4);
+        var objective = new RoutedObjective([new HeadRoute([(bce, 1d)], 0.5f, 2f, [(bce, 1d), (group, -3d)])], network);
         var gradients = new[] { new float[4] };
         var trunkGradients = new float[]?[1];
 

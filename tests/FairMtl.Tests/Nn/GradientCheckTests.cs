@@ -1,7 +1,9 @@
 using FairMtl.Nn;
 using FairMtl.Numerics;
 using FairMtl.Objectives;
+using FairMtl.Objectives.Routing;
 using FairMtl.Spec;
+using FairMtl.Training;
 
 namespace FairMtl.Tests.Nn;
 
@@ -39,17 +41,7 @@ public class GradientCheckTests
         var network = new MultiHeadNetwork(3, model, heads, Rows);
         network.Initialize(Initializer.GlorotUniform, new DeterministicRandom(7));
         var random = new DeterministicRandom(11);
-        // Non-zero biases: with zero biases a row whose inputs are all dropped sits exactly on the ReLU kink, where
-        // a finite difference measures half the one-sided derivative.
-        foreach (var p in network.Parameters.Where(p => p.Name.Contains(".bn.") || p.Name.EndsWith(".bias", StringComparison.Ordinal)))
-        {
-            {
-                for (var i = 0; i < p.Value.Length; i++)
-                {
-                    p.Value[i] += (float)(0.5 * random.NextDouble() - 0.25);
-                }
-            }
-        }
+        ShiftBiases(network, random);
 
         var inputs = Enumerable.Range(0, Rows * 3).Select(_ => (float)(2 * random.NextDouble() - 1)).ToArray();
         var targets = new[]
@@ -77,38 +69,53 @@ public class GradientCheckTests
             masks.ShouldAllBe(mask => mask.Length > 0 && mask.Contains(0.0));
         }
 
-        var reference = new ReferenceNetwork(network, activation, masks);
-        var values = network.Parameters.Select(p => p.Value.Select(v => (double)v).ToArray()).ToArray();
-        var x = inputs.Select(v => (double)v).ToArray();
-        var t = targets.Select(row => row.Select(v => (double)v).ToArray()).ToArray();
-        var checkedCount = 0;
-        for (var p = 0; p < values.Length; p++)
+        ShouldMatchReference(network, new ReferenceNetwork(network, activation, masks), inputs, targets, headScales, trunkScales);
+    }
+
+    [Theory]
+    [InlineData(Activation.Tanh)]
+    [InlineData(Activation.Relu)]
+    public void Backward_of_multi_class_and_multi_label_heads_with_missing_labels_matches_finite_differences(Activation activation)
+    {
+        var heads = new[]
         {
-            var parameter = network.Parameters[p];
-            for (var i = 0; i < values[p].Length; i++)
-            {
-                var original = values[p][i];
-                const double step = 1e-6;
-                values[p][i] = original + step;
-                var plus = reference.Losses(values, x, Rows, t);
-                values[p][i] = original - step;
-                var minus = reference.Losses(values, x, Rows, t);
-                values[p][i] = original;
-                var expected = 0.0;
-                for (var h = 0; h < 2; h++)
-                {
-                    var derivative = (plus[h] - minus[h]) / (2 * step);
-                    var scale = parameter.Group == "trunk" ? trunkScales[h] : parameter.Group == "head:" + heads[h].Name ? headScales[h] : 0f;
-                    expected += scale * derivative;
-                }
+            new HeadSpec("y", "Y", HeadTask.Regression, false, new[] { 3 }),
+            new HeadSpec("c", "C", HeadTask.MultiClass, false, new[] { 4 }, Classes: 3),
+            new HeadSpec("m", "M", HeadTask.MultiLabel, false, [], Classes: 2),
+        };
+        var model = new ModelSpec(new[] { 5, 4 }, activation, 0.0, false, Initializer.GlorotUniform);
+        var network = new MultiHeadNetwork(3, model, heads, Rows);
+        network.Initialize(Initializer.GlorotUniform, new DeterministicRandom(23));
+        var random = new DeterministicRandom(29);
+        ShiftBiases(network, random);
+        var inputs = Enumerable.Range(0, Rows * 3).Select(_ => (float)(2 * random.NextDouble() - 1)).ToArray();
+        var targets = new[]
+        {
+            Enumerable.Range(0, Rows).Select(r => r == 2 ? float.NaN : (float)(3 * random.NextDouble())).ToArray(),
+            Enumerable.Range(0, Rows).Select(r => r == 5 ? float.NaN : r % 3).ToArray(),
+            Enumerable.Range(0, Rows * 2).Select(i => i is 2 or 9 ? float.NaN : (i / 2 + i / 3) % 2).ToArray(),
+        };
 
-                var actual = parameter.Gradient[i];
-                Math.Abs(actual - expected).ShouldBeLessThan(2e-4 + 2e-3 * Math.Abs(expected), $"{parameter.Name}[{i}]");
-                checkedCount++;
-            }
-        }
+        // The multi-class head's trunk gradient is half its head gradient (a trunk route of its own).
+        var terms = heads.Select(head => (ILossTerm)new HeadTaskTerm(head.Task, RegressionLoss.Mse, head.Classes)).ToArray();
+        var objective = new RoutedObjective(
+            [
+                new HeadRoute([(terms[0], 1d)], 0.7f, 1.3f),
+                new HeadRoute([(terms[1], 1d)], 1.9f, 0.4f, [(terms[1], 0.5)]),
+                new HeadRoute([(terms[2], 1d)], 1.1f, 0.8f),
+            ],
+            network);
+        var batch = new TrainingBatch(targets, new Dictionary<string, int[]>()) { Rows = Rows };
+        network.Forward(inputs, Rows, training: true, null);
+        var gradients = heads.Select(head => new float[Rows * head.Outputs]).ToArray();
+        var headScales = new float[3];
+        var trunkScales = new float[3];
+        var trunkGradients = new float[]?[3];
+        objective.Evaluate(network, batch, gradients, headScales, trunkScales, trunkGradients);
+        network.Backward(inputs, Rows, gradients, headScales, trunkScales, trunkGradients);
 
-        checkedCount.ShouldBe(network.Parameters.Sum(p => p.Value.Length));
+        ShouldMatchReference(
+            network, new ReferenceNetwork(network, activation, [[], []]), inputs, targets, headScales, [trunkScales[0], 0.5f * trunkScales[1], trunkScales[2]]);
     }
 
     [Theory]
@@ -193,5 +200,60 @@ public class GradientCheckTests
             Rows,
             targets.Select(row => row.Select(v => (double)v).ToArray()).ToArray())[0];
         loss.ShouldBe(expected, 1e-4 * Math.Max(1, expected));
+    }
+
+    /// <summary>
+    /// Non-zero biases: with zero biases a row whose inputs are all dropped sits exactly on the ReLU kink, where a finite
+    /// difference measures half the one-sided derivative.
+    /// </summary>
+    private static void ShiftBiases(MultiHeadNetwork network, DeterministicRandom random)
+    {
+        foreach (var p in network.Parameters.Where(p => p.Name.Contains(".bn.") || p.Name.EndsWith(".bias", StringComparison.Ordinal)))
+        {
+            for (var i = 0; i < p.Value.Length; i++)
+            {
+                p.Value[i] += (float)(0.5 * random.NextDouble() - 0.25);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every parameter's gradient against central differences of the reference's per-head losses: head h's parameters
+    /// should hold <paramref name="headScales"/>[h] dL_h, the trunk's sum_h <paramref name="trunkScales"/>[h] dL_h.
+    /// </summary>
+    private static void ShouldMatchReference(
+        MultiHeadNetwork network, ReferenceNetwork reference, float[] inputs, float[][] targets, float[] headScales, float[] trunkScales)
+    {
+        var values = network.Parameters.Select(p => p.Value.Select(v => (double)v).ToArray()).ToArray();
+        var x = inputs.Select(v => (double)v).ToArray();
+        var t = targets.Select(row => row.Select(v => (double)v).ToArray()).ToArray();
+        var checkedCount = 0;
+        for (var p = 0; p < values.Length; p++)
+        {
+            var parameter = network.Parameters[p];
+            for (var i = 0; i < values[p].Length; i++)
+            {
+                var original = values[p][i];
+                const double step = 1e-6;
+                values[p][i] = original + step;
+                var plus = reference.Losses(values, x, Rows, t);
+                values[p][i] = original - step;
+                var minus = reference.Losses(values, x, Rows, t);
+                values[p][i] = original;
+                var expected = 0.0;
+                for (var h = 0; h < network.Heads.Length; h++)
+                {
+                    var derivative = (plus[h] - minus[h]) / (2 * step);
+                    var scale = parameter.Group == "trunk" ? trunkScales[h] : parameter.Group == "head:" + network.Heads[h].Spec.Name ? headScales[h] : 0f;
+                    expected += scale * derivative;
+                }
+
+                var actual = parameter.Gradient[i];
+                Math.Abs(actual - expected).ShouldBeLessThan(2e-4 + 2e-3 * Math.Abs(expected), $"{parameter.Name}[{i}]");
+                checkedCount++;
+            }
+        }
+
+        checkedCount.ShouldBe(network.Parameters.Sum(p => p.Value.Length));
     }
 }

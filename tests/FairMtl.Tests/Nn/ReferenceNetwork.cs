@@ -5,11 +5,12 @@ namespace FairMtl.Tests.Nn;
 
 /// <summary>
 /// A plain double-precision re-implementation of <see cref="MultiHeadNetwork"/>'s training-mode forward pass and
-/// losses, used as the ground truth for finite-difference gradient checks.
+/// losses (of any head task, with missing labels), used as the ground truth for finite-difference gradient checks.
 /// </summary>
 internal sealed class ReferenceNetwork(MultiHeadNetwork network, Activation activation, double[][] dropoutMasks)
 {
-    /// <summary>Per-head losses for the parameter values in <paramref name="parameters"/> (aligned with network.Parameters).</summary>
+    /// <summary>Per-head losses for the parameter values in <paramref name="parameters"/> (aligned with network.Parameters);
+    /// <paramref name="targets"/>[h] holds the head's target width per row, NaN for a missing label.</summary>
     public double[] Losses(double[][] parameters, double[] inputs, int rows, double[][] targets)
     {
         var byName = network.Parameters.Select((p, i) => (p.Name, i)).ToDictionary(x => x.Name, x => parameters[x.i]);
@@ -50,21 +51,44 @@ internal sealed class ReferenceNetwork(MultiHeadNetwork network, Activation acti
                 w = head.Hidden[i].Dense.Outputs;
             }
 
-            var output = Dense(x, rows, w, 1, byName[head.Spec.Name + ".out.weight"], byName[head.Spec.Name + ".out.bias"]);
-            var sum = 0.0;
-            for (var r = 0; r < rows; r++)
-            {
-                var t = targets[h][r];
-                var s = output[r];
-                sum += head.Spec.Task == HeadTask.Regression
-                    ? (s - t) * (s - t)
-                    : Math.Max(s, 0) - s * t + Math.Log(1 + Math.Exp(-Math.Abs(s)));
-            }
-
-            losses[h] = sum / rows;
+            var output = Dense(x, rows, w, head.Outputs, byName[head.Spec.Name + ".out.weight"], byName[head.Spec.Name + ".out.bias"]);
+            losses[h] = Loss(head.Spec, output, targets[h], rows);
         }
 
         return losses;
+    }
+
+    /// <summary>The head's task loss (MSE for regression heads): the mean over the labelled entries (NaN: missing).</summary>
+    private static double Loss(HeadSpec head, double[] output, double[] targets, int rows)
+    {
+        var sum = 0.0;
+        var count = 0;
+        var entries = head.Task == HeadTask.MultiLabel ? rows * head.Classes : rows;
+        for (var i = 0; i < entries; i++)
+        {
+            var t = targets[i];
+            if (double.IsNaN(t))
+            {
+                continue;
+            }
+
+            count++;
+            if (head.Task == HeadTask.MultiClass)
+            {
+                var logits = output.AsSpan(i * head.Classes, head.Classes).ToArray();
+                var max = logits.Max();
+                var total = logits.Sum(l => Math.Exp(l - max));
+                sum += max + Math.Log(total) - logits[(int)t];
+                continue;
+            }
+
+            var s = output[i];
+            sum += head.Task == HeadTask.Regression
+                ? (s - t) * (s - t)
+                : Math.Max(s, 0) - s * t + Math.Log(1 + Math.Exp(-Math.Abs(s)));
+        }
+
+        return count == 0 ? 0 : sum / count;
     }
 
     private double Activate(double v) => activation switch

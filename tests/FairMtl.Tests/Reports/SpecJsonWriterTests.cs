@@ -38,7 +38,7 @@ public class SpecJsonWriterTests
                     Categorical = new[] { "b" },
                     Embeddings = new[] { new EmbeddingSpec("b", 3) },
                 },
-                Heads = new[] { new HeadSpec("y", "t", HeadTask.Regression, true, new[] { 8, 4 }), new HeadSpec("z", "s", HeadTask.Binary, false, [], new[] { "yes" }) },
+                Heads = new[] { new HeadSpec("y", "t", HeadTask.Regression, true, new[] { 8, 4 }), new HeadSpec("z", "s", HeadTask.Binary, false, [], new[] { "yes" }), new HeadSpec("k", "c", HeadTask.MultiClass, false, [], Classes: 3) },
                 Training = TestExperiments.ParkinsonLikeSpec().Training with { EarlyStopping = new EarlyStoppingSpec("y", 3, 0.5, true) },
             }
             : ExperimentYamlReader.Load(Path.Combine(TestExperiments.ExperimentsDirectory, name + ".yaml")).Spec;

@@ -19,15 +19,26 @@ public sealed class RoutedObjective : IBatchObjective
     private readonly float[][] _trunkBuffers;
     private string _nonFinite = "the objective";
 
-    public RoutedObjective(IReadOnlyList<HeadRoute> routes, int maxRows)
+    /// <param name="routes">One route per head of <paramref name="network"/>, in order.</param>
+    /// <param name="network">The network whose heads the routes train (its batch capacity and the heads' output widths
+    /// size the objective's buffers).</param>
+    public RoutedObjective(IReadOnlyList<HeadRoute> routes, MultiHeadNetwork network)
     {
+        ArgumentNullException.ThrowIfNull(routes);
+        ArgumentNullException.ThrowIfNull(network);
+        if (network.Heads.Length != routes.Count)
+        {
+            throw new ArgumentException($"The objective routes {routes.Count} heads; the network has {network.Heads.Length}.", nameof(routes));
+        }
+
         _routes = routes.ToArray();
+        var widths = network.Heads.Select(head => network.MaxRows * head.Outputs).ToArray();
         _distinct = _routes
             .Select(route => route.Terms.Concat(route.TrunkTerms ?? []).Select(t => t.Term).Distinct(ReferenceEqualityComparer.Instance).Cast<ILossTerm>().ToArray())
             .ToArray();
-        _termGradients = _distinct.Select(terms => terms.Select(_ => UnitBuffers.Rent<float>(maxRows)).ToArray()).ToArray();
+        _termGradients = _distinct.Select((terms, h) => terms.Select(_ => UnitBuffers.Rent<float>(widths[h])).ToArray()).ToArray();
         _termValues = _distinct.Select(terms => UnitBuffers.Rent<double>(terms.Length)).ToArray();
-        _trunkBuffers = _routes.Select(route => route.TrunkTerms is null ? [] : UnitBuffers.Rent<float>(maxRows)).ToArray();
+        _trunkBuffers = _routes.Select((route, h) => route.TrunkTerms is null ? [] : UnitBuffers.Rent<float>(widths[h])).ToArray();
     }
 
     public double Evaluate(
@@ -41,7 +52,8 @@ public sealed class RoutedObjective : IBatchObjective
         var total = 0.0;
         for (var h = 0; h < _routes.Length; h++)
         {
-            var outputs = network.Heads[h].Prediction.AsSpan(0, batch.Rows);
+            var values = batch.Rows * network.Heads[h].Outputs;
+            var outputs = network.Heads[h].Prediction.AsSpan(0, values);
             for (var k = 0; k < _distinct[h].Length; k++)
             {
                 var term = _distinct[h][k];
@@ -56,11 +68,11 @@ public sealed class RoutedObjective : IBatchObjective
             }
 
             var route = _routes[h];
-            total += Combine(h, route.Terms, gradients[h], batch.Rows, route.HeadScale);
+            total += Combine(h, route.Terms, gradients[h], values, route.HeadScale);
             trunkGradients[h] = null;
             if (route.TrunkTerms is { } trunkTerms)
             {
-                Combine(h, trunkTerms, _trunkBuffers[h], batch.Rows, 0f);
+                Combine(h, trunkTerms, _trunkBuffers[h], values, 0f);
                 trunkGradients[h] = _trunkBuffers[h];
             }
 
@@ -73,10 +85,11 @@ public sealed class RoutedObjective : IBatchObjective
 
     public string DescribeNonFinite() => _nonFinite;
 
-    /// <summary>target = sum_t c_t dTerm_t over the batch rows, in the terms' order; returns weight * sum_t c_t Term_t.</summary>
-    private double Combine(int h, IReadOnlyList<(ILossTerm Term, double Coefficient)> terms, float[] target, int rows, float weight)
+    /// <summary>target = sum_t c_t dTerm_t over the first <paramref name="values"/> outputs (the batch rows' outputs), in
+    /// the terms' order; returns weight * sum_t c_t Term_t.</summary>
+    private double Combine(int h, IReadOnlyList<(ILossTerm Term, double Coefficient)> terms, float[] target, int values, float weight)
     {
-        var gradient = target.AsSpan(0, rows);
+        var gradient = target.AsSpan(0, values);
         gradient.Clear();
         var value = 0.0;
         for (var t = 0; t < terms.Count; t++)
@@ -86,7 +99,7 @@ public sealed class RoutedObjective : IBatchObjective
             value += weight * coefficient * _termValues[h][k];
             var termGradient = _termGradients[h][k];
             var c = (float)coefficient;
-            for (var i = 0; i < rows; i++)
+            for (var i = 0; i < values; i++)
             {
                 gradient[i] = MathF.FusedMultiplyAdd(c, termGradient[i], gradient[i]);
             }

@@ -114,30 +114,8 @@ internal static class FairnessTestData
         return (logits, groups);
     }
 
-    /// <summary>Central differences on the float logits (step 1e-3), divided by the float step actually taken; rel 1e-3,
-    /// abs 1e-5; the analytic gradient must not be all zero.</summary>
-    public static void ShouldMatchFiniteDifferences(IBatchFairnessLoss loss, float[] logits, float[] targets, int[] groups)
-    {
-        const float Step = 1e-3f;
-        var rows = logits.Length;
-        var gradient = Garbage(rows);
-        loss.Compute(logits, targets, groups, rows, gradient);
-
-        gradient.ShouldContain(g => g != 0f);
-        var perturbed = (float[])logits.Clone();
-        for (var i = 0; i < rows; i++)
-        {
-            var up = logits[i] + Step;
-            var down = logits[i] - Step;
-            perturbed[i] = up;
-            var lossUp = loss.Compute(perturbed, targets, groups, rows, Span<float>.Empty);
-            perturbed[i] = down;
-            var lossDown = loss.Compute(perturbed, targets, groups, rows, Span<float>.Empty);
-            perturbed[i] = logits[i];
-
-            // The float step actually taken, not the nominal one.
-            var numeric = (lossUp - lossDown) / ((double)up - down);
-            Math.Abs(gradient[i] - numeric).ShouldBeLessThanOrEqualTo(1e-5 + (1e-3 * Math.Abs(numeric)), $"row {i}");
-        }
-    }
+    /// <summary>The loss's gradient against central finite differences on the logits (see
+    /// <see cref="FiniteDifferences.ShouldMatch"/>).</summary>
+    public static void ShouldMatchFiniteDifferences(IBatchFairnessLoss loss, float[] logits, float[] targets, int[] groups) =>
+        FiniteDifferences.ShouldMatch((outputs, gradient) => loss.Compute(outputs, targets, groups, outputs.Length, gradient), logits);
 }

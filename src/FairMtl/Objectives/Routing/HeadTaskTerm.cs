@@ -1,0 +1,25 @@
+using FairMtl.Spec;
+using FairMtl.Training;
+
+namespace FairMtl.Objectives.Routing;
+
+/// <summary>
+/// A head's task loss on the batch rows whose labels are known: <see cref="MaskedTaskLoss"/> of the head's outputs
+/// against its targets (NaN: missing).
+/// </summary>
+/// <param name="task">The head's task.</param>
+/// <param name="loss">The regression loss (regression heads only).</param>
+/// <param name="classes">Classes of a multi-class head, labels of a multi-label head; else unused.</param>
+public sealed class HeadTaskTerm(HeadTask task, RegressionLoss loss, int classes) : ILossTerm
+{
+    public string Name => task switch
+    {
+        HeadTask.Regression => loss == RegressionLoss.Mae ? "mean absolute error" : "mean squared error",
+        HeadTask.Binary => "binary cross-entropy",
+        HeadTask.MultiClass => "softmax cross-entropy",
+        _ => "multi-label binary cross-entropy",
+    };
+
+    public double Compute(ReadOnlySpan<float> outputs, TrainingBatch batch, int head, Span<float> gradient) =>
+        MaskedTaskLoss.Compute(task, loss, classes, outputs, batch.Targets[head], gradient, batch.Rows);
+}
