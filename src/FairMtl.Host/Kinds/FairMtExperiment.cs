@@ -3,6 +3,7 @@ using FairMtl.Execution;
 using FairMtl.FairMt;
 using FairMtl.Reports;
 using FairMtl.Spec;
+using FairMtl.Spec.Yaml;
 using FairMtl.Store;
 
 namespace FairMtl.Host.Kinds;
@@ -23,7 +24,7 @@ public sealed class FairMtExperiment(LoadedComparison comparison) : Classificati
 
         public string Header(int threads)
         {
-            var tasks = string.Join(", ", spec.Tasks.Select(t => $"{t.Name} ({t.Type.ToString().ToLowerInvariant()}{(t.Harm is null ? string.Empty : ", constrained")})"));
+            var tasks = string.Join(", ", spec.Tasks.Select(t => $"{t.Name} ({TaskSectionReader.Spelling(t.Type)}{(t.Harm is null ? string.Empty : ", constrained")})"));
             var methods = string.Join(", ", spec.Methods.Select(m => $"{m.Name} x {ModelCount.FairMtPoints(spec, m)}"));
             return string.Create(
                 CultureInfo.InvariantCulture,

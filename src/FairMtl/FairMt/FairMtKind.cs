@@ -129,8 +129,9 @@ public sealed class FairMtKind : IStorableKind<FairMtUnit, FairMtRun, FairMtResu
         {
             var task = spec.Tasks[t];
             var harm = task.Harm ?? new HarmSpec(task.Type == HeadTask.Regression ? (task.Loss == RegressionLoss.Mae ? HarmKind.Mae : HarmKind.Mse) : HarmKind.Opportunity, 0d, 1d);
+            var threshold = Threshold(task, repetition);
             metrics[t] = HeterogeneousTaskEvaluation.Evaluate(
-                task.Type, classes[t], harm.Kind, harm.FavourableNegative, trained.TestOutputs[t], repetition.Test.Targets[task.Name], groups, attribute.Count, task.Threshold);
+                task.Type, classes[t], harm.Kind, harm.FavourableNegative, trained.TestOutputs[t], repetition.Test.Targets[task.Name], groups, attribute.Count, threshold);
             if (task.Harm is null)
             {
                 violations[t] = double.NaN;
@@ -139,7 +140,7 @@ public sealed class FairMtKind : IStorableKind<FairMtUnit, FairMtRun, FairMtResu
 
             var reference = spec.Constraint.Reference == HarmReference.Population
                 ? HeterogeneousTaskEvaluation.Evaluate(
-                    task.Type, classes[t], harm.Kind, harm.FavourableNegative, trained.TestOutputs[t], repetition.Test.Targets[task.Name], groups.Select(g => g >= 0 ? 0 : -1).ToArray(), 1, task.Threshold).Harms[0]
+                    task.Type, classes[t], harm.Kind, harm.FavourableNegative, trained.TestOutputs[t], repetition.Test.Targets[task.Name], groups.Select(g => g >= 0 ? 0 : -1).ToArray(), 1, threshold).Harms[0]
                 : double.NaN;
             violations[t] = TestViolation(metrics[t].Harms, reference, harm.Tolerance);
         }
@@ -156,6 +157,19 @@ public sealed class FairMtKind : IStorableKind<FairMtUnit, FairMtRun, FairMtResu
     {
         var present = harms.Where(h => !double.IsNaN(h)).ToArray();
         return present.Length < 2 ? 0d : Math.Max(0d, present.Max() - (double.IsNaN(population) ? present.Min() : population) - tolerance);
+    }
+
+    /// <summary>A binary or multi-label task's decision threshold: declared, or (<c>threshold: prior</c>) the share of
+    /// positives among the labelled training entries of the repetition.</summary>
+    private static double Threshold(TaskSpec task, RepetitionData repetition)
+    {
+        if (!task.PriorThreshold)
+        {
+            return task.Threshold;
+        }
+
+        var labelled = repetition.Train.Targets[task.Name].Where(v => !float.IsNaN(v)).ToArray();
+        return labelled.Sum(v => (double)v) / labelled.Length;
     }
 
     private int ClassesOf(TaskSpec task, int t) => task.Type switch

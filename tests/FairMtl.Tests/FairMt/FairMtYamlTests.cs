@@ -72,27 +72,27 @@ public class FairMtYamlTests
     public static TheoryData<string, string, int, int, string> Cases => new()
     {
         {
-            Minimal.WithLine("c:", "  c: { type: multi-class, column: lc, loss: mse }"), DiagnosticCodes.UnknownKey, 7, 40,
+            Minimal.WithLine("c:", "  c: { type: multi-class, column: lc, loss: mse }"), DiagnosticCodes.UnknownKey, 7, 39,
             "'loss' does not apply to a task of type 'multi-class' (its keys: type, column, classes, weight, harm, missing)"
         },
         {
-            Minimal.WithLine("c:", "  c: { type: multi-class, column: lc, harm: parity }"), DiagnosticCodes.InvalidValue, 7, 46,
+            Minimal.WithLine("c:", "  c: { type: multi-class, column: lc, harm: parity }"), DiagnosticCodes.InvalidValue, 7, 45,
             "'tasks.c.harm' must be opportunity (the soft positive rates of a multi-class task sum to 1"
         },
         {
-            Minimal.WithLine("y:", "  y: { type: regression, column: ly, harm: opportunity }"), DiagnosticCodes.InvalidValue, 5, 45,
+            Minimal.WithLine("y:", "  y: { type: regression, column: ly, harm: opportunity }"), DiagnosticCodes.InvalidValue, 5, 44,
             "'tasks.y.harm' must be mse or mae (a regression task's harm is its group error)"
         },
         {
-            Minimal.WithLine("m:", "  m: { type: multi-label, columns: [m1] }"), DiagnosticCodes.ImpossibleRange, 8, 37,
+            Minimal.WithLine("m:", "  m: { type: multi-label, columns: [m1] }"), DiagnosticCodes.ImpossibleRange, 8, 36,
             "a multi-label task needs at least two columns under 'tasks.m.columns'"
         },
         {
-            Minimal.WithLine("b:", "  b: { column: lb, missing: { rate: 0.3, mechanism: by-group } }"), DiagnosticCodes.MissingKey, 6, 30,
+            Minimal.WithLine("b:", "  b: { column: lb, missing: { rate: 0.3, mechanism: by-group } }"), DiagnosticCodes.MissingKey, 6, 29,
             "'mechanism: by-group' needs 'tasks.b.missing.group'"
         },
         {
-            Minimal.WithLine("b:", "  b: { column: lb, missing: { rate: 1 } }"), DiagnosticCodes.ImpossibleRange, 6, 38,
+            Minimal.WithLine("b:", "  b: { column: lb, missing: { rate: 1 } }"), DiagnosticCodes.ImpossibleRange, 6, 37,
             "'tasks.b.missing.rate' must be a number in [0, 1)"
         },
         {
@@ -112,12 +112,12 @@ public class FairMtYamlTests
             "method 'SYM' cannot be compared with the FairMT methods (penalty, primal-dual) in one experiment"
         },
         {
-            Minimal.WithLine("MTL:", "  MTL: { kind: multi-task, dual_step: 1 }"), DiagnosticCodes.UnknownKey, 13, 29,
+            Minimal.WithLine("MTL:", "  MTL: { kind: multi-task, dual_step: 1 }"), DiagnosticCodes.UnknownKey, 13, 28,
             "'dual_step' does not apply to a method of kind 'multi-task'"
         },
         {
             Minimal.WithLine("y:", "  y: { type: regression, column: ly }").WithLine("b:", "  b: { column: lb }").WithLine("m:", "  m: { type: multi-label, columns: [m1, m2] }"),
-            DiagnosticCodes.MissingKey, 4, 3,
+            DiagnosticCodes.MissingKey, 5, 3,
             "no task declares a 'harm', so there is nothing to constrain"
         },
     };

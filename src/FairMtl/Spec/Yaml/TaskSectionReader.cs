@@ -8,7 +8,7 @@ namespace FairMtl.Spec.Yaml;
 /// also regression, multi-class and multi-label tasks with a utility weight, a harm in the constraint and injected
 /// missing labels.
 /// </summary>
-internal static class TaskSectionReader
+public static class TaskSectionReader
 {
     private static readonly string[] BinaryKeys = ["column", "positive", "above", "threshold"];
 
@@ -16,7 +16,7 @@ internal static class TaskSectionReader
         ["type", "column", "columns", "positive", "above", "threshold", "classes", "loss", "standardize", "weight", "harm", "missing"];
 
     /// <summary>Reads the tasks; <paramref name="heterogeneous"/>: the FairMT kind's keys are allowed.</summary>
-    public static TaskSpec[] Read(YamlNodeReader node, bool heterogeneous)
+    internal static TaskSpec[] Read(YamlNodeReader node, bool heterogeneous)
     {
         var mapping = node.AsOpenMapping("a mapping of task names to tasks").AtMost(InputLimits.NamedEntries, "tasks");
         if (mapping.Count == 0)
@@ -181,7 +181,8 @@ internal static class TaskSectionReader
         return new MissingLabelsSpec(rate, mechanism, groupNode?.AsString("a group name") ?? string.Empty);
     }
 
-    private static string Spelling(HeadTask type) => Types.First(entry => entry.Value == type).Name;
+    /// <summary>How YAML spells a task type.</summary>
+    public static string Spelling(HeadTask type) => Types.First(entry => entry.Value == type).Name;
 
     internal static readonly (string Name, HeadTask Value)[] Types =
         [("binary", HeadTask.Binary), ("regression", HeadTask.Regression), ("multi-class", HeadTask.MultiClass), ("multi-label", HeadTask.MultiLabel)];
