@@ -41,7 +41,7 @@ public sealed class MethodComparisonKind : IStorableKind<ComparisonUnit, Compari
     {
         if (experiment.Spec is not MethodComparisonSpec)
         {
-            throw new ArgumentException($"'{experiment.Spec.Name}' compares multi-task methods; run it with {nameof(MultiTaskComparisonKind)}.", nameof(experiment));
+            throw new ArgumentException($"'{experiment.Spec.Name}' is a {experiment.Spec.GetType().Name}, not a method comparison.", nameof(experiment));
         }
 
         return new MethodComparisonKind(experiment, LoadedRepetitions.Load(experiment));

@@ -50,7 +50,7 @@ public static class FairMtTraining
             .Select(pair => new ConstrainedTask(
                 pair.t, pair.task.Type, classes[pair.t], pair.task.Harm!.Kind, pair.task.Harm.Tolerance, scales[pair.t], violation, pair.task.Harm.FavourableNegative))
             .ToArray();
-        var constraint = new FairnessConstraint(constrained, spec.Constraint.Reference, Aggregation(spec.Constraint), groups, batch);
+        var constraint = new FairnessConstraint(constrained, spec.Constraint.Reference, Aggregation(spec.Constraint), groups, batch, spec.Constraint.Smoothing);
         var dual = method.Kind == MethodKind.PrimalDual ? new DualAscent(unit.Point, method.DualStep, method.Averaging) : null;
         var lambda = method.Kind == MethodKind.Penalty ? unit.Point : 0d;
         var batchesPerEpoch = (repetition.Train.Rows + batch - 1) / batch;

@@ -117,6 +117,7 @@ public sealed class ConstrainedObjective : IBatchObjective
             return constraint;
         }
 
+        _constraint.Advance();
         Coefficient = coefficient;
         _recent[_steps % _recent.Length] = constraint;
         _steps++;

@@ -28,7 +28,9 @@ public sealed class FairnessConstraint
     /// <param name="aggregation">How the scaled violations combine.</param>
     /// <param name="groups">The number of groups of the sensitive attribute.</param>
     /// <param name="maxRows">The largest batch.</param>
-    public FairnessConstraint(IReadOnlyList<ConstrainedTask> tasks, HarmReference reference, ConstraintAggregation aggregation, int groups, int maxRows)
+    /// <param name="smoothing">The decay of the group harms' running statistics (see <see cref="GroupHarm"/>; 0: each
+    /// batch alone).</param>
+    public FairnessConstraint(IReadOnlyList<ConstrainedTask> tasks, HarmReference reference, ConstraintAggregation aggregation, int groups, int maxRows, double smoothing = 0d)
     {
         ArgumentNullException.ThrowIfNull(tasks);
         ArgumentOutOfRangeException.ThrowIfZero(tasks.Count, nameof(tasks));
@@ -66,7 +68,7 @@ public sealed class FairnessConstraint
                 throw new ArgumentOutOfRangeException(nameof(tasks), task.Violation, null);
             }
 
-            _harms[t] = new GroupHarm(task.Task, task.Harm, task.Classes, groups, maxRows, task.FavourableNegative);
+            _harms[t] = new GroupHarm(task.Task, task.Harm, task.Classes, groups, maxRows, task.FavourableNegative, smoothing);
             _coefficients[t] = UnitBuffers.Rent<double>(groups);
             _scales[t] = task.Scale;
         }
@@ -78,6 +80,15 @@ public sealed class FairnessConstraint
     }
 
     public IReadOnlyList<ConstrainedTask> Tasks => _tasks;
+
+    /// <summary>Rolls every harm's running statistics forward to the last batch (once per training step).</summary>
+    public void Advance()
+    {
+        foreach (var harm in _harms)
+        {
+            harm.Advance();
+        }
+    }
 
     public HarmReference Reference { get; }
 

@@ -35,6 +35,10 @@ public sealed class GroupHarm
     private readonly int _slots;
     private readonly double[] _sums;
     private readonly int[] _counts;
+    private readonly double[] _totalSums;
+    private readonly double[] _totalCounts;
+    private readonly double[] _runningSums;
+    private readonly double[] _runningCounts;
     private readonly double[] _factors;
     private readonly double[] _combined;
     private readonly double[] _harm;
@@ -56,8 +60,16 @@ public sealed class GroupHarm
     /// <param name="maxRows">The largest batch; sizes the buffers.</param>
     /// <param name="favourableNegative">Binary and multi-label heads: the favourable outcome is the negative label.</param>
     /// <exception cref="ArgumentException">The harm does not apply to the task (for instance Parity on a multi-class head).</exception>
-    public GroupHarm(HeadTask task, HarmKind kind, int classes, int groups, int maxRows, bool favourableNegative = false)
+    /// <param name="smoothing">a in [0, 1): each cell's sum and count are a times the running ones (those of the batches
+    /// before, see <see cref="Advance"/>) plus the batch's, so that a harm estimates the group's rate from about
+    /// 1 / (1 - a) batches instead of one; the gradient flows through the batch's rows only. 0: the batch alone.</param>
+    public GroupHarm(HeadTask task, HarmKind kind, int classes, int groups, int maxRows, bool favourableNegative = false, double smoothing = 0d)
     {
+        if (!(smoothing >= 0d && smoothing < 1d))
+        {
+            throw new ArgumentOutOfRangeException(nameof(smoothing), smoothing, "The smoothing must lie in [0, 1).");
+        }
+
         ArgumentOutOfRangeException.ThrowIfLessThan(groups, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRows, 1);
         CheckKind(task, kind, favourableNegative);
@@ -88,6 +100,11 @@ public sealed class GroupHarm
         var entries = checked(maxRows * Outputs);
         _sums = UnitBuffers.Rent<double>(cells);
         _counts = UnitBuffers.Rent<int>(cells);
+        _totalSums = UnitBuffers.Rent<double>(cells);
+        _totalCounts = UnitBuffers.Rent<double>(cells);
+        _runningSums = UnitBuffers.Rent<double>(cells);
+        _runningCounts = UnitBuffers.Rent<double>(cells);
+        Smoothing = smoothing;
         _factors = UnitBuffers.Rent<double>(cells);
         _combined = UnitBuffers.Rent<double>(cells);
         _harm = UnitBuffers.Rent<double>(groups + 1);
@@ -102,6 +119,9 @@ public sealed class GroupHarm
     }
 
     public HeadTask Task { get; }
+
+    /// <summary>The running statistics' decay a (0: every batch alone).</summary>
+    public double Smoothing { get; }
 
     public HarmKind Kind { get; }
 
@@ -241,6 +261,19 @@ public sealed class GroupHarm
         Backward([], 1.0, _populationGradient);
     }
 
+    /// <summary>Makes the last <see cref="Compute"/>'s sums and counts the running ones the next batch starts from (a
+    /// training step calls it once; evaluating a batch again without it sees the same running statistics).</summary>
+    public void Advance()
+    {
+        if (Smoothing == 0d)
+        {
+            return;
+        }
+
+        Array.Copy(_totalSums, _runningSums, _runningSums.Length);
+        Array.Copy(_totalCounts, _runningCounts, _runningCounts.Length);
+    }
+
     private static void CheckKind(HeadTask task, HarmKind kind, bool favourableNegative)
     {
         var fits = task switch
@@ -353,9 +386,16 @@ public sealed class GroupHarm
         _counts[population]++;
     }
 
-    /// <summary>The harms from the sums (slots in ascending order) and each cell's d h / d q = ±1 / (S_g n_cell).</summary>
+    /// <summary>The harms from the sums (slots in ascending order; with smoothing, a times the running sums plus the
+    /// batch's) and each cell's d h / d q = ±1 / (S_g n_cell), n_cell the cell's (smoothed) count.</summary>
     private void Finish()
     {
+        for (var cell = 0; cell < _sums.Length; cell++)
+        {
+            _totalSums[cell] = Smoothing == 0d ? _sums[cell] : (Smoothing * _runningSums[cell]) + _sums[cell];
+            _totalCounts[cell] = Smoothing == 0d ? _counts[cell] : (Smoothing * _runningCounts[cell]) + _counts[cell];
+        }
+
         var sign = _rate ? -1.0 : 1.0;
         for (var group = 0; group <= Groups; group++)
         {
@@ -363,20 +403,20 @@ public sealed class GroupHarm
             var present = 0;
             for (var slot = 0; slot < _slots; slot++)
             {
-                present += _counts[start + slot] > 0 ? 1 : 0;
+                present += _totalCounts[start + slot] > 0 ? 1 : 0;
             }
 
             var harm = 0.0;
             for (var slot = 0; slot < _slots; slot++)
             {
-                var count = _counts[start + slot];
+                var count = _totalCounts[start + slot];
                 if (count == 0)
                 {
                     _factors[start + slot] = 0.0;
                     continue;
                 }
 
-                var mean = _sums[start + slot] / count;
+                var mean = _totalSums[start + slot] / count;
                 harm += _rate ? 1.0 - mean : mean;
                 _factors[start + slot] = sign / ((double)present * count);
             }

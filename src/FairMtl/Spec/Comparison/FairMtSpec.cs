@@ -39,7 +39,9 @@ public sealed record FairMtSpec(
 /// <param name="Reference">What a group's harm is compared with: the best-off group or the whole population.</param>
 /// <param name="Aggregation">Maximum or smooth (Boltzmann) maximum over the tasks.</param>
 /// <param name="Temperature">The smooth maximum's temperature (ignored by the maximum).</param>
-public sealed record ConstraintSpec(string Attribute, HarmReference Reference, AggregationKind Aggregation, double Temperature);
+/// <param name="Smoothing">Training: the decay a of the group harms' running statistics (a harm then estimates its
+/// group's rate from about 1 / (1 - a) batches; 0: each batch alone).</param>
+public sealed record ConstraintSpec(string Attribute, HarmReference Reference, AggregationKind Aggregation, double Temperature, double Smoothing = 0d);
 
 /// <summary>A task's harm in the constraint.</summary>
 /// <param name="Kind">Opportunity or parity (classification), MSE or MAE (regression).</param>

@@ -40,7 +40,7 @@ internal static class FairMtSectionReader
                 "no task declares a 'harm', so there is nothing to constrain (expected 'harm: opportunity' or 'parity' on a classification task, 'mse' or 'mae' on a regression task)");
         }
 
-        var constraint = node?.AsMapping("a mapping with keys attribute, reference, aggregate, temperature", "attribute", "reference", "aggregate", "temperature");
+        var constraint = node?.AsMapping("a mapping with keys attribute, reference, aggregate, temperature, smoothing", "attribute", "reference", "aggregate", "temperature", "smoothing");
         var attribute = sensitive[0].Name;
         if (constraint?.Get("attribute") is { } attributeNode)
         {
@@ -63,7 +63,8 @@ internal static class FairMtSectionReader
         }
 
         var temperature = temperatureNode?.AsNumber("a number > 0", v => v > 0d, DiagnosticCodes.ImpossibleRange) ?? 0.1;
-        return new ConstraintSpec(attribute, reference, aggregation, aggregation == AggregationKind.Smooth ? temperature : 0d);
+        var smoothing = constraint?.Number("smoothing", 0d, "a number in [0, 1) (the decay of the group harms' running statistics)", v => v is >= 0d and < 1d, DiagnosticCodes.ImpossibleRange) ?? 0d;
+        return new ConstraintSpec(attribute, reference, aggregation, aggregation == AggregationKind.Smooth ? temperature : 0d, smoothing);
     }
 
     /// <summary>The <c>sweep</c>: lambdas for penalty methods, epsilons for primal-dual methods (each required exactly when

@@ -55,7 +55,7 @@ public static class TaskSectionReader
         {
             HeadTask.Regression => new[] { "type", "column", "loss", "standardize", "weight", "harm", "missing" },
             HeadTask.MultiClass => ["type", "column", "classes", "weight", "harm", "missing"],
-            HeadTask.MultiLabel => ["type", "columns", "positive", "above", "weight", "harm", "missing"],
+            HeadTask.MultiLabel => ["type", "columns", "positive", "above", "threshold", "weight", "harm", "missing"],
             _ => ["type", "column", "positive", "above", "threshold", "weight", "harm", "missing"],
         };
         foreach (var (key, _) in task.Entries)
@@ -91,7 +91,7 @@ public static class TaskSectionReader
         }
 
         var (positive, above) = type is HeadTask.Binary or HeadTask.MultiLabel ? BinaryLabelReader.Read(task) : ([], null);
-        var (threshold, prior) = type == HeadTask.Binary ? ReadThreshold(task) : (0.5, false);
+        var (threshold, prior) = type is HeadTask.Binary or HeadTask.MultiLabel ? ReadThreshold(task) : (0.5, false);
         var classesNode = task.Get("classes");
         EquatableArray<string> classes = classesNode is null ? EquatableArray<string>.Empty : YamlLists.Names(classesNode, "a list of at least two class values", allowEmpty: false);
         if (classesNode is not null && classes.Count < 2)
