@@ -1,0 +1,167 @@
+using FairMtl.Nn;
+using FairMtl.Numerics;
+using FairMtl.Objectives;
+using FairMtl.Objectives.Constraints;
+using FairMtl.Spec;
+using FairMtl.Training;
+
+namespace FairMtl.Tests.Objectives.Constraints;
+
+/// <summary>The FairMT objective: weighted masked task losses plus lambda F (or mu (F - epsilon)), each constrained
+/// head's gradient w_t dU_t + c dF/d outputs, routed to head and trunk (head-aware) or to the trunk only.</summary>
+public class ConstrainedObjectiveTests
+{
+    private const int Rows = 40;
+    private const int Inputs = 5;
+    private static readonly double[] Weights = [0.7, 1.5, 1.0];
+
+    private sealed class Setup
+    {
+        public Setup()
+        {
+            HeadSpec[] heads =
+            [
+                new("y", "y", HeadTask.Regression, false, []),
+                new("b", "b", HeadTask.Binary, false, new[] { 3 }),
+                new("c", "c", HeadTask.MultiClass, false, [], Classes: 3),
+            ];
+            Network = new MultiHeadNetwork(Inputs, new ModelSpec(new[] { 6 }, Activation.Tanh, 0, false, Initializer.GlorotUniform), heads, Rows);
+            Network.Initialize(Initializer.GlorotUniform, new DeterministicRandom(5));
+            var random = new DeterministicRandom(9);
+            var x = Enumerable.Range(0, Rows * Inputs).Select(_ => (float)random.NextGaussian()).ToArray();
+            Network.Forward(x, Rows, training: false, null);
+            var groups = Enumerable.Range(0, Rows).Select(r => r % 9 == 8 ? -1 : r % 2).ToArray();
+            float[][] targets =
+            [
+                [.. Enumerable.Range(0, Rows).Select(r => r % 6 == 1 ? float.NaN : (float)random.NextGaussian())],
+                [.. Enumerable.Range(0, Rows).Select(r => r % 5 == 2 ? float.NaN : (r / 2) % 2)],
+                [.. Enumerable.Range(0, Rows).Select(r => (float)((r / 2) % 3))],
+            ];
+            Batch = new TrainingBatch(targets, new Dictionary<string, int[]> { ["s"] = groups }) { Rows = Rows };
+        }
+
+        public MultiHeadNetwork Network { get; }
+
+        public TrainingBatch Batch { get; }
+
+        public FairnessConstraint Constraint() => new(
+            [
+                new ConstrainedTask(0, HeadTask.Regression, 0, HarmKind.Mse, 0, 2.0, ViolationKind.OneSided),
+                new ConstrainedTask(1, HeadTask.Binary, 0, HarmKind.Opportunity, 0, 1.0, ViolationKind.OneSided),
+            ],
+            HarmReference.BestGroup,
+            ConstraintAggregation.Smooth(0.2),
+            2,
+            Rows);
+
+        public ConstrainedObjective Objective(double lambda, DualAscent? dual, bool headAware) => new(
+            Network, [RegressionLoss.Mse, RegressionLoss.Mse, RegressionLoss.Mse], Weights, Constraint(), "s", lambda, dual, headAware, 4);
+
+        /// <summary>Per head w_t dU_t, and per constrained head dF/d outputs, computed by the parts alone.</summary>
+        public (double Utility, float[][] Utilities, double F, float[][] Fairness) Parts()
+        {
+            var utility = 0.0;
+            var utilities = new float[3][];
+            for (var h = 0; h < 3; h++)
+            {
+                var head = Network.Heads[h];
+                utilities[h] = new float[Rows * head.Outputs];
+                utility += Weights[h] * MaskedTaskLoss.Compute(
+                    head.Spec.Task, RegressionLoss.Mse, head.Spec.Classes, head.Prediction.AsSpan(0, Rows * head.Outputs), Batch.Targets[h], utilities[h], Rows);
+            }
+
+            float[][] fairness = [new float[Rows], new float[Rows], new float[Rows * 3]];
+            var f = Constraint().Compute(Network.Heads.Select(head => head.Prediction).ToArray(), Batch.Targets, Batch.Groups["s"], Rows, fairness);
+            return (utility, utilities, f, fairness);
+        }
+
+        public (double Total, float[][] Gradients, float[]?[] Trunk, float[] HeadScales) Evaluate(ConstrainedObjective objective)
+        {
+            var gradients = Network.Heads.Select(head => new float[Rows * head.Outputs]).ToArray();
+            var trunk = new float[]?[3];
+            var headScales = new float[3];
+            var total = objective.Evaluate(Network, Batch, gradients, headScales, new float[3], trunk);
+            return (total, gradients, trunk, headScales);
+        }
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_penalty_adds_lambda_f_and_routes_its_gradient_to_the_heads_or_the_trunk_only(bool headAware)
+    {
+        var setup = new Setup();
+        var (utility, utilities, f, fairness) = setup.Parts();
+        f.ShouldBeGreaterThan(0d, "the batch must violate the constraint for the test to mean anything");
+        const double lambda = 3;
+
+        var (total, gradients, trunk, headScales) = setup.Evaluate(setup.Objective(lambda, null, headAware));
+
+        total.ShouldBe(utility + (lambda * f), 1e-12);
+        headScales.ShouldAllBe(scale => scale == 1f);
+        for (var h = 0; h < 3; h++)
+        {
+            var own = utilities[h].Select(g => (float)Weights[h] * g).ToArray();
+            if (h == 2)
+            {
+                gradients[h].ShouldBe(own, "the unconstrained head sees its task loss only");
+                trunk[h].ShouldBeNull();
+                continue;
+            }
+
+            var combined = own.Select((g, i) => MathF.FusedMultiplyAdd((float)lambda, fairness[h][i], g)).ToArray();
+            combined.ShouldNotBe(own);
+            if (headAware)
+            {
+                gradients[h].ShouldBe(combined);
+                trunk[h].ShouldBeNull();
+            }
+            else
+            {
+                gradients[h].ShouldBe(own);
+                trunk[h]![..(Rows * setup.Network.Heads[h].Outputs)].ShouldBe(combined);
+            }
+        }
+    }
+
+    [Fact]
+    public void Primal_dual_uses_the_multiplier_before_its_update_and_adds_mu_times_f_minus_epsilon()
+    {
+        var setup = new Setup();
+        var (utility, utilities, f, fairness) = setup.Parts();
+        var dual = new DualAscent(epsilon: 0.01, step: 5, averaging: 0);
+        var objective = setup.Objective(0, dual, headAware: true);
+
+        var first = setup.Evaluate(objective);
+        first.Total.ShouldBe(utility, 1e-12, "mu starts at 0");
+        first.Gradients[0].ShouldBe(utilities[0].Select(g => (float)Weights[0] * g).ToArray());
+        var mu = 5 * (f - 0.01);
+        objective.Multiplier.ShouldBe(mu, 1e-12);
+
+        var second = setup.Evaluate(objective);
+        second.Total.ShouldBe(utility + (mu * (f - 0.01)), 1e-12);
+        second.Gradients[1].ShouldBe(utilities[1].Select((g, i) => MathF.FusedMultiplyAdd((float)mu, fairness[1][i], (float)Weights[1] * g)).ToArray());
+        objective.Coefficient.ShouldBe(mu, 1e-12);
+        objective.RecentConstraint.ShouldBe(f, 1e-12);
+    }
+
+    [Fact]
+    public void Unconstrained_mtl_records_f_without_training_on_it()
+    {
+        var setup = new Setup();
+        var (utility, utilities, f, _) = setup.Parts();
+        var (total, gradients, trunk, _) = setup.Evaluate(setup.Objective(0, null, headAware: true));
+
+        total.ShouldBe(utility, 1e-12);
+        for (var h = 0; h < 3; h++)
+        {
+            gradients[h].ShouldBe(utilities[h].Select(g => (float)Weights[h] * g).ToArray());
+            trunk[h].ShouldBeNull();
+        }
+
+        var fresh = setup.Objective(0, null, headAware: true);
+        double.IsNaN(fresh.RecentConstraint).ShouldBeTrue("no batch yet");
+        setup.Evaluate(fresh);
+        fresh.RecentConstraint.ShouldBe(f, 1e-12);
+    }
+}
