@@ -56,7 +56,7 @@ public static class FairMtTraining
         var batchesPerEpoch = (repetition.Train.Rows + batch - 1) / batch;
         var objective = new ConstrainedObjective(
             network, spec.Tasks.Select(task => task.Loss).ToArray(), spec.Tasks.Select(task => task.Weight).ToArray(), constraint, attribute, lambda, dual,
-            method.HeadAware, batchesPerEpoch);
+            method.HeadAware, batchesPerEpoch, method.MinNorm);
         var outcome = trainer.Train(
             optimizer,
             objective,

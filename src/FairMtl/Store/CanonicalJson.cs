@@ -88,6 +88,7 @@ public static class CanonicalJson
         ["dual_step"] = value => value is 0d,
         ["averaging"] = value => value is 0d,
         ["head_aware"] = value => value is true,
+        ["min_norm"] = value => value is false,
     };
 
     /// <summary>The JSON text of <paramref name="value"/> as its runtime type.</summary>

@@ -115,7 +115,15 @@ public sealed class ModelTrainer
                         epoch + 1, steps, $"training diverged: {objective.DescribeNonFinite()} became {Describe(total)} at epoch {epoch + 1}, step {steps + 1}");
                 }
 
-                _network.Backward(_batchInputs, count, _gradients, _headScales, _trunkScales, _trunkGradients);
+                if (objective is IMultiPassObjective { OwnsBackward: true } multiPass)
+                {
+                    multiPass.Backward(_network, _batchInputs.AsSpan(0, count * features), count);
+                }
+                else
+                {
+                    _network.Backward(_batchInputs, count, _gradients, _headScales, _trunkScales, _trunkGradients);
+                }
+
                 optimizer.Step();
                 steps++;
             }

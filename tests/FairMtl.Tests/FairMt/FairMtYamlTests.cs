@@ -23,7 +23,7 @@ public class FairMtYamlTests
         methods:
           MTL: { kind: multi-task }
           SYM: { kind: penalty, violation: symmetric }
-          PD: { kind: primal-dual, dual_step: 0.2, averaging: 0.9, head_aware: false }
+          PD: { kind: primal-dual, dual_step: 0.2, averaging: 0.9, head_aware: false, combine: min-norm }
         sweep: { lambda: [0.5, 2], epsilon: [0, 0.05, 0.1] }
         protocol: { repetitions: 2, seed: 4 }
         training: { epochs: 3 }
@@ -45,11 +45,11 @@ public class FairMtYamlTests
         spec.Tasks[3].ShouldBe(new TaskSpec(
             "m", "m1", EquatableArray<string>.Empty, Type: HeadTask.MultiLabel, Labels: new[] { "m1", "m2" }, Harm: new HarmSpec(HarmKind.Parity, 0d, 1d, FavourableNegative: true)));
         spec.Constraint.ShouldBe(new ConstraintSpec("g", HarmReference.Population, AggregationKind.Smooth, 0.05));
-        spec.Methods.Select(m => (m.Kind, m.Violation, m.DualStep, m.Averaging, m.HeadAware)).ShouldBe(
+        spec.Methods.Select(m => (m.Kind, m.Violation, m.DualStep, m.Averaging, m.HeadAware, m.MinNorm)).ShouldBe(
         [
-            (MethodKind.MultiTask, ViolationKind.OneSided, 0d, 0d, true),
-            (MethodKind.Penalty, ViolationKind.Symmetric, 0d, 0d, true),
-            (MethodKind.PrimalDual, ViolationKind.OneSided, 0.2, 0.9, false),
+            (MethodKind.MultiTask, ViolationKind.OneSided, 0d, 0d, true, false),
+            (MethodKind.Penalty, ViolationKind.Symmetric, 0d, 0d, true, false),
+            (MethodKind.PrimalDual, ViolationKind.OneSided, 0.2, 0.9, false, true),
         ]);
         spec.Sweep.ShouldBe(new ConstraintSweepSpec(new[] { 0.5, 2d }, new[] { 0d, 0.05, 0.1 }));
         ModelCount.Of(spec).ShouldBe((1 + 2 + 3) * 2);

@@ -10,9 +10,10 @@ namespace FairMtl.Objectives.Constraints;
 /// task losses, plus c F with F the <see cref="FairnessConstraint"/> of the batch and c a fixed lambda (penalty), the
 /// <see cref="DualAscent"/> multiplier (primal-dual; the value adds mu (F - epsilon)) or 0 (unconstrained MTL, which
 /// still records F). Head-aware: dF/d outputs reaches each constrained head's parameters and the trunk; otherwise the
-/// head's parameters see w_t dU_t only and the trunk the sum.
+/// head's parameters see w_t dU_t only and the trunk the sum. With a <see cref="MinNormCombination"/> the two gradients
+/// are back-propagated separately and combined per parameter block instead of added.
 /// </summary>
-public sealed class ConstrainedObjective : IBatchObjective
+public sealed class ConstrainedObjective : IMultiPassObjective
 {
     private readonly HeadSpec[] _heads;
     private readonly RegressionLoss[] _losses;
@@ -28,6 +29,11 @@ public sealed class ConstrainedObjective : IBatchObjective
     private readonly float[][] _fairness;
     private readonly float[][] _trunk;
     private readonly double[] _recent;
+    private readonly MinNormCombination? _minNorm;
+    private readonly float[][] _utilityPass;
+    private readonly float[][] _fairnessPass;
+    private readonly float[]?[] _trunkOnlyPass;
+    private readonly float[] _ones;
     private int _steps;
     private string _nonFinite = "the objective";
 
@@ -40,6 +46,7 @@ public sealed class ConstrainedObjective : IBatchObjective
     /// <param name="dual">The multiplier of a primal-dual method (then <paramref name="lambda"/> is unused), or null.</param>
     /// <param name="headAware">Whether the constraint's gradient reaches the heads' parameters.</param>
     /// <param name="recentSteps">How many of the last batches <see cref="RecentConstraint"/> averages (an epoch's).</param>
+    /// <param name="minNorm">Combine the utility and constraint gradients per parameter block by the min-norm rule.</param>
     public ConstrainedObjective(
         MultiHeadNetwork network,
         IReadOnlyList<RegressionLoss> losses,
@@ -49,7 +56,8 @@ public sealed class ConstrainedObjective : IBatchObjective
         double lambda,
         DualAscent? dual,
         bool headAware,
-        int recentSteps)
+        int recentSteps,
+        bool minNorm = false)
     {
         _heads = network.Heads.Select(head => head.Spec).ToArray();
         _losses = [.. losses];
@@ -66,7 +74,21 @@ public sealed class ConstrainedObjective : IBatchObjective
         _fairness = _heads.Select(head => UnitBuffers.Rent<float>(maxRows * head.Outputs)).ToArray();
         _trunk = _heads.Select(head => UnitBuffers.Rent<float>(maxRows * head.Outputs)).ToArray();
         _recent = UnitBuffers.Rent<double>(Math.Max(1, recentSteps));
+        _minNorm = minNorm ? new MinNormCombination(network.Parameters) : null;
+        _utilityPass = new float[_heads.Length][];
+        _fairnessPass = _heads
+            .Select((head, h) => _constrained[h] && headAware ? _fairness[h] : UnitBuffers.Rent<float>(minNorm ? maxRows * head.Outputs : 0))
+            .ToArray();
+        _trunkOnlyPass = _heads.Select((_, h) => _constrained[h] && !headAware ? _fairness[h] : null).ToArray();
+        _ones = UnitBuffers.Rent<float>(_heads.Length);
+        _ones.AsSpan().Fill(1f);
     }
+
+    /// <inheritdoc/>
+    public bool OwnsBackward { get; private set; }
+
+    /// <summary>The min-norm combination's state (its alphas per block after each step), or null.</summary>
+    public MinNormCombination? MinNorm => _minNorm;
 
     /// <summary>The coefficient of F in the last batch's gradient: lambda, or mu before its update.</summary>
     public double Coefficient { get; private set; }
@@ -124,6 +146,7 @@ public sealed class ConstrainedObjective : IBatchObjective
         total += _dual is null ? coefficient * constraint : coefficient * (constraint - _dual.Epsilon);
         _dual?.Update(constraint);
         var c = (float)coefficient;
+        OwnsBackward = _minNorm is not null && c != 0f;
         for (var h = 0; h < _heads.Length; h++)
         {
             var width = rows * _heads[h].Outputs;
@@ -133,17 +156,29 @@ public sealed class ConstrainedObjective : IBatchObjective
             headScales[h] = 1f;
             trunkScales[h] = 1f;
             trunkGradients[h] = null;
+            for (var i = 0; i < width; i++)
+            {
+                own[i] = w * utility[i];
+            }
+
             if (!_constrained[h] || c == 0f)
             {
+                continue;
+            }
+
+            var fairness = _fairness[h].AsSpan(0, width);
+            if (OwnsBackward)
+            {
+                // Back-propagated apart by Backward: the utility part (kept in the trunk buffer) and c dF.
+                own.CopyTo(_trunk[h]);
                 for (var i = 0; i < width; i++)
                 {
-                    own[i] = w * utility[i];
+                    fairness[i] *= c;
                 }
 
                 continue;
             }
 
-            var fairness = _fairness[h].AsSpan(0, width);
             var combined = _headAware ? own : _trunk[h].AsSpan(0, width);
             for (var i = 0; i < width; i++)
             {
@@ -152,12 +187,15 @@ public sealed class ConstrainedObjective : IBatchObjective
 
             if (!_headAware)
             {
-                for (var i = 0; i < width; i++)
-                {
-                    own[i] = w * utility[i];
-                }
-
                 trunkGradients[h] = _trunk[h];
+            }
+        }
+
+        if (OwnsBackward)
+        {
+            for (var h = 0; h < _heads.Length; h++)
+            {
+                _utilityPass[h] = _constrained[h] ? _trunk[h] : gradients[h];
             }
         }
 
@@ -165,4 +203,16 @@ public sealed class ConstrainedObjective : IBatchObjective
     }
 
     public string DescribeNonFinite() => _nonFinite;
+
+    /// <summary>The min-norm step: the utility gradients (the ones <see cref="Evaluate"/> wrote into the trainer's
+    /// arrays, kept here as the heads' own parts) back-propagated, captured, then the constraint's (to the heads and the
+    /// trunk, or the trunk only), and the two combined per parameter block.</summary>
+    public void Backward(MultiHeadNetwork network, ReadOnlySpan<float> input, int rows)
+    {
+        var combination = _minNorm ?? throw new InvalidOperationException("No min-norm combination was asked for.");
+        network.Backward(input, rows, _utilityPass, _ones, _ones, null);
+        combination.CaptureFirst();
+        network.Backward(input, rows, _fairnessPass, _ones, _ones, _trunkOnlyPass);
+        combination.Combine();
+    }
 }

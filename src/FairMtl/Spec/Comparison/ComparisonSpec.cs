@@ -153,6 +153,8 @@ public sealed record SensitiveAttributeSpec(string Name, GroupSpec Groups)
 /// <param name="Averaging">Primal-dual: the dual update uses a running average of F with this decay (0: F itself).</param>
 /// <param name="HeadAware">FairMT penalty and primal-dual methods: the constraint's gradient reaches the task heads as
 /// well as the trunk (false: the trunk only).</param>
+/// <param name="MinNorm">FairMT penalty and primal-dual methods: combine the utility and constraint gradients per
+/// parameter block by the min-norm rule instead of adding them.</param>
 public sealed record MethodSpec(
     string Name,
     MethodKind Kind,
@@ -166,7 +168,8 @@ public sealed record MethodSpec(
     ViolationKind Violation = ViolationKind.OneSided,
     double DualStep = 0d,
     double Averaging = 0d,
-    bool HeadAware = true);
+    bool HeadAware = true,
+    bool MinNorm = false);
 
 /// <summary>The rows a multi-task fairness loss is computed on.</summary>
 public enum FairnessCondition

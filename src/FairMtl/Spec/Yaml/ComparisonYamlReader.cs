@@ -175,7 +175,7 @@ public static class ComparisonYamlReader
     {
         var method = node.AsMapping(
             "a mapping with key kind and the kind's settings",
-            "kind", "loss", "lambda", "epsilon", "weight", "attribute", "bandwidth", "condition", "violation", "dual_step", "averaging", "head_aware");
+            "kind", "loss", "lambda", "epsilon", "weight", "attribute", "bandwidth", "condition", "violation", "dual_step", "averaging", "head_aware", "combine");
         var kind = method.Require("kind").AsEnum(MethodKinds);
         var allowed = kind switch
         {
@@ -184,8 +184,8 @@ public static class ComparisonYamlReader
             MethodKind.Adversarial => ["kind", "weight"],
             MethodKind.GroupDecomposition => ["kind", "attribute"],
             MethodKind.FairMultiTask or MethodKind.MtaF => ["kind", "loss", "bandwidth", "condition"],
-            MethodKind.Penalty => ["kind", "violation", "head_aware"],
-            MethodKind.PrimalDual => ["kind", "violation", "dual_step", "averaging", "head_aware"],
+            MethodKind.Penalty => ["kind", "violation", "head_aware", "combine"],
+            MethodKind.PrimalDual => ["kind", "violation", "dual_step", "averaging", "head_aware", "combine"],
             _ => ["kind"],
         };
         foreach (var (key, _) in method.Entries)
@@ -261,7 +261,7 @@ public static class ComparisonYamlReader
             ? method.Number("dual_step", 0.1, "a number > 0 (the multiplier's step size)", v => v > 0d, DiagnosticCodes.ImpossibleRange)
             : 0d;
         var averaging = method.Number("averaging", 0d, "a number in [0, 1) (the decay of the running average of F; 0: none)", v => v is >= 0d and < 1d, DiagnosticCodes.ImpossibleRange);
-        return new MethodSpec(name, kind, loss, lambda, epsilon, weight, attribute, bandwidth, condition, violation, dualStep, averaging, method.Bool("head_aware", true));
+        return new MethodSpec(name, kind, loss, lambda, epsilon, weight, attribute, bandwidth, condition, violation, dualStep, averaging, method.Bool("head_aware", true), method.Enum("combine", false, Combinations));
     }
 
     private static FrontSpec ReadFront(YamlNodeReader? node, IReadOnlyList<MethodSpec> methods, IReadOnlyList<string> attributes)
@@ -446,6 +446,8 @@ public static class ComparisonYamlReader
         ("multi-task", MethodKind.MultiTask), ("fair-multi-task", MethodKind.FairMultiTask), ("mta-f", MethodKind.MtaF),
         ("penalty", MethodKind.Penalty), ("primal-dual", MethodKind.PrimalDual),
     ];
+
+    internal static readonly (string Name, bool Value)[] Combinations = [("sum", false), ("min-norm", true)];
 
     internal static readonly (string Name, ViolationKind Value)[] Violations = [("one-sided", ViolationKind.OneSided), ("symmetric", ViolationKind.Symmetric)];
 

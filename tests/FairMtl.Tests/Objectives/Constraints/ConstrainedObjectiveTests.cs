@@ -28,8 +28,8 @@ public class ConstrainedObjectiveTests
             Network = new MultiHeadNetwork(Inputs, new ModelSpec(new[] { 6 }, Activation.Tanh, 0, false, Initializer.GlorotUniform), heads, Rows);
             Network.Initialize(Initializer.GlorotUniform, new DeterministicRandom(5));
             var random = new DeterministicRandom(9);
-            var x = Enumerable.Range(0, Rows * Inputs).Select(_ => (float)random.NextGaussian()).ToArray();
-            Network.Forward(x, Rows, training: false, null);
+            X = Enumerable.Range(0, Rows * Inputs).Select(_ => (float)random.NextGaussian()).ToArray();
+            Network.Forward(X, Rows, training: false, null);
             var groups = Enumerable.Range(0, Rows).Select(r => r % 9 == 8 ? -1 : r % 2).ToArray();
             float[][] targets =
             [
@@ -41,6 +41,8 @@ public class ConstrainedObjectiveTests
         }
 
         public MultiHeadNetwork Network { get; }
+
+        public float[] X { get; }
 
         public TrainingBatch Batch { get; }
 
@@ -54,8 +56,8 @@ public class ConstrainedObjectiveTests
             2,
             Rows);
 
-        public ConstrainedObjective Objective(double lambda, DualAscent? dual, bool headAware) => new(
-            Network, [RegressionLoss.Mse, RegressionLoss.Mse, RegressionLoss.Mse], Weights, Constraint(), "s", lambda, dual, headAware, 4);
+        public ConstrainedObjective Objective(double lambda, DualAscent? dual, bool headAware, bool minNorm = false) => new(
+            Network, [RegressionLoss.Mse, RegressionLoss.Mse, RegressionLoss.Mse], Weights, Constraint(), "s", lambda, dual, headAware, 4, minNorm);
 
         /// <summary>Per head w_t dU_t, and per constrained head dF/d outputs, computed by the parts alone.</summary>
         public (double Utility, float[][] Utilities, double F, float[][] Fairness) Parts()
@@ -163,5 +165,63 @@ public class ConstrainedObjectiveTests
         double.IsNaN(fresh.RecentConstraint).ShouldBeTrue("no batch yet");
         setup.Evaluate(fresh);
         fresh.RecentConstraint.ShouldBe(f, 1e-12);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Min_norm_back_propagates_the_two_gradients_apart_and_combines_them_per_block(bool headAware)
+    {
+        var setup = new Setup();
+        var (_, utilities, _, fairness) = setup.Parts();
+        const float lambda = 2;
+        var network = setup.Network;
+        var ones = new float[] { 1, 1, 1 };
+
+        // By hand: backward of w dU, then of lambda dF (to the heads and trunk, or the trunk only), per parameter.
+        float[][] utilityPass = [.. utilities.Select((g, h) => g.Select(v => (float)Weights[h] * v).ToArray())];
+        network.Backward(setup.X, Rows, utilityPass, ones, ones);
+        var first = network.Parameters.Select(p => p.Gradient.ToArray()).ToArray();
+        float[][] scaled = [.. fairness.Select((g, h) => h == 2 ? new float[g.Length] : g.Select(v => lambda * v).ToArray())];
+        float[][] zeros = [.. scaled.Select(g => new float[g.Length])];
+        network.Backward(setup.X, Rows, headAware ? scaled : zeros, ones, ones, headAware ? null : [scaled[0], scaled[1], null]);
+        var second = network.Parameters.Select(p => p.Gradient.ToArray()).ToArray();
+
+        var objective = setup.Objective(lambda, null, headAware, minNorm: true);
+        setup.Evaluate(objective);
+        objective.OwnsBackward.ShouldBeTrue();
+        objective.Backward(network, setup.X, Rows);
+
+        var blocks = network.Parameters.Select((p, i) => (p.Group, i)).GroupBy(x => x.Group).ToArray();
+        foreach (var block in blocks)
+        {
+            var indices = block.Select(x => x.i).ToArray();
+            double g11 = 0, g22 = 0, g12 = 0;
+            foreach (var i in indices)
+            {
+                for (var k = 0; k < first[i].Length; k++)
+                {
+                    g11 += (double)first[i][k] * first[i][k];
+                    g22 += (double)second[i][k] * second[i][k];
+                    g12 += (double)first[i][k] * second[i][k];
+                }
+            }
+
+            var alpha = g22 == 0 ? 1d : Math.Clamp((g22 - g12) / (g11 + g22 - (2 * g12)), 0d, 1d);
+            foreach (var i in indices)
+            {
+                var expected = g22 == 0
+                    ? first[i]
+                    : first[i].Select((v, k) => MathF.FusedMultiplyAdd((float)(2 * alpha), v, (float)(2 * (1 - alpha)) * second[i][k])).ToArray();
+                network.Parameters[i].Gradient.ShouldBe(expected, $"{network.Parameters[i].Name} (alpha {alpha})");
+            }
+        }
+
+        objective.MinNorm!.Alphas.ShouldContain(alpha => alpha > 0 && alpha < 1, "some block must mix the two gradients for the test to mean anything");
+        if (!headAware)
+        {
+            var heads = objective.MinNorm.BlockNames.Select((name, b) => (name, b)).Where(x => x.name.StartsWith("head:", StringComparison.Ordinal));
+            heads.ShouldAllBe(x => objective.MinNorm.Alphas[x.b] == 1d, "without head-aware routing the heads see no constraint gradient");
+        }
     }
 }
