@@ -92,6 +92,26 @@ public class InstructionSetTests
         File.ReadAllText(Path.Combine(oneHotOut, "runs.csv")).ShouldNotBe(File.ReadAllText(Path.Combine(reference, "runs.csv")));
     }
 
+    [Fact]
+    public async Task A_fairmt_experiment_gives_identical_files_across_threads_and_instruction_sets()
+    {
+        // Binary (labels of one group removed on purpose), standardised regression and multi-label heads under one
+        // constraint; the penalty and primal-dual methods at one point each.
+        using var folder = new TempDataFolder();
+        var path = HostRun.SmallExperiment(folder, "adult-fairmt", text => text
+            .Replace("protocol: { repetitions: 3, split: files, seed: 0 }", "protocol: { repetitions: 1, split: files, seed: 0 }")
+            .Replace("sweep: { lambda: [0.3, 1, 3], epsilon: [0.0, 0.02, 0.05] }", "sweep: { lambda: [1], epsilon: [0.0] }")
+            .Replace("epochs: 5", "epochs: 2")
+            .Replace("  missing: [\"?\"]", "  missing: [\"?\"]\n  filter: [\"age < 25\"]"));
+        var text = File.ReadAllText(path);
+        foreach (var edit in new[] { "repetitions: 1,", "lambda: [1]", "epochs: 2", "filter: [\"age < 25\"]" })
+        {
+            text.ShouldContain(edit, Case.Sensitive);
+        }
+
+        await ShouldWriteIdenticalFilesEverywhereAsync(folder, path, "methods.csv", "runs.csv", "task-income.csv", "task-hours.csv", "task-capital.csv");
+    }
+
     /// <summary>
     /// Runs the host on <paramref name="path"/> with 1 and 2 threads and with AVX-512, AVX2 or all SIMD disabled (each
     /// run's summary.json must show the switch took effect), and asserts that every run writes <paramref name="files"/>
