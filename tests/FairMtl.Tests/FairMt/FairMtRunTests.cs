@@ -1,3 +1,4 @@
+using FairMtl.Comparisons;
 using FairMtl.FairMt;
 using FairMtl.Reports;
 using FairMtl.Store;
@@ -35,6 +36,59 @@ public class FairMtRunTests
         // The snapshot rounds to six digits; every run's numbers are also equal bit for bit (NaN included).
         CanonicalJson.Write(two.Runs).ShouldBe(CanonicalJson.Write(one.Runs));
         CanonicalJson.Write(again.Runs).ShouldBe(CanonicalJson.Write(one.Runs));
+    }
+
+    [Fact]
+    public void Scales_constraint_values_and_the_summary_against_mtl_are_what_the_runs_give_by_hand()
+    {
+        using var folder = new TempDataFolder();
+        folder.Write("data.csv", FairMtSynthetic.Csv(300, 1));
+        var loaded = FairMtSynthetic.Parse(FairMtSynthetic.Yaml.WithLine("protocol:", "protocol: { repetitions: 2, seed: 3 }"), folder.Path);
+
+        var result = FairMtRunner.Run(loaded, 2, null, CancellationToken.None);
+
+        // y's measured scale: the variance of repetition 0's labelled training labels; rates have scale 1.
+        var train = ComparisonData.Load(loaded).Split(0).Train.Targets["y"].Where(v => !float.IsNaN(v)).Select(v => (double)v).ToArray();
+        var mean = train.Average();
+        result.Scales[0].ShouldBe(train.Sum(v => (v - mean) * (v - mean)) / train.Length, 1e-12);
+        (result.Scales[1], result.Scales[2]).ShouldBe((1d, 1d));
+
+        foreach (var run in result.Runs)
+        {
+            // aggregate: max over the scaled one-sided violations of the three constrained tasks.
+            run.Constraint.ShouldBe(Enumerable.Range(0, 3).Max(t => run.Violations[t] / result.Scales[t]), 1e-12, run.Method);
+            for (var t = 0; t < 3; t++)
+            {
+                run.Violations[t].ShouldBe(run.Tasks[t].Harms.Max() - run.Tasks[t].Harms.Min(), 1e-12, "best-group reference, no tolerance: the worst minus the best group's harm");
+            }
+        }
+
+        var mtl = result.Runs.Where(run => run.Method == "MTL").ToDictionary(run => run.Repetition);
+        foreach (var point in result.Points)
+        {
+            var runs = result.Runs.Where(run => run.Method == point.Method).ToArray();
+            point.Runs.ShouldBe(2);
+            point.Constraint.Mean.ShouldBe(runs.Average(run => run.Constraint), 1e-12);
+            point.RelativeError.Mean.ShouldBe(runs.Average(run => Enumerable.Range(0, 3).Average(t => run.Tasks[t].Error / mtl[run.Repetition].Tasks[t].Error)), 1e-12, point.Method);
+            for (var t = 0; t < 3; t++)
+            {
+                // The groups worst and best off under MTL, same repetition: this method's harm minus MTL's.
+                double Change(FairMtRun run, Func<double[], double> pick)
+                {
+                    var reference = mtl[run.Repetition].Tasks[t].Harms;
+                    var group = Array.IndexOf(reference, pick(reference));
+                    return run.Tasks[t].Harms[group] - reference[group];
+                }
+
+                point.Tasks[t].WorstChange.Mean.ShouldBe(runs.Average(run => Change(run, h => h.Max())), 1e-12);
+                point.Tasks[t].BestChange.Mean.ShouldBe(runs.Average(run => Change(run, h => h.Min())), 1e-12);
+                point.Tasks[t].Violation.ShouldBe(runs.Average(run => run.Violations[t]), 1e-12);
+            }
+        }
+
+        result.Points.Single(p => p.Method == "MTL").RelativeError.Mean.ShouldBe(1d);
+        result.Points.Single(p => p.Method == "MTL").Tasks.ShouldAllBe(t => t.WorstChange.Mean == 0d && t.BestChange.Mean == 0d);
+        result.Points.Single(p => p.Method == "PD").Multiplier.ShouldBe(result.Runs.Where(run => run.Method == "PD").Average(run => run.Multiplier), 1e-12);
     }
 
     /// <summary>
