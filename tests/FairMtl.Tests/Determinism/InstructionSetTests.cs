@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using FairMtl.Tests.Data;
 using FairMtl.Tests.Host;
 
@@ -90,6 +91,27 @@ public class InstructionSetTests
         var oneHotOut = Path.Combine(folder.Path, "one-hot");
         (await RunHostAsync([oneHot, "--out", oneHotOut, "--threads", "2"], null)).Code.ShouldBe(0);
         File.ReadAllText(Path.Combine(oneHotOut, "runs.csv")).ShouldNotBe(File.ReadAllText(Path.Combine(reference, "runs.csv")));
+    }
+
+    [Fact]
+    public async Task A_fairmt_experiment_gives_identical_files_across_threads_and_instruction_sets()
+    {
+        // Binary (labels of one group removed on purpose), standardised regression and multi-label heads under one
+        // constraint; the penalty and primal-dual methods at one point each.
+        using var folder = new TempDataFolder();
+        // Patterns rather than the file's exact numbers: the experiment's protocol may change, the test's scale should not.
+        var path = HostRun.SmallExperiment(folder, "adult-fairmt", text => Regex.Replace(
+                Regex.Replace(Regex.Replace(text, @"protocol: \{ repetitions: \d+,", "protocol: { repetitions: 1,"), @"\nsweep: \{[^\n]*\}", "\nsweep: { lambda: [1], epsilon: [0.0] }"),
+                @"\n  epochs: \d+",
+                "\n  epochs: 2")
+            .Replace("  missing: [\"?\"]", "  missing: [\"?\"]\n  filter: [\"age < 25\"]"));
+        var text = File.ReadAllText(path);
+        foreach (var edit in new[] { "repetitions: 1,", "lambda: [1]", "epochs: 2", "filter: [\"age < 25\"]" })
+        {
+            text.ShouldContain(edit, Case.Sensitive);
+        }
+
+        await ShouldWriteIdenticalFilesEverywhereAsync(folder, path, "methods.csv", "runs.csv", "task-income.csv", "task-hours.csv", "task-capital.csv");
     }
 
     /// <summary>
