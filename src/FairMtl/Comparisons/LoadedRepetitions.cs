@@ -20,4 +20,22 @@ public sealed record LoadedRepetitions(ComparisonData Data, RepetitionData[] Rep
         var repetitions = Enumerable.Range(0, experiment.Spec.Protocol.Repetitions).Select(data.Split).ToArray();
         return new LoadedRepetitions(data, repetitions, stopwatch.Elapsed.TotalSeconds);
     }
+
+    /// <summary>
+    /// The experiment as a comparison kind's run store records it: the spec, and as the basis every unit's result
+    /// depends on <paramref name="withoutUnitLists"/> (the spec with the kind's own unit lists removed) further without
+    /// the presentation keys, the methods and the repetition count, which the unit keys carry.
+    /// </summary>
+    public Store.StoredExperiment Describe(ComparisonSpec spec, ComparisonSpec withoutUnitLists, string kind)
+    {
+        var basis = withoutUnitLists with
+        {
+            Name = string.Empty,
+            Description = string.Empty,
+            Methods = Spec.EquatableArray<MethodSpec>.Empty,
+            Protocol = spec.Protocol with { Repetitions = 0 },
+        };
+        return new Store.StoredExperiment(
+            spec.Name, kind, Store.CanonicalJson.Write(spec), Store.CanonicalJson.Write(basis), Data.Table.Files.Select(file => file.Sha256).ToArray());
+    }
 }

@@ -78,16 +78,8 @@ public sealed class MethodComparisonKind : IStorableKind<ComparisonUnit, Compari
     public Store.StoredExperiment Describe()
     {
         var spec = Spec;
-        var basis = spec with
-        {
-            Name = string.Empty,
-            Description = string.Empty,
-            Methods = EquatableArray<MethodSpec>.Empty,
-            Front = new FrontSpec(EquatableArray<string>.Empty, EquatableArray<double>.Empty, default, string.Empty),
-            Protocol = spec.Protocol with { Repetitions = 0 },
-        };
-        return new Store.StoredExperiment(
-            spec.Name, "comparison", Store.CanonicalJson.Write(spec), Store.CanonicalJson.Write(basis), _loaded.Data.Table.Files.Select(file => file.Sha256).ToArray());
+        return _loaded.Describe(
+            spec, spec with { Front = new FrontSpec(EquatableArray<string>.Empty, EquatableArray<double>.Empty, default, string.Empty) }, "comparison");
     }
 
     /// <inheritdoc/>

@@ -66,16 +66,7 @@ public sealed class FairMtKind : IStorableKind<FairMtUnit, FairMtRun, FairMtResu
     public Store.StoredExperiment Describe()
     {
         var spec = Spec;
-        var basis = spec with
-        {
-            Name = string.Empty,
-            Description = string.Empty,
-            Methods = EquatableArray<MethodSpec>.Empty,
-            Protocol = spec.Protocol with { Repetitions = 0 },
-            Sweep = null!,
-        };
-        return new Store.StoredExperiment(
-            spec.Name, "fairmt", Store.CanonicalJson.Write(spec), Store.CanonicalJson.Write(basis), _loaded.Data.Table.Files.Select(file => file.Sha256).ToArray());
+        return _loaded.Describe(spec, spec with { Sweep = null! }, "fairmt");
     }
 
     /// <inheritdoc/>

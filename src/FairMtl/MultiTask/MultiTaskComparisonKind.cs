@@ -67,16 +67,7 @@ public sealed class MultiTaskComparisonKind : IStorableKind<MultiTaskUnit, Multi
     public Store.StoredExperiment Describe()
     {
         var spec = (MultiTaskSpec)Spec;
-        var basis = spec with
-        {
-            Name = string.Empty,
-            Description = string.Empty,
-            Methods = EquatableArray<MethodSpec>.Empty,
-            Protocol = spec.Protocol with { Repetitions = 0 },
-            Sweep = null!,
-        };
-        return new Store.StoredExperiment(
-            spec.Name, "multi-task", Store.CanonicalJson.Write(spec), Store.CanonicalJson.Write(basis), _loaded.Data.Table.Files.Select(file => file.Sha256).ToArray());
+        return _loaded.Describe(spec, spec with { Sweep = null! }, "multi-task");
     }
 
     /// <inheritdoc/>

@@ -80,15 +80,7 @@ public static class ComparisonSummaryJson
         Document(result.Experiment, "multi-task comparison", result.Timings, version, json =>
         {
             var spec = result.Experiment.Spec;
-            json.WriteStartObject("data");
-            json.WriteNumber("rows", result.Rows);
-            SummaryJson.WriteFiles(json, result.Provenance);
-            json.WriteStartObject("split");
-            json.WriteNumber("train", result.Split.Train);
-            json.WriteNumber("validation", result.Split.Validation);
-            json.WriteNumber("test", result.Split.Test);
-            json.WriteEndObject();
-            json.WriteEndObject();
+            WriteData(json, result.Rows, result.Provenance, result.Split, null);
             WriteProtocol(json, spec);
             var sweep = ((Spec.MultiTaskSpec)spec).Sweep;
             json.WriteStartObject("sweep");
@@ -122,22 +114,16 @@ public static class ComparisonSummaryJson
         Document(result.Experiment, Stored.StoredResults.FairMtKindName, result.Timings, version, json =>
         {
             var spec = result.Experiment.Spec;
-            json.WriteStartObject("data");
-            json.WriteNumber("rows", result.Rows);
-            SummaryJson.WriteFiles(json, result.Provenance);
-            json.WriteStartObject("split");
-            json.WriteNumber("train", result.Split.Train);
-            json.WriteNumber("validation", result.Split.Validation);
-            json.WriteNumber("test", result.Split.Test);
-            json.WriteEndObject();
-            json.WriteStartObject("labelled_training_rows");
-            for (var t = 0; t < spec.Tasks.Count; t++)
+            WriteData(json, result.Rows, result.Provenance, result.Split, () =>
             {
-                json.WriteNumber(spec.Tasks[t].Name, result.Labelled[t]);
-            }
+                json.WriteStartObject("labelled_training_rows");
+                for (var t = 0; t < spec.Tasks.Count; t++)
+                {
+                    json.WriteNumber(spec.Tasks[t].Name, result.Labelled[t]);
+                }
 
-            json.WriteEndObject();
-            json.WriteEndObject();
+                json.WriteEndObject();
+            });
             WriteProtocol(json, spec);
             json.WriteStartObject("constraint");
             json.WriteString("attribute", ((Spec.FairMtSpec)spec).Constraint.Attribute);
@@ -196,6 +182,23 @@ public static class ComparisonSummaryJson
         }
 
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    /// <summary>The <c>data</c> section of the kinds with a repetition-0 split: rows, files, split sizes, then
+    /// <paramref name="more"/>.</summary>
+    private static void WriteData(
+        Utf8JsonWriter json, int rows, IReadOnlyList<Data.DataFileProvenance> files, (int Train, int Validation, int Test) split, Action? more)
+    {
+        json.WriteStartObject("data");
+        json.WriteNumber("rows", rows);
+        SummaryJson.WriteFiles(json, files);
+        json.WriteStartObject("split");
+        json.WriteNumber("train", split.Train);
+        json.WriteNumber("validation", split.Validation);
+        json.WriteNumber("test", split.Test);
+        json.WriteEndObject();
+        more?.Invoke();
+        json.WriteEndObject();
     }
 
     private static void WriteProtocol(Utf8JsonWriter json, Spec.ComparisonSpec spec)

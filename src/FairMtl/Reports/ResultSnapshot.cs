@@ -51,9 +51,7 @@ public static class ResultSnapshot
         Render(
             result.Experiment.Spec.Name,
             result.Provenance,
-            string.Create(
-                CultureInfo.InvariantCulture,
-                $"# rows used: {result.Rows}, split: {result.Split.Train} train, {result.Split.Validation} validation, {result.Split.Test} test"),
+            RowsLine(result.Rows, result.Split),
             MultiTaskTables.Methods(result),
             MultiTaskTables.Runs(result),
             MultiTaskTables.References(result));
@@ -63,10 +61,11 @@ public static class ResultSnapshot
         Render(
             result.Experiment.Spec.Name,
             result.Provenance,
-            string.Create(
-                CultureInfo.InvariantCulture,
-                $"# rows used: {result.Rows}, split: {result.Split.Train} train, {result.Split.Validation} validation, {result.Split.Test} test; labelled training rows per task: {string.Join(", ", result.Labelled)}"),
+            RowsLine(result.Rows, result.Split) + $"; labelled training rows per task: {string.Join(", ", result.Labelled.Select(n => n.ToString(CultureInfo.InvariantCulture)))}",
             [.. FairMtTables.All(result)]);
+
+    private static string RowsLine(int rows, (int Train, int Validation, int Test) split) =>
+        string.Create(CultureInfo.InvariantCulture, $"# rows used: {rows}, split: {split.Train} train, {split.Validation} validation, {split.Test} test");
 
     private static string Render(string name, IEnumerable<Data.DataFileProvenance> files, string rows, params Table[] tables)
     {
