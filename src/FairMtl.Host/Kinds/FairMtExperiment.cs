@@ -32,7 +32,7 @@ public sealed class FairMtExperiment(LoadedComparison comparison) : Classificati
                 # {spec.Name}
                 {spec.Description}
 
-                FairMT kind (after the FairMT abstract; the formulas are this project's): tasks {tasks}; constraint on '{spec.Constraint.Attribute}'
+                FairMT kind (after the FairMT abstract; the formulas are this project's): tasks {tasks}; constraint on {string.Join(", ", spec.Constraint.Attributes.Select(a => $"'{a}'"))}
                 methods: {methods}; {spec.Protocol.Repetitions} repetition(s) of {SplitDescription.Of(spec)}; {Models} models; {threads} thread(s)
 
                 """);

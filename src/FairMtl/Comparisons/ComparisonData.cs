@@ -74,7 +74,7 @@ public sealed class ComparisonData
             spec.Data, experiment.Source, experiment.BaseDirectory, text, numeric, never, ColumnReferences.Of(spec).ToArray(), labelColumns);
         var labels = spec.Tasks.Select(task => TaskLabels.Read(table.Parsed, experiment.Source, task)).ToArray();
         var attributes = spec.Sensitive.Select(attribute => ReadGroups(experiment, table, attribute)).ToArray();
-        var constrained = attributes.First(a => a.Name == spec.Constraint.Attribute);
+        var constrained = attributes.First(a => a.Name == spec.Constraint.Attributes[0]);
         foreach (var task in spec.Tasks)
         {
             if (task.Missing is { Mechanism: MissingMechanism.ByGroup } missing && !constrained.Names.Contains(missing.Group))
@@ -186,7 +186,7 @@ public sealed class ComparisonData
             var task = Spec.Tasks[t];
             var width = Labels[t].Width;
             var random = Numerics.DeterministicRandom.ForStream(seed, "missing." + task.Name);
-            var attribute = Attributes.First(a => a.Name == ((FairMtSpec)Spec).Constraint.Attribute);
+            var attribute = Attributes.First(a => a.Name == ((FairMtSpec)Spec).Constraint.Attributes[0]);
             var group = missing.Mechanism == MissingMechanism.ByGroup ? attribute.Names.ToList().IndexOf(missing.Group) : -1;
             foreach (var part in new[] { train, validation })
             {

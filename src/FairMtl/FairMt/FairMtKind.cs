@@ -87,12 +87,11 @@ public sealed class FairMtKind : IStorableKind<FairMtUnit, FairMtRun, FairMtResu
         var spec = Spec;
         var runs = scheduled.Results;
         var first = _loaded.Repetitions[0];
-        var attribute = _loaded.Data.Attributes.First(a => a.Name == spec.Constraint.Attribute);
         return new FairMtResult(
             _experiment,
             runs,
             FairMtSummary.Points(spec, runs),
-            attribute.Names,
+            ConstraintAttributes.Select(attribute => new FairMtAttribute(attribute.Name, attribute.Names)).ToArray(),
             _loaded.Data.Labels.Select(labels => labels.ClassNames).ToArray(),
             _scales[0],
             _loaded.Data.Table.Rows,
@@ -106,13 +105,35 @@ public sealed class FairMtKind : IStorableKind<FairMtUnit, FairMtRun, FairMtResu
     {
         var spec = Spec;
         var classes = spec.Tasks.Select((task, t) => ClassesOf(task, t)).ToArray();
-        var attribute = _loaded.Data.Attributes.First(a => a.Name == spec.Constraint.Attribute);
-        var trained = FairMtTraining.Train(spec, _loaded.Data.Table.FeatureColumns, repetition, unit, classes, scales, attribute.Count, cancellationToken);
+        var attributes = ConstraintAttributes;
+        var trained = FairMtTraining.Train(
+            spec, _loaded.Data.Table.FeatureColumns, repetition, unit, classes, scales, attributes.Select(a => a.Count).ToArray(), cancellationToken);
         if (trained.Outcome.Failure is { } failure)
         {
             return Failed(unit, repetition.Seed, trained.Outcome.Epochs, trained.Outcome.Steps, failure);
         }
 
+        var metrics = new TaskMetrics[attributes.Length][];
+        var violations = new double[attributes.Length][];
+        for (var a = 0; a < attributes.Length; a++)
+        {
+            (metrics[a], violations[a]) = Evaluate(repetition, trained.TestOutputs, classes, attributes[a]);
+        }
+
+        var constraint = FairMtTraining.Aggregate(spec.Constraint, violations, scales);
+        return new FairMtRun(
+            unit.Method.Name, unit.Point, unit.Repetition, repetition.Seed, trained.Outcome.Epochs, trained.Outcome.Steps, trained.Multiplier,
+            trained.TrainingConstraint, metrics, violations, constraint, null);
+    }
+
+    /// <summary>The constraint's attributes, in spec order.</summary>
+    private SensitiveGroups[] ConstraintAttributes =>
+        Spec.Constraint.Attributes.Select(name => _loaded.Data.Attributes.First(a => a.Name == name)).ToArray();
+
+    /// <summary>Every task's test metrics and one-sided violation over the groups of <paramref name="attribute"/>.</summary>
+    private (TaskMetrics[] Metrics, double[] Violations) Evaluate(RepetitionData repetition, float[][] outputs, int[] classes, SensitiveGroups attribute)
+    {
+        var spec = Spec;
         var groups = repetition.Test.Groups![attribute.Name];
         var metrics = new TaskMetrics[spec.Tasks.Count];
         var violations = new double[spec.Tasks.Count];
@@ -122,7 +143,7 @@ public sealed class FairMtKind : IStorableKind<FairMtUnit, FairMtRun, FairMtResu
             var harm = task.Harm ?? new HarmSpec(task.Type == HeadTask.Regression ? (task.Loss == RegressionLoss.Mae ? HarmKind.Mae : HarmKind.Mse) : HarmKind.Opportunity, 0d, 1d);
             var threshold = Threshold(task, repetition);
             metrics[t] = HeterogeneousTaskEvaluation.Evaluate(
-                task.Type, classes[t], harm.Kind, harm.FavourableNegative, trained.TestOutputs[t], repetition.Test.Targets[task.Name], groups, attribute.Count, threshold);
+                task.Type, classes[t], harm.Kind, harm.FavourableNegative, outputs[t], repetition.Test.Targets[task.Name], groups, attribute.Count, threshold);
             if (task.Harm is null)
             {
                 violations[t] = double.NaN;
@@ -131,15 +152,12 @@ public sealed class FairMtKind : IStorableKind<FairMtUnit, FairMtRun, FairMtResu
 
             var reference = spec.Constraint.Reference == HarmReference.Population
                 ? HeterogeneousTaskEvaluation.Evaluate(
-                    task.Type, classes[t], harm.Kind, harm.FavourableNegative, trained.TestOutputs[t], repetition.Test.Targets[task.Name], groups.Select(g => g >= 0 ? 0 : -1).ToArray(), 1, threshold).Harms[0]
+                    task.Type, classes[t], harm.Kind, harm.FavourableNegative, outputs[t], repetition.Test.Targets[task.Name], groups.Select(g => g >= 0 ? 0 : -1).ToArray(), 1, threshold).Harms[0]
                 : double.NaN;
             violations[t] = TestViolation(metrics[t].Harms, reference, harm.Tolerance);
         }
 
-        var constraint = FairMtTraining.Aggregate(spec.Constraint, violations, scales);
-        return new FairMtRun(
-            unit.Method.Name, unit.Point, unit.Repetition, repetition.Seed, trained.Outcome.Epochs, trained.Outcome.Steps, trained.Multiplier,
-            trained.TrainingConstraint, metrics, violations, constraint, null);
+        return (metrics, violations);
     }
 
     /// <summary>The one-sided violation of the test harms: the worst group's harm above the reference (the best group's
@@ -172,10 +190,11 @@ public sealed class FairMtKind : IStorableKind<FairMtUnit, FairMtRun, FairMtResu
 
     private FairMtRun Failed(FairMtUnit unit, int seed, int epochs, long steps, string reason)
     {
-        var tasks = Spec.Tasks.Select(_ => new TaskMetrics(double.NaN, double.NaN, [], double.NaN, [])).ToArray();
+        var attributes = Spec.Constraint.Attributes.Count;
+        var tasks = Enumerable.Range(0, attributes).Select(_ => Spec.Tasks.Select(_ => new TaskMetrics(double.NaN, double.NaN, [], double.NaN, [])).ToArray()).ToArray();
+        var violations = Enumerable.Range(0, attributes).Select(_ => Enumerable.Repeat(double.NaN, Spec.Tasks.Count).ToArray()).ToArray();
         return new FairMtRun(
-            unit.Method.Name, unit.Point, unit.Repetition, seed, epochs, steps, double.NaN, double.NaN, tasks,
-            Enumerable.Repeat(double.NaN, tasks.Length).ToArray(), double.NaN, reason);
+            unit.Method.Name, unit.Point, unit.Repetition, seed, epochs, steps, double.NaN, double.NaN, tasks, violations, double.NaN, reason);
     }
 
     private static bool IsLabelled(float[] targets, int width, int row)
@@ -194,8 +213,7 @@ public sealed class FairMtKind : IStorableKind<FairMtUnit, FairMtRun, FairMtResu
     private static void CheckAttribute(LoadedComparison experiment, ComparisonData data)
     {
         var spec = (FairMtSpec)experiment.Spec;
-        var attribute = data.Attributes.First(a => a.Name == spec.Constraint.Attribute);
-        if (attribute.Count > 16)
+        foreach (var attribute in spec.Constraint.Attributes.Select(name => data.Attributes.First(a => a.Name == name)).Where(a => a.Count > 16))
         {
             throw new FairMtlException(
                 DiagnosticCodes.Groups,

@@ -10,7 +10,8 @@ namespace FairMtl.FairMt;
 /// <param name="RelativeError">Mean over tasks of error_t divided by unconstrained MTL's error_t in the same repetition
 /// (1: MTL's utility), over the repetitions; NaN without a multi-task method.</param>
 /// <param name="OnFront">Whether the point is on its method's front of (mean F, mean relative error), both minimised.</param>
-/// <param name="Tasks">Per task (spec order), its summary.</param>
+/// <param name="Tasks">Per constraint attribute (spec order), per task (spec order), its summary over that attribute's
+/// groups.</param>
 /// <param name="Multiplier">Primal-dual: the mean final multiplier; else NaN.</param>
 public sealed record FairMtPoint(
     string Method,
@@ -19,7 +20,7 @@ public sealed record FairMtPoint(
     SampleSummary Constraint,
     SampleSummary RelativeError,
     bool OnFront,
-    IReadOnlyList<FairMtTaskPoint> Tasks,
+    IReadOnlyList<IReadOnlyList<FairMtTaskPoint>> Tasks,
     double Multiplier);
 
 /// <summary>One task of a <see cref="FairMtPoint"/>: means over repetitions and the levelling-down measures.</summary>

@@ -8,7 +8,7 @@ namespace FairMtl.FairMt;
 /// <param name="Runs">Every run, in unit order (repetition, method, sweep point).</param>
 /// <param name="Points">Per method and sweep point, the summary over repetitions (front membership and levelling-down
 /// measures included), in spec order.</param>
-/// <param name="GroupNames">The groups of the constraint's attribute.</param>
+/// <param name="Attributes">The constraint's attributes and their groups, in spec order.</param>
 /// <param name="ClassNames">Per task, its classes (multi-class) in output order; else empty.</param>
 /// <param name="Scales">Per task, the scale s_t of its violation (measured ones: repetition 0's).</param>
 /// <param name="Rows">Rows after reading.</param>
@@ -20,7 +20,7 @@ public sealed record FairMtResult(
     LoadedComparison Experiment,
     IReadOnlyList<FairMtRun> Runs,
     IReadOnlyList<FairMtPoint> Points,
-    IReadOnlyList<string> GroupNames,
+    IReadOnlyList<FairMtAttribute> Attributes,
     IReadOnlyList<IReadOnlyList<string>> ClassNames,
     double[] Scales,
     int Rows,
@@ -28,3 +28,8 @@ public sealed record FairMtResult(
     (int Train, int Validation, int Test) Split,
     int[] Labelled,
     Execution.RunTimings Timings);
+
+/// <summary>A sensitive attribute of the constraint.</summary>
+/// <param name="Name">Its name.</param>
+/// <param name="Groups">Its group names, in group order.</param>
+public sealed record FairMtAttribute(string Name, IReadOnlyList<string> Groups);

@@ -11,9 +11,11 @@ namespace FairMtl.FairMt;
 /// <param name="Steps">Optimiser steps taken.</param>
 /// <param name="Multiplier">Primal-dual: the multiplier mu after the last step; else NaN.</param>
 /// <param name="TrainingConstraint">The soft constraint F of the last epoch's batches (their mean).</param>
-/// <param name="Tasks">Per task (spec order), its test metrics.</param>
-/// <param name="Violations">Per task, its one-sided test violation (hard harms; NaN for an unconstrained task).</param>
-/// <param name="Constraint">The test constraint value F: the aggregation of the scaled violations.</param>
+/// <param name="Tasks">Per constraint attribute (spec order), per task (spec order), its test metrics over that
+/// attribute's groups (the error and secondary metric are the same for every attribute).</param>
+/// <param name="Violations">Per attribute, per task, its one-sided test violation (hard harms; NaN for an unconstrained task).</param>
+/// <param name="Constraint">The test constraint value F: the aggregation of the scaled violations over tasks, then over
+/// attributes.</param>
 /// <param name="Failure">Why training failed, or null.</param>
 public sealed record FairMtRun(
     string Method,
@@ -24,7 +26,7 @@ public sealed record FairMtRun(
     long Steps,
     double Multiplier,
     double TrainingConstraint,
-    TaskMetrics[] Tasks,
-    double[] Violations,
+    TaskMetrics[][] Tasks,
+    double[][] Violations,
     double Constraint,
     string? Failure);

@@ -22,9 +22,11 @@ public static class FairMtSummary
                 var done = runs.Where(run => run.Method == method.Name && SamePoint(run.Point, point) && run.Failure is null).ToArray();
                 var paired = done.Where(run => baseline.ContainsKey(run.Repetition)).ToArray();
                 var relative = paired
-                    .Select(run => Enumerable.Range(0, tasks).Average(t => run.Tasks[t].Error / baseline[run.Repetition].Tasks[t].Error))
+                    .Select(run => Enumerable.Range(0, tasks).Average(t => run.Tasks[0][t].Error / baseline[run.Repetition].Tasks[0][t].Error))
                     .ToArray();
-                var taskPoints = Enumerable.Range(0, tasks).Select(t => TaskPoint(done, paired, baseline, t)).ToArray();
+                var taskPoints = Enumerable.Range(0, spec.Constraint.Attributes.Count)
+                    .Select(a => (IReadOnlyList<FairMtTaskPoint>)Enumerable.Range(0, tasks).Select(t => TaskPoint(done, paired, baseline, a, t)).ToArray())
+                    .ToArray();
                 mine.Add(new FairMtPoint(
                     method.Name,
                     point,
@@ -36,7 +38,7 @@ public static class FairMtSummary
                     method.Kind == MethodKind.PrimalDual ? Mean(done.Select(run => run.Multiplier)) : double.NaN));
             }
 
-            var front = TradeOffFront.OnFront(mine.Select(p => (p.Constraint.Mean, double.IsNaN(p.RelativeError.Mean) ? Mean(p.Tasks.Select(t => t.Error)) : p.RelativeError.Mean)).ToArray());
+            var front = TradeOffFront.OnFront(mine.Select(p => (p.Constraint.Mean, double.IsNaN(p.RelativeError.Mean) ? Mean(p.Tasks[0].Select(t => t.Error)) : p.RelativeError.Mean)).ToArray());
             points.AddRange(mine.Select((p, i) => p with { OnFront = front[i] }));
         }
 
@@ -54,21 +56,21 @@ public static class FairMtSummary
     /// <summary>Equal sweep values (NaN equals NaN: the unconstrained method's one point).</summary>
     public static bool SamePoint(double a, double b) => a.Equals(b);
 
-    private static FairMtTaskPoint TaskPoint(FairMtRun[] done, FairMtRun[] paired, IReadOnlyDictionary<int, FairMtRun> baseline, int t)
+    private static FairMtTaskPoint TaskPoint(FairMtRun[] done, FairMtRun[] paired, IReadOnlyDictionary<int, FairMtRun> baseline, int a, int t)
     {
         double Change(FairMtRun run, bool worst)
         {
-            var reference = baseline[run.Repetition].Tasks[t].Harms;
+            var reference = baseline[run.Repetition].Tasks[a][t].Harms;
             var group = Extreme(reference, worst);
-            return group < 0 ? double.NaN : run.Tasks[t].Harms[group] - reference[group];
+            return group < 0 ? double.NaN : run.Tasks[a][t].Harms[group] - reference[group];
         }
 
         return new FairMtTaskPoint(
-            Mean(done.Select(run => run.Tasks[t].Error)),
-            Mean(done.Select(run => run.Tasks[t].Secondary)),
-            Mean(done.Select(run => Harm(run.Tasks[t].Harms, worst: true))),
-            Mean(done.Select(run => Harm(run.Tasks[t].Harms, worst: false))),
-            Mean(done.Select(run => run.Violations[t])),
+            Mean(done.Select(run => run.Tasks[a][t].Error)),
+            Mean(done.Select(run => run.Tasks[a][t].Secondary)),
+            Mean(done.Select(run => Harm(run.Tasks[a][t].Harms, worst: true))),
+            Mean(done.Select(run => Harm(run.Tasks[a][t].Harms, worst: false))),
+            Mean(done.Select(run => run.Violations[a][t])),
             SampleSummary.Of(paired.Select(run => Change(run, worst: true)).ToArray()),
             SampleSummary.Of(paired.Select(run => Change(run, worst: false)).ToArray()));
     }

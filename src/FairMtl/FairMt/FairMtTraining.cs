@@ -30,10 +30,10 @@ public static class FairMtTraining
     /// <param name="unit">The method, sweep point and repetition.</param>
     /// <param name="classes">Per task, its classes (multi-class) or labels (multi-label); else 0.</param>
     /// <param name="scales">Per task, the scale of its violation (NaN: not constrained).</param>
-    /// <param name="groups">The number of groups of the constraint's attribute.</param>
+    /// <param name="groups">Per constraint attribute (spec order), its number of groups.</param>
     /// <param name="cancellationToken">Stops training between steps.</param>
     public static Trained Train(
-        FairMtSpec spec, IReadOnlyList<string> featureColumns, RepetitionData repetition, FairMtUnit unit, int[] classes, double[] scales, int groups, CancellationToken cancellationToken)
+        FairMtSpec spec, IReadOnlyList<string> featureColumns, RepetitionData repetition, FairMtUnit unit, int[] classes, double[] scales, IReadOnlyList<int> groups, CancellationToken cancellationToken)
     {
         var batch = spec.Training.BatchSize;
         var heads = spec.Tasks.Select((task, t) => new HeadSpec(task.Name, task.Column, task.Type, false, spec.HeadHidden, Classes: classes[t])).ToArray();
@@ -41,7 +41,6 @@ public static class FairMtTraining
         network.Initialize(spec.Model.Init, DeterministicRandom.ForStream(repetition.Seed, "init"));
         var trainer = new ModelTrainer(network, repetition.Train, repetition.Validation, batch);
         var optimizer = OptimizerFactory.Create(spec.Training.Optimizer, network.Parameters);
-        var attribute = spec.Constraint.Attribute;
         var method = unit.Method;
         var violation = method.Kind == MethodKind.MultiTask ? ViolationKind.OneSided : method.Violation;
         var constrained = spec.Tasks
@@ -50,12 +49,14 @@ public static class FairMtTraining
             .Select(pair => new ConstrainedTask(
                 pair.t, pair.task.Type, classes[pair.t], pair.task.Harm!.Kind, pair.task.Harm.Tolerance, scales[pair.t], violation, pair.task.Harm.FavourableNegative))
             .ToArray();
-        var constraint = new FairnessConstraint(constrained, spec.Constraint.Reference, Aggregation(spec.Constraint), groups, batch, spec.Constraint.Smoothing);
+        var constraints = groups
+            .Select(count => new FairnessConstraint(constrained, spec.Constraint.Reference, Aggregation(spec.Constraint), count, batch, spec.Constraint.Smoothing))
+            .ToArray();
         var dual = method.Kind == MethodKind.PrimalDual ? new DualAscent(unit.Point, method.DualStep, method.Averaging) : null;
         var lambda = method.Kind == MethodKind.Penalty ? unit.Point : 0d;
         var batchesPerEpoch = (repetition.Train.Rows + batch - 1) / batch;
         var objective = new ConstrainedObjective(
-            network, spec.Tasks.Select(task => task.Loss).ToArray(), spec.Tasks.Select(task => task.Weight).ToArray(), constraint, attribute, lambda, dual,
+            network, spec.Tasks.Select(task => task.Loss).ToArray(), spec.Tasks.Select(task => task.Weight).ToArray(), constraints, spec.Constraint.Attributes, lambda, dual,
             method.HeadAware, batchesPerEpoch, method.MinNorm);
         var outcome = trainer.Train(
             optimizer,
@@ -73,13 +74,18 @@ public static class FairMtTraining
     public static ConstraintAggregation Aggregation(ConstraintSpec constraint) =>
         constraint.Aggregation == AggregationKind.Smooth ? ConstraintAggregation.Smooth(constraint.Temperature) : ConstraintAggregation.Max;
 
-    /// <summary>F of test violations: the declared aggregation over the constrained tasks (NaN violations are the
-    /// unconstrained tasks').</summary>
-    public static double Aggregate(ConstraintSpec constraint, double[] violations, double[] scales)
+    /// <summary>F of test violations (per attribute, per task): the declared aggregation over the constrained tasks
+    /// (NaN violations are the unconstrained tasks'), then over the attributes.</summary>
+    public static double Aggregate(ConstraintSpec constraint, double[][] violations, double[] scales)
     {
-        var constrained = Enumerable.Range(0, violations.Length).Where(t => !double.IsNaN(scales[t])).ToArray();
-        var derivatives = new double[constrained.Length];
-        return Aggregation(constraint).Compute(
-            constrained.Select(t => violations[t]).ToArray(), constrained.Select(t => scales[t]).ToArray(), derivatives);
+        var aggregation = Aggregation(constraint);
+        var constrained = Enumerable.Range(0, scales.Length).Where(t => !double.IsNaN(scales[t])).ToArray();
+        var perAttribute = violations
+            .Select(attribute => aggregation.Compute(
+                constrained.Select(t => attribute[t]).ToArray(), constrained.Select(t => scales[t]).ToArray(), new double[constrained.Length]))
+            .ToArray();
+        return perAttribute.Length == 1
+            ? perAttribute[0]
+            : aggregation.Compute(perAttribute, Enumerable.Repeat(1d, perAttribute.Length).ToArray(), new double[perAttribute.Length]);
     }
 }

@@ -126,8 +126,13 @@ public static class ComparisonSummaryJson
             });
             WriteProtocol(json, spec);
             json.WriteStartObject("constraint");
-            json.WriteString("attribute", ((Spec.FairMtSpec)spec).Constraint.Attribute);
-            SummaryJson.WriteStrings(json, "groups", result.GroupNames);
+            json.WriteStartObject("groups");
+            foreach (var attribute in result.Attributes)
+            {
+                SummaryJson.WriteStrings(json, attribute.Name, attribute.Groups);
+            }
+
+            json.WriteEndObject();
             json.WriteStartObject("scales");
             for (var t = 0; t < spec.Tasks.Count; t++)
             {

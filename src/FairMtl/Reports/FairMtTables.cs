@@ -32,27 +32,29 @@ public static class FairMtTables
         { HighlightedRows = Table.RowsWhere(result.Points.Select(point => point.OnFront)) };
     }
 
-    /// <summary>Per method and sweep point, one task's metrics and the levelling-down measures against MTL.</summary>
+    /// <summary>Per method, sweep point and constraint attribute, one task's metrics and the levelling-down measures
+    /// against MTL.</summary>
     public static Table Task(FairMtResult result, int task)
     {
         var spec = result.Experiment.Spec;
         var name = spec.Tasks[task].Name;
         var columns = new List<TableColumn>
         {
-            new(RunColumns.Method, Key: true), new(FairMtColumns.Point, Key: true, Format: "R"), new(FairMtColumns.Error), new(FairMtColumns.Secondary),
+            new(RunColumns.Method, Key: true), new(FairMtColumns.Point, Key: true, Format: "R"), new(FairMtColumns.Attribute, Key: true),
+            new(FairMtColumns.Error), new(FairMtColumns.Secondary),
             new(FairMtColumns.WorstHarm), new(FairMtColumns.BestHarm), new(FairMtColumns.Violation),
         };
         columns.AddRange(Interval(FairMtColumns.WorstChange));
         columns.AddRange(Interval(FairMtColumns.BestChange));
-        var rows = result.Points.Select(point =>
+        var rows = result.Points.SelectMany(point => result.Attributes.Select((attribute, a) =>
         {
-            var t = point.Tasks[task];
+            var t = point.Tasks[a][task];
             return new object?[]
             {
-                point.Method, Cell(point.Point), t.Error, t.Secondary, t.WorstHarm, t.BestHarm, Cell(t.Violation),
+                point.Method, Cell(point.Point), attribute.Name, t.Error, t.Secondary, t.WorstHarm, t.BestHarm, Cell(t.Violation),
                 t.WorstChange.Mean, t.WorstChange.Low, t.WorstChange.High, t.BestChange.Mean, t.BestChange.Low, t.BestChange.High,
             };
-        }).ToArray();
+        })).ToArray();
         return new Table(
             FairMtColumns.TaskTable(name),
             $"Task '{name}' ({Describe(spec.Tasks[task])}): test metrics and the change of the harms of MTL's worst- and best-off groups against MTL",
@@ -73,10 +75,15 @@ public static class FairMtTables
         for (var t = 0; t < spec.Tasks.Count; t++)
         {
             var name = spec.Tasks[t].Name;
-            columns.AddRange([new TableColumn(FairMtColumns.Of(name, FairMtColumns.Error)), new TableColumn(FairMtColumns.Of(name, FairMtColumns.Secondary)), new TableColumn(FairMtColumns.Of(name, FairMtColumns.Violation))]);
-            columns.AddRange(result.GroupNames.Select(group => new TableColumn(FairMtColumns.Harm(name, group), Terminal: false)));
-            columns.Add(new TableColumn(FairMtColumns.Of(name, FairMtColumns.TprGap), Terminal: false));
-            columns.AddRange(outputs[t].Select(output => new TableColumn(FairMtColumns.DpGap(name, output), Terminal: false)));
+            columns.AddRange([new TableColumn(FairMtColumns.Of(name, FairMtColumns.Error)), new TableColumn(FairMtColumns.Of(name, FairMtColumns.Secondary))]);
+            foreach (var attribute in result.Attributes)
+            {
+                var terminal = attribute == result.Attributes[0];
+                columns.Add(new TableColumn(FairMtColumns.Of(name, FairMtColumns.Violation, attribute.Name), Terminal: terminal));
+                columns.AddRange(attribute.Groups.Select(group => new TableColumn(FairMtColumns.Harm(name, attribute.Name, group), Terminal: false)));
+                columns.Add(new TableColumn(FairMtColumns.Of(name, FairMtColumns.TprGap, attribute.Name), Terminal: false));
+                columns.AddRange(outputs[t].Select(output => new TableColumn(FairMtColumns.DpGap(name, attribute.Name, output), Terminal: false)));
+            }
         }
 
         columns.AddRange([new TableColumn(RunColumns.Epochs), new TableColumn(RunColumns.Steps), new TableColumn(RunColumns.Status), new TableColumn(RunColumns.Message)]);
@@ -85,11 +92,15 @@ public static class FairMtTables
             var row = new List<object?> { run.Method, Cell(run.Point), run.Repetition, run.Seed, Cell(run.Constraint), Cell(run.TrainingConstraint), Cell(run.Multiplier) };
             for (var t = 0; t < spec.Tasks.Count; t++)
             {
-                var metrics = run.Tasks[t];
-                row.AddRange([Cell(metrics.Error), Cell(metrics.Secondary), Cell(run.Violations[t])]);
-                row.AddRange(result.GroupNames.Select((_, g) => g < metrics.Harms.Length ? Cell(metrics.Harms[g]) : null));
-                row.Add(Cell(metrics.TprGap));
-                row.AddRange(outputs[t].Select((_, k) => k < metrics.DpGaps.Length ? Cell(metrics.DpGaps[k]) : null));
+                row.AddRange([Cell(run.Tasks[0][t].Error), Cell(run.Tasks[0][t].Secondary)]);
+                for (var a = 0; a < result.Attributes.Count; a++)
+                {
+                    var metrics = run.Tasks[a][t];
+                    row.Add(Cell(run.Violations[a][t]));
+                    row.AddRange(result.Attributes[a].Groups.Select((_, g) => g < metrics.Harms.Length ? Cell(metrics.Harms[g]) : null));
+                    row.Add(Cell(metrics.TprGap));
+                    row.AddRange(outputs[t].Select((_, k) => k < metrics.DpGaps.Length ? Cell(metrics.DpGaps[k]) : null));
+                }
             }
 
             row.AddRange([run.Epochs, run.Steps, RunColumns.StatusOf(run.Failure is null), run.Failure]);

@@ -50,7 +50,7 @@ public class FairMtHostTests
         var run = await HostRun.InvokeAsync(Experiment(folder), "--out", output);
 
         run.ExitCode.ShouldBe(ExitCodes.Success, run.Error);
-        foreach (var file in Tables.Concat(["summary.json", "report.html", "figures/constraint-error.svg", "figures/levelling-y.svg", "figures/levelling-b.svg", "figures/levelling-c.svg"]))
+        foreach (var file in Tables.Concat(["summary.json", "report.html", "figures/constraint-error.svg", "figures/levelling-y-g.svg", "figures/levelling-b-g.svg", "figures/levelling-c-g.svg"]))
         {
             File.Exists(Path.Combine(output, file)).ShouldBeTrue(file);
         }
@@ -63,7 +63,7 @@ public class FairMtHostTests
         File.ReadAllLines(Path.Combine(output, "runs.csv")).Length.ShouldBe(4, "a header and one line per model");
         var html = File.ReadAllText(Path.Combine(output, "report.html"));
         html.ShouldContain("constraint-error.svg");
-        html.ShouldContain("levelling-b.svg");
+        html.ShouldContain("levelling-b-g.svg");
 
         var written = new[] { "report.html" }.Concat(Directory.GetFiles(Path.Combine(output, "figures")).Select(f => Path.Combine("figures", Path.GetFileName(f))))
             .ToDictionary(file => file, file => File.ReadAllBytes(Path.Combine(output, file)));
@@ -77,7 +77,7 @@ public class FairMtHostTests
         report.ExitCode.ShouldBe(ExitCodes.Success, report.Error);
         report.Output.ShouldStartWith("Wrote ");
         report.Output.ShouldContain("figures/constraint-error.svg");
-        report.Output.ShouldContain("figures/levelling-c.svg");
+        report.Output.ShouldContain("figures/levelling-c-g.svg");
         report.Output.ShouldEndWith($"report.html to {output}\n");
         foreach (var (file, bytes) in written)
         {

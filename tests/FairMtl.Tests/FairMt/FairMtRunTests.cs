@@ -28,7 +28,7 @@ public class FairMtRunTests
         one.Runs.Count.ShouldBe(6);
         one.Runs.ShouldAllBe(run => run.Failure == null && run.Epochs == 3 && double.IsFinite(run.Constraint));
         one.Runs.Where(run => run.Method == "PD").ShouldAllBe(run => double.IsFinite(run.Multiplier));
-        one.Runs.Select(run => run.Tasks[0].Error).Distinct().Count().ShouldBeGreaterThan(1, "the runs are not all the same model");
+        one.Runs.Select(run => run.Tasks[0][0].Error).Distinct().Count().ShouldBeGreaterThan(1, "the runs are not all the same model");
         var expected = ResultSnapshot.Render(one);
         ResultSnapshot.Render(two).ShouldBe(expected);
         ResultSnapshot.Render(again).ShouldBe(expected);
@@ -56,10 +56,10 @@ public class FairMtRunTests
         foreach (var run in result.Runs)
         {
             // aggregate: max over the scaled one-sided violations of the three constrained tasks.
-            run.Constraint.ShouldBe(Enumerable.Range(0, 3).Max(t => run.Violations[t] / result.Scales[t]), 1e-12, run.Method);
+            run.Constraint.ShouldBe(Enumerable.Range(0, 3).Max(t => run.Violations[0][t] / result.Scales[t]), 1e-12, run.Method);
             for (var t = 0; t < 3; t++)
             {
-                run.Violations[t].ShouldBe(run.Tasks[t].Harms.Max() - run.Tasks[t].Harms.Min(), 1e-12, "best-group reference, no tolerance: the worst minus the best group's harm");
+                run.Violations[0][t].ShouldBe(run.Tasks[0][t].Harms.Max() - run.Tasks[0][t].Harms.Min(), 1e-12, "best-group reference, no tolerance: the worst minus the best group's harm");
             }
         }
 
@@ -69,25 +69,25 @@ public class FairMtRunTests
             var runs = result.Runs.Where(run => run.Method == point.Method).ToArray();
             point.Runs.ShouldBe(2);
             point.Constraint.Mean.ShouldBe(runs.Average(run => run.Constraint), 1e-12);
-            point.RelativeError.Mean.ShouldBe(runs.Average(run => Enumerable.Range(0, 3).Average(t => run.Tasks[t].Error / mtl[run.Repetition].Tasks[t].Error)), 1e-12, point.Method);
+            point.RelativeError.Mean.ShouldBe(runs.Average(run => Enumerable.Range(0, 3).Average(t => run.Tasks[0][t].Error / mtl[run.Repetition].Tasks[0][t].Error)), 1e-12, point.Method);
             for (var t = 0; t < 3; t++)
             {
                 // The groups worst and best off under MTL, same repetition: this method's harm minus MTL's.
                 double Change(FairMtRun run, Func<double[], double> pick)
                 {
-                    var reference = mtl[run.Repetition].Tasks[t].Harms;
+                    var reference = mtl[run.Repetition].Tasks[0][t].Harms;
                     var group = Array.IndexOf(reference, pick(reference));
-                    return run.Tasks[t].Harms[group] - reference[group];
+                    return run.Tasks[0][t].Harms[group] - reference[group];
                 }
 
-                point.Tasks[t].WorstChange.Mean.ShouldBe(runs.Average(run => Change(run, h => h.Max())), 1e-12);
-                point.Tasks[t].BestChange.Mean.ShouldBe(runs.Average(run => Change(run, h => h.Min())), 1e-12);
-                point.Tasks[t].Violation.ShouldBe(runs.Average(run => run.Violations[t]), 1e-12);
+                point.Tasks[0][t].WorstChange.Mean.ShouldBe(runs.Average(run => Change(run, h => h.Max())), 1e-12);
+                point.Tasks[0][t].BestChange.Mean.ShouldBe(runs.Average(run => Change(run, h => h.Min())), 1e-12);
+                point.Tasks[0][t].Violation.ShouldBe(runs.Average(run => run.Violations[0][t]), 1e-12);
             }
         }
 
         result.Points.Single(p => p.Method == "MTL").RelativeError.Mean.ShouldBe(1d);
-        result.Points.Single(p => p.Method == "MTL").Tasks.ShouldAllBe(t => t.WorstChange.Mean == 0d && t.BestChange.Mean == 0d);
+        result.Points.Single(p => p.Method == "MTL").Tasks[0].ShouldAllBe(t => t.WorstChange.Mean == 0d && t.BestChange.Mean == 0d);
         result.Points.Single(p => p.Method == "PD").Multiplier.ShouldBe(result.Runs.Where(run => run.Method == "PD").Average(run => run.Multiplier), 1e-12);
     }
 
@@ -116,19 +116,19 @@ public class FairMtRunTests
         var mtl = result.Runs.Single(run => run.Method == "MTL");
         var pd = result.Runs.Single(run => run.Method == "PD");
         var trunk = result.Runs.Single(run => run.Method == "PD-TRUNK");
-        (double.IsNaN(mtl.Violations[0]), double.IsNaN(mtl.Violations[2])).ShouldBe((true, true), "y and c are not constrained");
-        mtl.Tasks[1].Harms[1].ShouldBeGreaterThan(mtl.Tasks[1].Harms[0] + 0.15, "group u (index 1) is worse served under MTL");
-        mtl.Violations[1].ShouldBeGreaterThan(0.15);
+        (double.IsNaN(mtl.Violations[0][0]), double.IsNaN(mtl.Violations[0][2])).ShouldBe((true, true), "y and c are not constrained");
+        mtl.Tasks[0][1].Harms[1].ShouldBeGreaterThan(mtl.Tasks[0][1].Harms[0] + 0.15, "group u (index 1) is worse served under MTL");
+        mtl.Violations[0][1].ShouldBeGreaterThan(0.15);
         double.IsNaN(mtl.Multiplier).ShouldBeTrue();
 
         pd.Multiplier.ShouldBeGreaterThan(1, "at epsilon 0 the multiplier grows while the constraint is violated");
-        pd.Violations[1].ShouldBeLessThan(mtl.Violations[1] - 0.15);
-        pd.Constraint.ShouldBe(pd.Violations[1], "F of a single constrained task with scale 1 is its violation");
-        pd.Tasks[1].Harms[1].ShouldBeLessThan(mtl.Tasks[1].Harms[1] - 0.15, "the worse-served group is helped");
-        pd.Tasks[1].Harms[0].ShouldBeLessThanOrEqualTo(mtl.Tasks[1].Harms[0] + 0.03, "the one-sided violation does not level the better-served group down");
+        pd.Violations[0][1].ShouldBeLessThan(mtl.Violations[0][1] - 0.15);
+        pd.Constraint.ShouldBe(pd.Violations[0][1], "F of a single constrained task with scale 1 is its violation");
+        pd.Tasks[0][1].Harms[1].ShouldBeLessThan(mtl.Tasks[0][1].Harms[1] - 0.15, "the worse-served group is helped");
+        pd.Tasks[0][1].Harms[0].ShouldBeLessThanOrEqualTo(mtl.Tasks[0][1].Harms[0] + 0.03, "the one-sided violation does not level the better-served group down");
 
         trunk.Multiplier.ShouldBeGreaterThan(1);
         trunk.Multiplier.ShouldNotBe(pd.Multiplier, "head_aware: false trains another model");
-        trunk.Violations[1].ShouldBeGreaterThan(pd.Violations[1] + 0.05, "constraining the trunk only leaves the head free to keep the bias");
+        trunk.Violations[0][1].ShouldBeGreaterThan(pd.Violations[0][1] + 0.05, "constraining the trunk only leaves the head free to keep the bias");
     }
 }

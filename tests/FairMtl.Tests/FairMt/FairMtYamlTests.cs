@@ -44,7 +44,7 @@ public class FairMtYamlTests
         spec.Tasks[2].ShouldBe(new TaskSpec("c", "lc", EquatableArray<string>.Empty, Type: HeadTask.MultiClass, Classes: new[] { "lo", "mid", "hi" }));
         spec.Tasks[3].ShouldBe(new TaskSpec(
             "m", "m1", EquatableArray<string>.Empty, Type: HeadTask.MultiLabel, Labels: new[] { "m1", "m2" }, Harm: new HarmSpec(HarmKind.Parity, 0d, 1d, FavourableNegative: true)));
-        spec.Constraint.ShouldBe(new ConstraintSpec("g", HarmReference.Population, AggregationKind.Smooth, 0.05));
+        spec.Constraint.ShouldBe(new ConstraintSpec(new[] { "g" }, HarmReference.Population, AggregationKind.Smooth, 0.05));
         spec.Methods.Select(m => (m.Kind, m.Violation, m.DualStep, m.Averaging, m.HeadAware, m.MinNorm)).ShouldBe(
         [
             (MethodKind.MultiTask, ViolationKind.OneSided, 0d, 0d, true, false),
@@ -58,7 +58,19 @@ public class FairMtYamlTests
     [Fact]
     public void The_constraint_defaults_to_the_first_attribute_the_best_group_and_the_maximum() =>
         Parse(Minimal.WithLine("constraint:", string.Empty)).Spec.ShouldBeOfType<FairMtSpec>().Constraint
-            .ShouldBe(new ConstraintSpec("g", HarmReference.BestGroup, AggregationKind.Max, 0d));
+            .ShouldBe(new ConstraintSpec(new[] { "g" }, HarmReference.BestGroup, AggregationKind.Max, 0d));
+
+    [Fact]
+    public void The_constraint_takes_several_attributes()
+    {
+        var yaml = Minimal.WithLine("g:", "  g: { column: group, privileged: [x] }\n  h: { column: other, privileged: [y] }")
+            .WithLine("constraint:", "constraint: { attributes: [h, g] }");
+        Parse(yaml).Spec.ShouldBeOfType<FairMtSpec>().Constraint.Attributes.ShouldBe(["h", "g"]);
+        var error = Should.Throw<FairMtlException>(() => Parse(yaml.WithLine("constraint:", "constraint: { attribute: g, attributes: [h] }")));
+        error.Detail.ShouldBe("'constraint' takes 'attribute' or 'attributes', not both");
+        Should.Throw<FairMtlException>(() => Parse(yaml.WithLine("constraint:", "constraint: { attributes: [g, g] }"))).Detail
+            .ShouldBe("sensitive attribute 'g' is listed twice");
+    }
 
     [Fact]
     public void A_file_without_fairmt_methods_keeps_its_kind_and_refuses_the_fairmt_keys()

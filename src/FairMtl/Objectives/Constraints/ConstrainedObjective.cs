@@ -7,7 +7,8 @@ namespace FairMtl.Objectives.Constraints;
 
 /// <summary>
 /// The FairMT kind's objective (this project's design after the FairMT abstract): sum_t w_t U_t over the heads' masked
-/// task losses, plus c F with F the <see cref="FairnessConstraint"/> of the batch and c a fixed lambda (penalty), the
+/// task losses, plus c F with F the batch's <see cref="FairnessConstraint"/> (with several sensitive attributes, one
+/// constraint per attribute, their values aggregated by the constraints' own rule) and c a fixed lambda (penalty), the
 /// <see cref="DualAscent"/> multiplier (primal-dual; the value adds mu (F - epsilon)) or 0 (unconstrained MTL, which
 /// still records F). Head-aware: dF/d outputs reaches each constrained head's parameters and the trunk; otherwise the
 /// head's parameters see w_t dU_t only and the trunk the sum. With a <see cref="MinNormCombination"/> the two gradients
@@ -18,8 +19,13 @@ public sealed class ConstrainedObjective : IMultiPassObjective
     private readonly HeadSpec[] _heads;
     private readonly RegressionLoss[] _losses;
     private readonly double[] _weights;
-    private readonly FairnessConstraint _constraint;
-    private readonly string _attribute;
+    private readonly FairnessConstraint[] _constraints;
+    private readonly string[] _attributes;
+    private readonly ConstraintAggregation _aggregation;
+    private readonly double[] _attributeValues;
+    private readonly double[] _attributeScales;
+    private readonly double[] _attributeDerivatives;
+    private readonly float[][][] _attributeFairness;
     private readonly double _lambda;
     private readonly DualAscent? _dual;
     private readonly bool _headAware;
@@ -40,8 +46,9 @@ public sealed class ConstrainedObjective : IMultiPassObjective
     /// <param name="network">The network trained (its heads' predictions are read every batch).</param>
     /// <param name="losses">Per head, the regression loss (read for regression heads only).</param>
     /// <param name="weights">Per head, the utility weight w_t.</param>
-    /// <param name="constraint">The constraint over the constrained heads.</param>
-    /// <param name="attribute">The sensitive attribute whose batch groups the constraint compares.</param>
+    /// <param name="constraints">Per sensitive attribute, the constraint over the constrained heads (each with the same
+    /// heads and aggregation).</param>
+    /// <param name="attributes">The sensitive attributes whose batch groups the constraints compare, in the same order.</param>
     /// <param name="lambda">The fixed coefficient of F (penalty; 0 for unconstrained MTL).</param>
     /// <param name="dual">The multiplier of a primal-dual method (then <paramref name="lambda"/> is unused), or null.</param>
     /// <param name="headAware">Whether the constraint's gradient reaches the heads' parameters.</param>
@@ -51,8 +58,8 @@ public sealed class ConstrainedObjective : IMultiPassObjective
         MultiHeadNetwork network,
         IReadOnlyList<RegressionLoss> losses,
         IReadOnlyList<double> weights,
-        FairnessConstraint constraint,
-        string attribute,
+        IReadOnlyList<FairnessConstraint> constraints,
+        IReadOnlyList<string> attributes,
         double lambda,
         DualAscent? dual,
         bool headAware,
@@ -62,16 +69,24 @@ public sealed class ConstrainedObjective : IMultiPassObjective
         _heads = network.Heads.Select(head => head.Spec).ToArray();
         _losses = [.. losses];
         _weights = [.. weights];
-        _constraint = constraint;
-        _attribute = attribute;
+        _constraints = [.. constraints];
+        _attributes = [.. attributes];
+        _aggregation = _constraints[0].Aggregation;
+        _attributeValues = UnitBuffers.Rent<double>(_constraints.Length);
+        _attributeScales = UnitBuffers.Rent<double>(_constraints.Length);
+        _attributeScales.AsSpan().Fill(1d);
+        _attributeDerivatives = UnitBuffers.Rent<double>(_constraints.Length);
         _lambda = lambda;
         _dual = dual;
         _headAware = headAware;
-        _constrained = _heads.Select((_, h) => constraint.Tasks.Any(task => task.Head == h)).ToArray();
+        _constrained = _heads.Select((_, h) => _constraints[0].Tasks.Any(task => task.Head == h)).ToArray();
         _predictions = network.Heads.Select(head => head.Prediction).ToArray();
         var maxRows = network.MaxRows;
         _utility = _heads.Select(head => UnitBuffers.Rent<float>(maxRows * head.Outputs)).ToArray();
         _fairness = _heads.Select(head => UnitBuffers.Rent<float>(maxRows * head.Outputs)).ToArray();
+        _attributeFairness = _constraints.Length == 1
+            ? [_fairness]
+            : _constraints.Select(_ => _heads.Select(head => UnitBuffers.Rent<float>(maxRows * head.Outputs)).ToArray()).ToArray();
         _trunk = _heads.Select(head => UnitBuffers.Rent<float>(maxRows * head.Outputs)).ToArray();
         _recent = UnitBuffers.Rent<double>(Math.Max(1, recentSteps));
         _minNorm = minNorm ? new MinNormCombination(network.Parameters) : null;
@@ -132,14 +147,13 @@ public sealed class ConstrainedObjective : IMultiPassObjective
         }
 
         var coefficient = _dual?.Multiplier ?? _lambda;
-        var constraint = _constraint.Compute(_predictions, batch.Targets, batch.Groups[_attribute].AsSpan(0, rows), rows, coefficient == 0d ? null : _fairness);
+        var constraint = Constraint(batch, rows, coefficient != 0d);
         if (!double.IsFinite(constraint))
         {
             _nonFinite = "the fairness constraint";
             return constraint;
         }
 
-        _constraint.Advance();
         Coefficient = coefficient;
         _recent[_steps % _recent.Length] = constraint;
         _steps++;
@@ -203,6 +217,51 @@ public sealed class ConstrainedObjective : IMultiPassObjective
     }
 
     public string DescribeNonFinite() => _nonFinite;
+
+    /// <summary>F of the batch (rolling the constraints' running statistics forward); with <paramref name="gradient"/>,
+    /// dF/d outputs of the constrained heads in the fairness buffers: one attribute's directly, several attributes'
+    /// summed with the aggregation's weights dF/dF_a (in attribute order).</summary>
+    private double Constraint(TrainingBatch batch, int rows, bool gradient)
+    {
+        for (var a = 0; a < _constraints.Length; a++)
+        {
+            _attributeValues[a] = _constraints[a].Compute(_predictions, batch.Targets, batch.Groups[_attributes[a]].AsSpan(0, rows), rows, gradient ? _attributeFairness[a] : null);
+            _constraints[a].Advance();
+        }
+
+        if (_constraints.Length == 1)
+        {
+            return _attributeValues[0];
+        }
+
+        var value = _aggregation.Compute(_attributeValues, _attributeScales, _attributeDerivatives);
+        if (!gradient)
+        {
+            return value;
+        }
+
+        for (var h = 0; h < _heads.Length; h++)
+        {
+            if (!_constrained[h])
+            {
+                continue;
+            }
+
+            var target = _fairness[h].AsSpan(0, rows * _heads[h].Outputs);
+            target.Clear();
+            for (var a = 0; a < _constraints.Length; a++)
+            {
+                var weight = (float)_attributeDerivatives[a];
+                var source = _attributeFairness[a][h];
+                for (var i = 0; i < target.Length; i++)
+                {
+                    target[i] = MathF.FusedMultiplyAdd(weight, source[i], target[i]);
+                }
+            }
+        }
+
+        return value;
+    }
 
     /// <summary>The min-norm step: the utility gradients (the ones <see cref="Evaluate"/> wrote into the trainer's
     /// arrays, kept here as the heads' own parts) back-propagated, captured, then the constraint's (to the heads and the

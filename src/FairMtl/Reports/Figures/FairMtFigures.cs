@@ -39,38 +39,49 @@ public static class FairMtFigures
         foreach (var task in TaskNames(results))
         {
             var table = results.Table(FairMtColumns.TaskTable(task));
-            var points = new List<Series>();
-            for (var m = 0; m < names.Length; m++)
+            var attributes = Enumerable.Range(0, table.Rows.Count).Select(row => table.Text(row, FairMtColumns.Attribute)).Distinct().ToArray();
+            foreach (var attribute in attributes)
             {
-                var rows = Enumerable.Range(0, table.Rows.Count)
-                    .Where(row => table.Text(row, RunColumns.Method) == names[m] && table.Text(row, FairMtColumns.BestChange).Length > 0)
-                    .ToArray();
-                points.Add(new Series(
-                    names[m],
-                    rows.Select(row => new ChartPoint(table.Number(row, FairMtColumns.WorstChange), table.Number(row, FairMtColumns.BestChange), Label: table.Text(row, FairMtColumns.Point))).ToArray(),
-                    SeriesStyle.Points,
-                    m,
-                    Palette.Marker(m)));
+                if (Levelling(table, names, task, attribute) is { } figure)
+                {
+                    figures.Add(figure);
+                }
             }
-
-            var xy = points.SelectMany(s => s.Points).ToArray();
-            if (xy.Length == 0)
-            {
-                continue;
-            }
-
-            figures.Add(new Figure(
-                "levelling-" + task,
-                $"Task '{task}': per method and sweep point, the change against unconstrained MTL (same repetition, mean over repetitions) of the harm of MTL's worst-off group (x; left of 0: better served) and of its best-off group (y; above 0: levelling down).",
-                new Chart(
-                    $"Levelling down: {task}",
-                    Figure.AxisFor("change of the worst-off group's harm", xy.Select(p => p.X).Append(0d)),
-                    Figure.AxisFor("change of the best-off group's harm", xy.Select(p => p.Y).Append(0d)),
-                    points,
-                    [new ReferenceLine("no change of the best-off group", 0, Palette.Black)])));
         }
 
         return figures;
+    }
+
+    /// <summary>The levelling-down plane of one task and attribute (null when no point has a change against MTL).</summary>
+    private static Figure? Levelling(CsvTable table, string[] methods, string task, string attribute)
+    {
+        var points = new List<Series>();
+        for (var m = 0; m < methods.Length; m++)
+        {
+            var rows = Enumerable.Range(0, table.Rows.Count)
+                .Where(row => table.Text(row, RunColumns.Method) == methods[m] && table.Text(row, FairMtColumns.Attribute) == attribute
+                    && table.Text(row, FairMtColumns.BestChange).Length > 0)
+                .ToArray();
+            points.Add(new Series(
+                methods[m],
+                rows.Select(row => new ChartPoint(table.Number(row, FairMtColumns.WorstChange), table.Number(row, FairMtColumns.BestChange), Label: table.Text(row, FairMtColumns.Point))).ToArray(),
+                SeriesStyle.Points,
+                m,
+                Palette.Marker(m)));
+        }
+
+        var xy = points.SelectMany(s => s.Points).ToArray();
+        return xy.Length == 0
+            ? null
+            : new Figure(
+                $"levelling-{task}-{attribute}",
+                $"Task '{task}', groups of '{attribute}': per method and sweep point, the change against unconstrained MTL (same repetition, mean over repetitions) of the harm of MTL's worst-off group (x; left of 0: better served) and of its best-off group (y; above 0: levelling down).",
+                new Chart(
+                    $"Levelling down: {task}, {attribute}",
+                    Figure.AxisFor("change of the worst-off group's harm", xy.Select(p => p.X).Append(0d)),
+                    Figure.AxisFor("change of the best-off group's harm", xy.Select(p => p.Y).Append(0d)),
+                    points,
+                    [new ReferenceLine("no change of the best-off group", 0, Palette.Black)]));
     }
 
     /// <summary>The tasks, from the spec in summary.json.</summary>

@@ -51,14 +51,20 @@ public static class FairMtColumns
     /// <summary>The upper end of a column's 95% interval.</summary>
     public static string High(string column) => column + "_high";
 
+    /// <summary>The sensitive attribute a task table's row measures.</summary>
+    public const string Attribute = "attribute";
+
     /// <summary>A task's column in the runs table.</summary>
     public static string Of(string task, string column) => $"{column}({task})";
 
-    /// <summary>A task's harm of one group in the runs table.</summary>
-    public static string Harm(string task, string group) => $"harm({task})[{group}]";
+    /// <summary>A task's column over one attribute's groups in the runs table.</summary>
+    public static string Of(string task, string column, string attribute) => $"{column}({task})[{attribute}]";
 
-    /// <summary>A task's demographic-parity gap of one output (binary: the only one).</summary>
-    public static string DpGap(string task, string output) => $"dp_gap({task})[{output}]";
+    /// <summary>A task's harm of one group of an attribute in the runs table.</summary>
+    public static string Harm(string task, string attribute, string group) => $"harm({task})[{attribute}:{group}]";
+
+    /// <summary>A task's demographic-parity gap of one output (binary: the only one) over an attribute's groups.</summary>
+    public static string DpGap(string task, string attribute, string output) => $"dp_gap({task})[{attribute}:{output}]";
 
     /// <summary>The table of one task.</summary>
     public static string TaskTable(string task) => "task-" + task;

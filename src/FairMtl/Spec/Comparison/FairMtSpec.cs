@@ -33,15 +33,17 @@ public sealed record FairMtSpec(
     ConstraintSweepSpec Sweep)
     : ComparisonSpec(Name, Description, Data, Model, HeadHidden, Tasks, Sensitive, Methods, Protocol, Training);
 
-/// <summary>The one fairness constraint F: per constrained task a violation v_t of its harms over the groups of
-/// <paramref name="Attribute"/>, aggregated over tasks after dividing by each task's scale.</summary>
-/// <param name="Attribute">The sensitive attribute whose groups the harms compare.</param>
+/// <summary>The one fairness constraint F: per sensitive attribute and constrained task a violation v_t of the task's
+/// harms over the attribute's groups, aggregated over the tasks after dividing by each task's scale, then over the
+/// attributes by the same rule.</summary>
+/// <param name="Attributes">The sensitive attributes whose groups the harms compare (the first one's groups are the ones
+/// a task's injected <c>missing.group</c> names).</param>
 /// <param name="Reference">What a group's harm is compared with: the best-off group or the whole population.</param>
 /// <param name="Aggregation">Maximum or smooth (Boltzmann) maximum over the tasks.</param>
 /// <param name="Temperature">The smooth maximum's temperature (ignored by the maximum).</param>
 /// <param name="Smoothing">Training: the decay a of the group harms' running statistics (a harm then estimates its
 /// group's rate from about 1 / (1 - a) batches; 0: each batch alone).</param>
-public sealed record ConstraintSpec(string Attribute, HarmReference Reference, AggregationKind Aggregation, double Temperature, double Smoothing = 0d);
+public sealed record ConstraintSpec(EquatableArray<string> Attributes, HarmReference Reference, AggregationKind Aggregation, double Temperature, double Smoothing = 0d);
 
 /// <summary>A task's harm in the constraint.</summary>
 /// <param name="Kind">Opportunity or parity (classification), MSE or MAE (regression).</param>

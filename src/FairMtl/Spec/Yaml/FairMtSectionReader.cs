@@ -40,19 +40,9 @@ internal static class FairMtSectionReader
                 "no task declares a 'harm', so there is nothing to constrain (expected 'harm: opportunity' or 'parity' on a classification task, 'mse' or 'mae' on a regression task)");
         }
 
-        var constraint = node?.AsMapping("a mapping with keys attribute, reference, aggregate, temperature, smoothing", "attribute", "reference", "aggregate", "temperature", "smoothing");
-        var attribute = sensitive[0].Name;
-        if (constraint?.Get("attribute") is { } attributeNode)
-        {
-            attribute = attributeNode.AsName("a sensitive attribute's name");
-            if (sensitive.All(s => s.Name != attribute))
-            {
-                var names = sensitive.Select(s => s.Name).ToArray();
-                throw attributeNode.Error(
-                    DiagnosticCodes.UnknownReference,
-                    $"unknown sensitive attribute '{attribute}'{NameSuggestions.DidYouMean(attribute, names)} (expected one of: {string.Join(", ", names)})");
-            }
-        }
+        var constraint = node?.AsMapping("a mapping with keys attribute (or attributes), reference, aggregate, temperature, smoothing",
+            "attribute", "attributes", "reference", "aggregate", "temperature", "smoothing");
+        var attributes = ReadAttributes(constraint, sensitive);
 
         var reference = constraint?.Enum("reference", HarmReference.BestGroup, References) ?? HarmReference.BestGroup;
         var aggregation = constraint?.Enum("aggregate", AggregationKind.Max, Aggregations) ?? AggregationKind.Max;
@@ -64,7 +54,51 @@ internal static class FairMtSectionReader
 
         var temperature = temperatureNode?.AsNumber("a number > 0", v => v > 0d, DiagnosticCodes.ImpossibleRange) ?? 0.1;
         var smoothing = constraint?.Number("smoothing", 0d, "a number in [0, 1) (the decay of the group harms' running statistics)", v => v is >= 0d and < 1d, DiagnosticCodes.ImpossibleRange) ?? 0d;
-        return new ConstraintSpec(attribute, reference, aggregation, aggregation == AggregationKind.Smooth ? temperature : 0d, smoothing);
+        return new ConstraintSpec(attributes, reference, aggregation, aggregation == AggregationKind.Smooth ? temperature : 0d, smoothing);
+    }
+
+    /// <summary><c>attribute: name</c> or <c>attributes: [names]</c> (not both; default: the first sensitive attribute).</summary>
+    private static string[] ReadAttributes(YamlMappingReader? constraint, IReadOnlyList<SensitiveAttributeSpec> sensitive)
+    {
+        var oneNode = constraint?.Get("attribute");
+        var listNode = constraint?.Get("attributes");
+        if (oneNode is not null && listNode is not null)
+        {
+            throw listNode.Error(DiagnosticCodes.UnknownReference, "'constraint' takes 'attribute' or 'attributes', not both");
+        }
+
+        if (oneNode is null && listNode is null)
+        {
+            return [sensitive[0].Name];
+        }
+
+        var names = sensitive.Select(s => s.Name).ToArray();
+        var items = oneNode is not null ? [oneNode] : listNode!.AsList("a non-empty list of sensitive attribute names", InputLimits.NamedEntries, "attributes");
+        if (items.Count == 0)
+        {
+            throw listNode!.Error(DiagnosticCodes.ImpossibleRange, "'constraint.attributes' must name at least one sensitive attribute");
+        }
+
+        var attributes = new List<string>();
+        foreach (var item in items)
+        {
+            var attribute = item.AsName("a sensitive attribute's name");
+            if (!names.Contains(attribute))
+            {
+                throw item.Error(
+                    DiagnosticCodes.UnknownReference,
+                    $"unknown sensitive attribute '{attribute}'{NameSuggestions.DidYouMean(attribute, names)} (expected one of: {string.Join(", ", names)})");
+            }
+
+            if (attributes.Contains(attribute))
+            {
+                throw item.Error(DiagnosticCodes.InvalidValue, $"sensitive attribute '{attribute}' is listed twice");
+            }
+
+            attributes.Add(attribute);
+        }
+
+        return [.. attributes];
     }
 
     /// <summary>The <c>sweep</c>: lambdas for penalty methods, epsilons for primal-dual methods (each required exactly when

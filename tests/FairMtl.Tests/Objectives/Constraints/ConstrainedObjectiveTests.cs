@@ -37,7 +37,8 @@ public class ConstrainedObjectiveTests
                 [.. Enumerable.Range(0, Rows).Select(r => r % 5 == 2 ? float.NaN : (r / 2) % 2)],
                 [.. Enumerable.Range(0, Rows).Select(r => (float)((r / 2) % 3))],
             ];
-            Batch = new TrainingBatch(targets, new Dictionary<string, int[]> { ["s"] = groups }) { Rows = Rows };
+            var second = Enumerable.Range(0, Rows).Select(r => (r / 3) % 3).ToArray();
+            Batch = new TrainingBatch(targets, new Dictionary<string, int[]> { ["s"] = groups, ["t"] = second }) { Rows = Rows };
         }
 
         public MultiHeadNetwork Network { get; }
@@ -46,18 +47,18 @@ public class ConstrainedObjectiveTests
 
         public TrainingBatch Batch { get; }
 
-        public FairnessConstraint Constraint() => new(
+        public FairnessConstraint Constraint(int groups = 2) => new(
             [
                 new ConstrainedTask(0, HeadTask.Regression, 0, HarmKind.Mse, 0, 2.0, ViolationKind.OneSided),
                 new ConstrainedTask(1, HeadTask.Binary, 0, HarmKind.Opportunity, 0, 1.0, ViolationKind.OneSided),
             ],
             HarmReference.BestGroup,
             ConstraintAggregation.Smooth(0.2),
-            2,
+            groups,
             Rows);
 
         public ConstrainedObjective Objective(double lambda, DualAscent? dual, bool headAware, bool minNorm = false) => new(
-            Network, [RegressionLoss.Mse, RegressionLoss.Mse, RegressionLoss.Mse], Weights, Constraint(), "s", lambda, dual, headAware, 4, minNorm);
+            Network, [RegressionLoss.Mse, RegressionLoss.Mse, RegressionLoss.Mse], Weights, [Constraint()], ["s"], lambda, dual, headAware, 4, minNorm);
 
         /// <summary>Per head w_t dU_t, and per constrained head dF/d outputs, computed by the parts alone.</summary>
         public (double Utility, float[][] Utilities, double F, float[][] Fairness) Parts()
@@ -222,6 +223,33 @@ public class ConstrainedObjectiveTests
         {
             var heads = objective.MinNorm.BlockNames.Select((name, b) => (name, b)).Where(x => x.name.StartsWith("head:", StringComparison.Ordinal));
             heads.ShouldAllBe(x => objective.MinNorm.Alphas[x.b] == 1d, "without head-aware routing the heads see no constraint gradient");
+        }
+    }
+
+    [Fact]
+    public void Several_attributes_aggregate_their_constraints_by_the_same_rule_and_weight_their_gradients_by_it()
+    {
+        var setup = new Setup();
+        var heads = setup.Network.Heads.Select(head => head.Prediction).ToArray();
+        float[][] first = [new float[Rows], new float[Rows], new float[Rows * 3]];
+        float[][] second = [new float[Rows], new float[Rows], new float[Rows * 3]];
+        var f1 = setup.Constraint().Compute(heads, setup.Batch.Targets, setup.Batch.Groups["s"], Rows, first);
+        var f2 = setup.Constraint(3).Compute(heads, setup.Batch.Targets, setup.Batch.Groups["t"], Rows, second);
+        var weights = new double[2];
+        var f = ConstraintAggregation.Smooth(0.2).Compute([f1, f2], [1d, 1d], weights);
+        weights.ShouldAllBe(w => w > 0, "both attributes must count for the test to mean anything");
+        const double lambda = 1.5;
+
+        var objective = new ConstrainedObjective(
+            setup.Network, [RegressionLoss.Mse, RegressionLoss.Mse, RegressionLoss.Mse], Weights, [setup.Constraint(), setup.Constraint(3)], ["s", "t"], lambda, null, true, 4);
+        var (total, gradients, _, _) = setup.Evaluate(objective);
+
+        var (utility, utilities, _, _) = setup.Parts();
+        total.ShouldBe(utility + (lambda * f), 1e-12);
+        for (var h = 0; h < 2; h++)
+        {
+            var combined = first[h].Select((g, i) => MathF.FusedMultiplyAdd((float)weights[1], second[h][i], MathF.FusedMultiplyAdd((float)weights[0], g, 0f))).ToArray();
+            gradients[h].ShouldBe(combined.Select((g, i) => MathF.FusedMultiplyAdd((float)lambda, g, (float)Weights[h] * utilities[h][i])).ToArray());
         }
     }
 }
