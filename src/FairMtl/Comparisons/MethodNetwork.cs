@@ -37,7 +37,7 @@ public sealed record MethodNetwork(
             routes.Add(route);
         }
 
-        var bce = new BinaryTaskTerm();
+        var bce = BinaryTask;
         switch (method.Kind)
         {
             case MethodKind.SingleTask:
@@ -173,6 +173,10 @@ public sealed record MethodNetwork(
         return indicator;
     }
 
+    /// <summary>A binary task's cross-entropy over the rows labelled for it (a missing label, NaN, takes no part; with
+    /// every label present, the plain mean cross-entropy bit for bit).</summary>
+    private static HeadTaskTerm BinaryTask => new(HeadTask.Binary, RegressionLoss.Mse, 0);
+
     private static HeadRoute Route(float headScale, float trunkScale, (ILossTerm Term, double Coefficient) term) =>
         new([term], headScale, trunkScale);
 
@@ -196,7 +200,7 @@ public sealed record MethodNetwork(
     private static (List<(ILossTerm, double)> Head, List<(ILossTerm, double)>? Trunk) MultiTaskTerms(
         MethodSpec method, ComparisonSpec spec, IReadOnlyList<SensitiveGroups> attributes, MultiTaskSetting setting, int t, int[] taskHeads)
     {
-        var bce = new BinaryTaskTerm();
+        var bce = BinaryTask;
         var head = new List<(ILossTerm, double)> { (bce, 1d) };
         if (method.Kind == MethodKind.MultiTask)
         {

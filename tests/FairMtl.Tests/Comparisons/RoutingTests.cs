@@ -57,7 +57,7 @@ public class RoutingTests
         network.Forward([0.1f, 0.2f, -0.3f, 0.4f, 0.5f, -0.6f, 0.7f, 0.8f], 4, training: false, null);
         var targets = new[] { new[] { 1f, 0f, 1f, 0f }, new[] { 0f, 0f, 1f, 1f } };
         var batch = Batch(targets, [0, 1, 0, 1], 4);
-        var bce = new BinaryTaskTerm();
+        var bce = new HeadTaskTerm(HeadTask.Binary, RegressionLoss.Mse, 0);
         var group = new GroupTaskTerm("g", 0);
         var objective = new RoutedObjective(
             [new HeadRoute([(bce, 1d), (group, 0.5)], 0.25f, 0.75f), new HeadRoute([(bce, 2d)], 1f, -3f)], network);
@@ -95,7 +95,7 @@ public class RoutingTests
         network.Initialize(Initializer.GlorotUniform, new DeterministicRandom(5));
         network.Forward([0.1f, 0.2f, -0.3f, 0.4f, 0.5f, -0.6f, 0.7f, 0.8f], 4, training: false, null);
         var batch = Batch([[1f, 0f, 1f, 0f]], [0, 1, 0, 1], 4);
-        var bce = new BinaryTaskTerm();
+        var bce = new HeadTaskTerm(HeadTask.Binary, RegressionLoss.Mse, 0);
         var group = new GroupTaskTerm("g", 1);
         var objective = new RoutedObjective([new HeadRoute([(bce, 1d)], 0.5f, 2f, [(bce, 1d), (group, -3d)])], network);
         var gradients = new[] { new float[4] };
