@@ -49,7 +49,7 @@ public sealed class FairMtKind : IStorableKind<FairMtUnit, FairMtRun, FairMtResu
     /// <summary>The units in a fixed order: per repetition, each method at each of its sweep points.</summary>
     public static FairMtUnit[] Plan(FairMtSpec spec) =>
         Enumerable.Range(0, spec.Protocol.Repetitions)
-            .SelectMany(r => spec.Methods.SelectMany(method => FairMtSummary.SweepPoints(spec, method).Select(point => new FairMtUnit(method, point, r))))
+            .SelectMany(r => spec.Methods.SelectMany(method => spec.SweepPoints(method).Select(point => new FairMtUnit(method, point, r))))
             .ToArray();
 
     /// <inheritdoc/>
@@ -107,7 +107,8 @@ public sealed class FairMtKind : IStorableKind<FairMtUnit, FairMtRun, FairMtResu
         var classes = spec.Tasks.Select((task, t) => ClassesOf(task, t)).ToArray();
         var attributes = ConstraintAttributes;
         var trained = FairMtTraining.Train(
-            spec, _loaded.Data.Table.FeatureColumns, repetition, unit, classes, scales, attributes.Select(a => a.Count).ToArray(), cancellationToken);
+            spec, _loaded.Data.Table.FeatureColumns, repetition, unit, classes, scales, attributes,
+            spec.Tasks.Select(task => Threshold(task, repetition)).ToArray(), cancellationToken);
         if (trained.Outcome.Failure is { } failure)
         {
             return Failed(unit, repetition.Seed, trained.Outcome.Epochs, trained.Outcome.Steps, failure);

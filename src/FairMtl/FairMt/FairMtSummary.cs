@@ -17,7 +17,7 @@ public static class FairMtSummary
         foreach (var method in spec.Methods)
         {
             var mine = new List<FairMtPoint>();
-            foreach (var point in SweepPoints(spec, method))
+            foreach (var point in spec.SweepPoints(method))
             {
                 var done = runs.Where(run => run.Method == method.Name && SamePoint(run.Point, point) && run.Failure is null).ToArray();
                 var paired = done.Where(run => baseline.ContainsKey(run.Repetition)).ToArray();
@@ -44,14 +44,6 @@ public static class FairMtSummary
 
         return points;
     }
-
-    /// <summary>The sweep values <paramref name="method"/> trains at (NaN alone for unconstrained MTL).</summary>
-    public static IReadOnlyList<double> SweepPoints(FairMtSpec spec, MethodSpec method) => method.Kind switch
-    {
-        MethodKind.Penalty => spec.Sweep.Lambdas,
-        MethodKind.PrimalDual => spec.Sweep.Epsilons,
-        _ => [double.NaN],
-    };
 
     /// <summary>Equal sweep values (NaN equals NaN: the unconstrained method's one point).</summary>
     public static bool SamePoint(double a, double b) => a.Equals(b);

@@ -3,6 +3,7 @@ using FairMtl.Nn;
 using FairMtl.Nn.Optimizers;
 using FairMtl.Numerics;
 using FairMtl.Objectives.Constraints;
+using FairMtl.Objectives.Routing;
 using FairMtl.Spec;
 using FairMtl.Training;
 
@@ -30,27 +31,40 @@ public static class FairMtTraining
     /// <param name="unit">The method, sweep point and repetition.</param>
     /// <param name="classes">Per task, its classes (multi-class) or labels (multi-label); else 0.</param>
     /// <param name="scales">Per task, the scale of its violation (NaN: not constrained).</param>
-    /// <param name="groups">Per constraint attribute (spec order), its number of groups.</param>
+    /// <param name="attributes">The constraint's attributes (spec order).</param>
+    /// <param name="thresholds">Per task, its decision threshold (binary and multi-label tasks; the soft rates of the
+    /// constraint are taken at it).</param>
     /// <param name="cancellationToken">Stops training between steps.</param>
     public static Trained Train(
-        FairMtSpec spec, IReadOnlyList<string> featureColumns, RepetitionData repetition, FairMtUnit unit, int[] classes, double[] scales, IReadOnlyList<int> groups, CancellationToken cancellationToken)
+        FairMtSpec spec, IReadOnlyList<string> featureColumns, RepetitionData repetition, FairMtUnit unit, int[] classes, double[] scales, IReadOnlyList<SensitiveGroups> attributes, double[] thresholds, CancellationToken cancellationToken)
     {
         var batch = spec.Training.BatchSize;
-        var heads = spec.Tasks.Select((task, t) => new HeadSpec(task.Name, task.Column, task.Type, false, spec.HeadHidden, Classes: classes[t])).ToArray();
+        var method = unit.Method;
+        var mtaf = method.Kind is MethodKind.MtaF or MethodKind.FairMultiTask ? MtaF(spec, unit, attributes) : null;
+        var heads = mtaf?.Heads
+            ?? spec.Tasks.Select((task, t) => new HeadSpec(task.Name, task.Column, task.Type, false, spec.HeadHidden, Classes: classes[t])).ToArray();
         var network = MultiHeadNetwork.For(featureColumns, spec.Data.Embeddings, spec.Model, heads, batch);
         network.Initialize(spec.Model.Init, DeterministicRandom.ForStream(repetition.Seed, "init"));
         var trainer = new ModelTrainer(network, repetition.Train, repetition.Validation, batch);
         var optimizer = OptimizerFactory.Create(spec.Training.Optimizer, network.Parameters);
-        var method = unit.Method;
+        var shuffle = DeterministicRandom.ForStream(repetition.Seed, "shuffle");
+        var dropout = DeterministicRandom.ForStream(repetition.Seed, "dropout");
+        if (mtaf is not null)
+        {
+            var routed = trainer.Train(optimizer, new RoutedObjective(mtaf.Routes, network), spec.Training.Epochs, null, shuffle, dropout, cancellationToken);
+            return new Trained(routed, Outputs(routed, network, repetition), double.NaN, double.NaN);
+        }
+
         var violation = method.Kind == MethodKind.MultiTask ? ViolationKind.OneSided : method.Violation;
         var constrained = spec.Tasks
             .Select((task, t) => (task, t))
             .Where(pair => pair.task.Harm is not null)
             .Select(pair => new ConstrainedTask(
-                pair.t, pair.task.Type, classes[pair.t], pair.task.Harm!.Kind, pair.task.Harm.Tolerance, scales[pair.t], violation, pair.task.Harm.FavourableNegative))
+                pair.t, pair.task.Type, classes[pair.t], pair.task.Harm!.Kind, pair.task.Harm.Tolerance, scales[pair.t], violation, pair.task.Harm.FavourableNegative,
+                pair.task.Type is HeadTask.Binary or HeadTask.MultiLabel ? Logit(thresholds[pair.t]) : 0d))
             .ToArray();
-        var constraints = groups
-            .Select(count => new FairnessConstraint(constrained, spec.Constraint.Reference, Aggregation(spec.Constraint), count, batch, spec.Constraint.Smoothing))
+        var constraints = attributes
+            .Select(attribute => new FairnessConstraint(constrained, spec.Constraint.Reference, Aggregation(spec.Constraint), attribute.Count, batch, spec.Constraint.Smoothing))
             .ToArray();
         var dual = method.Kind == MethodKind.PrimalDual ? new DualAscent(unit.Point, method.DualStep, method.Averaging) : null;
         var lambda = method.Kind == MethodKind.Penalty ? unit.Point : 0d;
@@ -58,17 +72,30 @@ public static class FairMtTraining
         var objective = new ConstrainedObjective(
             network, spec.Tasks.Select(task => task.Loss).ToArray(), spec.Tasks.Select(task => task.Weight).ToArray(), constraints, spec.Constraint.Attributes, lambda, dual,
             method.HeadAware, batchesPerEpoch, method.MinNorm);
-        var outcome = trainer.Train(
-            optimizer,
-            objective,
-            spec.Training.Epochs,
-            null,
-            DeterministicRandom.ForStream(repetition.Seed, "shuffle"),
-            DeterministicRandom.ForStream(repetition.Seed, "dropout"),
-            cancellationToken);
-        var outputs = outcome.Failure is null ? Predictor.Predict(network, repetition.Test).Select(o => o.ToArray()).ToArray() : [];
-        return new Trained(outcome, outputs, objective.Multiplier, objective.RecentConstraint);
+        var outcome = trainer.Train(optimizer, objective, spec.Training.Epochs, null, shuffle, dropout, cancellationToken);
+        return new Trained(outcome, Outputs(outcome, network, repetition), objective.Multiplier, objective.RecentConstraint);
     }
+
+    /// <summary>MTA-F (or its fair multi-task baseline) as a baseline of a FairMT experiment whose tasks are all binary:
+    /// the multi-task comparison's heads and routes (docs/comparison-experiments.md) with w_t the tasks' weights, lambda_t
+    /// the unit's lambda and r_t the method's ratio, its fairness losses on the constraint's attributes.</summary>
+    private static MethodNetwork MtaF(FairMtSpec spec, FairMtUnit unit, IReadOnlyList<SensitiveGroups> attributes)
+    {
+        var tasks = spec.Tasks.Count;
+        var setting = new MultiTaskSetting(
+            0,
+            spec.Tasks.Select(task => task.Weight).ToArray(),
+            Enumerable.Repeat(unit.Point, tasks).ToArray(),
+            Enumerable.Repeat(unit.Method.Ratio, tasks).ToArray());
+        return MethodNetwork.For(unit.Method, spec, attributes, setting);
+    }
+
+    /// <summary>log(theta / (1 - theta)): 0 exactly at 0.5.</summary>
+    private static double Logit(double threshold) => threshold == 0.5 ? 0d : Math.Log(threshold / (1d - threshold));
+
+    /// <summary>The test rows' raw outputs per head (copies), or none after a failure.</summary>
+    private static float[][] Outputs(TrainingOutcome outcome, MultiHeadNetwork network, RepetitionData repetition) =>
+        outcome.Failure is null ? Predictor.Predict(network, repetition.Test).Select(o => o.ToArray()).ToArray() : [];
 
     /// <summary>The constraint's aggregation as the spec declares it.</summary>
     public static ConstraintAggregation Aggregation(ConstraintSpec constraint) =>

@@ -145,7 +145,7 @@ public static class FairMtTables
 
     private static string PointKind(MethodKind kind) => kind switch
     {
-        MethodKind.Penalty => "lambda",
+        MethodKind.Penalty or MethodKind.MtaF or MethodKind.FairMultiTask => "lambda",
         MethodKind.PrimalDual => "epsilon",
         _ => string.Empty,
     };

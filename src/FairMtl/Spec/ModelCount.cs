@@ -82,13 +82,8 @@ public static class ModelCount
         Check(Of(spec), limit, comparison.Source.Locate(at), breakdown);
     }
 
-    /// <summary>The sweep points a FairMT method trains at: every lambda (penalty), every epsilon (primal-dual), else one.</summary>
-    public static int FairMtPoints(FairMtSpec spec, MethodSpec method) => method.Kind switch
-    {
-        MethodKind.Penalty => spec.Sweep.Lambdas.Count,
-        MethodKind.PrimalDual => spec.Sweep.Epsilons.Count,
-        _ => 1,
-    };
+    /// <summary>The number of sweep points a FairMT method trains at (<see cref="FairMtSpec.SweepPoints"/>).</summary>
+    public static int FairMtPoints(FairMtSpec spec, MethodSpec method) => spec.SweepPoints(method).Count;
 
     private static void Check(long models, long limit, SourceLocation location, string breakdown)
     {

@@ -89,6 +89,7 @@ public static class CanonicalJson
         ["averaging"] = value => value is 0d,
         ["head_aware"] = value => value is true,
         ["min_norm"] = value => value is false,
+        ["ratio"] = value => value is 1d,
     };
 
     /// <summary>The JSON text of <paramref name="value"/> as its runtime type.</summary>

@@ -120,8 +120,12 @@ public class FairMtYamlTests
             "the primal-dual methods need 'sweep.epsilon': the constraint bounds"
         },
         {
-            Minimal.WithLine("SYM:", "  SYM: { kind: mta-f, loss: corr }"), DiagnosticCodes.InvalidValue, 13, 3,
+            Minimal.WithLine("SYM:", "  SYM: { kind: single-task }"), DiagnosticCodes.InvalidValue, 13, 3,
             "method 'SYM' cannot be compared with the FairMT methods (penalty, primal-dual) in one experiment"
+        },
+        {
+            Minimal.WithLine("SYM:", "  SYM: { kind: mta-f, loss: corr }"), DiagnosticCodes.InvalidValue, 13, 3,
+            "method 'SYM' (mta-f) needs binary tasks, but task 'y' is regression"
         },
         {
             Minimal.WithLine("MTL:", "  MTL: { kind: multi-task, dual_step: 1 }"), DiagnosticCodes.UnknownKey, 13, 28,

@@ -11,6 +11,7 @@ namespace FairMtl.Objectives.Constraints;
 /// <param name="Scale">s_t &gt; 0: the violation is divided by this before aggregation.</param>
 /// <param name="Violation">One-sided or symmetric.</param>
 /// <param name="FavourableNegative">Binary and multi-label heads: the favourable outcome is the negative label.</param>
+/// <param name="Offset">Binary and multi-label heads: the logit of the decision threshold the soft rates are taken at.</param>
 public sealed record ConstrainedTask(
     int Head,
     HeadTask Task,
@@ -19,4 +20,5 @@ public sealed record ConstrainedTask(
     double Tolerance,
     double Scale,
     ViolationKind Violation,
-    bool FavourableNegative = false);
+    bool FavourableNegative = false,
+    double Offset = 0d);

@@ -68,7 +68,7 @@ public sealed class FairnessConstraint
                 throw new ArgumentOutOfRangeException(nameof(tasks), task.Violation, null);
             }
 
-            _harms[t] = new GroupHarm(task.Task, task.Harm, task.Classes, groups, maxRows, task.FavourableNegative, smoothing);
+            _harms[t] = new GroupHarm(task.Task, task.Harm, task.Classes, groups, maxRows, task.FavourableNegative, smoothing, task.Offset);
             _coefficients[t] = UnitBuffers.Rent<double>(groups);
             _scales[t] = task.Scale;
         }

@@ -63,8 +63,15 @@ public sealed class GroupHarm
     /// <param name="smoothing">a in [0, 1): each cell's sum and count are a times the running ones (those of the batches
     /// before, see <see cref="Advance"/>) plus the batch's, so that a harm estimates the group's rate from about
     /// 1 / (1 - a) batches instead of one; the gradient flows through the batch's rows only. 0: the batch alone.</param>
-    public GroupHarm(HeadTask task, HarmKind kind, int classes, int groups, int maxRows, bool favourableNegative = false, double smoothing = 0d)
+    /// <param name="offset">Binary and multi-label heads: the soft rates are sigmoid(o - offset), so that they measure
+    /// the rate at the decision threshold theta when offset = logit(theta) (0: theta = 0.5).</param>
+    public GroupHarm(HeadTask task, HarmKind kind, int classes, int groups, int maxRows, bool favourableNegative = false, double smoothing = 0d, double offset = 0d)
     {
+        if (offset != 0d && task is not (HeadTask.Binary or HeadTask.MultiLabel) || !double.IsFinite(offset))
+        {
+            throw new ArgumentOutOfRangeException(nameof(offset), offset, "A finite threshold offset applies to binary and multi-label heads only.");
+        }
+
         if (!(smoothing >= 0d && smoothing < 1d))
         {
             throw new ArgumentOutOfRangeException(nameof(smoothing), smoothing, "The smoothing must lie in [0, 1).");
@@ -105,6 +112,7 @@ public sealed class GroupHarm
         _runningSums = UnitBuffers.Rent<double>(cells);
         _runningCounts = UnitBuffers.Rent<double>(cells);
         Smoothing = smoothing;
+        Offset = offset;
         _factors = UnitBuffers.Rent<double>(cells);
         _combined = UnitBuffers.Rent<double>(cells);
         _harm = UnitBuffers.Rent<double>(groups + 1);
@@ -122,6 +130,9 @@ public sealed class GroupHarm
 
     /// <summary>The running statistics' decay a (0: every batch alone).</summary>
     public double Smoothing { get; }
+
+    /// <summary>The logit subtracted before the sigmoid of a binary or multi-label rate (logit of the decision threshold).</summary>
+    public double Offset { get; }
 
     public HarmKind Kind { get; }
 
@@ -321,9 +332,10 @@ public sealed class GroupHarm
                 return;
             }
 
-            // The favourable rate: sigmoid(o), or 1 - sigmoid(o) = sigmoid(-o) when the favourable outcome is negative.
-            var slope = FairnessBatch.SigmoidDerivative(output);
-            (value, derivative) = FavourableNegative ? (TaskLoss.Sigmoid(-output), -slope) : (TaskLoss.Sigmoid(output), slope);
+            // The favourable rate: sigmoid(o - c), or 1 - sigmoid(o - c) = sigmoid(c - o) when the favourable outcome is negative.
+            var shifted = output - Offset;
+            var slope = FairnessBatch.SigmoidDerivative(shifted);
+            (value, derivative) = FavourableNegative ? (TaskLoss.Sigmoid(-shifted), -slope) : (TaskLoss.Sigmoid(shifted), slope);
         }
 
         _slot[entry] = slot;

@@ -155,6 +155,8 @@ public sealed record SensitiveAttributeSpec(string Name, GroupSpec Groups)
 /// well as the trunk (false: the trunk only).</param>
 /// <param name="MinNorm">FairMT penalty and primal-dual methods: combine the utility and constraint gradients per
 /// parameter block by the min-norm rule instead of adding them.</param>
+/// <param name="Ratio">MTA-F as a baseline of a FairMT experiment: its head-to-shared ratio r (a multi-task comparison
+/// sweeps r instead).</param>
 public sealed record MethodSpec(
     string Name,
     MethodKind Kind,
@@ -169,7 +171,8 @@ public sealed record MethodSpec(
     double DualStep = 0d,
     double Averaging = 0d,
     bool HeadAware = true,
-    bool MinNorm = false);
+    bool MinNorm = false,
+    double Ratio = 1d);
 
 /// <summary>The rows a multi-task fairness loss is computed on.</summary>
 public enum FairnessCondition

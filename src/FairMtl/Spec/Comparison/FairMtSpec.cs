@@ -31,7 +31,17 @@ public sealed record FairMtSpec(
     ComparisonTrainingSpec Training,
     ConstraintSpec Constraint,
     ConstraintSweepSpec Sweep)
-    : ComparisonSpec(Name, Description, Data, Model, HeadHidden, Tasks, Sensitive, Methods, Protocol, Training);
+    : ComparisonSpec(Name, Description, Data, Model, HeadHidden, Tasks, Sensitive, Methods, Protocol, Training)
+{
+    /// <summary>The sweep values <paramref name="method"/> trains at: every lambda (penalty, MTA-F and its baseline), every
+    /// epsilon (primal-dual), or NaN alone (unconstrained MTL).</summary>
+    public IReadOnlyList<double> SweepPoints(MethodSpec method) => method.Kind switch
+    {
+        MethodKind.Penalty or MethodKind.MtaF or MethodKind.FairMultiTask => Sweep.Lambdas,
+        MethodKind.PrimalDual => Sweep.Epsilons,
+        _ => [double.NaN],
+    };
+}
 
 /// <summary>The one fairness constraint F: per sensitive attribute and constrained task a violation v_t of the task's
 /// harms over the attribute's groups, aggregated over the tasks after dividing by each task's scale, then over the
@@ -49,7 +59,8 @@ public sealed record ConstraintSpec(EquatableArray<string> Attributes, HarmRefer
 /// <param name="Kind">Opportunity or parity (classification), MSE or MAE (regression).</param>
 /// <param name="Tolerance">delta_t: harm above the reference by at most this much is no violation.</param>
 /// <param name="Scale">s_t, the violation's divisor in the aggregation; 0: measured (the spread of the task's labels).</param>
-/// <param name="FavourableNegative">Parity: the negative class is the favourable outcome (harm = positive rate).</param>
+/// <param name="FavourableNegative">Binary and multi-label tasks: the negative class is the favourable outcome (parity:
+/// harm = the positive rate; opportunity: harm = the false-positive rate, MTA-F's quantity).</param>
 public sealed record HarmSpec(HarmKind Kind, double Tolerance, double Scale, bool FavourableNegative = false);
 
 /// <summary>A differentiable per-group harm (lower is better for the group).</summary>

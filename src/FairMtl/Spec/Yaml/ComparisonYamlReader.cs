@@ -73,6 +73,12 @@ public static class ComparisonYamlReader
         }
 
         var multiTask = CheckFamilies(methodsNode, methods, tasks);
+        if (methods.FirstOrDefault(m => m.Ratio != 1d) is { } withRatio)
+        {
+            throw methodsNode.Error(
+                DiagnosticCodes.UnknownKey,
+                $"'ratio' of method '{withRatio.Name}' applies to MTA-F in a FairMT experiment; a multi-task comparison sweeps r with 'sweep.ratio'");
+        }
         var frontNode = root.Get("front");
         if (multiTask && frontNode is not null)
         {
@@ -107,7 +113,7 @@ public static class ComparisonYamlReader
             }
         }
 
-        FairMtSectionReader.CheckMethods(methodsNode, common.Methods);
+        FairMtSectionReader.CheckMethods(methodsNode, common.Methods, common.Tasks);
         var constraint = FairMtSectionReader.ReadConstraint(root.Get("constraint"), root.Require("tasks"), common.Tasks, common.Sensitive);
         var sweep = FairMtSectionReader.ReadSweep(root.Get("sweep"), methodsNode, common.Methods);
         var (protocol, split) = ReadProtocolAndSplit(root, common.DataMapping);
@@ -175,7 +181,7 @@ public static class ComparisonYamlReader
     {
         var method = node.AsMapping(
             "a mapping with key kind and the kind's settings",
-            "kind", "loss", "lambda", "epsilon", "weight", "attribute", "bandwidth", "condition", "violation", "dual_step", "averaging", "head_aware", "combine");
+            "kind", "loss", "lambda", "epsilon", "weight", "attribute", "bandwidth", "condition", "violation", "dual_step", "averaging", "head_aware", "combine", "ratio");
         var kind = method.Require("kind").AsEnum(MethodKinds);
         var allowed = kind switch
         {
@@ -183,7 +189,8 @@ public static class ComparisonYamlReader
             MethodKind.Auxiliary => ["kind", "loss", "lambda"],
             MethodKind.Adversarial => ["kind", "weight"],
             MethodKind.GroupDecomposition => ["kind", "attribute"],
-            MethodKind.FairMultiTask or MethodKind.MtaF => ["kind", "loss", "bandwidth", "condition"],
+            MethodKind.FairMultiTask => ["kind", "loss", "bandwidth", "condition"],
+            MethodKind.MtaF => ["kind", "loss", "bandwidth", "condition", "ratio"],
             MethodKind.Penalty => ["kind", "violation", "head_aware", "combine"],
             MethodKind.PrimalDual => ["kind", "violation", "dual_step", "averaging", "head_aware", "combine"],
             _ => ["kind"],
@@ -261,7 +268,8 @@ public static class ComparisonYamlReader
             ? method.Number("dual_step", 0.1, "a number > 0 (the multiplier's step size)", v => v > 0d, DiagnosticCodes.ImpossibleRange)
             : 0d;
         var averaging = method.Number("averaging", 0d, "a number in [0, 1) (the decay of the running average of F; 0: none)", v => v is >= 0d and < 1d, DiagnosticCodes.ImpossibleRange);
-        return new MethodSpec(name, kind, loss, lambda, epsilon, weight, attribute, bandwidth, condition, violation, dualStep, averaging, method.Bool("head_aware", true), method.Enum("combine", false, Combinations));
+        return new MethodSpec(name, kind, loss, lambda, epsilon, weight, attribute, bandwidth, condition, violation, dualStep, averaging, method.Bool("head_aware", true), method.Enum("combine", false, Combinations),
+            method.Number("ratio", 1d, "a number >= 0 (MTA-F's head-to-shared ratio r)", v => v >= 0d, DiagnosticCodes.ImpossibleRange));
     }
 
     private static FrontSpec ReadFront(YamlNodeReader? node, IReadOnlyList<MethodSpec> methods, IReadOnlyList<string> attributes)

@@ -17,16 +17,32 @@ internal static class FairMtSectionReader
             && kind is YamlScalarNode { Value: { } text }
             && text.Trim().Replace('_', '-').ToLowerInvariant() is "penalty" or "primal-dual");
 
-    /// <summary>A FairMT experiment compares unconstrained MTL, penalties and primal-dual training only.</summary>
-    public static void CheckMethods(YamlNodeReader methodsNode, IReadOnlyList<MethodSpec> methods)
+    /// <summary>A FairMT experiment compares unconstrained MTL, penalties and primal-dual training, and, where every task
+    /// is binary, MTA-F and its fair multi-task baseline at each lambda.</summary>
+    public static void CheckMethods(YamlNodeReader methodsNode, IReadOnlyList<MethodSpec> methods, IReadOnlyList<TaskSpec> tasks)
     {
-        var odd = methods.FirstOrDefault(m => m.Kind is not (MethodKind.MultiTask or MethodKind.Penalty or MethodKind.PrimalDual));
+        var odd = methods.FirstOrDefault(m => m.Kind is not (MethodKind.MultiTask or MethodKind.Penalty or MethodKind.PrimalDual or MethodKind.MtaF or MethodKind.FairMultiTask));
         if (odd is not null)
         {
             throw methodsNode.Error(
                 DiagnosticCodes.InvalidValue,
                 $"method '{odd.Name}' cannot be compared with the FairMT methods (penalty, primal-dual) in one experiment; "
-                + "expected kind multi-task, penalty or primal-dual");
+                + "expected kind multi-task, penalty, primal-dual, mta-f or fair-multi-task");
+        }
+
+        var mtaf = methods.FirstOrDefault(m => m.Kind is MethodKind.MtaF or MethodKind.FairMultiTask);
+        var other = tasks.FirstOrDefault(t => t.Type != HeadTask.Binary);
+        if (mtaf is not null && other is not null)
+        {
+            throw methodsNode.Error(
+                DiagnosticCodes.InvalidValue,
+                $"method '{mtaf.Name}' ({(mtaf.Kind == MethodKind.MtaF ? "mta-f" : "fair-multi-task")}) needs binary tasks, but task '{other.Name}' is "
+                + $"{TaskSectionReader.Spelling(other.Type)}; compare it in an experiment whose tasks are all binary");
+        }
+
+        if (mtaf is not null && tasks.Count < 2)
+        {
+            throw methodsNode.Error(DiagnosticCodes.InvalidValue, $"method '{mtaf.Name}' needs at least two tasks under 'tasks'");
         }
     }
 
@@ -109,7 +125,7 @@ internal static class FairMtSectionReader
         double[] Values(string key, MethodKind kind, string what)
         {
             var valuesNode = sweep?.Get(key);
-            var used = methods.Any(m => m.Kind == kind);
+            var used = methods.Any(m => m.Kind == kind || (kind == MethodKind.Penalty && m.Kind is MethodKind.MtaF or MethodKind.FairMultiTask));
             if (valuesNode is null)
             {
                 return used
@@ -127,7 +143,7 @@ internal static class FairMtSectionReader
         }
 
         return new ConstraintSweepSpec(
-            Values("lambda", MethodKind.Penalty, "the penalty weights"),
+            Values("lambda", MethodKind.Penalty, "the penalty weights (and MTA-F's lambda)"),
             Values("epsilon", MethodKind.PrimalDual, "the constraint bounds"));
     }
 

@@ -148,9 +148,9 @@ public static class TaskSectionReader
         }
 
         var favourableNode = mapping?.Get("favourable");
-        if (favourableNode is not null && kind != HarmKind.Parity)
+        if (favourableNode is not null && type is not (HeadTask.Binary or HeadTask.MultiLabel))
         {
-            throw favourableNode.Error(DiagnosticCodes.UnknownKey, "'favourable' applies to 'kind: parity' only");
+            throw favourableNode.Error(DiagnosticCodes.UnknownKey, "'favourable' applies to binary and multi-label tasks only");
         }
 
         var negative = favourableNode?.AsEnum(Favourable) ?? false;
