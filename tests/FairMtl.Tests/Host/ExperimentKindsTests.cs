@@ -92,7 +92,7 @@ public class ExperimentKindsTests
         var error = Should.Throw<FairMtlException>(() => Kinds.Resolve("adult-sx"));
 
         error.Code.ShouldBe(DiagnosticCodes.ExperimentFile);
-        error.Detail.ShouldStartWith("'adult-sx' is neither an experiment file nor a compiled experiment; did you mean 'adult-sex'? (compiled experiments: adult-fairmt, adult-mtaf, ");
+        error.Detail.ShouldStartWith("'adult-sx' is neither an experiment file nor a compiled experiment; did you mean 'adult-sex'? (compiled experiments: adult-fairmt, adult-fairmt-mtaf, adult-mtaf, ");
         error.Detail.ShouldContain("parkinson");
     }
 }
