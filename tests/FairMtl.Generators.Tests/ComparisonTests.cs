@@ -8,13 +8,6 @@ public sealed class ComparisonTests
 
     private static string Compas => GeneratorHarness.ReadRepoFile(CompasYaml);
 
-    private static (int Line, int Column) Find(string yaml, string text)
-    {
-        var lines = yaml.Split('\n');
-        var index = Array.FindIndex(lines, line => line.Contains(text, StringComparison.Ordinal));
-        return (index + 1, lines[index].IndexOf(text, StringComparison.Ordinal) + 1);
-    }
-
     [Fact]
     public void A_valid_comparison_gets_no_diagnostic_and_no_generated_type_but_a_registry_entry_with_its_yaml()
     {
@@ -43,7 +36,7 @@ public sealed class ComparisonTests
     public void A_mistake_in_a_method_is_a_build_error_at_the_value()
     {
         var broken = Compas.Replace("MTL-GLF: { kind: auxiliary, loss: glf", "MTL-GLF: { kind: auxiliary, loss: dpl", StringComparison.Ordinal);
-        var (line, at) = Find(broken, "MTL-GLF: { kind: auxiliary, loss: dpl");
+        var (line, at) = GeneratorHarness.Find(broken, "MTL-GLF: { kind: auxiliary, loss: dpl");
         var column = at + "MTL-GLF: { kind: auxiliary, loss: ".Length;
 
         var run = GeneratorHarness.Run([GeneratorHarness.Text(CompasYaml, broken)]);
@@ -67,7 +60,7 @@ public sealed class ComparisonTests
         {
             var broken = Compas.Replace(from, to, StringComparison.Ordinal);
             broken.ShouldNotBe(Compas);
-            var (line, position) = Find(broken, column + (column == "juv_misd_cnt" ? "," : string.Empty));
+            var (line, position) = GeneratorHarness.Find(broken, column + (column == "juv_misd_cnt" ? "," : string.Empty));
 
             var run = GeneratorHarness.Run([GeneratorHarness.Text(CompasYaml, broken), GeneratorHarness.RepoFile(CompasData)]);
 
@@ -83,7 +76,7 @@ public sealed class ComparisonTests
         var indent = categorical[..(categorical.Length - categorical.TrimStart().Length)];
         var valid = Compas.Replace(categorical, categorical + "\n" + indent + "embeddings: 3", StringComparison.Ordinal);
         var broken = Compas.Replace(categorical, categorical + "\n" + indent + "embeddings: { priors_count: 3 }", StringComparison.Ordinal);
-        var (line, at) = Find(broken, "priors_count: 3");
+        var (line, at) = GeneratorHarness.Find(broken, "priors_count: 3");
 
         GeneratorHarness.Run([GeneratorHarness.Text(CompasYaml, valid), GeneratorHarness.RepoFile(CompasData)]).Diagnostics.ShouldBeEmpty();
         var run = GeneratorHarness.Run([GeneratorHarness.Text(CompasYaml, broken), GeneratorHarness.RepoFile(CompasData)]);

@@ -9,13 +9,6 @@ public sealed class FairMtTests
 
     private static string Lsac => GeneratorHarness.ReadRepoFile(LsacYaml);
 
-    private static (int Line, int Column) Find(string yaml, string text)
-    {
-        var lines = yaml.Split('\n');
-        var index = Array.FindIndex(lines, line => line.Contains(text, StringComparison.Ordinal));
-        return (index + 1, lines[index].IndexOf(text, StringComparison.Ordinal) + 1);
-    }
-
     [Fact]
     public void The_lsac_experiment_builds_without_diagnostics_and_is_registered()
     {
@@ -32,7 +25,7 @@ public sealed class FairMtTests
         const string from = "tier: { type: multi-class, column: tier, harm: opportunity }";
         var broken = Lsac.Replace(from, "tier: { type: multi-class, column: tier, harm: parity }", StringComparison.Ordinal);
         broken.ShouldNotBe(Lsac);
-        var (line, at) = Find(broken, "harm: parity");
+        var (line, at) = GeneratorHarness.Find(broken, "harm: parity");
 
         var run = GeneratorHarness.Run([GeneratorHarness.Text(LsacYaml, broken)]);
 
@@ -44,7 +37,7 @@ public sealed class FairMtTests
     public void A_task_column_is_checked_against_the_data_header()
     {
         var broken = Lsac.Replace("column: zfygpa", "column: zfygpaa", StringComparison.Ordinal);
-        var (line, at) = Find(broken, "zfygpaa");
+        var (line, at) = GeneratorHarness.Find(broken, "zfygpaa");
 
         var run = GeneratorHarness.Run([GeneratorHarness.Text(LsacYaml, broken), GeneratorHarness.RepoFile(LsacData)]);
 

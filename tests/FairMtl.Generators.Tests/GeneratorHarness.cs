@@ -34,6 +34,14 @@ internal static class GeneratorHarness
     /// <summary>A text at a virtual path under the root.</summary>
     public static AdditionalText Text(string relativePath, string? text) => new InMemoryAdditionalText(Root + relativePath, text);
 
+    /// <summary>The 1-based line and column of the first occurrence of <paramref name="text"/> in <paramref name="yaml"/>.</summary>
+    public static (int Line, int Column) Find(string yaml, string text)
+    {
+        var lines = yaml.Split('\n');
+        var index = Array.FindIndex(lines, line => line.Contains(text, StringComparison.Ordinal));
+        return (index + 1, lines[index].IndexOf(text, StringComparison.Ordinal) + 1);
+    }
+
     public static GeneratorRun Run(IEnumerable<AdditionalText> additionalTexts, params string[] sources)
     {
         var input = CreateCompilation(sources);

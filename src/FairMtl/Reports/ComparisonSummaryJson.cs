@@ -58,20 +58,7 @@ public static class ComparisonSummaryJson
             SummaryJson.WriteStrings(json, "metrics", result.Columns.Select(c => c.Name));
             json.WriteStartObject("runs");
             json.WriteNumber("total", result.Runs.Count);
-            var failures = result.Runs.Where(run => run.Failure is not null).ToArray();
-            json.WriteNumber("failed", failures.Length);
-            json.WriteStartArray("failures");
-            foreach (var run in failures)
-            {
-                json.WriteStartObject();
-                json.WriteString("method", run.Method);
-                json.WriteNumber("lambda", run.Lambda);
-                json.WriteNumber("repetition", run.Repetition);
-                json.WriteString("message", run.Failure);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            WriteFailures(json, result.Runs.Where(run => run.Failure is not null), run => (run.Method, run.Repetition, run.Failure!), (run, w) => w.WriteNumber("lambda", run.Lambda));
             json.WriteEndObject();
         });
 
@@ -91,20 +78,11 @@ public static class ComparisonSummaryJson
             json.WriteStartObject("runs");
             json.WriteNumber("references", result.References.Count);
             json.WriteNumber("total", result.Runs.Count);
-            var failures = result.References.Concat(result.Runs).Where(run => run.Failure is not null).ToArray();
-            json.WriteNumber("failed", failures.Length);
-            json.WriteStartArray("failures");
-            foreach (var run in failures)
-            {
-                json.WriteStartObject();
-                json.WriteString("method", run.Method);
-                json.WriteNumber("setting", run.Setting?.Index ?? -1);
-                json.WriteNumber("repetition", run.Repetition);
-                json.WriteString("message", run.Failure);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            WriteFailures(
+                json,
+                result.References.Concat(result.Runs).Where(run => run.Failure is not null),
+                run => (run.Method, run.Repetition, run.Failure!),
+                (run, w) => w.WriteNumber("setting", run.Setting?.Index ?? -1));
             json.WriteEndObject();
         });
 
@@ -146,24 +124,17 @@ public static class ComparisonSummaryJson
             json.WriteEndObject();
             json.WriteStartObject("runs");
             json.WriteNumber("total", result.Runs.Count);
-            var failures = result.Runs.Where(run => run.Failure is not null).ToArray();
-            json.WriteNumber("failed", failures.Length);
-            json.WriteStartArray("failures");
-            foreach (var run in failures)
-            {
-                json.WriteStartObject();
-                json.WriteString("method", run.Method);
-                if (!double.IsNaN(run.Point))
+            WriteFailures(
+                json,
+                result.Runs.Where(run => run.Failure is not null),
+                run => (run.Method, run.Repetition, run.Failure!),
+                (run, w) =>
                 {
-                    json.WriteNumber("point", run.Point);
-                }
-
-                json.WriteNumber("repetition", run.Repetition);
-                json.WriteString("message", run.Failure);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+                    if (!double.IsNaN(run.Point))
+                    {
+                        w.WriteNumber("point", run.Point);
+                    }
+                });
             json.WriteEndObject();
         });
 
@@ -187,6 +158,28 @@ public static class ComparisonSummaryJson
         }
 
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    /// <summary><c>failed</c> and <c>failures</c>: per failed run its method, what <paramref name="where"/> writes (its
+    /// lambda, setting or sweep point), its repetition and the message.</summary>
+    private static void WriteFailures<T>(
+        Utf8JsonWriter json, IEnumerable<T> failed, Func<T, (string Method, int Repetition, string Message)> describe, Action<T, Utf8JsonWriter> where)
+    {
+        var failures = failed.ToArray();
+        json.WriteNumber("failed", failures.Length);
+        json.WriteStartArray("failures");
+        foreach (var run in failures)
+        {
+            var (method, repetition, message) = describe(run);
+            json.WriteStartObject();
+            json.WriteString("method", method);
+            where(run, json);
+            json.WriteNumber("repetition", repetition);
+            json.WriteString("message", message);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     /// <summary>The <c>data</c> section of the kinds with a repetition-0 split: rows, files, split sizes, then
