@@ -54,6 +54,11 @@ internal static class AttributeExperimentReader
             return Failed();
         }
 
+        if (attributes.Find(AttributeNames.Method) is not null)
+        {
+            return ReadComparison(attributes, sourceFile, classLocation, target, problems, name, nameLocation);
+        }
+
         var missing = problems.Count;
         DeclarationChecks.MissingAttributes(attributes, classLocation, problems);
         var incomplete = problems.Count > missing;
@@ -100,6 +105,58 @@ internal static class AttributeExperimentReader
             Path.IsPathRooted(folder) ? loaded.DataPath : Path.Combine(folder, spec.Data.File),
             new EquatableArray<ColumnReference>(columns),
             nameLocation);
+    }
+
+    /// <summary>
+    /// A class with [Method] attributes declares a comparison experiment (method comparison, MTA-F or FairMT): lowered to
+    /// comparison YAML, validated by <see cref="ComparisonYamlReader.Parse"/>, and, as a YAML comparison, registered with
+    /// that YAML (no generated members); its data paths resolve against the class's folder.
+    /// </summary>
+    private static ExperimentModel ReadComparison(
+        DeclaredAttributes attributes, string sourceFile, DiagnosticLocation classLocation, TargetType target, List<DiagnosticInfo> problems, string name, DiagnosticLocation nameLocation)
+    {
+        ExperimentModel Failed() => new(
+            name, sourceFile, null, target, new EquatableArray<DiagnosticInfo>(problems), null, EquatableArray<ColumnReference>.Empty, nameLocation);
+
+        var missing = problems.Count;
+        DeclarationChecks.MissingComparisonAttributes(attributes, classLocation, problems);
+        if (problems.Count > missing)
+        {
+            return Failed();
+        }
+
+        var yaml = AttributeLowering.LowerComparison(attributes, classLocation);
+        var folder = string.IsNullOrEmpty(sourceFile) ? string.Empty : Path.GetDirectoryName(sourceFile) ?? string.Empty;
+        LoadedComparison loaded;
+        try
+        {
+            loaded = ComparisonYamlReader.Parse(yaml.Text, sourceFile, folder, collectionTags: true);
+        }
+        catch (FairMtlException e)
+        {
+            problems.Add(new DiagnosticInfo(e.Code, AttributeMessages.Rewrite(e.Detail), e.Location is null ? classLocation : yaml.Locate(e.Location, classLocation)));
+            return Failed();
+        }
+
+        if (problems.Count > 0)
+        {
+            return Failed();
+        }
+
+        var columns = ColumnReferences.Of(loaded.Spec)
+            .Select(reference => new ColumnReference(reference.Path, reference.Column, yaml.Locate(loaded.Source.Locate(reference.Path), nameLocation)))
+            .ToArray();
+        return new ExperimentModel(
+            loaded.Spec.Name,
+            sourceFile,
+            null,
+            target,
+            EquatableArray<DiagnosticInfo>.Empty,
+            Path.IsPathRooted(folder) ? loaded.DataPath : Path.Combine(folder, loaded.Spec.Data.File),
+            new EquatableArray<ColumnReference>(columns),
+            nameLocation,
+            ComparisonData: loaded.Spec.Data,
+            ComparisonYaml: yaml.Text);
     }
 
     private static string[] Names(DeclaredAttributes attributes, string metadataName) =>

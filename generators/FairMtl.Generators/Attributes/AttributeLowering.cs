@@ -36,6 +36,28 @@ internal sealed class AttributeLowering
         return yaml;
     }
 
+    /// <summary>The comparison-experiment YAML (<c>docs/comparison-experiments.md</c>, <c>docs/fairmt.md</c>) of a class
+    /// with [Method] attributes.</summary>
+    /// <remarks>[Experiment], [Dataset], [Training], at least one [Task], [Sensitive] and [Method] must be present.</remarks>
+    public static SynthesizedYaml LowerComparison(DeclaredAttributes attributes, DiagnosticLocation classLocation)
+    {
+        var lowering = new AttributeLowering(attributes);
+        lowering._yaml.Root(classLocation);
+        var experiment = attributes.Find(AttributeNames.Experiment)!;
+        lowering.Value(0, "name", experiment, "name");
+        lowering.Value(0, "description", experiment, "Description");
+        lowering.Data();
+        lowering.Model();
+        lowering.Tasks();
+        lowering.Sensitive();
+        lowering.Constraint();
+        lowering.Methods();
+        lowering.ConstraintSweep();
+        lowering.Protocol();
+        lowering.Training();
+        return lowering._yaml;
+    }
+
     private void Data()
     {
         var dataset = _attributes.Find(AttributeNames.Dataset)!;
@@ -74,16 +96,19 @@ internal sealed class AttributeLowering
             _yaml.Close(mapping);
         }
 
-        var groups = _attributes.Find(AttributeNames.Groups)!;
-        var groupsMapping = _yaml.Mapping(1, "groups", groups.Location, groups.Location);
-        Value(2, "column", groups, "column");
-        Enum(2, "rule", groups, "rule", YamlEnumValues.GroupRules);
-        Value(2, "threshold", groups, "Threshold");
-        List(2, "labels", groups, "Labels");
-        List(2, "privileged", groups, "Privileged");
-        List(2, "range", groups, "Range");
-        List(2, "unknown", groups, "Unknown");
-        _yaml.Close(groupsMapping);
+        if (_attributes.Find(AttributeNames.Groups) is { } groups)
+        {
+            var groupsMapping = _yaml.Mapping(1, "groups", groups.Location, groups.Location);
+            Value(2, "column", groups, "column");
+            Enum(2, "rule", groups, "rule", YamlEnumValues.GroupRules);
+            Value(2, "threshold", groups, "Threshold");
+            List(2, "labels", groups, "Labels");
+            List(2, "privileged", groups, "Privileged");
+            List(2, "range", groups, "Range");
+            List(2, "unknown", groups, "Unknown");
+            _yaml.Close(groupsMapping);
+        }
+
         _yaml.Close(data);
     }
 
@@ -100,7 +125,180 @@ internal sealed class AttributeLowering
         Value(1, "dropout", trunk, "Dropout");
         Value(1, "batch_norm", trunk, "BatchNorm");
         Enum(1, "init", trunk, "Init", YamlEnumValues.Initializers);
+        List(1, "head_hidden", trunk, "HeadHidden");
         _yaml.Close(model);
+    }
+
+    private void Tasks()
+    {
+        var tasks = _attributes.All(AttributeNames.Task);
+        var mapping = _yaml.Mapping(0, "tasks", tasks[0].Location, tasks[0].Location);
+        foreach (var task in tasks)
+        {
+            var name = task.Get("name")!;
+            var entry = _yaml.Mapping(1, YamlScalarText.Of(name.Value), name.Location, task.Location);
+            Enum(2, "type", task, "Type", TaskSectionReader.Types);
+            if (task.Get("Columns") is null)
+            {
+                Value(2, "column", task, "column");
+            }
+
+            List(2, "columns", task, "Columns");
+            List(2, "positive", task, "Positive");
+            Value(2, "above", task, "Above");
+            if (task.Get("PriorThreshold") is { Value.Value: true } prior)
+            {
+                _yaml.Scalar(2, "threshold", "prior", prior.Location, prior.Location);
+            }
+            else
+            {
+                Value(2, "threshold", task, "Threshold");
+            }
+
+            List(2, "classes", task, "Classes");
+            Enum(2, "loss", task, "Loss", TaskSectionReader.Losses);
+            Value(2, "standardize", task, "Standardize");
+            Value(2, "weight", task, "Weight");
+            Harm(task);
+            var missing = task.InSourceOrder("MissingRate", "MissingMechanism", "MissingGroup").FirstOrDefault();
+            if (missing.Argument is not null)
+            {
+                var missingMapping = _yaml.Mapping(2, "missing", missing.Argument.Location, missing.Argument.Location);
+                Value(3, "rate", task, "MissingRate");
+                Enum(3, "mechanism", task, "MissingMechanism", TaskSectionReader.Mechanisms);
+                Value(3, "group", task, "MissingGroup");
+                _yaml.Close(missingMapping);
+            }
+
+            _yaml.Close(entry);
+        }
+
+        _yaml.Close(mapping);
+    }
+
+    /// <summary>A task's <c>harm</c> mapping, from Harm and the arguments that refine it (written when any is set, so that
+    /// a refinement without Harm is reported by the reader).</summary>
+    private void Harm(DeclaredAttribute task)
+    {
+        var first = task.InSourceOrder("Harm", "Tolerance", "Scale", "MeasuredScale", "FavourableNegative").FirstOrDefault();
+        if (first.Argument is null)
+        {
+            return;
+        }
+
+        var harm = _yaml.Mapping(2, "harm", first.Argument.Location, first.Argument.Location);
+        Enum(3, "kind", task, "Harm", TaskSectionReader.Harms);
+        Value(3, "tolerance", task, "Tolerance");
+        if (task.Get("MeasuredScale") is { Value.Value: true } measured)
+        {
+            _yaml.Scalar(3, "scale", "measured", measured.Location, measured.Location);
+        }
+        else
+        {
+            Value(3, "scale", task, "Scale");
+        }
+
+        if (task.Get("FavourableNegative") is { } favourable)
+        {
+            _yaml.Scalar(3, "favourable", favourable.Value.Value is true ? "negative" : "positive", favourable.Location, favourable.Location);
+        }
+
+        _yaml.Close(harm);
+    }
+
+    private void Sensitive()
+    {
+        var attributes = _attributes.All(AttributeNames.Sensitive);
+        var mapping = _yaml.Mapping(0, "sensitive", attributes[0].Location, attributes[0].Location);
+        foreach (var attribute in attributes)
+        {
+            var name = attribute.Get("name")!;
+            var entry = _yaml.Mapping(1, YamlScalarText.Of(name.Value), name.Location, attribute.Location);
+            Value(2, "column", attribute, "column");
+            Enum(2, "rule", attribute, "Rule", YamlEnumValues.GroupRules);
+            List(2, "labels", attribute, "Labels");
+            List(2, "privileged", attribute, "Privileged");
+            List(2, "range", attribute, "Range");
+            List(2, "unknown", attribute, "Unknown");
+            _yaml.Close(entry);
+        }
+
+        _yaml.Close(mapping);
+    }
+
+    private void Constraint()
+    {
+        if (_attributes.Find(AttributeNames.Constraint) is not { } constraint)
+        {
+            return;
+        }
+
+        var mapping = _yaml.Mapping(0, "constraint", constraint.Location, constraint.Location);
+        List(1, "attributes", constraint, "Attributes");
+        Enum(1, "reference", constraint, "Reference", FairMtSectionReader.References);
+        Enum(1, "aggregate", constraint, "Aggregate", FairMtSectionReader.Aggregations);
+        Value(1, "temperature", constraint, "Temperature");
+        Value(1, "smoothing", constraint, "Smoothing");
+        _yaml.Close(mapping);
+    }
+
+    private void Methods()
+    {
+        var methods = _attributes.All(AttributeNames.Method);
+        var mapping = _yaml.Mapping(0, "methods", methods[0].Location, methods[0].Location);
+        foreach (var method in methods)
+        {
+            var name = method.Get("name")!;
+            var entry = _yaml.Mapping(1, YamlScalarText.Of(name.Value), name.Location, method.Location);
+            Enum(2, "kind", method, "kind", ComparisonYamlReader.MethodKinds);
+            Enum(2, "loss", method, "Loss", ComparisonYamlReader.FairnessLosses);
+            Value(2, "lambda", method, "Lambda");
+            Value(2, "epsilon", method, "Epsilon");
+            Value(2, "weight", method, "Weight");
+            Value(2, "attribute", method, "Attribute");
+            Value(2, "bandwidth", method, "Bandwidth");
+            Enum(2, "condition", method, "Condition", ComparisonYamlReader.Conditions);
+            Enum(2, "violation", method, "Violation", ComparisonYamlReader.Violations);
+            Value(2, "dual_step", method, "DualStep");
+            Value(2, "averaging", method, "Averaging");
+            Value(2, "head_aware", method, "HeadAware");
+            if (method.Get("MinNorm") is { } minNorm)
+            {
+                _yaml.Scalar(2, "combine", minNorm.Value.Value is true ? "min-norm" : "sum", minNorm.Location, minNorm.Location);
+            }
+
+            Value(2, "ratio", method, "Ratio");
+            _yaml.Close(entry);
+        }
+
+        _yaml.Close(mapping);
+    }
+
+    private void ConstraintSweep()
+    {
+        if (_attributes.Find(AttributeNames.ConstraintSweep) is not { } sweep)
+        {
+            return;
+        }
+
+        var mapping = _yaml.Mapping(0, "sweep", sweep.Location, sweep.Location);
+        List(1, "lambda", sweep, "Lambdas");
+        List(1, "epsilon", sweep, "Epsilons");
+        _yaml.Close(mapping);
+    }
+
+    private void Protocol()
+    {
+        if (_attributes.Find(AttributeNames.Protocol) is not { } protocol)
+        {
+            return;
+        }
+
+        var mapping = _yaml.Mapping(0, "protocol", protocol.Location, protocol.Location);
+        Value(1, "repetitions", protocol, "Repetitions");
+        Value(1, "seed", protocol, "Seed");
+        Enum(1, "split", protocol, "Split", ComparisonYamlReader.SplitKinds);
+        _yaml.Close(mapping);
     }
 
     private void Heads()

@@ -18,6 +18,18 @@ internal static class AttributeNames
     public const string EarlyStopping = Namespace + ".EarlyStoppingAttribute";
     public const string Evaluation = Namespace + ".EvaluationAttribute";
 
+    public const string Task = Namespace + ".TaskAttribute";
+
+    public const string Sensitive = Namespace + ".SensitiveAttribute";
+
+    public const string Method = Namespace + ".MethodAttribute";
+
+    public const string Constraint = Namespace + ".ConstraintAttribute";
+
+    public const string ConstraintSweep = Namespace + ".ConstraintSweepAttribute";
+
+    public const string Protocol = Namespace + ".ProtocolAttribute";
+
     /// <summary>"[Head]" for <c>FairMtl.Declarations.HeadAttribute</c>.</summary>
     public static string Display(string metadataName)
     {

@@ -28,6 +28,27 @@ internal static class DeclarationChecks
         }
     }
 
+    /// <summary>What a comparison class (one with [Method]) cannot leave out.</summary>
+    public static void MissingComparisonAttributes(DeclaredAttributes attributes, DiagnosticLocation classLocation, List<DiagnosticInfo> problems)
+    {
+        foreach (var (attribute, what, key) in new[]
+        {
+            (AttributeNames.Dataset, "the data file", "data.file"),
+            (AttributeNames.Task, "a task", "tasks"),
+            (AttributeNames.Sensitive, "a sensitive attribute", "sensitive"),
+            (AttributeNames.Training, "the epochs", "training.epochs"),
+        })
+        {
+            if (attributes.Find(attribute) is null)
+            {
+                problems.Add(new DiagnosticInfo(
+                    DiagnosticCodes.MissingKey,
+                    $"missing required attribute {AttributeNames.Display(attribute)}: it declares {what} (YAML '{key}')",
+                    classLocation));
+            }
+        }
+    }
+
     public static void Conflicts(DeclaredAttributes attributes, List<DiagnosticInfo> problems)
     {
         foreach (var sweep in attributes.All(AttributeNames.Sweep))

@@ -10,7 +10,8 @@ internal sealed class DeclaredAttributes
     {
         AttributeNames.Experiment, AttributeNames.Dataset, AttributeNames.Split, AttributeNames.Groups, AttributeNames.Trunk,
         AttributeNames.Head, AttributeNames.Sweep, AttributeNames.Seeds, AttributeNames.Baseline, AttributeNames.Optimizer,
-        AttributeNames.Training, AttributeNames.EarlyStopping, AttributeNames.Evaluation,
+        AttributeNames.Training, AttributeNames.EarlyStopping, AttributeNames.Evaluation, AttributeNames.Task, AttributeNames.Sensitive,
+        AttributeNames.Method, AttributeNames.Constraint, AttributeNames.ConstraintSweep, AttributeNames.Protocol,
     };
 
     private readonly List<DeclaredAttribute> _attributes;

@@ -12,7 +12,8 @@ namespace FairMtl.Compiled;
 /// <param name="Yaml">The file's text at build time.</param>
 public sealed record CompiledComparison(string Name, string SourceFile, string Yaml)
 {
-    /// <summary>The experiment ready to run: relative paths (the data files) resolve against the declaring file's folder.</summary>
+    /// <summary>The experiment ready to run: relative paths (the data files) resolve against the declaring file's folder.
+    /// The YAML of an attribute declaration marks its mappings and lists with tags, which the build already validated.</summary>
     public LoadedComparison Load() =>
-        ComparisonYamlReader.Parse(Yaml, SourceFile, Path.GetDirectoryName(SourceFile) ?? Environment.CurrentDirectory);
+        ComparisonYamlReader.Parse(Yaml, SourceFile, Path.GetDirectoryName(SourceFile) ?? Environment.CurrentDirectory, collectionTags: true);
 }

@@ -27,4 +27,7 @@ public sealed class TrunkAttribute : Attribute
 
     /// <summary>YAML <c>model.init</c>: the weight initialiser (default Glorot uniform); biases start at zero.</summary>
     public Initializer Init { get; set; } = Initializer.GlorotUniform;
+
+    /// <summary>YAML <c>model.head_hidden</c> (comparison experiments): widths of every task head's hidden layers.</summary>
+    public int[] HeadHidden { get; set; } = [];
 }

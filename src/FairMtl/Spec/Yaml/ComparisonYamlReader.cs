@@ -33,9 +33,14 @@ public static class ComparisonYamlReader
 
     /// <summary>Validates comparison-experiment YAML held in memory.</summary>
     /// <exception cref="FairMtlException">The text is not a valid comparison experiment.</exception>
-    public static LoadedComparison Parse(string yamlText, string displayPath, string baseDirectory)
+    public static LoadedComparison Parse(string yamlText, string displayPath, string baseDirectory) =>
+        Parse(yamlText, displayPath, baseDirectory, collectionTags: false);
+
+    /// <summary>Validates comparison YAML; <paramref name="collectionTags"/> lets <c>!!map</c> and <c>!!seq</c> mark
+    /// mappings and lists (the YAML the generator writes from attributes).</summary>
+    internal static LoadedComparison Parse(string yamlText, string displayPath, string baseDirectory, bool collectionTags)
     {
-        var context = new YamlReadContext(displayPath);
+        var context = new YamlReadContext(displayPath, collectionTags);
         var rootNode = YamlDocumentLoader.Load(yamlText, context);
         context.RecordLocations(rootNode, string.Empty);
         var root = new YamlNodeReader(context, rootNode, string.Empty)

@@ -147,7 +147,7 @@ internal static class FairMtSectionReader
             Values("epsilon", MethodKind.PrimalDual, "the constraint bounds"));
     }
 
-    private static readonly (string Name, HarmReference Value)[] References = [("best-group", HarmReference.BestGroup), ("population", HarmReference.Population)];
+    internal static readonly (string Name, HarmReference Value)[] References = [("best-group", HarmReference.BestGroup), ("population", HarmReference.Population)];
 
-    private static readonly (string Name, AggregationKind Value)[] Aggregations = [("max", AggregationKind.Max), ("smooth", AggregationKind.Smooth)];
+    internal static readonly (string Name, AggregationKind Value)[] Aggregations = [("max", AggregationKind.Max), ("smooth", AggregationKind.Smooth)];
 }

@@ -187,12 +187,12 @@ public static class TaskSectionReader
     internal static readonly (string Name, HeadTask Value)[] Types =
         [("binary", HeadTask.Binary), ("regression", HeadTask.Regression), ("multi-class", HeadTask.MultiClass), ("multi-label", HeadTask.MultiLabel)];
 
-    private static readonly (string Name, RegressionLoss Value)[] Losses = [("mse", RegressionLoss.Mse), ("mae", RegressionLoss.Mae)];
+    internal static readonly (string Name, RegressionLoss Value)[] Losses = [("mse", RegressionLoss.Mse), ("mae", RegressionLoss.Mae)];
 
-    private static readonly (string Name, HarmKind Value)[] Harms =
+    internal static readonly (string Name, HarmKind Value)[] Harms =
         [("opportunity", HarmKind.Opportunity), ("parity", HarmKind.Parity), ("mse", HarmKind.Mse), ("mae", HarmKind.Mae)];
 
     private static readonly (string Name, bool Value)[] Favourable = [("positive", false), ("negative", true)];
 
-    private static readonly (string Name, MissingMechanism Value)[] Mechanisms = [("mcar", MissingMechanism.Mcar), ("by-group", MissingMechanism.ByGroup)];
+    internal static readonly (string Name, MissingMechanism Value)[] Mechanisms = [("mcar", MissingMechanism.Mcar), ("by-group", MissingMechanism.ByGroup)];
 }

@@ -1,0 +1,59 @@
+using Microsoft.CodeAnalysis;
+
+namespace FairMtl.Generators.Tests.Attributes;
+
+/// <summary>A comparison experiment (here FairMT) declared with attributes: [Method] makes the class a comparison, its
+/// attributes are lowered to comparison YAML, validated by the same reader and registered with that YAML.</summary>
+public sealed class FairMtAttributeTests
+{
+    private const string Path = "experiments/LsacFairMtAttr.cs";
+    private const string Data = "experiments/data/lsac/bar_pass_prediction.csv";
+
+    private static readonly string Source = GeneratorHarness.ReadRepoFile(Path);
+
+    [Fact]
+    public void The_attribute_declaration_builds_clean_and_is_registered_as_a_comparison()
+    {
+        var run = AttributeHarness.Run(Source, Path, GeneratorHarness.RepoFile(Data));
+
+        run.DiagnosticLines.ShouldBeEmpty();
+        run.HintNames.ShouldBe(["FairMtl.Generated.ExperimentRegistry.g.cs"], "a comparison gets no generated members");
+        var registry = run.Source(run.HintNames.Single());
+        registry.ShouldContain($"new global::FairMtl.Compiled.CompiledComparison(\"lsac-fairmt-attr\", \"{GeneratorHarness.Root}{Path}\", ");
+        registry.ShouldContain("harm: !!map");
+    }
+
+    [Theory]
+    [InlineData("Harm = HarmKind.Opportunity)]\n[Sensitive", "Harm = HarmKind.Parity)]\n[Sensitive", "Type = HeadTask.MultiClass, Harm = ", "HarmKind.Parity", "FMTL003",
+        "'tasks.tier.harm.kind' must be opportunity (the soft positive rates of a multi-class task sum to 1")]
+    [InlineData("DualStep = 0.5", "DualStep = -1", "DualStep = ", "-1", "FMTL006", "'methods.PD.dual_step' must be a number > 0")]
+    [InlineData("Epsilons = new[] { 0.01 }", "Epsilons = new double[0]", "Epsilons = ", "new double[0]", "FMTL006", "'sweep.epsilon' must list at least one value")]
+    [InlineData("[Sensitive(\"race\", \"race1\"", "[Sensitive(\"race\", \"race9\"", "[Sensitive(\"race\", ", "\"race9\"", "FMTL004", "unknown column 'race9'")]
+    public void A_mistake_is_a_build_error_at_the_attribute_argument(string from, string to, string anchor, string target, string id, string message)
+    {
+        var source = Source.Replace(from, to, StringComparison.Ordinal);
+        source.ShouldNotBe(Source);
+
+        var run = AttributeHarness.Run(source, Path, GeneratorHarness.RepoFile(Data));
+
+        var diagnostic = run.Diagnostics.Where(d => d.Id == id).ShouldHaveSingleItem(string.Join("\n", run.DiagnosticLines));
+        var span = diagnostic.Location.GetLineSpan();
+        span.Path.ShouldBe(GeneratorHarness.Root + Path);
+        (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1).ShouldBe(SourcePosition.Of(source, anchor, target), GeneratorRun.Format(diagnostic));
+        diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture).ShouldContain(message);
+        diagnostic.Severity.ShouldBe(DiagnosticSeverity.Error);
+    }
+
+    [Fact]
+    public void A_comparison_class_without_tasks_names_the_missing_attribute()
+    {
+        var source = Source.Replace("[Task(\"gpa\"", "// [Task(\"gpa\"", StringComparison.Ordinal)
+            .Replace("[Task(\"bar\"", "// [Task(\"bar\"", StringComparison.Ordinal)
+            .Replace("[Task(\"tier\"", "// [Task(\"tier\"", StringComparison.Ordinal);
+
+        var run = AttributeHarness.Run(source, Path);
+
+        run.DiagnosticLines.ShouldHaveSingleItem().ShouldContain("FMTL007");
+        run.DiagnosticLines.Single().ShouldContain("missing required attribute [Task]: it declares a task (YAML 'tasks')");
+    }
+}
