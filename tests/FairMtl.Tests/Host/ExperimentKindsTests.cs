@@ -33,6 +33,7 @@ public class ExperimentKindsTests
         var files = Directory.GetFiles(TestExperiments.ExperimentsDirectory, "*.yaml")
             .Select(path => Path.GetFileNameWithoutExtension(path))
             .Append("boston-attr")
+            .Append("lsac-fairmt-attr")
             .Order(StringComparer.Ordinal);
 
         Kinds.Compiled.Select(listed => listed.Name).ShouldBe(files);
