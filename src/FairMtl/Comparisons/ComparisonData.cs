@@ -194,7 +194,7 @@ public sealed class ComparisonData
                 var groups = part.Groups![attribute.Name];
                 for (var r = 0; r < part.Rows; r++)
                 {
-                    if ((group >= 0 && groups[r] != group) || !HasLabel(targets.AsSpan(r * width, width)))
+                    if ((group >= 0 && groups[r] != group) || !TaskLabels.IsLabelled(targets, width, r))
                     {
                         continue;
                     }
@@ -206,20 +206,6 @@ public sealed class ComparisonData
                 }
             }
         }
-    }
-
-    /// <summary>Whether a row's entries hold at least one label (a multi-label row may miss some of its labels).</summary>
-    private static bool HasLabel(ReadOnlySpan<float> entries)
-    {
-        foreach (var entry in entries)
-        {
-            if (!float.IsNaN(entry))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private DataPart Part(int[] rows, HeadScaling[] scalings, HeadScaling[] targetScalings)

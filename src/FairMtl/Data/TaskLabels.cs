@@ -57,11 +57,15 @@ public sealed record TaskLabels(float[] Values, int Width, IReadOnlyList<string>
     }
 
     /// <summary>Whether row <paramref name="row"/> has at least one label.</summary>
-    public bool IsLabelled(int row)
+    public bool IsLabelled(int row) => IsLabelled(Values, Width, row);
+
+    /// <summary>Whether row <paramref name="row"/> of row-major <paramref name="values"/> (<paramref name="width"/> per row)
+    /// has at least one label (a value that is not NaN).</summary>
+    public static bool IsLabelled(float[] values, int width, int row)
     {
-        for (var k = 0; k < Width; k++)
+        for (var k = 0; k < width; k++)
         {
-            if (!float.IsNaN(Values[(row * Width) + k]))
+            if (!float.IsNaN(values[(row * width) + k]))
             {
                 return true;
             }

@@ -97,7 +97,7 @@ public sealed class FairMtKind : IStorableKind<FairMtUnit, FairMtRun, FairMtResu
             _loaded.Data.Table.Rows,
             _loaded.Data.Table.Files,
             (first.Train.Rows, first.Validation.Rows, first.Test.Rows),
-            spec.Tasks.Select((task, t) => Enumerable.Range(0, first.Train.Rows).Count(r => _loaded.Data.Labels[t] is var labels && IsLabelled(first.Train.Targets[task.Name], labels.Width, r))).ToArray(),
+            spec.Tasks.Select((task, t) => Enumerable.Range(0, first.Train.Rows).Count(r => Data.TaskLabels.IsLabelled(first.Train.Targets[task.Name], _loaded.Data.Labels[t].Width, r))).ToArray(),
             scheduled.Timings(_loaded.LoadSeconds, runs.Sum(run => run.Steps)));
     }
 
@@ -196,19 +196,6 @@ public sealed class FairMtKind : IStorableKind<FairMtUnit, FairMtRun, FairMtResu
         var violations = Enumerable.Range(0, attributes).Select(_ => Enumerable.Repeat(double.NaN, Spec.Tasks.Count).ToArray()).ToArray();
         return new FairMtRun(
             unit.Method.Name, unit.Point, unit.Repetition, seed, epochs, steps, double.NaN, double.NaN, tasks, violations, double.NaN, reason);
-    }
-
-    private static bool IsLabelled(float[] targets, int width, int row)
-    {
-        for (var k = 0; k < width; k++)
-        {
-            if (!float.IsNaN(targets[(row * width) + k]))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static void CheckAttribute(LoadedComparison experiment, ComparisonData data)
