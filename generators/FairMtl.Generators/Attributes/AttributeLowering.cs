@@ -129,14 +129,9 @@ internal sealed class AttributeLowering
         _yaml.Close(model);
     }
 
-    private void Tasks()
-    {
-        var tasks = _attributes.All(AttributeNames.Task);
-        var mapping = _yaml.Mapping(0, "tasks", tasks[0].Location, tasks[0].Location);
-        foreach (var task in tasks)
+    private void Tasks() =>
+        NamedEntries("tasks", AttributeNames.Task, task =>
         {
-            var name = task.Get("name")!;
-            var entry = _yaml.Mapping(1, YamlScalarText.Of(name.Value), name.Location, task.Location);
             Enum(2, "type", task, "Type", TaskSectionReader.Types);
             if (task.Get("Columns") is null)
             {
@@ -169,12 +164,7 @@ internal sealed class AttributeLowering
                 Value(3, "group", task, "MissingGroup");
                 _yaml.Close(missingMapping);
             }
-
-            _yaml.Close(entry);
-        }
-
-        _yaml.Close(mapping);
-    }
+        });
 
     /// <summary>A task's <c>harm</c> mapping, from Harm and the arguments that refine it (written when any is set, so that
     /// a refinement without Harm is reported by the reader).</summary>
@@ -206,25 +196,16 @@ internal sealed class AttributeLowering
         _yaml.Close(harm);
     }
 
-    private void Sensitive()
-    {
-        var attributes = _attributes.All(AttributeNames.Sensitive);
-        var mapping = _yaml.Mapping(0, "sensitive", attributes[0].Location, attributes[0].Location);
-        foreach (var attribute in attributes)
+    private void Sensitive() =>
+        NamedEntries("sensitive", AttributeNames.Sensitive, attribute =>
         {
-            var name = attribute.Get("name")!;
-            var entry = _yaml.Mapping(1, YamlScalarText.Of(name.Value), name.Location, attribute.Location);
             Value(2, "column", attribute, "column");
             Enum(2, "rule", attribute, "Rule", YamlEnumValues.GroupRules);
             List(2, "labels", attribute, "Labels");
             List(2, "privileged", attribute, "Privileged");
             List(2, "range", attribute, "Range");
             List(2, "unknown", attribute, "Unknown");
-            _yaml.Close(entry);
-        }
-
-        _yaml.Close(mapping);
-    }
+        });
 
     private void Constraint()
     {
@@ -242,14 +223,9 @@ internal sealed class AttributeLowering
         _yaml.Close(mapping);
     }
 
-    private void Methods()
-    {
-        var methods = _attributes.All(AttributeNames.Method);
-        var mapping = _yaml.Mapping(0, "methods", methods[0].Location, methods[0].Location);
-        foreach (var method in methods)
+    private void Methods() =>
+        NamedEntries("methods", AttributeNames.Method, method =>
         {
-            var name = method.Get("name")!;
-            var entry = _yaml.Mapping(1, YamlScalarText.Of(name.Value), name.Location, method.Location);
             Enum(2, "kind", method, "kind", ComparisonYamlReader.MethodKinds);
             Enum(2, "loss", method, "Loss", ComparisonYamlReader.FairnessLosses);
             Value(2, "lambda", method, "Lambda");
@@ -268,11 +244,7 @@ internal sealed class AttributeLowering
             }
 
             Value(2, "ratio", method, "Ratio");
-            _yaml.Close(entry);
-        }
-
-        _yaml.Close(mapping);
-    }
+        });
 
     private void ConstraintSweep()
     {
@@ -301,20 +273,28 @@ internal sealed class AttributeLowering
         _yaml.Close(mapping);
     }
 
-    private void Heads()
-    {
-        var heads = _attributes.All(AttributeNames.Head);
-        var mapping = _yaml.Mapping(0, "heads", heads[0].Location, heads[0].Location);
-        foreach (var head in heads)
+    private void Heads() =>
+        NamedEntries("heads", AttributeNames.Head, head =>
         {
-            var name = head.Get("name")!;
-            var entry = _yaml.Mapping(1, YamlScalarText.Of(name.Value), name.Location, head.Location);
             Value(2, "column", head, "column");
             Enum(2, "task", head, "task", YamlEnumValues.HeadTasks);
             Value(2, "standardize", head, "Standardize");
             List(2, "hidden", head, "Hidden");
             List(2, "positive", head, "Positive");
-            _yaml.Close(entry);
+        });
+
+    /// <summary>A top-level mapping of named entries, one per attribute of <paramref name="attributeName"/> (at least one),
+    /// each keyed by its <c>name</c> argument and filled by <paramref name="entry"/> at depth 2.</summary>
+    private void NamedEntries(string key, string attributeName, Action<DeclaredAttribute> entry)
+    {
+        var attributes = _attributes.All(attributeName);
+        var mapping = _yaml.Mapping(0, key, attributes[0].Location, attributes[0].Location);
+        foreach (var attribute in attributes)
+        {
+            var name = attribute.Get("name")!;
+            var opened = _yaml.Mapping(1, YamlScalarText.Of(name.Value), name.Location, attribute.Location);
+            entry(attribute);
+            _yaml.Close(opened);
         }
 
         _yaml.Close(mapping);
