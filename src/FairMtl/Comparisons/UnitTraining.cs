@@ -10,7 +10,7 @@ namespace FairMtl.Comparisons;
 /// <summary>
 /// Trains one method's network on one repetition: weights from the repetition's "init" stream (trunk first, so every
 /// method of a repetition starts from the same trunk), batches from its "shuffle" stream, the epoch with the lowest
-/// validation task loss kept.
+/// validation task loss kept (or, with <c>training.selection: last-epoch</c>, the last epoch's).
 /// </summary>
 public static class UnitTraining
 {
@@ -19,7 +19,9 @@ public static class UnitTraining
         ComparisonSpec spec, IReadOnlyList<string> featureColumns, RepetitionData repetition, MethodNetwork plan, IReadOnlyList<string> tasks, CancellationToken cancellationToken)
     {
         var unit = Prepare(spec, featureColumns, repetition, plan);
-        var selection = new EpochSelection(new TaskValidationLoss(plan, repetition.Validation, tasks), int.MaxValue, 0d, RestoreBest: true);
+        var selection = spec.Training.Selection == EpochChoice.BestEpoch
+            ? new EpochSelection(new TaskValidationLoss(plan, repetition.Validation, tasks), int.MaxValue, 0d, RestoreBest: true)
+            : null;
         var outcome = unit.Trainer.Train(
             unit.Optimizer,
             unit.Objective,

@@ -27,4 +27,7 @@ public sealed class TrainingAttribute : Attribute
     /// (default false).
     /// </summary>
     public bool KeepOptimizerState { get; set; }
+
+    /// <summary>YAML <c>training.selection</c> (comparison experiments): the best epoch on validation (default) or the last.</summary>
+    public EpochChoice Selection { get; set; }
 }

@@ -45,6 +45,7 @@ public static class CanonicalJson
             : info.Type == typeof(HeadSpec) ? HeadKeysAddedLater
             : info.Type == typeof(TaskSpec) ? TaskKeysAddedLater
             : info.Type == typeof(MethodSpec) ? MethodKeysAddedLater
+            : info.Type == typeof(ComparisonTrainingSpec) ? TrainingKeysAddedLater
             : null;
         if (defaults is null)
         {
@@ -80,6 +81,11 @@ public static class CanonicalJson
         ["weight"] = value => value is 1d,
         ["harm"] = value => value is null,
         ["missing"] = value => value is null,
+    };
+
+    private static readonly Dictionary<string, Func<object?, bool>> TrainingKeysAddedLater = new(StringComparer.Ordinal)
+    {
+        ["selection"] = value => value is EpochChoice.BestEpoch,
     };
 
     private static readonly Dictionary<string, Func<object?, bool>> MethodKeysAddedLater = new(StringComparer.Ordinal)

@@ -92,6 +92,23 @@ public class ComparisonRunnerTests
     }
 
     [Fact]
+    public void Last_epoch_selection_trains_every_epoch_and_evaluates_the_last_one()
+    {
+        using var folder = new TempDataFolder();
+        folder.Write("data.csv", SyntheticCsv());
+        var last = ComparisonYamlReader.Parse(Yaml.Replace("  epochs: 8", "  epochs: 8\n  selection: last-epoch"), "synthetic.yaml", folder.Path);
+        last.Spec.Training.Selection.ShouldBe(EpochChoice.LastEpoch);
+        FairMtl.Store.CanonicalJson.Write(last.Spec.Training).ShouldContain("\"selection\":\"last-epoch\"");
+        FairMtl.Store.CanonicalJson.Write(ComparisonYamlReader.Parse(Yaml, "synthetic.yaml", folder.Path).Spec.Training).ShouldNotContain("selection");
+
+        var best = Run(folder, Yaml, 2);
+        var lastResult = ComparisonRunner.Run(last, 2, null, CancellationToken.None);
+
+        lastResult.Runs.ShouldAllBe(run => run.Failure == null && run.Epochs == 8);
+        CsvFormat.Write(ComparisonTables.Runs(lastResult)).ShouldNotBe(CsvFormat.Write(ComparisonTables.Runs(best)), "some run's best epoch is not its last");
+    }
+
+    [Fact]
     public void A_strong_demographic_parity_penalty_shrinks_the_gap_it_penalises()
     {
         using var folder = new TempDataFolder();

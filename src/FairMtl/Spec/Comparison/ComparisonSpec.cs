@@ -318,8 +318,20 @@ public enum SweepKind
 /// <summary>A closed range [Low, High] of a swept value.</summary>
 public sealed record ValueRange(double Low, double High);
 
-/// <summary>Training of every run: the epoch with the lowest validation task loss is kept.</summary>
+/// <summary>Training of every run.</summary>
 /// <param name="Optimizer">The optimiser.</param>
 /// <param name="BatchSize">Rows per mini-batch.</param>
 /// <param name="Epochs">Epoch budget.</param>
-public sealed record ComparisonTrainingSpec(OptimizerSpec Optimizer, int BatchSize, int Epochs);
+/// <param name="Selection">Which epoch's weights are evaluated: the one with the lowest validation task loss (default),
+/// or the last one (every epoch trained, no selection: the MTA-F authors' protocol; the FairMT kind always).</param>
+public sealed record ComparisonTrainingSpec(OptimizerSpec Optimizer, int BatchSize, int Epochs, EpochChoice Selection = EpochChoice.BestEpoch);
+
+/// <summary>Which epoch of a comparison unit's training is evaluated.</summary>
+public enum EpochChoice
+{
+    /// <summary>The epoch with the lowest validation task loss (its weights restored).</summary>
+    BestEpoch,
+
+    /// <summary>The last epoch of the budget.</summary>
+    LastEpoch,
+}

@@ -94,7 +94,7 @@ public static class ComparisonYamlReader
         var sweep = ReadSweep(root.Get("sweep"), multiTask, methodsNode);
         var (protocol, split) = ReadProtocolAndSplit(root, dataMapping);
         data = data with { Split = split };
-        var training = ReadTraining(root.RequireMapping("training", "optimizer", "batch_size", "epochs"));
+        var training = ReadTraining(root.RequireMapping("training", TrainingKeys));
 
         ComparisonSpec spec = sweep is not null
             ? new MultiTaskSpec(name, description, data, model, headHidden, tasks, sensitive, methods, protocol, training, sweep)
@@ -122,7 +122,13 @@ public static class ComparisonYamlReader
         var constraint = FairMtSectionReader.ReadConstraint(root.Get("constraint"), root.Require("tasks"), common.Tasks, common.Sensitive);
         var sweep = FairMtSectionReader.ReadSweep(root.Get("sweep"), methodsNode, common.Methods);
         var (protocol, split) = ReadProtocolAndSplit(root, common.DataMapping);
-        var training = ReadTraining(root.RequireMapping("training", "optimizer", "batch_size", "epochs"));
+        var trainingMapping = root.RequireMapping("training", TrainingKeys);
+        if (trainingMapping.Get("selection") is { } selectionNode && selectionNode.AsEnum(Selections) != EpochChoice.LastEpoch)
+        {
+            throw selectionNode.Error(DiagnosticCodes.InvalidValue, "the FairMT kind evaluates the last epoch ('selection: last-epoch'): a selection on the utility alone would undo the constraint");
+        }
+
+        var training = ReadTraining(trainingMapping) with { Selection = EpochChoice.LastEpoch };
         var spec = new FairMtSpec(
             common.Name, common.Description, common.Data with { Split = split }, common.Model, common.HeadHidden, common.Tasks, common.Sensitive, common.Methods,
             protocol, training, constraint, sweep);
@@ -421,11 +427,16 @@ public static class ComparisonYamlReader
             Range("ratio", new ValueRange(0d, 2d), 0d, 1e6));
     }
 
+    private static readonly string[] TrainingKeys = ["optimizer", "batch_size", "epochs", "selection"];
+
+    internal static readonly (string Name, EpochChoice Value)[] Selections = [("best-epoch", EpochChoice.BestEpoch), ("last-epoch", EpochChoice.LastEpoch)];
+
     private static ComparisonTrainingSpec ReadTraining(YamlMappingReader training) =>
         new(
             TrainingSectionReader.ReadOptimizer(training.Mapping("optimizer", TrainingSectionReader.OptimizerKeys)),
             training.Int("batch_size", 256, "an integer > 0", v => v > 0),
-            training.Require("epochs").AsInt("an integer > 0", v => v > 0));
+            training.Require("epochs").AsInt("an integer > 0", v => v > 0),
+            training.Enum("selection", EpochChoice.BestEpoch, Selections));
 
     private static string ResolveAttribute(YamlNodeReader node, IReadOnlyList<string> attributes)
     {
