@@ -185,7 +185,7 @@ public sealed record MethodNetwork(
         FairnessLossKind kind, SensitiveGroups attribute, double epsilon, double bandwidth, int maxRows, RowSubset subset, int[] otherHeads, string? task = null) =>
         new(
             FairnessLosses.Create(kind, attribute.Count, epsilon, bandwidth, maxRows),
-            task is null ? $"{kind.ToString().ToUpperInvariant()} on '{attribute.Name}'" : $"{kind.ToString().ToUpperInvariant()} on '{attribute.Name}' ({subset} of '{task}')",
+            () => task is null ? $"{kind.ToString().ToUpperInvariant()} on '{attribute.Name}'" : $"{kind.ToString().ToUpperInvariant()} on '{attribute.Name}' ({subset} of '{task}')",
             attribute.Name,
             maxRows,
             subset,

@@ -17,13 +17,15 @@ public class GarbageCollectionTests
         var comparison = HostRun.SmallExperiment(folder, "adult-sex", text => text
             .Replace("protocol: { repetitions: 10, seed: 0 }", "protocol: { repetitions: 2, seed: 0 }")
             .Replace("epochs: 2", "epochs: 1"));
-        var multiTask = HostRun.SmallExperiment(folder, "adult-mtaf", text => text.Replace("epochs: 10", "epochs: 1"));
+        var multiTask = HostRun.SmallExperiment(folder, "adult-mtaf", text => text.Replace("epochs: 10", "epochs: 1").Replace("runs: 100,", "runs: 50,"));
         File.ReadAllText(comparison).ShouldContain("repetitions: 2,");
-        File.ReadAllText(multiTask).ShouldContain("runs: 100,");
+        File.ReadAllText(multiTask).ShouldContain("runs: 50,");
 
-        // The multi-task run's 702 units commit to a store: with a new command per statement, its claims and commits
-        // alone collected twice.
-        foreach (var (path, models, store) in new[] { (comparison, 54, "--no-store"), (multiTask, 702, "--store") })
+        // The multi-task run's 352 units commit to a store: with a new command per statement, its claims and commits
+        // alone collected twice. A training step allocates nothing; building a unit still allocates about 10 KB (its
+        // layers, terms and result), so the run stays well inside one gen-0 budget at 352 units. At 702 units it sat at
+        // the budget's edge and collected 0-3 times depending on the machine's load (measured with DOTNET_GCgen0size).
+        foreach (var (path, models, store) in new[] { (comparison, 54, "--no-store"), (multiTask, 352, "--store") })
         {
             var output = Path.Combine(folder.Path, Path.GetFileNameWithoutExtension(path));
             string[] storeArguments = store == "--store" ? [store, Path.Combine(folder.Path, "runs.db")] : [store];

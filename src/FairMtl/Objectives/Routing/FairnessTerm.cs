@@ -18,13 +18,14 @@ public sealed class FairnessTerm : ILossTerm
     private readonly bool[] _include;
 
     /// <param name="loss">The loss.</param>
-    /// <param name="name">How messages name the term, e.g. <c>GLF on 'sex'</c>.</param>
+    /// <param name="name">How messages name the term, e.g. <c>GLF on 'sex'</c>; built only when a message needs it (a
+    /// unit builds several terms, and their names were most of its method plan's allocations).</param>
     /// <param name="attribute">The sensitive attribute whose groups the loss compares.</param>
     /// <param name="maxRows">The largest batch.</param>
     /// <param name="subset">Which rows the loss looks at.</param>
     /// <param name="otherHeads">For the exclusive subsets: the heads of the other tasks.</param>
     public FairnessTerm(
-        IBatchFairnessLoss loss, string name, string attribute, int maxRows, RowSubset subset = RowSubset.All, IReadOnlyList<int>? otherHeads = null)
+        IBatchFairnessLoss loss, Func<string> name, string attribute, int maxRows, RowSubset subset = RowSubset.All, IReadOnlyList<int>? otherHeads = null)
     {
         _loss = loss;
         _subsetLoss = new RowSubsetLoss(loss, maxRows);
@@ -32,10 +33,12 @@ public sealed class FairnessTerm : ILossTerm
         _subset = subset;
         _otherHeads = otherHeads?.ToArray() ?? [];
         _include = UnitBuffers.Rent<bool>(maxRows);
-        Name = name;
+        _name = name;
     }
 
-    public string Name { get; }
+    private readonly Func<string> _name;
+
+    public string Name => _name();
 
     public double Compute(ReadOnlySpan<float> outputs, TrainingBatch batch, int head, Span<float> gradient)
     {
