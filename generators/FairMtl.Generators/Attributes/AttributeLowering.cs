@@ -112,21 +112,29 @@ internal sealed class AttributeLowering
         _yaml.Close(data);
     }
 
-    private void Model()
+    private void Model() =>
+        OptionalSection("model", AttributeNames.Trunk, trunk =>
+        {
+            List(1, "trunk", trunk, "widths");
+            Enum(1, "activation", trunk, "Activation", YamlEnumValues.Activations);
+            Value(1, "dropout", trunk, "Dropout");
+            Value(1, "batch_norm", trunk, "BatchNorm");
+            Enum(1, "init", trunk, "Init", YamlEnumValues.Initializers);
+            List(1, "head_hidden", trunk, "HeadHidden");
+        });
+
+    /// <summary>A top-level mapping from the single attribute <paramref name="attributeName"/>, filled by
+    /// <paramref name="section"/> at depth 1; nothing when the attribute is absent.</summary>
+    private void OptionalSection(string key, string attributeName, Action<DeclaredAttribute> section)
     {
-        if (_attributes.Find(AttributeNames.Trunk) is not { } trunk)
+        if (_attributes.Find(attributeName) is not { } attribute)
         {
             return;
         }
 
-        var model = _yaml.Mapping(0, "model", trunk.Location, trunk.Location);
-        List(1, "trunk", trunk, "widths");
-        Enum(1, "activation", trunk, "Activation", YamlEnumValues.Activations);
-        Value(1, "dropout", trunk, "Dropout");
-        Value(1, "batch_norm", trunk, "BatchNorm");
-        Enum(1, "init", trunk, "Init", YamlEnumValues.Initializers);
-        List(1, "head_hidden", trunk, "HeadHidden");
-        _yaml.Close(model);
+        var mapping = _yaml.Mapping(0, key, attribute.Location, attribute.Location);
+        section(attribute);
+        _yaml.Close(mapping);
     }
 
     private void Tasks() =>
@@ -207,21 +215,15 @@ internal sealed class AttributeLowering
             List(2, "unknown", attribute, "Unknown");
         });
 
-    private void Constraint()
-    {
-        if (_attributes.Find(AttributeNames.Constraint) is not { } constraint)
+    private void Constraint() =>
+        OptionalSection("constraint", AttributeNames.Constraint, constraint =>
         {
-            return;
-        }
-
-        var mapping = _yaml.Mapping(0, "constraint", constraint.Location, constraint.Location);
-        List(1, "attributes", constraint, "Attributes");
-        Enum(1, "reference", constraint, "Reference", FairMtSectionReader.References);
-        Enum(1, "aggregate", constraint, "Aggregate", FairMtSectionReader.Aggregations);
-        Value(1, "temperature", constraint, "Temperature");
-        Value(1, "smoothing", constraint, "Smoothing");
-        _yaml.Close(mapping);
-    }
+            List(1, "attributes", constraint, "Attributes");
+            Enum(1, "reference", constraint, "Reference", FairMtSectionReader.References);
+            Enum(1, "aggregate", constraint, "Aggregate", FairMtSectionReader.Aggregations);
+            Value(1, "temperature", constraint, "Temperature");
+            Value(1, "smoothing", constraint, "Smoothing");
+        });
 
     private void Methods() =>
         NamedEntries("methods", AttributeNames.Method, method =>
@@ -246,32 +248,20 @@ internal sealed class AttributeLowering
             Value(2, "ratio", method, "Ratio");
         });
 
-    private void ConstraintSweep()
-    {
-        if (_attributes.Find(AttributeNames.ConstraintSweep) is not { } sweep)
+    private void ConstraintSweep() =>
+        OptionalSection("sweep", AttributeNames.ConstraintSweep, sweep =>
         {
-            return;
-        }
+            List(1, "lambda", sweep, "Lambdas");
+            List(1, "epsilon", sweep, "Epsilons");
+        });
 
-        var mapping = _yaml.Mapping(0, "sweep", sweep.Location, sweep.Location);
-        List(1, "lambda", sweep, "Lambdas");
-        List(1, "epsilon", sweep, "Epsilons");
-        _yaml.Close(mapping);
-    }
-
-    private void Protocol()
-    {
-        if (_attributes.Find(AttributeNames.Protocol) is not { } protocol)
+    private void Protocol() =>
+        OptionalSection("protocol", AttributeNames.Protocol, protocol =>
         {
-            return;
-        }
-
-        var mapping = _yaml.Mapping(0, "protocol", protocol.Location, protocol.Location);
-        Value(1, "repetitions", protocol, "Repetitions");
-        Value(1, "seed", protocol, "Seed");
-        Enum(1, "split", protocol, "Split", ComparisonYamlReader.SplitKinds);
-        _yaml.Close(mapping);
-    }
+            Value(1, "repetitions", protocol, "Repetitions");
+            Value(1, "seed", protocol, "Seed");
+            Enum(1, "split", protocol, "Split", ComparisonYamlReader.SplitKinds);
+        });
 
     private void Heads() =>
         NamedEntries("heads", AttributeNames.Head, head =>
@@ -349,19 +339,13 @@ internal sealed class AttributeLowering
         _yaml.Close(sweep);
     }
 
-    private void Baseline()
-    {
-        if (_attributes.Find(AttributeNames.Baseline) is not { } baseline)
+    private void Baseline() =>
+        OptionalSection("baseline", AttributeNames.Baseline, baseline =>
         {
-            return;
-        }
-
-        var mapping = _yaml.Mapping(0, "baseline", baseline.Location, baseline.Location);
-        List(1, "heads", baseline, "heads");
-        Value(1, "epochs", baseline, "Epochs");
-        Value(1, "enabled", baseline, "Enabled");
-        _yaml.Close(mapping);
-    }
+            List(1, "heads", baseline, "heads");
+            Value(1, "epochs", baseline, "Epochs");
+            Value(1, "enabled", baseline, "Enabled");
+        });
 
     private void Training()
     {
@@ -406,28 +390,21 @@ internal sealed class AttributeLowering
         _yaml.Close(mapping);
     }
 
-    private void Evaluation()
-    {
-        if (_attributes.Find(AttributeNames.Evaluation) is not { } evaluation)
+    private void Evaluation() =>
+        OptionalSection("evaluation", AttributeNames.Evaluation, evaluation =>
         {
-            return;
-        }
+            Value(1, "head", evaluation, "head");
+            if (evaluation.InSourceOrder("Disparity", "Error").Any())
+            {
+                var pareto = _yaml.Mapping(1, "pareto", evaluation.Location, evaluation.Location);
+                Enum(2, "disparity", evaluation, "Disparity", YamlEnumValues.ErrorMetrics);
+                Enum(2, "error", evaluation, "Error", YamlEnumValues.ErrorMetrics);
+                _yaml.Close(pareto);
+            }
 
-        var mapping = _yaml.Mapping(0, "evaluation", evaluation.Location, evaluation.Location);
-        Value(1, "head", evaluation, "head");
-        if (evaluation.InSourceOrder("Disparity", "Error").Any())
-        {
-            var pareto = _yaml.Mapping(1, "pareto", evaluation.Location, evaluation.Location);
-            Enum(2, "disparity", evaluation, "Disparity", YamlEnumValues.ErrorMetrics);
-            Enum(2, "error", evaluation, "Error", YamlEnumValues.ErrorMetrics);
-            _yaml.Close(pareto);
-        }
-
-        Value(1, "significance", evaluation, "Significance");
-        List(1, "hypervolume_reference", evaluation, "HypervolumeReference");
-
-        _yaml.Close(mapping);
-    }
+            Value(1, "significance", evaluation, "Significance");
+            List(1, "hypervolume_reference", evaluation, "HypervolumeReference");
+        });
 
     private void Value(int depth, string key, DeclaredAttribute attribute, string argumentName)
     {

@@ -11,7 +11,8 @@ namespace FairMtl.Comparisons;
 /// <param name="Test">Test rows (the reported metrics).</param>
 public sealed record RepetitionData(int Repetition, int Seed, DataPart Train, DataPart Validation, DataPart Test)
 {
-    /// <summary>The task's decision threshold: declared, or the share of positives among this repetition's training rows.</summary>
+    /// <summary>The task's decision threshold: declared, or the share of positives among this repetition's labelled
+    /// training entries (a missing label, NaN, does not count; a multi-label task's labels are pooled).</summary>
     public double Threshold(Spec.TaskSpec task)
     {
         if (!task.PriorThreshold)
@@ -19,13 +20,17 @@ public sealed record RepetitionData(int Repetition, int Seed, DataPart Train, Da
             return task.Threshold;
         }
 
-        var labels = Train.Targets[task.Name];
         var positives = 0.0;
-        foreach (var label in labels)
+        var labelled = 0;
+        foreach (var label in Train.Targets[task.Name])
         {
-            positives += label;
+            if (!float.IsNaN(label))
+            {
+                positives += label;
+                labelled++;
+            }
         }
 
-        return positives / labels.Length;
+        return positives / labelled;
     }
 }

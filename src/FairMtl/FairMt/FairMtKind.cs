@@ -2,6 +2,7 @@ using FairMtl.Comparisons;
 using FairMtl.Diagnostics;
 using FairMtl.Evaluation.Heterogeneous;
 using FairMtl.Execution;
+using FairMtl.Objectives.Constraints;
 using FairMtl.Spec;
 
 namespace FairMtl.FairMt;
@@ -108,7 +109,7 @@ public sealed class FairMtKind : IStorableKind<FairMtUnit, FairMtRun, FairMtResu
         var attributes = ConstraintAttributes;
         var trained = FairMtTraining.Train(
             spec, _loaded.Data.Table.FeatureColumns, repetition, unit, classes, scales, attributes,
-            spec.Tasks.Select(task => Threshold(task, repetition)).ToArray(), cancellationToken);
+            spec.Tasks.Select(task => repetition.Threshold(task)).ToArray(), cancellationToken);
         if (trained.Outcome.Failure is { } failure)
         {
             return Failed(unit, repetition.Seed, trained.Outcome.Epochs, trained.Outcome.Steps, failure);
@@ -142,7 +143,7 @@ public sealed class FairMtKind : IStorableKind<FairMtUnit, FairMtRun, FairMtResu
         {
             var task = spec.Tasks[t];
             var harm = task.Harm ?? new HarmSpec(task.Type == HeadTask.Regression ? (task.Loss == RegressionLoss.Mae ? HarmKind.Mae : HarmKind.Mse) : HarmKind.Opportunity, 0d, 1d);
-            var threshold = Threshold(task, repetition);
+            var threshold = repetition.Threshold(task);
             metrics[t] = HeterogeneousTaskEvaluation.Evaluate(
                 task.Type, classes[t], harm.Kind, harm.FavourableNegative, outputs[t], repetition.Test.Targets[task.Name], groups, attribute.Count, threshold);
             if (task.Harm is null)
@@ -161,26 +162,16 @@ public sealed class FairMtKind : IStorableKind<FairMtUnit, FairMtRun, FairMtResu
         return (metrics, violations);
     }
 
-    /// <summary>The one-sided violation of the test harms: the worst group's harm above the reference (the best group's
-    /// harm, or <paramref name="population"/> when given) by more than the tolerance; 0 with fewer than two groups.</summary>
-    private static double TestViolation(double[] harms, double population, double tolerance)
-    {
-        var present = harms.Where(h => !double.IsNaN(h)).ToArray();
-        return present.Length < 2 ? 0d : Math.Max(0d, present.Max() - (double.IsNaN(population) ? present.Min() : population) - tolerance);
-    }
-
-    /// <summary>A binary or multi-label task's decision threshold: declared, or (<c>threshold: prior</c>) the share of
-    /// positives among the labelled training entries of the repetition.</summary>
-    private static double Threshold(TaskSpec task, RepetitionData repetition)
-    {
-        if (!task.PriorThreshold)
-        {
-            return task.Threshold;
-        }
-
-        var labelled = repetition.Train.Targets[task.Name].Where(v => !float.IsNaN(v)).ToArray();
-        return labelled.Sum(v => (double)v) / labelled.Length;
-    }
+    /// <summary>The one-sided violation (<see cref="OneSidedViolation"/>) of the test harms (NaN: a group without
+    /// labelled rows) against the best group's harm or, when given, <paramref name="population"/>.</summary>
+    private static double TestViolation(double[] harms, double population, double tolerance) =>
+        OneSidedViolation.Compute(
+            harms,
+            harms.Select(h => !double.IsNaN(h)).ToArray(),
+            population,
+            double.IsNaN(population) ? HarmReference.BestGroup : HarmReference.Population,
+            tolerance,
+            new double[harms.Length]);
 
     private int ClassesOf(TaskSpec task, int t) => task.Type switch
     {

@@ -124,16 +124,8 @@ public static class FairMtTables
     };
 
     private static string Describe(TaskSpec task) =>
-        $"{TypeName(task.Type)}; error: {(task.Type == HeadTask.Regression ? "RMSE" : "1 - accuracy")}, secondary: {Secondary(task.Type)}; "
+        $"{Spec.Yaml.TaskSectionReader.Spelling(task.Type)}; error: {(task.Type == HeadTask.Regression ? "RMSE" : "1 - accuracy")}, secondary: {Secondary(task.Type)}; "
         + (task.Harm is null ? "not constrained" : $"harm {task.Harm.Kind.ToString().ToLowerInvariant()}");
-
-    private static string TypeName(HeadTask type) => type switch
-    {
-        HeadTask.Regression => "regression",
-        HeadTask.MultiClass => "multi-class",
-        HeadTask.MultiLabel => "multi-label",
-        _ => "binary",
-    };
 
     private static string Secondary(HeadTask type) => type switch
     {

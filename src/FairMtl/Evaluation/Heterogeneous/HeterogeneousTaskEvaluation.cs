@@ -64,27 +64,17 @@ public static class HeterogeneousTaskEvaluation
         var rowGroups = labelled.Select(r => groups[r]).ToArray();
         var accuracy = BinaryClassificationMetrics.Accuracy(scores, labels, threshold);
         var auc = labels.Distinct().Count() == 2 ? BinaryClassificationMetrics.Auc(scores, labels) : double.NaN;
-        var tpr = new double[groupCount];
-        var fpr = new double[groupCount];
-        var positiveRate = new double[groupCount];
-        for (var g = 0; g < groupCount; g++)
+        var known = Enumerable.Range(0, labelled.Length).Where(i => rowGroups[i] >= 0).ToArray();
+        var report = GroupClassificationReport.Of(
+            known.Select(i => scores[i]).ToArray(), known.Select(i => labels[i]).ToArray(), known.Select(i => rowGroups[i]).ToArray(), groupCount, threshold);
+        var harms = report.Groups.Select(group => (harm, favourableNegative) switch
         {
-            var mine = Enumerable.Range(0, labelled.Length).Where(i => rowGroups[i] == g).ToArray();
-            var positives = mine.Where(i => labels[i] == 1f).ToArray();
-            var negatives = mine.Where(i => labels[i] == 0f).ToArray();
-            tpr[g] = positives.Length == 0 ? double.NaN : positives.Count(i => scores[i] >= threshold) / (double)positives.Length;
-            fpr[g] = negatives.Length == 0 ? double.NaN : negatives.Count(i => scores[i] >= threshold) / (double)negatives.Length;
-            positiveRate[g] = mine.Length == 0 ? double.NaN : mine.Count(i => scores[i] >= threshold) / (double)mine.Length;
-        }
-
-        var harms = (harm, favourableNegative) switch
-        {
-            (HarmKind.Parity, true) => positiveRate,
-            (HarmKind.Parity, false) => positiveRate.Select(rate => 1d - rate).ToArray(),
-            (_, true) => fpr,
-            _ => tpr.Select(rate => 1d - rate).ToArray(),
-        };
-        return new TaskMetrics(1d - accuracy, auc, harms, Spread(tpr), [Spread(positiveRate)]);
+            (HarmKind.Parity, true) => group.PositiveRate,
+            (HarmKind.Parity, false) => 1d - group.PositiveRate,
+            (_, true) => group.Fpr,
+            _ => 1d - group.Tpr,
+        }).ToArray();
+        return new TaskMetrics(1d - accuracy, auc, harms, FairnessGaps.TprGap(report), [FairnessGaps.DemographicParityGap(report)]);
     }
 
     private static TaskMetrics MultiLabel(

@@ -438,7 +438,8 @@ public static class ComparisonYamlReader
             training.Require("epochs").AsInt("an integer > 0", v => v > 0),
             training.Enum("selection", EpochChoice.BestEpoch, Selections));
 
-    private static string ResolveAttribute(YamlNodeReader node, IReadOnlyList<string> attributes)
+    /// <summary>The sensitive attribute <paramref name="node"/> names (FMTL008 with the nearest name when unknown).</summary>
+    internal static string ResolveAttribute(YamlNodeReader node, IReadOnlyList<string> attributes)
     {
         var name = node.AsName("a sensitive attribute's name");
         return attributes.Contains(name)
@@ -448,7 +449,8 @@ public static class ComparisonYamlReader
                 $"unknown sensitive attribute '{name}'{NameSuggestions.DidYouMean(name, attributes)} (expected one of: {string.Join(", ", attributes)})");
     }
 
-    private static string CheckIdentifier(YamlNodeReader node, YamlScalarNode key, string what)
+    /// <summary>A task's or attribute's key: an identifier (FMTL003 at the key otherwise).</summary>
+    internal static string CheckIdentifier(YamlNodeReader node, YamlScalarNode key, string what)
     {
         var name = key.Value ?? string.Empty;
         return Identifiers.IsValid(name)

@@ -98,14 +98,7 @@ internal static class FairMtSectionReader
         var attributes = new List<string>();
         foreach (var item in items)
         {
-            var attribute = item.AsName("a sensitive attribute's name");
-            if (!names.Contains(attribute))
-            {
-                throw item.Error(
-                    DiagnosticCodes.UnknownReference,
-                    $"unknown sensitive attribute '{attribute}'{NameSuggestions.DidYouMean(attribute, names)} (expected one of: {string.Join(", ", names)})");
-            }
-
+            var attribute = ComparisonYamlReader.ResolveAttribute(item, names);
             if (attributes.Contains(attribute))
             {
                 throw item.Error(DiagnosticCodes.InvalidValue, $"sensitive attribute '{attribute}' is listed twice");

@@ -27,12 +27,7 @@ public static class TaskSectionReader
         var tasks = new List<TaskSpec>();
         foreach (var (key, value) in mapping.Entries)
         {
-            var name = key.Value ?? string.Empty;
-            if (!Identifiers.IsValid(name))
-            {
-                throw node.Context.Error(DiagnosticCodes.InvalidValue, key, $"task name '{name}' must be {Identifiers.Rule}");
-            }
-
+            var name = ComparisonYamlReader.CheckIdentifier(node, key, "task");
             tasks.Add(heterogeneous ? ReadHeterogeneous(value, name) : ReadBinary(value, name));
         }
 
