@@ -45,13 +45,13 @@ public static class FairMtTraining
             ?? spec.Tasks.Select((task, t) => new HeadSpec(task.Name, task.Column, task.Type, false, spec.HeadHidden, Classes: classes[t])).ToArray();
         var network = MultiHeadNetwork.For(featureColumns, spec.Data.Embeddings, spec.Model, heads, batch);
         network.Initialize(spec.Model.Init, DeterministicRandom.ForStream(repetition.Seed, "init"));
-        var trainer = new ModelTrainer(network, repetition.Train, repetition.Validation, batch);
-        var optimizer = OptimizerFactory.Create(spec.Training.Optimizer, network.Parameters);
+        using var trainer = TrainingEngines.Create(
+            spec.Training.Engine, network, repetition.Train, repetition.Validation, new TrainerSettings(batch, spec.Training.Optimizer, spec.Model.Init, repetition.Seed));
         var shuffle = DeterministicRandom.ForStream(repetition.Seed, "shuffle");
         var dropout = DeterministicRandom.ForStream(repetition.Seed, "dropout");
         if (mtaf is not null)
         {
-            var routed = trainer.Train(optimizer, new RoutedObjective(mtaf.Routes, network), spec.Training.Epochs, null, shuffle, dropout, cancellationToken);
+            var routed = trainer.Train(new RoutedObjective(mtaf.Routes, network), spec.Training.Epochs, null, shuffle, dropout, cancellationToken);
             return new Trained(routed, Outputs(routed, network, repetition), double.NaN, double.NaN);
         }
 
@@ -72,7 +72,7 @@ public static class FairMtTraining
         var objective = new ConstrainedObjective(
             network, spec.Tasks.Select(task => task.Loss).ToArray(), spec.Tasks.Select(task => task.Weight).ToArray(), constraints, spec.Constraint.Attributes, lambda, dual,
             method.HeadAware, batchesPerEpoch, method.MinNorm);
-        var outcome = trainer.Train(optimizer, objective, spec.Training.Epochs, null, shuffle, dropout, cancellationToken);
+        var outcome = trainer.Train(objective, spec.Training.Epochs, null, shuffle, dropout, cancellationToken);
         return new Trained(outcome, Outputs(outcome, network, repetition), objective.Multiplier, objective.RecentConstraint);
     }
 

@@ -214,6 +214,11 @@ public static class SpecJsonWriter
             json.WriteNull("early_stopping");
         }
 
+        if (training.Engine != TrainingEngine.Native)
+        {
+            json.WriteString("engine", Enum(training.Engine));
+        }
+
         json.WriteEndObject();
     }
 

@@ -6,12 +6,14 @@ namespace FairMtl.Spec;
 /// <param name="Epochs">Epochs per sweep point (an upper bound with early stopping).</param>
 /// <param name="Regime">Independent points, or warm-started blocks of points.</param>
 /// <param name="EarlyStopping">Early stopping on a head's validation loss, or null.</param>
+/// <param name="Engine">The engine that trains the networks (native unless declared).</param>
 public sealed record TrainingSpec(
     OptimizerSpec Optimizer,
     int BatchSize,
     int Epochs,
     RegimeSpec Regime,
-    EarlyStoppingSpec? EarlyStopping);
+    EarlyStoppingSpec? EarlyStopping,
+    TrainingEngine Engine = TrainingEngine.Native);
 
 /// <summary>Optimiser kind and hyper-parameters.</summary>
 /// <param name="Kind">Adam, SGD or Adagrad.</param>

@@ -46,6 +46,7 @@ public static class CanonicalJson
             : info.Type == typeof(TaskSpec) ? TaskKeysAddedLater
             : info.Type == typeof(MethodSpec) ? MethodKeysAddedLater
             : info.Type == typeof(ComparisonTrainingSpec) ? TrainingKeysAddedLater
+            : info.Type == typeof(TrainingSpec) ? TrainingKeysAddedLater
             : null;
         if (defaults is null)
         {
@@ -86,6 +87,7 @@ public static class CanonicalJson
     private static readonly Dictionary<string, Func<object?, bool>> TrainingKeysAddedLater = new(StringComparer.Ordinal)
     {
         ["selection"] = value => value is EpochChoice.BestEpoch,
+        ["engine"] = value => value is TrainingEngine.Native,
     };
 
     private static readonly Dictionary<string, Func<object?, bool>> MethodKeysAddedLater = new(StringComparer.Ordinal)

@@ -162,10 +162,9 @@ public sealed class RegressionSweepKind : IStorableKind<TrainingUnit, RunResult[
     {
         var heads = spec.Baseline.Heads.Select(name => spec.FindHead(name)!).ToArray();
         var network = CreateNetwork(spec, data, heads, seed);
-        var trainer = new ModelTrainer(network, data.Train, data.Validation, spec.Training.BatchSize);
-        var optimizer = OptimizerFactory.Create(spec.Training.Optimizer, network.Parameters);
+        using var trainer = CreateTrainer(spec, data, network, seed);
         var outcome = trainer.Train(
-            optimizer, new SumOfLosses(), spec.Baseline.Epochs, spec.Training.EarlyStopping,
+            new SumOfLosses(), spec.Baseline.Epochs, spec.Training.EarlyStopping,
             DeterministicRandom.ForStream(seed, "shuffle"), DeterministicRandom.ForStream(seed, "dropout"), cancellationToken);
         return Score(spec, data, network, seed, null, -1, outcome);
     }
@@ -179,8 +178,7 @@ public sealed class RegressionSweepKind : IStorableKind<TrainingUnit, RunResult[
         Action<RunResult> finished)
     {
         var network = CreateNetwork(spec, data, spec.Heads.ToArray(), unit.Seed);
-        var trainer = new ModelTrainer(network, data.Train, data.Validation, spec.Training.BatchSize);
-        var optimizer = OptimizerFactory.Create(spec.Training.Optimizer, network.Parameters);
+        using var trainer = CreateTrainer(spec, data, network, unit.Seed);
         var shuffle = DeterministicRandom.ForStream(unit.Seed, "shuffle");
         var dropout = DeterministicRandom.ForStream(unit.Seed, "dropout");
         var results = new RunResult[unit.Points.Count];
@@ -197,11 +195,11 @@ public sealed class RegressionSweepKind : IStorableKind<TrainingUnit, RunResult[
 
             if (i == 0 || !spec.Training.Regime.KeepOptimizerState)
             {
-                optimizer.Reset();
+                trainer.ResetOptimizer();
             }
 
             var objective = new WeightedLoss(weighting, point.Values.ToArray());
-            var outcome = trainer.Train(optimizer, objective, spec.Training.Epochs, spec.Training.EarlyStopping, shuffle, dropout, cancellationToken);
+            var outcome = trainer.Train(objective, spec.Training.Epochs, spec.Training.EarlyStopping, shuffle, dropout, cancellationToken);
             results[i] = Score(spec, data, network, unit.Seed, point, unit.Block, outcome);
             if (!results[i].Succeeded)
             {
@@ -220,6 +218,10 @@ public sealed class RegressionSweepKind : IStorableKind<TrainingUnit, RunResult[
         network.Initialize(spec.Model.Init, DeterministicRandom.ForStream(seed, "init"));
         return network;
     }
+
+    private static IUnitTrainer CreateTrainer(ExperimentSpec spec, PreparedData data, MultiHeadNetwork network, int seed) =>
+        TrainingEngines.Create(
+            spec.Training.Engine, network, data.Train, data.Validation, new TrainerSettings(spec.Training.BatchSize, spec.Training.Optimizer, spec.Model.Init, seed));
 
     private static RunResult Score(
         ExperimentSpec spec, PreparedData data, MultiHeadNetwork network, int seed, SweepPoint? point, int block, TrainingOutcome outcome)

@@ -324,7 +324,9 @@ public sealed record ValueRange(double Low, double High);
 /// <param name="Epochs">Epoch budget.</param>
 /// <param name="Selection">Which epoch's weights are evaluated: the one with the lowest validation task loss (default),
 /// or the last one (every epoch trained, no selection: the MTA-F authors' protocol; the FairMT kind always).</param>
-public sealed record ComparisonTrainingSpec(OptimizerSpec Optimizer, int BatchSize, int Epochs, EpochChoice Selection = EpochChoice.BestEpoch);
+/// <param name="Engine">The engine that trains the networks (native unless declared).</param>
+public sealed record ComparisonTrainingSpec(
+    OptimizerSpec Optimizer, int BatchSize, int Epochs, EpochChoice Selection = EpochChoice.BestEpoch, TrainingEngine Engine = TrainingEngine.Native);
 
 /// <summary>Which epoch of a comparison unit's training is evaluated.</summary>
 public enum EpochChoice

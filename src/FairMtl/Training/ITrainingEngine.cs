@@ -1,0 +1,26 @@
+using FairMtl.Data;
+using FairMtl.Nn;
+using FairMtl.Spec;
+
+namespace FairMtl.Training;
+
+/// <summary>An engine that trains networks: the native one (always there) or an opt-in one registered with
+/// <see cref="TrainingEngines.Register"/> (the libtorch engine of <c>FairMtl.Torch</c>).</summary>
+public interface ITrainingEngine
+{
+    /// <summary>The <c>training.engine</c> value this engine serves.</summary>
+    TrainingEngine Kind { get; }
+
+    /// <summary>
+    /// A trainer of <paramref name="network"/> (built and initialised by the kind from its "init" stream) on
+    /// <paramref name="train"/>, with <paramref name="validation"/> for epoch selection.
+    /// </summary>
+    IUnitTrainer Create(MultiHeadNetwork network, DataPart train, DataPart validation, TrainerSettings settings);
+}
+
+/// <summary>How a unit's network is trained, apart from the objective.</summary>
+/// <param name="BatchSize">Rows per mini-batch.</param>
+/// <param name="Optimizer">The optimiser and its settings.</param>
+/// <param name="Init">The declared weight initialiser (an engine that draws its own initial weights draws them from it).</param>
+/// <param name="Seed">The unit's seed (an engine with its own random streams seeds them from it).</param>
+public sealed record TrainerSettings(int BatchSize, OptimizerSpec Optimizer, Initializer Init, int Seed);
