@@ -8,8 +8,11 @@ namespace FairMtl.Nn;
 /// </summary>
 public sealed class BatchNormalization
 {
-    private const float Momentum = 0.99f;
-    private const float Epsilon = 1e-3f;
+    /// <summary>The moving statistics keep this share of their value at every training pass.</summary>
+    public const float Momentum = 0.99f;
+
+    /// <summary>Added to the variance before its square root.</summary>
+    public const float Epsilon = 1e-3f;
 
     private readonly float[] _mean;
     private readonly float[] _inverseStd;

@@ -26,6 +26,12 @@ public sealed class HiddenBlock
 
     public DenseLayer Dense { get; }
 
+    /// <summary>The activation after the dense layer (and batch normalisation).</summary>
+    public Activation Activation => _activation;
+
+    /// <summary>The inverted-dropout rate of the block's outputs while training (0: none).</summary>
+    public float DropoutRate => _dropout;
+
     public BatchNormalization? Norm { get; }
 
     /// <summary>The block's output for the last forward pass ([rows x outputs]).</summary>

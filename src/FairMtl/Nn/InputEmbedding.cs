@@ -68,6 +68,11 @@ public sealed class InputEmbedding
     /// <summary>The tables, in input order.</summary>
     public IReadOnlyList<Parameter> Parameters { get; }
 
+    /// <summary>The embedded columns in input order: where each one's one-hot inputs start, how many there are, its
+    /// width, and its table (<see cref="Parameters"/>, [categories x width] row-major). Every other input passes through.</summary>
+    public IReadOnlyList<(int First, int Categories, int Width, Parameter Table)> Columns =>
+        _blocks.Select(block => (block.First, block.Categories, block.Width, block.Table)).ToArray();
+
     /// <summary>
     /// The embedding of <paramref name="embeddings"/> over inputs whose source columns are
     /// <paramref name="featureColumns"/> (one entry per input; a categorical column's one-hot inputs are consecutive),

@@ -67,20 +67,61 @@ public sealed class ModelTrainer
         EarlyStoppingSpec? earlyStopping,
         DeterministicRandom shuffle,
         DeterministicRandom dropout,
-        CancellationToken cancellationToken)
-    {
-        var selection = earlyStopping is null
-            ? null
-            : new EpochSelection(
-                new HeadValidationLoss(_network, earlyStopping.Monitor, _validation), earlyStopping.Patience, earlyStopping.MinDelta, earlyStopping.RestoreBest);
-        _headLosses ??= new HeadLossObjective(_network, objective);
-        _headLosses.Combiner = objective;
-        return Train(optimizer, _headLosses, epochs, selection, shuffle, dropout, cancellationToken);
-    }
+        CancellationToken cancellationToken) =>
+        Loop(optimizer, null, HeadLosses(objective), epochs, Selection(earlyStopping), shuffle, dropout, cancellationToken);
+
+    /// <summary>As <see cref="Train(IOptimizer, ILossCombiner, int, EarlyStoppingSpec?, DeterministicRandom, DeterministicRandom, CancellationToken)"/>,
+    /// each step taken by another engine's <paramref name="step"/>.</summary>
+    public TrainingOutcome Train(
+        ITrainingStep step,
+        ILossCombiner objective,
+        int epochs,
+        EarlyStoppingSpec? earlyStopping,
+        DeterministicRandom shuffle,
+        DeterministicRandom dropout,
+        CancellationToken cancellationToken) =>
+        Loop(null, step, HeadLosses(objective), epochs, Selection(earlyStopping), shuffle, dropout, cancellationToken);
 
     /// <summary>Trains for up to <paramref name="epochs"/> epochs; stops early on divergence (a non-finite loss).</summary>
     public TrainingOutcome Train(
         IOptimizer optimizer,
+        IBatchObjective objective,
+        int epochs,
+        EpochSelection? selection,
+        DeterministicRandom shuffle,
+        DeterministicRandom dropout,
+        CancellationToken cancellationToken) =>
+        Loop(optimizer, null, objective, epochs, selection, shuffle, dropout, cancellationToken);
+
+    /// <summary>As <see cref="Train(IOptimizer, IBatchObjective, int, EpochSelection?, DeterministicRandom, DeterministicRandom, CancellationToken)"/>,
+    /// each step taken by another engine's <paramref name="step"/>: the same batches in the same order, the same epoch
+    /// selection on the native network (which the step publishes its weights to first).</summary>
+    public TrainingOutcome Train(
+        ITrainingStep step,
+        IBatchObjective objective,
+        int epochs,
+        EpochSelection? selection,
+        DeterministicRandom shuffle,
+        DeterministicRandom dropout,
+        CancellationToken cancellationToken) =>
+        Loop(null, step, objective, epochs, selection, shuffle, dropout, cancellationToken);
+
+    private EpochSelection? Selection(EarlyStoppingSpec? earlyStopping) => earlyStopping is null
+        ? null
+        : new EpochSelection(
+            new HeadValidationLoss(_network, earlyStopping.Monitor, _validation), earlyStopping.Patience, earlyStopping.MinDelta, earlyStopping.RestoreBest);
+
+    private HeadLossObjective HeadLosses(ILossCombiner combiner)
+    {
+        _headLosses ??= new HeadLossObjective(_network, combiner);
+        _headLosses.Combiner = combiner;
+        return _headLosses;
+    }
+
+    /// <summary>The epochs: native steps with <paramref name="optimizer"/>, or <paramref name="step"/>'s.</summary>
+    private TrainingOutcome Loop(
+        IOptimizer? optimizer,
+        ITrainingStep? step,
         IBatchObjective objective,
         int epochs,
         EpochSelection? selection,
@@ -107,24 +148,16 @@ public sealed class ModelTrainer
             {
                 var count = Math.Min(_batchSize, rows - start);
                 Gather(start, count, features);
-                _network.Forward(_batchInputs, count, training: true, dropout);
-                var total = objective.Evaluate(_network, _batch, _gradients, _headScales, _trunkScales, _trunkGradients);
+                var total = step is null
+                    ? NativeStep(optimizer!, objective, count, dropout)
+                    : step.Run(_batchInputs.AsSpan(0, count * features), _batch, objective, dropout);
                 if (!double.IsFinite(total))
                 {
+                    step?.Publish();
                     return new TrainingOutcome(
                         epoch + 1, steps, $"training diverged: {objective.DescribeNonFinite()} became {Describe(total)} at epoch {epoch + 1}, step {steps + 1}");
                 }
 
-                if (objective is IMultiPassObjective { OwnsBackward: true } multiPass)
-                {
-                    multiPass.Backward(_network, _batchInputs.AsSpan(0, count * features), count);
-                }
-                else
-                {
-                    _network.Backward(_batchInputs, count, _gradients, _headScales, _trunkScales, _trunkGradients);
-                }
-
-                optimizer.Step();
                 steps++;
             }
 
@@ -134,6 +167,7 @@ public sealed class ModelTrainer
                 continue;
             }
 
+            step?.Publish();
             var loss = selection.Loss.Compute(_network);
             if (!double.IsFinite(loss))
             {
@@ -159,9 +193,38 @@ public sealed class ModelTrainer
         if (selection is { RestoreBest: true } && _best is not null)
         {
             _best.Restore(_network);
+            step?.Reload();
+        }
+        else
+        {
+            step?.Publish();
         }
 
         return new TrainingOutcome(epoch, steps, null);
+    }
+
+    /// <summary>One native step: forward, the objective's routed gradients, backward, the optimiser; the objective's
+    /// value (non-finite: nothing was updated).</summary>
+    private double NativeStep(IOptimizer optimizer, IBatchObjective objective, int count, DeterministicRandom dropout)
+    {
+        _network.Forward(_batchInputs, count, training: true, dropout);
+        var total = objective.Evaluate(_network, _batch, _gradients, _headScales, _trunkScales, _trunkGradients);
+        if (!double.IsFinite(total))
+        {
+            return total;
+        }
+
+        if (objective is IMultiPassObjective { OwnsBackward: true } multiPass)
+        {
+            multiPass.Backward(_network, _batchInputs.AsSpan(0, count * _train.Features), count);
+        }
+        else
+        {
+            _network.Backward(_batchInputs, count, _gradients, _headScales, _trunkScales, _trunkGradients);
+        }
+
+        optimizer.Step();
+        return total;
     }
 
     private void Gather(int start, int count, int features)

@@ -1,0 +1,78 @@
+using FairMtl.Nn;
+using static TorchSharp.torch;
+
+namespace FairMtl.Torch.Modules;
+
+/// <summary>Copies weights and moving statistics between a native network and its torch model (same layouts, element
+/// for element).</summary>
+public static class WeightTransfer
+{
+    /// <summary>The native network's weights and moving statistics into the torch model.</summary>
+    public static void ToTorch(MultiHeadNetwork network, TorchModel model)
+    {
+        using var scope = NewDisposeScope();
+        using var _ = no_grad();
+        var parameters = network.Parameters;
+        for (var p = 0; p < parameters.Count; p++)
+        {
+            Load(model.Weights[p], parameters[p].Value);
+        }
+
+        var norms = network.Norms.ToArray();
+        for (var n = 0; n < norms.Length; n++)
+        {
+            Load(model.Norms[n].Mean, norms[n].MovingMean);
+            Load(model.Norms[n].Variance, norms[n].MovingVariance);
+        }
+    }
+
+    /// <summary>The torch model's weights and moving statistics into the native network.</summary>
+    public static void ToNative(TorchModel model, MultiHeadNetwork network)
+    {
+        var parameters = network.Parameters;
+        for (var p = 0; p < parameters.Count; p++)
+        {
+            Store(model.Weights[p], parameters[p].Value);
+        }
+
+        var norms = network.Norms.ToArray();
+        for (var n = 0; n < norms.Length; n++)
+        {
+            Store(model.Norms[n].Mean, norms[n].MovingMean);
+            Store(model.Norms[n].Variance, norms[n].MovingVariance);
+        }
+    }
+
+    /// <summary>The tensor's gradient into <paramref name="target"/> (zeros when it has none).</summary>
+    public static void GradientTo(Tensor parameter, float[] target)
+    {
+        if (parameter.grad is { } grad)
+        {
+            Store(grad, target);
+        }
+        else
+        {
+            Array.Clear(target);
+        }
+    }
+
+    private static void Load(Tensor target, float[] values)
+    {
+        Check(target, values);
+        target.copy_(tensor(values, target.shape));
+    }
+
+    private static void Store(Tensor source, float[] values)
+    {
+        Check(source, values);
+        source.contiguous().data<float>().CopyTo(values);
+    }
+
+    private static void Check(Tensor tensor, float[] values)
+    {
+        if (tensor.numel() != values.Length)
+        {
+            throw new InvalidOperationException($"A torch tensor of {tensor.numel()} elements against a native one of {values.Length}.");
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using FairMtl.Data;
+using FairMtl.Nn;
+using FairMtl.Numerics;
+using FairMtl.Spec;
+using FairMtl.Torch.Modules;
+using FairMtl.Torch.Training;
+using FairMtl.Training;
+using static TorchSharp.torch;
+
+namespace FairMtl.Torch;
+
+/// <summary>
+/// <c>training.engine: torch</c>: units trained by libtorch through TorchSharp, on one intra-op thread (runs in
+/// parallel are separate units, as on the native engine). TorchSharp 0.107 does not implement
+/// <c>use_deterministic_algorithms</c>; on the CPU with one thread the operations used here (matrix products,
+/// element-wise operations, reductions) have a fixed order, and the determinism tests hold it to that. Each unit's torch model
+/// starts from its own initial weights, drawn by torch from the unit's seed (<see cref="TorchInitialization"/>), or,
+/// for cross-checks, from the native network's (<see cref="StartFromNativeWeights"/>); after training the native network
+/// holds the trained weights, and every metric is computed there, by the same code for both engines.
+/// </summary>
+public sealed class TorchEngine : ITrainingEngine
+{
+    private static readonly Lock Gate = new();
+    private static bool _configured;
+
+    /// <param name="startFromNativeWeights">Start every unit from the native network's initial weights instead of
+    /// torch's own draw (the cross-checks against the native engine).</param>
+    public TorchEngine(bool startFromNativeWeights = false)
+    {
+        StartFromNativeWeights = startFromNativeWeights;
+        Configure();
+    }
+
+    /// <summary>Whether units start from the native network's initial weights.</summary>
+    public bool StartFromNativeWeights { get; }
+
+    public TrainingEngine Kind => TrainingEngine.Torch;
+
+    /// <summary>Registers a torch engine (own initial weights) with <see cref="TrainingEngines"/>.</summary>
+    public static void Register() => TrainingEngines.Register(new TorchEngine());
+
+    public IUnitTrainer Create(MultiHeadNetwork network, DataPart train, DataPart validation, TrainerSettings settings)
+    {
+        var model = new RuntimeModel(network);
+        if (StartFromNativeWeights)
+        {
+            WeightTransfer.ToTorch(network, model);
+        }
+        else
+        {
+            using var generator = new Generator(DeterministicRandom.ForStream(settings.Seed, "torch-init").NextUInt64());
+            TorchInitialization.Initialize(model, network, settings.Init, generator);
+            WeightTransfer.ToNative(model, network);
+        }
+
+        return new TorchTrainer(network, train, validation, model, settings.Optimizer, settings.BatchSize);
+    }
+
+    /// <summary>One intra-op thread and one inter-op thread, once per process.</summary>
+    private static void Configure()
+    {
+        lock (Gate)
+        {
+            if (_configured)
+            {
+                return;
+            }
+
+            set_num_threads(1);
+            set_num_interop_threads(1);
+            _configured = true;
+        }
+    }
+}

@@ -1,0 +1,182 @@
+using FairMtl.Nn;
+using FairMtl.Numerics;
+using FairMtl.Objectives;
+using FairMtl.Torch.Modules;
+using FairMtl.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace FairMtl.Torch.Training;
+
+/// <summary>
+/// One training step on libtorch. The heads' task losses combined by a weighting (<see cref="HeadLossObjective"/>: the
+/// sweeps and baselines) are torch operations end to end, the weighting's coefficients taken at the batch's losses, so
+/// torch's autograd differentiates losses, heads, trunk and embeddings. Any other objective (the comparison kinds'
+/// routed task and fairness terms, the FairMT constraints) is evaluated on the heads' outputs as the native engine
+/// evaluates it, and its per-head output gradients are back-propagated by torch with the same routing: head h's
+/// parameters receive its gradient times its head factor, the trunk the (possibly different) trunk gradient times its
+/// trunk factor.
+/// </summary>
+internal sealed class TorchStep : ITrainingStep, IDisposable
+{
+    private readonly MultiHeadNetwork _network;
+    private readonly TorchModel _model;
+    private readonly Func<optim.Optimizer> _createOptimizer;
+    private readonly float[][] _gradients;
+    private readonly float[]?[] _trunkGradients;
+    private readonly float[] _headScales;
+    private readonly float[] _trunkScales;
+    private readonly double[] _losses;
+    private readonly double[] _coefficients;
+    private optim.Optimizer _optimizer;
+
+    public TorchStep(MultiHeadNetwork network, TorchModel model, Func<optim.Optimizer> createOptimizer)
+    {
+        _network = network;
+        _model = model;
+        _createOptimizer = createOptimizer;
+        _optimizer = createOptimizer();
+        var heads = network.Heads.Length;
+        _gradients = network.Heads.Select(head => new float[network.MaxRows * head.Outputs]).ToArray();
+        _trunkGradients = new float[]?[heads];
+        _headScales = new float[heads];
+        _trunkScales = new float[heads];
+        _losses = new double[heads];
+        _coefficients = new double[heads];
+    }
+
+    /// <summary>The generator of dropout masks (seeded by the trainer for each training call).</summary>
+    public Generator? Dropout { get; set; }
+
+    public void ResetOptimizer()
+    {
+        _optimizer.Dispose();
+        _optimizer = _createOptimizer();
+    }
+
+    public double Run(ReadOnlySpan<float> inputs, TrainingBatch batch, IBatchObjective objective, DeterministicRandom dropout)
+    {
+        if (objective is IMultiPassObjective { OwnsBackward: true })
+        {
+            throw new NotSupportedException("An objective with its own backward passes (combine: min-norm) does not run on the torch engine.");
+        }
+
+        using var scope = NewDisposeScope();
+        _optimizer.zero_grad();
+        var rows = batch.Rows;
+        var x = tensor(inputs.ToArray(), [rows, _network.Inputs]);
+        var pass = new TorchPass(true, Dropout);
+        var total = objective is HeadLossObjective headLosses
+            ? HeadLosses(headLosses.Combiner, x, batch, pass)
+            : Routed(objective, x, batch, pass);
+        if (double.IsFinite(total))
+        {
+            _optimizer.step();
+        }
+
+        return total;
+    }
+
+    public void Dispose() => _optimizer.Dispose();
+
+    public void Publish() => WeightTransfer.ToNative(_model, _network);
+
+    public void Reload() => WeightTransfer.ToTorch(_network, _model);
+
+    /// <summary>sum_h c_h L_h with c_h the combiner's coefficients at the batch's losses: torch differentiates the
+    /// losses.</summary>
+    private double HeadLosses(ILossCombiner combiner, Tensor x, TrainingBatch batch, TorchPass pass)
+    {
+        var features = _model.Trunk(x, pass);
+        var losses = new Tensor[_model.HeadCount];
+        for (var h = 0; h < losses.Length; h++)
+        {
+            var head = _network.Heads[h].Spec;
+            losses[h] = TorchTaskLoss.Compute(head, _model.Head(h, features, pass), Targets(batch, h));
+            _losses[h] = losses[h].item<float>();
+        }
+
+        var total = combiner.Combine(_losses, _coefficients);
+        if (!double.IsFinite(total))
+        {
+            return total;
+        }
+
+        var surrogate = EveryWeightTouched();
+        for (var h = 0; h < losses.Length; h++)
+        {
+            surrogate = surrogate.add(losses[h].mul(_coefficients[h]));
+        }
+
+        surrogate.backward();
+        return total;
+    }
+
+    /// <summary>The objective on the heads' outputs (copied into the native heads' predictions), its output gradients
+    /// back-propagated with their head and trunk factors.</summary>
+    private double Routed(IBatchObjective objective, Tensor x, TrainingBatch batch, TorchPass pass)
+    {
+        var rows = batch.Rows;
+        var features = _model.Trunk(x, pass);
+        var detached = features.detach().requires_grad_(true);
+        var outputs = new Tensor[_model.HeadCount];
+        for (var h = 0; h < outputs.Length; h++)
+        {
+            outputs[h] = _model.Head(h, detached, pass);
+            var head = _network.Heads[h];
+            outputs[h].detach().contiguous().data<float>().CopyTo(head.Prediction.AsSpan(0, rows * head.Outputs));
+        }
+
+        var total = objective.Evaluate(_network, batch, _gradients, _headScales, _trunkScales, _trunkGradients);
+        if (!double.IsFinite(total))
+        {
+            return total;
+        }
+
+        var surrogate = EveryWeightTouched();
+        var trunkOutputs = new List<Tensor>();
+        var trunkGradients = new List<Tensor>();
+        for (var h = 0; h < outputs.Length; h++)
+        {
+            var width = _network.Heads[h].Outputs;
+            var gradient = tensor(_gradients[h].AsSpan(0, rows * width).ToArray(), [rows, width]);
+            surrogate = surrogate.add(outputs[h].mul(gradient).sum().mul(_headScales[h]));
+            if (_trunkScales[h] != 0f)
+            {
+                var trunkGradient = _trunkGradients[h] is { } own ? tensor(own.AsSpan(0, rows * width).ToArray(), [rows, width]) : gradient;
+                trunkOutputs.Add(outputs[h]);
+                trunkGradients.Add(trunkGradient.mul(_trunkScales[h]));
+            }
+        }
+
+        var intoTrunk = trunkOutputs.Count == 0
+            ? null
+            : autograd.grad(trunkOutputs, [detached], trunkGradients, retain_graph: true)[0];
+        surrogate.backward();
+        if (intoTrunk is not null)
+        {
+            features.backward([intoTrunk]);
+        }
+
+        return total;
+    }
+
+    /// <summary>0 times the sum of every weight: each weight gets a gradient (zero where no loss reaches it), so that the
+    /// optimiser updates every weight at every step as the native engine's does (Adam's moments move on).</summary>
+    private Tensor EveryWeightTouched()
+    {
+        var sum = zeros(1);
+        foreach (var weight in _model.Weights)
+        {
+            sum = sum.add(weight.sum().mul(0f));
+        }
+
+        return sum.sum();
+    }
+
+    private Tensor Targets(TrainingBatch batch, int head)
+    {
+        var width = _network.Heads[head].Spec.TargetWidth;
+        return tensor(batch.Targets[head].AsSpan(0, batch.Rows * width).ToArray(), [batch.Rows, width]);
+    }
+}
