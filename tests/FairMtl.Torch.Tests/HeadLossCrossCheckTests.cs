@@ -24,8 +24,9 @@ public class HeadLossCrossCheckTests(ITestOutputHelper output)
     /// relative differences of a few 1e-7 of the tensor's largest element; 1e-5 leaves room for cancellations.</summary>
     private const double GradientBound = 1e-5;
 
-    /// <summary>Bound on the weights after 50 steps (Adam): the first step's rounding differences grow through the
-    /// optimiser's normalised steps; measured at most a few 1e-5 of the tensor's largest weight.</summary>
+    /// <summary>Bound on the weights after 51 steps: the first step's rounding differences grow through training
+    /// (measured at most 1.4e-5 of the tensor's largest weight), or ten times the native engine's own drift from one
+    /// rounding step on every initial weight if the training amplifies rounding more.</summary>
     private const double WeightBound = 1e-3;
 
     public static TheoryData<string, bool, bool, OptimizerKind> Layouts => new()
@@ -48,7 +49,7 @@ public class HeadLossCrossCheckTests(ITestOutputHelper output)
         var model = new ModelSpec(new[] { 16, 8 }, Activation.Relu, 0.0, batchNorm, Initializer.GlorotUniform);
         var spec = new OptimizerSpec(optimizer, 0.01, 0.9, 0.999, 1e-7, optimizer == OptimizerKind.Sgd ? 0.9 : 0, 0.1);
 
-        var (gradients, weights) = StepComparison.Run(
+        var (gradients, weights, sensitivity) = StepComparison.Run(
             () =>
             {
                 var network = MultiHeadNetwork.For(columns, embedded, model, heads, Batch);
@@ -60,9 +61,9 @@ public class HeadLossCrossCheckTests(ITestOutputHelper output)
             steps: 51,
             spec);
 
-        output.WriteLine($"{layout}: first-step gradients {gradients}, weights after 51 steps {weights}");
+        output.WriteLine($"{layout}: first-step gradients {gradients}, native against itself one rounding step apart {sensitivity}, weights after 51 steps {weights}");
         gradients.Relative.ShouldBeLessThan(GradientBound, gradients.ToString());
-        weights.Relative.ShouldBeLessThan(WeightBound, weights.ToString());
+        weights.Relative.ShouldBeLessThan(Math.Max(WeightBound, 10 * sensitivity.Relative), weights.ToString());
     }
 
     private const int Features = 8;

@@ -29,12 +29,17 @@ internal static class StepComparison
     /// <param name="steps">Steps to take in all: one on the first batch, then whole epochs over <paramref name="part"/>
     /// (at least the rest).</param>
     /// <param name="optimizer">The optimiser of both engines.</param>
-    public static (Gap FirstGradients, Gap LastWeights) Run(
+    /// <returns>The gap between the engines' first-step gradients, between their weights after the last step, and
+    /// between the native engine's own weights after the last step and those of a native run whose initial weights were
+    /// moved by one float32 rounding step each (how much the training itself amplifies rounding differences).</returns>
+    public static (Gap FirstGradients, Gap LastWeights, Gap NativeSensitivity) Run(
         Func<(MultiHeadNetwork Network, Func<IBatchObjective> Objective)> build, DataPart part, int batch, int steps, OptimizerSpec optimizer)
     {
         var perEpoch = (part.Rows + batch - 1) / batch;
         var (native, nativeObjective) = build();
         var (torch, torchObjective) = build();
+        var (perturbed, perturbedObjective) = build();
+        Perturb(perturbed);
         var engine = new TorchEngine(startFromNativeWeights: true);
         var settings = new TrainerSettings(batch, optimizer, Initializer.GlorotUniform, 1);
         var objectiveN = nativeObjective();
@@ -42,9 +47,11 @@ internal static class StepComparison
 
         // One step on the first batch: the gradients that step used.
         var first = Slice(part, batch);
-        new ModelTrainer(native, first, first, batch)
-            .Train(OptimizerFactory.Create(optimizer, native.Parameters), objectiveN, 1, null, new DeterministicRandom(7), new DeterministicRandom(8), CancellationToken.None)
-            .Succeeded.ShouldBeTrue();
+        var epochs = (steps - 1 + perEpoch - 1) / perEpoch;
+        TrainNative(native, objectiveN, first, batch, 1, optimizer);
+        var nativeGradients = native.Parameters.Select(parameter => (float[])parameter.Gradient.Clone()).ToArray();
+        var objectiveP = perturbedObjective();
+        TrainNative(perturbed, objectiveP, first, batch, 1, optimizer);
         Gap gradientGap;
         using (var trainer = (TorchTrainer)engine.Create(torch, first, first, settings))
         {
@@ -55,20 +62,46 @@ internal static class StepComparison
                 Modules.WeightTransfer.GradientTo(weight, values);
                 return values;
             }).ToArray();
-            gradientGap = Worst(native.Parameters, p => native.Parameters[p].Gradient, p => gradients[p]);
+            gradientGap = Worst(native.Parameters, p => nativeGradients[p], p => gradients[p]);
         }
 
         // Then both go on from their own first step's weights, each with a fresh optimiser, for the remaining steps.
-        var epochs = (steps - 1 + perEpoch - 1) / perEpoch;
-        new ModelTrainer(native, part, part, batch)
-            .Train(OptimizerFactory.Create(optimizer, native.Parameters), objectiveN, epochs, null, new DeterministicRandom(9), new DeterministicRandom(10), CancellationToken.None)
-            .Succeeded.ShouldBeTrue();
+        TrainNative(native, objectiveN, part, batch, epochs, optimizer);
+        TrainNative(perturbed, objectiveP, part, batch, epochs, optimizer);
         using (var trainer = engine.Create(torch, part, part, settings))
         {
             trainer.Train(objectiveT, epochs, null, new DeterministicRandom(9), new DeterministicRandom(10), CancellationToken.None).Succeeded.ShouldBeTrue();
         }
 
-        return (gradientGap, Worst(native.Parameters, p => native.Parameters[p].Value, p => torch.Parameters[p].Value));
+        return (
+            gradientGap,
+            Worst(native.Parameters, p => native.Parameters[p].Value, p => torch.Parameters[p].Value),
+            Worst(native.Parameters, p => native.Parameters[p].Value, p => perturbed.Parameters[p].Value));
+    }
+
+    /// <summary><paramref name="epochs"/> native epochs over <paramref name="part"/> with a fresh optimiser (the
+    /// shuffle and dropout streams <see cref="Run"/>'s torch half uses for the same phase).</summary>
+    private static void TrainNative(
+        MultiHeadNetwork network, IBatchObjective objective, DataPart part, int batch, int epochs, OptimizerSpec optimizer)
+    {
+        var (shuffle, dropout) = part.Rows <= batch ? (7UL, 8UL) : (9UL, 10UL);
+        new ModelTrainer(network, part, part, batch)
+            .Train(OptimizerFactory.Create(optimizer, network.Parameters), objective, epochs, null, new DeterministicRandom(shuffle), new DeterministicRandom(dropout), CancellationToken.None)
+            .Succeeded.ShouldBeTrue();
+    }
+
+    /// <summary>Moves every non-zero weight by one float32 step up or down (seeded signs).</summary>
+    private static void Perturb(MultiHeadNetwork network)
+    {
+        var random = new DeterministicRandom(99);
+        foreach (var parameter in network.Parameters)
+        {
+            var values = parameter.Value;
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = random.NextInt(2) == 0 ? MathF.BitDecrement(values[i]) : MathF.BitIncrement(values[i]);
+            }
+        }
     }
 
     private static Gap Worst(IReadOnlyList<Parameter> parameters, Func<int, float[]> native, Func<int, float[]> torch)
