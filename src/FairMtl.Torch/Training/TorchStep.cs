@@ -102,8 +102,9 @@ internal sealed class TorchStep : ITrainingStep, IDisposable
             return total;
         }
 
-        var surrogate = EveryWeightTouched();
-        for (var h = 0; h < losses.Length; h++)
+        // Every head's loss enters the sum, a zero coefficient included: every weight gets a gradient.
+        var surrogate = losses[0].mul(_coefficients[0]);
+        for (var h = 1; h < losses.Length; h++)
         {
             surrogate = surrogate.add(losses[h].mul(_coefficients[h]));
         }
@@ -133,14 +134,18 @@ internal sealed class TorchStep : ITrainingStep, IDisposable
             return total;
         }
 
-        var surrogate = EveryWeightTouched();
+        // Every head's output enters the head part, a zero factor included, and the trunk gets a (possibly zero)
+        // gradient below: every weight gets a gradient, so the optimiser updates every weight at every step as the
+        // native engine's does (Adam's moments move on).
+        Tensor? surrogate = null;
         var trunkOutputs = new List<Tensor>();
         var trunkGradients = new List<Tensor>();
         for (var h = 0; h < outputs.Length; h++)
         {
             var width = _network.Heads[h].Outputs;
             var gradient = tensor(_gradients[h].AsSpan(0, rows * width).ToArray(), [rows, width]);
-            surrogate = surrogate.add(outputs[h].mul(gradient).sum().mul(_headScales[h]));
+            var part = outputs[h].mul(gradient).sum().mul(_headScales[h]);
+            surrogate = surrogate is null ? part : surrogate.add(part);
             if (_trunkScales[h] != 0f)
             {
                 var trunkGradient = _trunkGradients[h] is { } own ? tensor(own.AsSpan(0, rows * width).ToArray(), [rows, width]) : gradient;
@@ -150,28 +155,12 @@ internal sealed class TorchStep : ITrainingStep, IDisposable
         }
 
         var intoTrunk = trunkOutputs.Count == 0
-            ? null
+            ? zeros_like(features)
             : autograd.grad(trunkOutputs, [detached], trunkGradients, retain_graph: true)[0];
-        surrogate.backward();
-        if (intoTrunk is not null)
-        {
-            features.backward([intoTrunk]);
-        }
+        surrogate!.backward();
+        features.backward([intoTrunk]);
 
         return total;
-    }
-
-    /// <summary>0 times the sum of every weight: each weight gets a gradient (zero where no loss reaches it), so that the
-    /// optimiser updates every weight at every step as the native engine's does (Adam's moments move on).</summary>
-    private Tensor EveryWeightTouched()
-    {
-        var sum = zeros(1);
-        foreach (var weight in _model.Weights)
-        {
-            sum = sum.add(weight.sum().mul(0f));
-        }
-
-        return sum.sum();
     }
 
     private Tensor Targets(TrainingBatch batch, int head)
