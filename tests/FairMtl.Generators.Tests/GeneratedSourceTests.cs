@@ -120,6 +120,36 @@ public sealed class GeneratedSourceTests
     }
 
     [Fact]
+    public void A_spec_on_the_torch_engine_compiles_to_the_runtime_readers_spec_and_a_native_one_does_not_name_its_engine()
+    {
+        var yaml = Experiments.Small.Replace("training:\n", "training:\n  engine: torch\n", StringComparison.Ordinal);
+        yaml.ShouldContain("engine: torch");
+        var run = GeneratorHarness.Run([GeneratorHarness.Text("experiments/torch.yaml", yaml)]);
+        var source = run.Source("FairMtl.Generated.Experiments.Small.g.cs");
+
+        var compiled = (ExperimentSpec)GeneratorHarness.Load(run.Output).GetType("FairMtl.Generated.Experiments.Small")!.GetProperty("Spec")!.GetValue(null)!;
+
+        run.DiagnosticLines.ShouldBeEmpty();
+        source.ShouldContain("Engine: global::FairMtl.Spec.TrainingEngine.Torch");
+        compiled.Training.Engine.ShouldBe(TrainingEngine.Torch);
+        compiled.ShouldBe(ExperimentYamlReader.Parse(yaml, "torch.yaml", "/base").Spec);
+
+        var native = GeneratorHarness.Run([GeneratorHarness.Text("experiments/native.yaml", Experiments.Small)]);
+        native.Source("FairMtl.Generated.Experiments.Small.g.cs").ShouldNotContain("TrainingEngine", Case.Sensitive, "the record's default, left out");
+    }
+
+    [Fact]
+    public void An_unknown_engine_is_a_build_error_at_the_value()
+    {
+        var yaml = Experiments.Small.Replace("training:\n", "training:\n  engine: cuda\n", StringComparison.Ordinal);
+        var (line, at) = GeneratorHarness.Find(yaml, "cuda");
+
+        var run = GeneratorHarness.Run([GeneratorHarness.Text("experiments/cuda.yaml", yaml)]);
+
+        run.DiagnosticLines.ShouldBe([$"FMTL003 experiments/cuda.yaml({line},{at}): 'training.engine' must be one of native, torch, got 'cuda'"]);
+    }
+
+    [Fact]
     public void The_registry_lists_every_experiment_by_name_and_finds_them()
     {
         var yaml = Experiments.Small.Replace("name: small", "name: a-small-one", StringComparison.Ordinal);

@@ -367,6 +367,7 @@ internal sealed class AttributeLowering
         Value(1, "batch_size", training, "BatchSize");
         Value(1, "epochs", training, "Epochs");
         Enum(1, "selection", training, "Selection", ComparisonYamlReader.Selections);
+        Enum(1, "engine", training, "Engine", YamlEnumValues.Engines);
         var regime = training.InSourceOrder("Regime", "BlockSize", "KeepOptimizerState").FirstOrDefault();
         if (regime.Argument is not null)
         {

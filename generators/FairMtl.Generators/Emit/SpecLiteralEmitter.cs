@@ -133,32 +133,37 @@ internal static class SpecLiteralEmitter
         var stopping = training.EarlyStopping;
         return New(
             "TrainingSpec",
-            ("Optimizer", New(
-                "OptimizerSpec",
-                [
-                    ("Kind", Atom(Literals.Enum(optimizer.Kind))),
-                    ("LearningRate", Atom(Literals.Double(optimizer.LearningRate))),
-                    ("Beta1", Atom(Literals.Double(optimizer.Beta1))),
-                    ("Beta2", Atom(Literals.Double(optimizer.Beta2))),
-                    ("Epsilon", Atom(Literals.Double(optimizer.Epsilon))),
-                    ("Momentum", Atom(Literals.Double(optimizer.Momentum))),
-                    .. optimizer.Kind == OptimizerKind.Adagrad ? [("InitialAccumulator", Atom(Literals.Double(optimizer.InitialAccumulator)))] : Array.Empty<(string, Node)>(),
-                ])),
-            ("BatchSize", Atom(Literals.Int(training.BatchSize))),
-            ("Epochs", Atom(Literals.Int(training.Epochs))),
-            ("Regime", New(
-                "RegimeSpec",
-                ("Kind", Atom(Literals.Enum(regime.Kind))),
-                ("BlockSize", Atom(Literals.Int(regime.BlockSize))),
-                ("KeepOptimizerState", Atom(Literals.Bool(regime.KeepOptimizerState))))),
-            ("EarlyStopping", stopping is null
-                ? Atom("null")
-                : New(
-                    "EarlyStoppingSpec",
-                    ("Monitor", Atom(Literals.String(stopping.Monitor))),
-                    ("Patience", Atom(Literals.Int(stopping.Patience))),
-                    ("MinDelta", Atom(Literals.Double(stopping.MinDelta))),
-                    ("RestoreBest", Atom(Literals.Bool(stopping.RestoreBest))))));
+            [
+                ("Optimizer", New(
+                    "OptimizerSpec",
+                    [
+                        ("Kind", Atom(Literals.Enum(optimizer.Kind))),
+                        ("LearningRate", Atom(Literals.Double(optimizer.LearningRate))),
+                        ("Beta1", Atom(Literals.Double(optimizer.Beta1))),
+                        ("Beta2", Atom(Literals.Double(optimizer.Beta2))),
+                        ("Epsilon", Atom(Literals.Double(optimizer.Epsilon))),
+                        ("Momentum", Atom(Literals.Double(optimizer.Momentum))),
+                        .. optimizer.Kind == OptimizerKind.Adagrad ? [("InitialAccumulator", Atom(Literals.Double(optimizer.InitialAccumulator)))] : Array.Empty<(string, Node)>(),
+                    ])),
+                ("BatchSize", Atom(Literals.Int(training.BatchSize))),
+                ("Epochs", Atom(Literals.Int(training.Epochs))),
+                ("Regime", New(
+                    "RegimeSpec",
+                    ("Kind", Atom(Literals.Enum(regime.Kind))),
+                    ("BlockSize", Atom(Literals.Int(regime.BlockSize))),
+                    ("KeepOptimizerState", Atom(Literals.Bool(regime.KeepOptimizerState))))),
+                ("EarlyStopping", stopping is null
+                    ? Atom("null")
+                    : New(
+                        "EarlyStoppingSpec",
+                        ("Monitor", Atom(Literals.String(stopping.Monitor))),
+                        ("Patience", Atom(Literals.Int(stopping.Patience))),
+                        ("MinDelta", Atom(Literals.Double(stopping.MinDelta))),
+                        ("RestoreBest", Atom(Literals.Bool(stopping.RestoreBest))))),
+
+                // Only when declared: the generated source of a native experiment is unchanged.
+                .. training.Engine == TrainingEngine.Native ? Array.Empty<(string, Node)>() : [("Engine", Atom(Literals.Enum(training.Engine)))],
+            ]);
     }
 
     private static Node Atom(string text) => new AtomNode(text);

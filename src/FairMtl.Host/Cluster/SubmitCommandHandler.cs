@@ -62,6 +62,7 @@ public static class SubmitCommandHandler
             }
 
             experiment.CheckModels(request.MaxModels);
+            EngineAvailability.Require(experiment, request.Experiment); // the jobs run this program
             var outputDirectory = Path.GetFullPath(request.OutputDirectory ?? Path.Combine("results", experiment.Name));
             var argument = File.Exists(request.Experiment) ? Path.GetFullPath(request.Experiment) : request.Experiment;
             var slurm = new SlurmRequest(argument, experiment.Name, address.Display, outputDirectory, request.Tasks, request.CpusPerTask, request.Partition, request.Time, request.Seed);

@@ -1,3 +1,4 @@
+using FairMtl.Diagnostics;
 using FairMtl.Spec;
 
 namespace FairMtl.Host.Kinds;
@@ -18,6 +19,12 @@ public abstract class ClassificationExperiment(LoadedComparison comparison) : IR
 
     /// <inheritdoc/>
     public void CheckModels(long limit) => ModelCount.Check(Comparison, limit);
+
+    /// <inheritdoc/>
+    public TrainingEngine Engine => Comparison.Spec.Training.Engine;
+
+    /// <inheritdoc/>
+    public SourceLocation Locate(string path) => Comparison.Source.Locate(path);
 
     /// <inheritdoc/>
     public abstract IPreparedRun Prepare();

@@ -1,5 +1,7 @@
+using FairMtl.Diagnostics;
 using FairMtl.Execution;
 using FairMtl.Reports;
+using FairMtl.Spec;
 using FairMtl.Store;
 
 namespace FairMtl.Host.Kinds;
@@ -19,6 +21,13 @@ public interface IRunnableExperiment
 
     /// <summary>FMTL018 when the experiment would train more than <paramref name="limit"/> models; nothing is loaded.</summary>
     void CheckModels(long limit);
+
+    /// <summary>The engine that trains the experiment's networks (<c>training.engine</c>; native unless declared).</summary>
+    TrainingEngine Engine { get; }
+
+    /// <summary>Where <paramref name="path"/>, a part of the spec (<c>training.engine</c>), is declared, as the spec's
+    /// source map records it: its line and column in an experiment file that was parsed, else the file.</summary>
+    SourceLocation Locate(string path);
 
     /// <summary>Loads and checks the data (a mistake in it is a <see cref="Diagnostics.FairMtlException"/>) and plans the
     /// run.</summary>

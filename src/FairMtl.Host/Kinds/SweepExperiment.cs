@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using FairMtl.Data;
+using FairMtl.Diagnostics;
 using FairMtl.Execution;
 using FairMtl.Host.Running;
 using FairMtl.Reports;
@@ -26,6 +27,12 @@ public sealed class SweepExperiment(ResolvedExperiment resolved) : IRunnableExpe
 
     /// <inheritdoc/>
     public void CheckModels(long limit) => ModelCount.Check(resolved.Experiment, limit);
+
+    /// <inheritdoc/>
+    public TrainingEngine Engine => resolved.Experiment.Spec.Training.Engine;
+
+    /// <inheritdoc/>
+    public SourceLocation Locate(string path) => resolved.Experiment.Source.Locate(path);
 
     /// <inheritdoc/>
     public IPreparedRun Prepare()

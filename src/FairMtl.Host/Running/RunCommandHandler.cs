@@ -13,8 +13,8 @@ namespace FairMtl.Host.Running;
 
 /// <summary>
 /// The <c>run</c> command, one flow for every experiment kind: resolve the experiment (a compiled name or a file of any
-/// kind), refuse a run over the model limit, load and check its data, train it through the one scheduler with a
-/// progress display, print the tables and write the result files.
+/// kind), refuse a run over the model limit or on an engine this program lacks, load and check its data, train it
+/// through the one scheduler with a progress display, print the tables and write the result files.
 /// </summary>
 public sealed class RunCommandHandler(
     ExperimentKinds kinds, IRunProgressDisplay progressDisplay, ITableWriter tableWriter, ILogger<RunCommandHandler> logger)
@@ -81,6 +81,12 @@ public sealed class RunCommandHandler(
         }
 
         experiment.CheckModels(request.MaxModels);
+        if (request.Role != RunRole.Collect)
+        {
+            // A collect trains nothing: it reads what workers with the engine committed.
+            EngineAvailability.Require(experiment, request.Experiment);
+        }
+
         var threads = request.Threads ?? Environment.ProcessorCount;
         var outputDirectory = request.OutputDirectory ?? Path.Combine("results", experiment.Name);
         // The store opens (its statements rehearsed, its code compiled by the warm-up) on the idle core while the data

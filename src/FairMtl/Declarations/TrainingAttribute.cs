@@ -4,7 +4,7 @@ namespace FairMtl.Declarations;
 
 /// <summary>
 /// YAML <c>training</c> (without <c>optimizer</c> and <c>early_stopping</c>, see <see cref="OptimizerAttribute"/>
-/// and <see cref="EarlyStoppingAttribute"/>): batches, epochs and regime. Required, with <see cref="Epochs"/>. See
+/// and <see cref="EarlyStoppingAttribute"/>): batches, epochs, regime and engine. Required, with <see cref="Epochs"/>. See
 /// <c>docs/experiment-format.md</c>.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
@@ -30,4 +30,10 @@ public sealed class TrainingAttribute : Attribute
 
     /// <summary>YAML <c>training.selection</c> (comparison experiments): the best epoch on validation (default) or the last.</summary>
     public EpochChoice Selection { get; set; }
+
+    /// <summary>
+    /// YAML <c>training.engine</c>: the engine that trains the networks, native (the default) or torch (libtorch, which
+    /// only a host that includes <c>FairMtl.Torch</c> can run; README.md, "Running on libtorch").
+    /// </summary>
+    public TrainingEngine Engine { get; set; }
 }

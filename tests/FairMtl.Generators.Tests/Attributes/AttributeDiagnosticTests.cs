@@ -150,6 +150,25 @@ public sealed class AttributeDiagnosticTests
     }
 
     [Fact]
+    public void An_undefined_engine_is_FMTL003_at_the_argument_listing_the_engines()
+    {
+        // Not one of the snapshot's cases: the approved mistakes stay as they were before [Training(Engine)].
+        var source = Valid.Replace("[Training(BatchSize = 8, Epochs = 1)]", "[Training(BatchSize = 8, Epochs = 1, Engine = (TrainingEngine)7)]", StringComparison.Ordinal);
+        source.ShouldNotBe(Valid);
+        AttributeHarness.CompilerErrors(source, Path).Select(d => d.ToString()).ShouldBeEmpty();
+
+        var run = AttributeHarness.Run(source, Path, Data);
+
+        var diagnostic = run.Diagnostics.ShouldHaveSingleItem();
+        diagnostic.Id.ShouldBe("FMTL003");
+        var span = diagnostic.Location.GetLineSpan();
+        span.Path.ShouldBe(GeneratorHarness.Root + Path);
+        (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1).ShouldBe(SourcePosition.Of(source, "Engine = ", "(TrainingEngine)7"));
+        diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture).ShouldContain("'training.engine' must be one of native, torch, got '7'");
+        run.HintNames.ShouldBe(["FairMtl.Generated.ExperimentRegistry.g.cs"]);
+    }
+
+    [Fact]
     public void An_unexpected_exception_is_an_internal_error_at_the_class_and_not_a_failed_generator()
     {
         // A NUL character passes the YAML validation of the data path but makes resolving it throw.

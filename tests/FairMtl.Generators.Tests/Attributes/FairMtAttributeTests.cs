@@ -23,6 +23,22 @@ public sealed class FairMtAttributeTests
         registry.ShouldContain("harm: !!map");
     }
 
+    [Fact]
+    public void The_engine_is_lowered_into_the_registered_yaml_and_kept_through_the_last_epoch_selection()
+    {
+        var source = Source.Replace("[Training(BatchSize = 256, Epochs = 2)]", "[Training(BatchSize = 256, Epochs = 2, Engine = TrainingEngine.Torch)]", StringComparison.Ordinal);
+        source.ShouldNotBe(Source);
+
+        var run = AttributeHarness.Run(source, Path, GeneratorHarness.RepoFile(Data));
+
+        run.DiagnosticLines.ShouldBeEmpty();
+        run.Source(run.HintNames.Single()).ShouldContain("engine: torch");
+        var registry = GeneratorHarness.Load(run.Output).GetType("FairMtl.Generated.ExperimentRegistry")!;
+        var compiled = ((IReadOnlyList<FairMtl.Compiled.CompiledComparison>)registry.GetProperty("Comparisons")!.GetValue(null)!).ShouldHaveSingleItem();
+        var training = compiled.Load().Spec.Training;
+        (training.Selection, training.Engine).ShouldBe((FairMtl.Spec.EpochChoice.LastEpoch, FairMtl.Spec.TrainingEngine.Torch));
+    }
+
     [Theory]
     [InlineData("Harm = HarmKind.Opportunity)]\n[Sensitive", "Harm = HarmKind.Parity)]\n[Sensitive", "Type = HeadTask.MultiClass, Harm = ", "HarmKind.Parity", "FMTL003",
         "'tasks.tier.harm.kind' must be opportunity (the soft positive rates of a multi-class task sum to 1")]

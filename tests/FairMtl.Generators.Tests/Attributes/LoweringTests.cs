@@ -230,6 +230,44 @@ public sealed class LoweringTests
     }
 
     [Fact]
+    public void An_engine_lowers_to_its_yaml_key()
+    {
+        const string Declaration = """
+            using FairMtl.Declarations;
+            using FairMtl.Spec;
+
+            [Experiment("torch")]
+            [Dataset("data/text.csv")]
+            [Groups("g")]
+            [Head("y", "target")]
+            [Training(Epochs = 2, Engine = TrainingEngine.Torch)]
+            public static partial class OnTorch
+            {
+                public static double Loss(double y) => y;
+            }
+            """;
+
+        var model = AttributeHarness.Read(Declaration);
+
+        model.Diagnostics.Select(d => d.ToString()).ShouldBeEmpty();
+        model.Spec.ShouldBe(Parse("""
+            name: torch
+            data:
+              file: data/text.csv
+              groups: { column: g }
+            heads:
+              y: { column: target }
+            loss: y
+            training: { epochs: 2, engine: torch }
+            """));
+        model.Spec!.Training.Engine.ShouldBe(GeneratorSpec.TrainingEngine.Torch);
+        AttributeHarness.Lower(Declaration, "experiments/Declared.cs", "y").ShouldContain("\n  engine: torch\n");
+        var native = AttributeHarness.Read(Declaration.Replace(", Engine = TrainingEngine.Torch", string.Empty, StringComparison.Ordinal)).Spec!;
+        native.Training.Engine.ShouldBe(GeneratorSpec.TrainingEngine.Native);
+        AttributeHarness.Read(Declaration.Replace("TrainingEngine.Torch", "TrainingEngine.Native", StringComparison.Ordinal)).Spec.ShouldBe(native);
+    }
+
+    [Fact]
     public void Left_out_arguments_and_attributes_take_the_yaml_defaults()
     {
         var model = AttributeHarness.Read(HeaderlessDeclaration);

@@ -18,7 +18,7 @@ public class InvalidValueTests
         { Minimal + "\nmodel:\n  trunk: [64, -1]", 11, 15, "'model.trunk[1]' must be an integer in [1, 16384], got '-1'" },
         { Minimal + "\nmodel:\n  trunk: []", 11, 10, "'model.trunk' must be a non-empty list of integers > 0, got an empty list" },
         { Minimal.WithLine("name:", "name: my exp"), 1, 7, "'name' must be a name of letters, digits, '-' and '_', got 'my exp'" },
-        { Minimal.Replace("training:\n  epochs: 3", "training: [3]"), 8, 11, "'training' must be a mapping with keys optimizer, batch_size, epochs, regime, early_stopping, got a list of 1 item" },
+        { Minimal.Replace("training:\n  epochs: 3", "training: [3]"), 8, 11, "'training' must be a mapping with keys optimizer, batch_size, epochs, regime, early_stopping, engine, got a list of 1 item" },
         { Minimal.WithLine("file:", "  file: d.csv\n  delimiter: ';;'"), 4, 14, "'data.delimiter' must be a single character, got the quoted string ';;'" },
         { Minimal.WithLine("groups:", "  groups: { column: g, labels: [a, b, c] }"), 4, 32, "'data.groups.labels' must be a list of two names, got a list of 3 items" },
         { Minimal.WithLine("file:", "  file: d.csv\n  features: { exclude: [a, b, a] }"), 4, 31, "'data.features.exclude' lists 'a' twice" },

@@ -427,7 +427,7 @@ public static class ComparisonYamlReader
             Range("ratio", new ValueRange(0d, 2d), 0d, 1e6));
     }
 
-    private static readonly string[] TrainingKeys = ["optimizer", "batch_size", "epochs", "selection"];
+    private static readonly string[] TrainingKeys = ["optimizer", "batch_size", "epochs", "selection", "engine"];
 
     internal static readonly (string Name, EpochChoice Value)[] Selections = [("best-epoch", EpochChoice.BestEpoch), ("last-epoch", EpochChoice.LastEpoch)];
 
@@ -436,7 +436,8 @@ public static class ComparisonYamlReader
             TrainingSectionReader.ReadOptimizer(training.Mapping("optimizer", TrainingSectionReader.OptimizerKeys)),
             training.Int("batch_size", 256, "an integer > 0", v => v > 0),
             training.Require("epochs").AsInt("an integer > 0", v => v > 0),
-            training.Enum("selection", EpochChoice.BestEpoch, Selections));
+            training.Enum("selection", EpochChoice.BestEpoch, Selections),
+            TrainingSectionReader.ReadEngine(training));
 
     /// <summary>The sensitive attribute <paramref name="node"/> names (FMTL008 with the nearest name when unknown).</summary>
     internal static string ResolveAttribute(YamlNodeReader node, IReadOnlyList<string> attributes)

@@ -87,7 +87,7 @@ public static partial class ExperimentYamlReader
 
         var evaluation = EvaluationSectionReader.Read(root.Mapping("evaluation", "head", "pareto", "significance", "hypervolume_reference"), heads, headsNode);
         var training = TrainingSectionReader.Read(
-            root.RequireMapping("training", "optimizer", "batch_size", "epochs", "regime", "early_stopping"),
+            root.RequireMapping("training", TrainingSectionReader.Keys),
             heads,
             evaluation.Head,
             data.Split.Validation);

@@ -2,9 +2,12 @@ using FairMtl.Diagnostics;
 
 namespace FairMtl.Spec.Yaml;
 
-/// <summary>Reads <c>training</c>: optimiser, batches, epochs, regime and early stopping.</summary>
+/// <summary>Reads <c>training</c>: optimiser, batches, epochs, regime, early stopping and engine.</summary>
 internal static class TrainingSectionReader
 {
+    /// <summary>The keys of <c>training</c> in a sweep experiment.</summary>
+    internal static readonly string[] Keys = ["optimizer", "batch_size", "epochs", "regime", "early_stopping", "engine"];
+
     public static TrainingSpec Read(YamlMappingReader training, IReadOnlyList<HeadSpec> heads, string evaluationHead, double validation)
     {
         var optimizer = ReadOptimizer(training.Mapping("optimizer", OptimizerKeys));
@@ -26,8 +29,13 @@ internal static class TrainingSectionReader
             }
         }
 
-        return new TrainingSpec(optimizer, batchSize, epochs, regime, earlyStopping);
+        return new TrainingSpec(optimizer, batchSize, epochs, regime, earlyStopping, ReadEngine(training));
     }
+
+    /// <summary><c>training.engine</c>: native (the default) or torch. Whether this process can train with it is the
+    /// host's question (<c>TrainingEngines.IsAvailable</c>), not the reader's: the spec is valid either way.</summary>
+    internal static TrainingEngine ReadEngine(YamlMappingReader training) =>
+        training.Enum("engine", TrainingEngine.Native, YamlEnumValues.Engines);
 
     /// <summary>The keys of <c>training.optimizer</c>.</summary>
     internal static readonly string[] OptimizerKeys = ["name", "lr", "beta1", "beta2", "epsilon", "momentum", "initial_accumulator"];

@@ -27,6 +27,9 @@ internal static class YamlEnumValues
     public static readonly (string Name, RegimeKind Value)[] Regimes =
         [("independent", RegimeKind.Independent), ("warm-start-blocks", RegimeKind.WarmStartBlocks)];
 
+    public static readonly (string Name, TrainingEngine Value)[] Engines =
+        [("native", TrainingEngine.Native), ("torch", TrainingEngine.Torch)];
+
     public static readonly (string Name, ErrorMetric Value)[] ErrorMetrics =
         [("mse", ErrorMetric.Mse), ("rmse", ErrorMetric.Rmse), ("mae", ErrorMetric.Mae)];
 }
