@@ -82,15 +82,21 @@ public static class SlurmSubmission
     /// <summary>How the jobs start this program: the app host next to it, else <c>dotnet</c> and its assembly.</summary>
     public static string HostCommand()
     {
+        // The program that is running (FairMtl.Host, or FairMtl.Torch.Host with the libtorch engine): its workers must
+        // include the engines this one does.
         var directory = AppContext.BaseDirectory;
-        var apphost = Path.Combine(directory, OperatingSystem.IsWindows() ? "FairMtl.Host.exe" : "FairMtl.Host");
+        var entry = System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name;
+        var program = entry is not null && entry.StartsWith("FairMtl.", StringComparison.Ordinal) && File.Exists(Path.Combine(directory, entry + ".dll"))
+            ? entry
+            : "FairMtl.Host";
+        var apphost = Path.Combine(directory, OperatingSystem.IsWindows() ? program + ".exe" : program);
         if (File.Exists(apphost))
         {
             return Quote(apphost);
         }
 
         var dotnet = Environment.ProcessPath ?? "dotnet";
-        return $"{Quote(dotnet)} {Quote(Path.Combine(directory, "FairMtl.Host.dll"))}";
+        return $"{Quote(dotnet)} {Quote(Path.Combine(directory, program + ".dll"))}";
     }
 
     private static string Script(SlurmRequest request, string jobName, string outputFile, string? array, string[] comments, string command)
