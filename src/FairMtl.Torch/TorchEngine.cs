@@ -36,6 +36,11 @@ public sealed class TorchEngine : ITrainingEngine
 
     public TrainingEngine Kind => TrainingEngine.Torch;
 
+    /// <summary>This engine's build (its assembly's module version id, content-derived in the project's deterministic
+    /// builds) and TorchSharp's version: a unit stored by one is not reused by another.</summary>
+    public string Version { get; } =
+        $"{typeof(TorchEngine).Assembly.ManifestModule.ModuleVersionId:N}/TorchSharp {typeof(TorchSharp.torch).Assembly.GetName().Version}";
+
     /// <summary>Registers a torch engine (own initial weights) with <see cref="TrainingEngines"/>.</summary>
     public static void Register() => TrainingEngines.Register(new TorchEngine());
 

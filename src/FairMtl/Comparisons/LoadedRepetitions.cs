@@ -36,6 +36,6 @@ public sealed record LoadedRepetitions(ComparisonData Data, RepetitionData[] Rep
             Protocol = spec.Protocol with { Repetitions = 0 },
         };
         return new Store.StoredExperiment(
-            spec.Name, kind, Store.CanonicalJson.Write(spec), Store.CanonicalJson.Write(basis), Data.Table.Files.Select(file => file.Sha256).ToArray());
+            spec.Name, kind, Store.CanonicalJson.Write(spec), Store.CanonicalJson.Write(basis), Data.Table.Files.Select(file => file.Sha256).ToArray(), spec.Training.Engine);
     }
 }

@@ -14,4 +14,14 @@ public static class NumericsVersion
     public static string Current { get; } =
         typeof(NumericsVersion).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .FirstOrDefault(attribute => attribute.Key == "FairMtl.NumericsHash")?.Value ?? "unknown";
+
+    /// <summary>The numerics version of units trained by <paramref name="engine"/>: <see cref="Current"/> for the native
+    /// engine; for another one, <see cref="Current"/> joined with that engine's own code version, so that a unit stored
+    /// by one build of the libtorch engine (or one TorchSharp) is not reused by another.</summary>
+    public static string For(Spec.TrainingEngine engine) =>
+        Of(engine, engine == Spec.TrainingEngine.Native ? null : Training.TrainingEngines.For(engine).Version);
+
+    /// <summary><see cref="For"/> given the engine's version.</summary>
+    public static string Of(Spec.TrainingEngine engine, string? engineVersion) =>
+        engine == Spec.TrainingEngine.Native ? Current : $"{Current}+{engine.ToString().ToLowerInvariant()}:{engineVersion}";
 }

@@ -8,4 +8,7 @@ namespace FairMtl.Store;
 /// (name, description) and without the lists whose entries are the units' own (seeds, sweep values, methods,
 /// repetitions), which are in each unit's key instead.</param>
 /// <param name="DataSha256">The sha256 of every data file read, in order.</param>
-public sealed record StoredExperiment(string Name, string Kind, string Spec, string Basis, IReadOnlyList<string> DataSha256);
+/// <param name="Engine">The engine that trains its units (its code version joins the numerics version:
+/// <see cref="NumericsVersion.For"/>).</param>
+public sealed record StoredExperiment(
+    string Name, string Kind, string Spec, string Basis, IReadOnlyList<string> DataSha256, Spec.TrainingEngine Engine = Spec.TrainingEngine.Native);

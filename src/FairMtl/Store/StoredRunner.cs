@@ -259,7 +259,7 @@ public static class StoredRunner
         IStorableKind<TUnit, TUnitResult, TResult> kind)
     {
         var experiment = kind.Describe();
-        var numerics = NumericsVersion.Current;
+        var numerics = NumericsVersion.For(experiment.Engine);
         var keys = kind.Units.Select(kind.UnitKey).ToArray();
         var basis = UnitIdentity.OfBasis(experiment, numerics);
         return (experiment, numerics, keys, keys.Select(key => UnitIdentity.Of(basis, key)).ToArray());

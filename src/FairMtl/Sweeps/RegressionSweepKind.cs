@@ -73,7 +73,7 @@ public sealed class RegressionSweepKind : IStorableKind<TrainingUnit, RunResult[
     public Store.StoredExperiment Describe()
     {
         var (spec, basis) = (SpecTexts ?? Task.FromResult(TextsOf(Spec))).GetAwaiter().GetResult();
-        return new Store.StoredExperiment(Spec.Name, "sweep", spec, basis, _data.Provenance.Files.Select(file => file.Sha256).ToArray());
+        return new Store.StoredExperiment(Spec.Name, "sweep", spec, basis, _data.Provenance.Files.Select(file => file.Sha256).ToArray(), Spec.Training.Engine);
     }
 
     /// <summary>

@@ -11,6 +11,10 @@ public interface ITrainingEngine
     /// <summary>The <c>training.engine</c> value this engine serves.</summary>
     TrainingEngine Kind { get; }
 
+    /// <summary>The version of the engine's code and of what it runs on, for the run store's unit identities
+    /// (<see cref="Store.NumericsVersion.For"/>).</summary>
+    string Version { get; }
+
     /// <summary>
     /// A trainer of <paramref name="network"/> (built and initialised by the kind from its "init" stream) on
     /// <paramref name="train"/>, with <paramref name="validation"/> for epoch selection.

@@ -19,6 +19,8 @@ public sealed class NativeEngine : ITrainingEngine
 
     public TrainingEngine Kind => TrainingEngine.Native;
 
+    public string Version => Store.NumericsVersion.Current;
+
     public IUnitTrainer Create(MultiHeadNetwork network, DataPart train, DataPart validation, TrainerSettings settings) =>
         new Trainer(new ModelTrainer(network, train, validation, settings.BatchSize), OptimizerFactory.Create(settings.Optimizer, network.Parameters));
 

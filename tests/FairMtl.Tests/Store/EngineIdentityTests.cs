@@ -61,4 +61,15 @@ public class EngineIdentityTests
 
     private static string Identity(string kind, string basis) =>
         UnitIdentity.OfBasis(new StoredExperiment("x", kind, string.Empty, basis, []), NumericsVersion.Current);
+
+    [Fact]
+    public void The_numerics_version_of_a_torch_unit_joins_the_engines_version_and_a_native_one_is_as_before()
+    {
+        NumericsVersion.For(TrainingEngine.Native).ShouldBe(NumericsVersion.Current);
+        NumericsVersion.Of(TrainingEngine.Native, "ignored").ShouldBe(NumericsVersion.Current);
+
+        var first = NumericsVersion.Of(TrainingEngine.Torch, "build-1");
+        first.ShouldBe(NumericsVersion.Current + "+torch:build-1");
+        NumericsVersion.Of(TrainingEngine.Torch, "build-2").ShouldNotBe(first);
+    }
 }
