@@ -7,8 +7,9 @@ namespace FairMtl.Host.Running;
 /// <summary>
 /// The one check, for every experiment kind, that this program can train with the engine an experiment declares
 /// (<c>training.engine: torch</c> needs a host that registers the libtorch engine, see
-/// <see cref="TrainingEngines"/>): made by the commands that train (<c>run</c>, <c>worker</c>) or submit jobs that
-/// train (<c>submit</c>) before anything is loaded, trained or written.
+/// <see cref="TrainingEngines"/>): made by the commands that train (<c>run</c>, <c>worker</c>), submit jobs that
+/// train (<c>submit</c>) or collect what such jobs stored (<c>collect</c>: a torch unit's identity names the torch
+/// engine's build) before anything is loaded, trained or written.
 /// </summary>
 public static class EngineAvailability
 {

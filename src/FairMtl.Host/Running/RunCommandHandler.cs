@@ -81,11 +81,9 @@ public sealed class RunCommandHandler(
         }
 
         experiment.CheckModels(request.MaxModels);
-        if (request.Role != RunRole.Collect)
-        {
-            // A collect trains nothing: it reads what workers with the engine committed.
-            EngineAvailability.Require(experiment, request.Experiment);
-        }
+        // A collect trains nothing, but finds the stored units by identities that name the engine's build (a torch
+        // experiment's units: the torch engine's), so it needs the engine as much as the workers that trained them.
+        EngineAvailability.Require(experiment, request.Experiment);
 
         var threads = request.Threads ?? Environment.ProcessorCount;
         var outputDirectory = request.OutputDirectory ?? Path.Combine("results", experiment.Name);

@@ -43,6 +43,19 @@ public static class WeightTransfer
         }
     }
 
+    /// <summary>The native parameters' gradients into the torch model's (which the last backward pass created).</summary>
+    public static void GradientsToTorch(MultiHeadNetwork network, TorchModel model)
+    {
+        using var scope = NewDisposeScope();
+        using var _ = no_grad();
+        var parameters = network.Parameters;
+        for (var p = 0; p < parameters.Count; p++)
+        {
+            var grad = model.Weights[p].grad ?? throw new InvalidOperationException($"{parameters[p].Name} has no torch gradient to replace.");
+            Load(grad, parameters[p].Gradient);
+        }
+    }
+
     /// <summary>The tensor's gradient into <paramref name="target"/> (zeros when it has none).</summary>
     public static void GradientTo(Tensor parameter, float[] target)
     {

@@ -56,11 +56,6 @@ internal sealed class TorchStep : ITrainingStep, IDisposable
 
     public double Run(ReadOnlySpan<float> inputs, TrainingBatch batch, IBatchObjective objective, DeterministicRandom dropout)
     {
-        if (objective is IMultiPassObjective { OwnsBackward: true })
-        {
-            throw new NotSupportedException("An objective with its own backward passes (combine: min-norm) does not run on the torch engine.");
-        }
-
         using var scope = NewDisposeScope();
         _optimizer.zero_grad();
         var rows = batch.Rows;
@@ -134,33 +129,72 @@ internal sealed class TorchStep : ITrainingStep, IDisposable
             return total;
         }
 
-        // Every head's output enters the head part, a zero factor included, and the trunk gets a (possibly zero)
-        // gradient below: every weight gets a gradient, so the optimiser updates every weight at every step as the
-        // native engine's does (Adam's moments move on).
+        if (objective is IMultiPassObjective { OwnsBackward: true } multiPass)
+        {
+            // Each pass's parameter gradients go to the native parameters for the objective to combine; the combination
+            // comes back as the gradients the optimiser applies.
+            var parameters = _network.Parameters;
+            for (var index = 0; index < multiPass.Passes; index++)
+            {
+                _optimizer.zero_grad();
+                var (gradients, headScales, trunkScales, trunkGradients) = multiPass.Pass(index);
+                Backpropagate(features, detached, outputs, rows, gradients, headScales, trunkScales, trunkGradients, retain: index < multiPass.Passes - 1);
+                for (var p = 0; p < parameters.Count; p++)
+                {
+                    WeightTransfer.GradientTo(_model.Weights[p], parameters[p].Gradient);
+                }
+
+                multiPass.AfterPass(index, parameters);
+            }
+
+            WeightTransfer.GradientsToTorch(_network, _model);
+            return total;
+        }
+
+        Backpropagate(features, detached, outputs, rows, _gradients, _headScales, _trunkScales, _trunkGradients, retain: false);
+        return total;
+    }
+
+    /// <summary>
+    /// One routed backward pass: head h's parameters receive <paramref name="gradients"/>[h] times its head factor, the
+    /// trunk (through <paramref name="detached"/>, the trunk's output the heads were run on) the trunk gradient times
+    /// its trunk factor. Every head's output enters the head part, a zero factor included, and the trunk always gets a
+    /// (possibly zero) gradient: every weight gets a gradient, so the optimiser updates every weight at every step as
+    /// the native engine's does (Adam's moments move on).
+    /// </summary>
+    private void Backpropagate(
+        Tensor features,
+        Tensor detached,
+        Tensor[] outputs,
+        int rows,
+        float[][] gradients,
+        ReadOnlySpan<float> headScales,
+        ReadOnlySpan<float> trunkScales,
+        float[]?[]? ownTrunkGradients,
+        bool retain)
+    {
         Tensor? surrogate = null;
         var trunkOutputs = new List<Tensor>();
         var trunkGradients = new List<Tensor>();
         for (var h = 0; h < outputs.Length; h++)
         {
             var width = _network.Heads[h].Outputs;
-            var gradient = tensor(_gradients[h].AsSpan(0, rows * width).ToArray(), [rows, width]);
-            var part = outputs[h].mul(gradient).sum().mul(_headScales[h]);
+            var gradient = tensor(gradients[h].AsSpan(0, rows * width).ToArray(), [rows, width]);
+            var part = outputs[h].mul(gradient).sum().mul(headScales[h]);
             surrogate = surrogate is null ? part : surrogate.add(part);
-            if (_trunkScales[h] != 0f)
+            if (trunkScales[h] != 0f)
             {
-                var trunkGradient = _trunkGradients[h] is { } own ? tensor(own.AsSpan(0, rows * width).ToArray(), [rows, width]) : gradient;
+                var trunkGradient = ownTrunkGradients?[h] is { } own ? tensor(own.AsSpan(0, rows * width).ToArray(), [rows, width]) : gradient;
                 trunkOutputs.Add(outputs[h]);
-                trunkGradients.Add(trunkGradient.mul(_trunkScales[h]));
+                trunkGradients.Add(trunkGradient.mul(trunkScales[h]));
             }
         }
 
         var intoTrunk = trunkOutputs.Count == 0
             ? zeros_like(features)
             : autograd.grad(trunkOutputs, [detached], trunkGradients, retain_graph: true)[0];
-        surrogate!.backward();
-        features.backward([intoTrunk]);
-
-        return total;
+        surrogate!.backward(retain_graph: retain);
+        features.backward([intoTrunk], retain_graph: retain);
     }
 
     private Tensor Targets(TrainingBatch batch, int head)

@@ -216,7 +216,7 @@ public sealed class ModelTrainer
 
         if (objective is IMultiPassObjective { OwnsBackward: true } multiPass)
         {
-            multiPass.Backward(_network, _batchInputs.AsSpan(0, count * _train.Features), count);
+            MultiPassBackward.Run(_network, _batchInputs, count, multiPass);
         }
         else
         {

@@ -92,17 +92,19 @@ public class EngineCommandTests
     }
 
     [Fact]
-    public async Task Collect_trains_nothing_and_is_not_refused()
+    public async Task Collect_is_refused_too_because_the_stored_units_identities_name_the_engines_build()
     {
         using var folder = new TempDataFolder();
         var path = HostRun.SmallExperiment(folder, "parkinson", OnTorch);
         var store = Path.Combine(folder.Path, "runs.db");
         SqliteRunStore.Open(store).Dispose();
+        var output = Path.Combine(folder.Path, "out");
 
-        var collect = await HostRun.InvokeAsync("collect", path, "--store", store, "--out", Path.Combine(folder.Path, "out"));
+        var collect = await HostRun.InvokeAsync("collect", path, "--store", store, "--out", output);
 
-        collect.ExitCode.ShouldBe(ExitCodes.RunsFailed, collect.Error);
-        collect.Output.ShouldContain("Collected 0 of 4 models from the run store");
-        collect.Error.ShouldNotContain("libtorch");
+        collect.ExitCode.ShouldBe(ExitCodes.UserError, collect.Error);
+        collect.Error.ShouldContain("error FMTL003: training.engine: torch needs the libtorch engine");
+        collect.Error.ShouldNotContain("   at ");
+        Directory.Exists(output).ShouldBeFalse();
     }
 }

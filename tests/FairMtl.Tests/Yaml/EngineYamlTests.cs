@@ -40,27 +40,13 @@ public class EngineYamlTests
     [Fact]
     public void The_fairmt_kind_keeps_its_engine_through_its_last_epoch_selection()
     {
-        var yaml = FairMtYamlTests.Minimal
-            .Replace("training: { epochs: 3 }", "training: { epochs: 3, engine: torch }", StringComparison.Ordinal)
-            .Replace("combine: min-norm", "combine: sum", StringComparison.Ordinal);
+        var yaml = FairMtYamlTests.Minimal.Replace("training: { epochs: 3 }", "training: { epochs: 3, engine: torch }", StringComparison.Ordinal);
         yaml.ShouldNotBe(FairMtYamlTests.Minimal);
 
         var training = ParseComparison(yaml).Spec.ShouldBeOfType<FairMtSpec>().Training;
 
         (training.Selection, training.Engine).ShouldBe((EpochChoice.LastEpoch, TrainingEngine.Torch));
         ParseComparison(FairMtYamlTests.Minimal).Spec.Training.Engine.ShouldBe(TrainingEngine.Native);
-    }
-
-    [Fact]
-    public void A_min_norm_method_on_the_torch_engine_is_FMTL003_at_its_combine_key()
-    {
-        var yaml = FairMtYamlTests.Minimal.Replace("training: { epochs: 3 }", "training: { epochs: 3, engine: torch }", StringComparison.Ordinal);
-
-        var error = Should.Throw<FairMtlException>(() => ParseComparison(yaml));
-
-        error.Code.ShouldBe(DiagnosticCodes.InvalidValue);
-        error.Location.ShouldBe(new SourceLocation("cmp.yaml", 15, 88)); // the value of PD's combine key
-        error.Message.ShouldContain("method 'PD' combines its gradients with min-norm, which the torch engine does not run");
     }
 
     [Fact]

@@ -263,15 +263,33 @@ public sealed class ConstrainedObjective : IMultiPassObjective
         return value;
     }
 
-    /// <summary>The min-norm step: the utility gradients (the ones <see cref="Evaluate"/> wrote into the trainer's
-    /// arrays, kept here as the heads' own parts) back-propagated, captured, then the constraint's (to the heads and the
-    /// trunk, or the trunk only), and the two combined per parameter block.</summary>
-    public void Backward(MultiHeadNetwork network, ReadOnlySpan<float> input, int rows)
+    /// <inheritdoc/>
+    /// <remarks>The min-norm step: the utility gradients (the ones <see cref="Evaluate"/> wrote into the trainer's
+    /// arrays, kept here as the heads' own parts) back-propagated, then the constraint's (to the heads and the trunk, or
+    /// the trunk only).</remarks>
+    public int Passes => 2;
+
+    /// <inheritdoc/>
+    public BackwardPass Pass(int index) => index switch
+    {
+        0 => new BackwardPass(_utilityPass, _ones, _ones, null),
+        1 => new BackwardPass(_fairnessPass, _ones, _ones, _trunkOnlyPass),
+        _ => throw new ArgumentOutOfRangeException(nameof(index), index, "two passes"),
+    };
+
+    /// <inheritdoc/>
+    /// <remarks>The utility gradients are captured after the first pass; after the second the two are combined per
+    /// parameter block.</remarks>
+    public void AfterPass(int index, IReadOnlyList<Parameter> parameters)
     {
         var combination = _minNorm ?? throw new InvalidOperationException("No min-norm combination was asked for.");
-        network.Backward(input, rows, _utilityPass, _ones, _ones, null);
-        combination.CaptureFirst();
-        network.Backward(input, rows, _fairnessPass, _ones, _ones, _trunkOnlyPass);
-        combination.Combine();
+        if (index == 0)
+        {
+            combination.CaptureFirst();
+        }
+        else
+        {
+            combination.Combine();
+        }
     }
 }

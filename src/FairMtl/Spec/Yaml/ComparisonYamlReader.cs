@@ -129,7 +129,6 @@ public static class ComparisonYamlReader
         }
 
         var training = ReadTraining(trainingMapping) with { Selection = EpochChoice.LastEpoch };
-        FairMtSectionReader.CheckEngine(methodsNode, common.Methods, training.Engine);
         var spec = new FairMtSpec(
             common.Name, common.Description, common.Data with { Split = split }, common.Model, common.HeadHidden, common.Tasks, common.Sensitive, common.Methods,
             protocol, training, constraint, sweep);

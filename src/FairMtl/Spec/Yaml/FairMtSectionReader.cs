@@ -46,22 +46,6 @@ internal static class FairMtSectionReader
         }
     }
 
-    /// <summary>On the torch engine no method may combine with min-norm: that combination runs its own backward passes
-    /// on the native network (docs/torch-engine.md).</summary>
-    public static void CheckEngine(YamlNodeReader methodsNode, IReadOnlyList<MethodSpec> methods, TrainingEngine engine)
-    {
-        if (engine != TrainingEngine.Torch || methods.FirstOrDefault(m => m.MinNorm) is not { } minNorm)
-        {
-            return;
-        }
-
-        var entry = methodsNode.AsOpenMapping("a mapping of method names to methods").Entries.First(e => e.Key.Value == minNorm.Name).Value;
-        var combine = entry.AsOpenMapping("a method").Get("combine") ?? entry;
-        throw combine.Error(
-            DiagnosticCodes.InvalidValue,
-            $"method '{minNorm.Name}' combines its gradients with min-norm, which the torch engine does not run (it takes its own backward passes on the native network); use 'combine: sum' or 'training.engine: native'");
-    }
-
     /// <summary>The <c>constraint</c> section (optional: the first sensitive attribute, best-group reference, maximum).</summary>
     public static ConstraintSpec ReadConstraint(YamlNodeReader? node, YamlNodeReader tasksNode, IReadOnlyList<TaskSpec> tasks, IReadOnlyList<SensitiveAttributeSpec> sensitive)
     {

@@ -191,7 +191,7 @@ public class ConstrainedObjectiveTests
         var objective = setup.Objective(lambda, null, headAware, minNorm: true);
         setup.Evaluate(objective);
         objective.OwnsBackward.ShouldBeTrue();
-        objective.Backward(network, setup.X, Rows);
+        MultiPassBackward.Run(network, setup.X, Rows, objective);
 
         var blocks = network.Parameters.Select((p, i) => (p.Group, i)).GroupBy(x => x.Group).ToArray();
         foreach (var block in blocks)
