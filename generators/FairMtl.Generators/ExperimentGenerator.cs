@@ -12,7 +12,8 @@ namespace FairMtl.Generators;
 
 /// <summary>
 /// Turns every experiment of the compilation (YAML AdditionalFiles and <c>[Experiment]</c> partial classes) into typed
-/// C# and every declaration mistake into a compiler diagnostic. See docs/generator.md.
+/// C# (and, for the experiments on the torch engine of a compilation that references FairMtl.Torch, into typed
+/// TorchSharp modules) and every declaration mistake into a compiler diagnostic. See docs/generator.md.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class ExperimentGenerator : IIncrementalGenerator
