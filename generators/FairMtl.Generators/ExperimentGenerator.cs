@@ -3,6 +3,7 @@ using FairMtl.Generators.Checks;
 using FairMtl.Generators.Diagnostics;
 using FairMtl.Generators.Emit;
 using FairMtl.Generators.Reading;
+using FairMtl.Objectives.Weighting;
 using FairMtl.Spec;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -11,7 +12,8 @@ namespace FairMtl.Generators;
 
 /// <summary>
 /// Turns every experiment of the compilation (YAML AdditionalFiles and <c>[Experiment]</c> partial classes) into typed
-/// C# and every declaration mistake into a compiler diagnostic. See docs/generator.md.
+/// C# (and, for the experiments on the torch engine of a compilation that references FairMtl.Torch, into typed
+/// TorchSharp modules) and every declaration mistake into a compiler diagnostic. See docs/generator.md.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class ExperimentGenerator : IIncrementalGenerator
@@ -63,6 +65,39 @@ public sealed class ExperimentGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Experiment);
         context.RegisterSourceOutput(experiments, Generate);
 
+        // Typed TorchSharp modules for the experiments on the torch engine, where the compilation can compile them (it
+        // references FairMtl.Torch); elsewhere such an experiment trains with the engine's run-time model.
+        var torch = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.GetTypeByMetadataName(TorchModelEmitter.BaseType) is not null)
+            .WithTrackingName(TrackingNames.TorchAvailable);
+        context.RegisterSourceOutput(experiments.Combine(torch), static (production, pair) =>
+        {
+            if (pair.Right && IsTorchModel(pair.Left))
+            {
+                GenerateTorch(production, pair.Left);
+            }
+        });
+
+        var registryNamespace = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => options.GlobalOptions.TryGetValue(RegistryEmitter.NamespaceProperty, out var value) && !string.IsNullOrWhiteSpace(value)
+                ? value.Trim()
+                : RegistryEmitter.DefaultNamespace)
+            .WithTrackingName(TrackingNames.RegistryNamespace);
+
+        var torchModels = checkedExperiments
+            .Combine(torch)
+            .Select(static (pair, _) => new EquatableArray<RegistryEntry>(pair.Right
+                ? pair.Left.Where(IsTorchModel).Select(experiment => new RegistryEntry(experiment.Experiment.Name, CSharpNames.FullTorchModelName(experiment.Experiment))).ToArray()
+                : []))
+            .WithTrackingName(TrackingNames.TorchModels);
+        context.RegisterSourceOutput(torchModels.Combine(registryNamespace), static (production, pair) =>
+        {
+            if (pair.Left.Count > 0)
+            {
+                production.AddSource(TorchRegistrationEmitter.HintName, TorchRegistrationEmitter.Emit(pair.Left, pair.Right));
+            }
+        });
+
         var registry = checkedExperiments
             .Select(static (list, _) => new EquatableArray<RegistryEntry>(list
                 .Where(experiment => experiment.Generate)
@@ -72,8 +107,29 @@ public sealed class ExperimentGenerator : IIncrementalGenerator
                     .Select(experiment => new RegistryEntry(
                         experiment.Experiment.Name, string.Empty, experiment.Experiment.SourceFile, experiment.Experiment.ComparisonYaml)))))
             .WithTrackingName(TrackingNames.Registry);
-        context.RegisterSourceOutput(registry, static (production, entries) =>
-            production.AddSource(RegistryEmitter.HintName, RegistryEmitter.Emit(entries)));
+        context.RegisterSourceOutput(registry.Combine(registryNamespace), static (production, pair) =>
+            production.AddSource(RegistryEmitter.HintName, RegistryEmitter.Emit(pair.Left, pair.Right)));
+    }
+
+    /// <summary>A generated experiment on the torch engine (the sweep kind: comparisons have no generated code).</summary>
+    private static bool IsTorchModel(CheckedExperiment experiment) =>
+        experiment.Generate && experiment.Experiment.Spec?.Training.Engine == TrainingEngine.Torch;
+
+    private static void GenerateTorch(SourceProductionContext context, CheckedExperiment experiment)
+    {
+        string source;
+        try
+        {
+            source = TorchModelEmitter.Emit(experiment.Experiment, WeightingExpression.Parse(experiment.Experiment.Spec!.Loss));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            DiagnosticReporter.Report(
+                context, DiagnosticReporter.InternalError(e, $"generating the torch module of experiment '{experiment.Experiment.Name}'", experiment.Experiment.NameLocation));
+            return;
+        }
+
+        context.AddSource(CSharpNames.TorchHintName(experiment.Experiment), source);
     }
 
     private static void Generate(SourceProductionContext context, CheckedExperiment experiment)

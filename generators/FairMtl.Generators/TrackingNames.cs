@@ -12,11 +12,14 @@ internal static class TrackingNames
     public const string CheckedExperiments = nameof(CheckedExperiments);
     public const string Experiment = nameof(Experiment);
     public const string Registry = nameof(Registry);
+    public const string TorchAvailable = nameof(TorchAvailable);
+    public const string RegistryNamespace = nameof(RegistryNamespace);
+    public const string TorchModels = nameof(TorchModels);
 
     /// <summary>Every step name above.</summary>
     public static readonly string[] All =
     [
         YamlFiles, YamlExperiments, AttributeExperiments, DataHeaderPaths, DataHeaders, AllExperiments, CheckedExperiments, Experiment,
-        Registry,
+        Registry, TorchAvailable, RegistryNamespace, TorchModels,
     ];
 }

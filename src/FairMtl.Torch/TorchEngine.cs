@@ -16,7 +16,9 @@ namespace FairMtl.Torch;
 /// element-wise operations, reductions) have a fixed order, and the determinism tests hold it to that. Each unit's torch model
 /// starts from its own initial weights, drawn by torch from the unit's seed (<see cref="TorchInitialization"/>), or,
 /// for cross-checks, from the native network's (<see cref="StartFromNativeWeights"/>); after training the native network
-/// holds the trained weights, and every metric is computed there, by the same code for both engines.
+/// holds the trained weights, and every metric is computed there, by the same code for both engines. A unit of a compiled
+/// experiment trains the module the source generator wrote for it (<see cref="TorchModels"/>), any other the
+/// <see cref="RuntimeModel"/> built from its network's layout.
 /// </summary>
 public sealed class TorchEngine : ITrainingEngine
 {
@@ -46,7 +48,9 @@ public sealed class TorchEngine : ITrainingEngine
 
     public IUnitTrainer Create(MultiHeadNetwork network, DataPart train, DataPart validation, TrainerSettings settings)
     {
-        var model = new RuntimeModel(network);
+        // The experiment's generated model when it runs as compiled and this is its multi-head network; else (a spec read
+        // at run time, a baseline's network) the model of the network's layout. Both give the same bits.
+        var model = TorchModels.Create(settings.Experiment, network) ?? new RuntimeModel(network);
         if (StartFromNativeWeights)
         {
             WeightTransfer.ToTorch(network, model);

@@ -42,13 +42,19 @@ internal static class GeneratorHarness
         return (index + 1, lines[index].IndexOf(text, StringComparison.Ordinal) + 1);
     }
 
-    public static GeneratorRun Run(IEnumerable<AdditionalText> additionalTexts, params string[] sources)
+    public static GeneratorRun Run(IEnumerable<AdditionalText> additionalTexts, params string[] sources) =>
+        Run(additionalTexts, new Dictionary<string, string>(), sources);
+
+    /// <summary>Runs the generator with <paramref name="buildProperties"/> as the project's compiler-visible MSBuild
+    /// properties (<c>FairMtlRegistryNamespace</c> -> <c>build_property.FairMtlRegistryNamespace</c>).</summary>
+    public static GeneratorRun Run(IEnumerable<AdditionalText> additionalTexts, IReadOnlyDictionary<string, string> buildProperties, params string[] sources)
     {
         var input = CreateCompilation(sources);
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             generators: [new ExperimentGenerator().AsSourceGenerator()],
             additionalTexts: additionalTexts,
             parseOptions: ParseOptions,
+            optionsProvider: new BuildProperties(buildProperties),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
         driver = driver.RunGeneratorsAndUpdateCompilation(input, out var output, out var diagnostics);
         return new GeneratorRun(driver, input, output, diagnostics);

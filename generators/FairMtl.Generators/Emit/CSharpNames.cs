@@ -76,6 +76,29 @@ internal static class CSharpNames
         return "global::" + string.Join(".", parts);
     }
 
+    /// <summary>The generated torch module of an experiment: <c>ParkinsonTorch</c> -> <c>ParkinsonTorchTorchModel</c>, next
+    /// to the experiment's class (same namespace and containing types).</summary>
+    public static string TorchModelName(ExperimentModel experiment) => experiment.Type.Name + "TorchModel";
+
+    /// <summary><c>global::Namespace.Outer.{TorchModelName}</c>.</summary>
+    public static string FullTorchModelName(ExperimentModel experiment)
+    {
+        var full = FullTypeName(experiment);
+        return full.Substring(0, full.Length - experiment.Type.Name.Length) + TorchModelName(experiment);
+    }
+
+    /// <summary><c>{Namespace}.{Type}.Torch.g.cs</c>: the experiment's generated torch module.</summary>
+    public static string TorchHintName(ExperimentModel experiment)
+    {
+        var name = HintName(experiment);
+        return name.Substring(0, name.Length - ".g.cs".Length) + ".Torch.g.cs";
+    }
+
+    /// <summary>A spec name (a head, a data column) as part of a member name: <see cref="PascalCase"/>, without the
+    /// characters an identifier cannot hold (<c>subject#</c> -> <c>Subject</c>).</summary>
+    public static string Member(string name) =>
+        new(PascalCase(name).Where(c => char.IsLetterOrDigit(c) || c == '_').ToArray());
+
     /// <summary><c>{Namespace}.{Type}.g.cs</c> (containing types included, characters a file name cannot hold replaced).</summary>
     public static string HintName(ExperimentModel experiment)
     {

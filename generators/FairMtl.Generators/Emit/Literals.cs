@@ -21,6 +21,9 @@ internal static class Literals
         : double.IsNegativeInfinity(value) ? "double.NegativeInfinity"
         : value.ToString("R", CultureInfo.InvariantCulture) + "d";
 
+    /// <summary>Round-trip text with an <c>f</c> suffix (finite values only).</summary>
+    public static string Float(float value) => value.ToString("R", CultureInfo.InvariantCulture) + "f";
+
     public static string Enum<T>(T value)
         where T : struct, System.Enum => $"global::FairMtl.Spec.{typeof(T).Name}.{value}";
 

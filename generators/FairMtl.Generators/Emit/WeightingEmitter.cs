@@ -56,7 +56,9 @@ internal static class WeightingEmitter
         writer.Close();
     }
 
-    private static void WriteLocals(IndentedWriter writer, string[] variables, string[] heads, Dictionary<string, string> locals)
+    /// <summary>A local per sweep variable (<c>variables[j]</c>) and per head loss (<c>losses[i]</c>), named as
+    /// <see cref="Locals"/> names them.</summary>
+    internal static void WriteLocals(IndentedWriter writer, string[] variables, string[] heads, Dictionary<string, string> locals)
     {
         for (var j = 0; j < variables.Length; j++)
         {
@@ -70,7 +72,7 @@ internal static class WeightingEmitter
     }
 
     /// <summary>Locals named like the spec, unless a name is one of the interface method's parameters.</summary>
-    private static Dictionary<string, string> Locals(string[] names)
+    internal static Dictionary<string, string> Locals(string[] names)
     {
         var taken = new HashSet<string>(names.Concat(InterfaceParameters), StringComparer.Ordinal);
         var locals = new Dictionary<string, string>(StringComparer.Ordinal);

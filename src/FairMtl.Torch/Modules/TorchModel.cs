@@ -42,6 +42,14 @@ public abstract class TorchModel : nn.Module
         return parameter;
     }
 
+    /// <summary>The table of embedded column <paramref name="column"/> ([categories x <paramref name="width"/>], registered
+    /// under the native parameter's name), or null when <paramref name="network"/> does not embed the column.</summary>
+    protected TorchParameter? RegisterTable(FairMtl.Nn.MultiHeadNetwork network, string column, int width)
+    {
+        var categories = TorchModelLayout.Categories(network, column);
+        return categories == 0 ? null : Register("embedding." + column, categories, width);
+    }
+
     /// <summary>Moving statistics of width <paramref name="width"/> registered as buffers (mean 0, variance 1).</summary>
     protected MovingStatistics RegisterNorm(string name, long width)
     {

@@ -11,11 +11,13 @@ namespace FairMtl.Torch.Training;
 /// <summary>
 /// One training step on libtorch. The heads' task losses combined by a weighting (<see cref="HeadLossObjective"/>: the
 /// sweeps and baselines) are torch operations end to end, the weighting's coefficients taken at the batch's losses, so
-/// torch's autograd differentiates losses, heads, trunk and embeddings. Any other objective (the comparison kinds'
-/// routed task and fairness terms, the FairMT constraints) is evaluated on the heads' outputs as the native engine
-/// evaluates it, and its per-head output gradients are back-propagated by torch with the same routing: head h's
-/// parameters receive its gradient times its head factor, the trunk the (possibly different) trunk gradient times its
-/// trunk factor.
+/// torch's autograd differentiates losses, heads, trunk and embeddings; when the model is a compiled experiment's
+/// generated one with the weighting as tensor operations (<see cref="ITorchLossWeighting"/>) and the objective is that
+/// weighting at a sweep point (<see cref="WeightedLoss"/>), torch differentiates the weighting too. Any other objective
+/// (the comparison kinds' routed task and fairness terms, the FairMT constraints) is evaluated on the heads' outputs as
+/// the native engine evaluates it, and its per-head output gradients are back-propagated by torch with the same routing:
+/// head h's parameters receive its gradient times its head factor, the trunk the (possibly different) trunk gradient
+/// times its trunk factor.
 /// </summary>
 internal sealed class TorchStep : ITrainingStep, IDisposable
 {
@@ -79,7 +81,9 @@ internal sealed class TorchStep : ITrainingStep, IDisposable
     public void Reload() => WeightTransfer.ToTorch(_network, _model);
 
     /// <summary>sum_h c_h L_h with c_h the combiner's coefficients at the batch's losses: torch differentiates the
-    /// losses.</summary>
+    /// losses; or the model's own tensor weighting of the losses (<see cref="ITorchLossWeighting"/>) at the combiner's
+    /// sweep point: torch differentiates the weighting as well. The value reported is the combiner's either way (the
+    /// trainer's divergence checks read it).</summary>
     private double HeadLosses(ILossCombiner combiner, Tensor x, TrainingBatch batch, TorchPass pass)
     {
         var features = _model.Trunk(x, pass);
@@ -97,15 +101,24 @@ internal sealed class TorchStep : ITrainingStep, IDisposable
             return total;
         }
 
-        // Every head's loss enters the sum, a zero coefficient included: every weight gets a gradient.
+        var surrogate = combiner is WeightedLoss weighted && _model is ITorchLossWeighting tensorWeighting
+            ? tensorWeighting.Combine(losses, weighted.Variables)
+            : Weighted(losses);
+        surrogate.backward();
+        return total;
+    }
+
+    /// <summary>sum_h c_h L_h. Every head's loss enters the sum, a zero coefficient included: every weight gets a
+    /// gradient.</summary>
+    private Tensor Weighted(Tensor[] losses)
+    {
         var surrogate = losses[0].mul(_coefficients[0]);
         for (var h = 1; h < losses.Length; h++)
         {
             surrogate = surrogate.add(losses[h].mul(_coefficients[h]));
         }
 
-        surrogate.backward();
-        return total;
+        return surrogate;
     }
 
     /// <summary>The objective on the heads' outputs (copied into the native heads' predictions), its output gradients

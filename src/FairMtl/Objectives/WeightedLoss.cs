@@ -16,6 +16,10 @@ public sealed class WeightedLoss : ILossCombiner
         _variables = variables;
     }
 
+    /// <summary>The sweep point's values, in the spec's variable order (what a weighting written for another engine
+    /// evaluates the same expression at).</summary>
+    public IReadOnlyList<double> Variables => _variables;
+
     public double Combine(double[] losses, double[] coefficients)
     {
         _weighting.Gradient(losses, _variables, coefficients);

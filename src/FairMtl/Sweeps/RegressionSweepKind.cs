@@ -22,6 +22,7 @@ public sealed class RegressionSweepKind : IStorableKind<TrainingUnit, RunResult[
     private readonly PreparedData _data;
     private readonly Dictionary<int, PreparedData>? _perSeed;
     private readonly ILossWeighting _weighting;
+    private readonly string? _compiledName;
     private readonly SweepPlan _plan;
     private readonly double _loadSeconds;
 
@@ -30,7 +31,9 @@ public sealed class RegressionSweepKind : IStorableKind<TrainingUnit, RunResult[
     /// <param name="data">Its prepared data.</param>
     /// <param name="loadSeconds">Time spent loading, for the timings record.</param>
     /// <param name="weighting">The loss weighting as compiled by the source generator; null interprets the spec's
-    /// <see cref="ExperimentSpec.Loss"/> expression (with bit-identical results).</param>
+    /// <see cref="ExperimentSpec.Loss"/> expression (with bit-identical results). Given, the experiment runs as compiled:
+    /// its trainers are told its name (<see cref="TrainerSettings.Experiment"/>), so that an engine can train the model the
+    /// source generator wrote for it.</param>
     public RegressionSweepKind(LoadedExperiment experiment, PreparedData data, double loadSeconds, ILossWeighting? weighting = null)
     {
         _experiment = experiment;
@@ -41,6 +44,7 @@ public sealed class RegressionSweepKind : IStorableKind<TrainingUnit, RunResult[
         _weighting = weighting ?? WeightingExpression.Parse(spec.Loss).Compile(
             spec.Heads.Select(head => head.Name).ToArray(),
             spec.Sweep.Variables.Select(variable => variable.Name).ToArray());
+        _compiledName = weighting is null ? null : spec.Name;
         _perSeed = SplitsPerSeed(experiment, data);
     }
 
@@ -58,10 +62,10 @@ public sealed class RegressionSweepKind : IStorableKind<TrainingUnit, RunResult[
         var data = _perSeed?[unit.Seed] ?? _data;
         if (!unit.IsBaseline)
         {
-            return TrainBlock(Spec, data, unit, _weighting, cancellationToken, _ => modelFinished());
+            return TrainBlock(Spec, _compiledName, data, unit, _weighting, cancellationToken, _ => modelFinished());
         }
 
-        var baseline = TrainBaseline(Spec, data, unit.Seed, cancellationToken);
+        var baseline = TrainBaseline(Spec, _compiledName, data, unit.Seed, cancellationToken);
         modelFinished();
         return [baseline];
     }
@@ -158,11 +162,11 @@ public sealed class RegressionSweepKind : IStorableKind<TrainingUnit, RunResult[
     }
 
 
-    private static RunResult TrainBaseline(ExperimentSpec spec, PreparedData data, int seed, CancellationToken cancellationToken)
+    private static RunResult TrainBaseline(ExperimentSpec spec, string? compiledName, PreparedData data, int seed, CancellationToken cancellationToken)
     {
         var heads = spec.Baseline.Heads.Select(name => spec.FindHead(name)!).ToArray();
         var network = CreateNetwork(spec, data, heads, seed);
-        using var trainer = CreateTrainer(spec, data, network, seed);
+        using var trainer = CreateTrainer(spec, compiledName, data, network, seed);
         var outcome = trainer.Train(
             new SumOfLosses(), spec.Baseline.Epochs, spec.Training.EarlyStopping,
             DeterministicRandom.ForStream(seed, "shuffle"), DeterministicRandom.ForStream(seed, "dropout"), cancellationToken);
@@ -171,6 +175,7 @@ public sealed class RegressionSweepKind : IStorableKind<TrainingUnit, RunResult[
 
     private static RunResult[] TrainBlock(
         ExperimentSpec spec,
+        string? compiledName,
         PreparedData data,
         TrainingUnit unit,
         ILossWeighting weighting,
@@ -178,7 +183,7 @@ public sealed class RegressionSweepKind : IStorableKind<TrainingUnit, RunResult[
         Action<RunResult> finished)
     {
         var network = CreateNetwork(spec, data, spec.Heads.ToArray(), unit.Seed);
-        using var trainer = CreateTrainer(spec, data, network, unit.Seed);
+        using var trainer = CreateTrainer(spec, compiledName, data, network, unit.Seed);
         var shuffle = DeterministicRandom.ForStream(unit.Seed, "shuffle");
         var dropout = DeterministicRandom.ForStream(unit.Seed, "dropout");
         var results = new RunResult[unit.Points.Count];
@@ -219,9 +224,15 @@ public sealed class RegressionSweepKind : IStorableKind<TrainingUnit, RunResult[
         return network;
     }
 
-    private static IUnitTrainer CreateTrainer(ExperimentSpec spec, PreparedData data, MultiHeadNetwork network, int seed) =>
+    /// <summary>A trainer of <paramref name="network"/> on the spec's engine; <paramref name="compiledName"/> is the
+    /// experiment's name when it runs as compiled (null: read at run time).</summary>
+    private static IUnitTrainer CreateTrainer(ExperimentSpec spec, string? compiledName, PreparedData data, MultiHeadNetwork network, int seed) =>
         TrainingEngines.Create(
-            spec.Training.Engine, network, data.Train, data.Validation, new TrainerSettings(spec.Training.BatchSize, spec.Training.Optimizer, spec.Model.Init, seed));
+            spec.Training.Engine,
+            network,
+            data.Train,
+            data.Validation,
+            new TrainerSettings(spec.Training.BatchSize, spec.Training.Optimizer, spec.Model.Init, seed, compiledName));
 
     private static RunResult Score(
         ExperimentSpec spec, PreparedData data, MultiHeadNetwork network, int seed, SweepPoint? point, int block, TrainingOutcome outcome)

@@ -27,4 +27,7 @@ public interface ITrainingEngine
 /// <param name="Optimizer">The optimiser and its settings.</param>
 /// <param name="Init">The declared weight initialiser (an engine that draws its own initial weights draws them from it).</param>
 /// <param name="Seed">The unit's seed (an engine with its own random streams seeds them from it).</param>
-public sealed record TrainerSettings(int BatchSize, OptimizerSpec Optimizer, Initializer Init, int Seed);
+/// <param name="Experiment">The name of the compiled experiment the unit belongs to when it runs from its compiled spec
+/// and weighting (an engine may then train the model the source generator wrote for it); null for a spec read at run
+/// time, whose model is built from the network's layout.</param>
+public sealed record TrainerSettings(int BatchSize, OptimizerSpec Optimizer, Initializer Init, int Seed, string? Experiment = null);

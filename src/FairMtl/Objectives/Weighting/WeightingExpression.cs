@@ -87,6 +87,15 @@ public sealed class WeightingExpression
     public string ToCSharp(Func<string, string> nameMapper) => WeightingPrinter.PrintCSharp(Root, nameMapper);
 
     /// <summary>
+    /// A C# expression of type <c>TorchSharp.torch.Tensor</c> computing this expression when the names
+    /// <paramref name="isTensor"/> accepts (the losses) are scalar tensors: the same tree, its arithmetic on tensors
+    /// through TorchSharp's operators, so that torch's autograd differentiates the weighting itself. Null when the
+    /// expression has no tensor form (a conditional over tensors, which only derivatives contain).
+    /// </summary>
+    public string? ToTensorCSharp(Func<string, string> nameMapper, Func<string, bool> isTensor) =>
+        WeightingPrinter.PrintTensorCSharp(Root, nameMapper, isTensor);
+
+    /// <summary>
     /// Validates the expression (see <see cref="Validate"/>) and compiles it and its derivatives with respect to every
     /// loss. Array positions in <see cref="CompiledWeighting"/> follow the order of the given lists.
     /// </summary>

@@ -2,6 +2,7 @@
 
 using System;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 
 namespace FairMtl.Objectives.Weighting;
@@ -10,6 +11,8 @@ namespace FairMtl.Objectives.Weighting;
 /// Prints expression trees with as few parentheses as keep the tree intact: operators are left-associative, so a
 /// right operand of equal precedence keeps its parentheses (<c>a - (b - c)</c>). A negative operand on the right of an
 /// operator is parenthesised too (<c>a - (-b)</c>), which reads better and keeps C# from seeing <c>--</c>.
+/// The C# forms print the tree as it is (same operations, same order); the tensor form differs from the plain C# one
+/// only in the functions whose argument is a tensor (TorchSharp's operators take over the arithmetic).
 /// </summary>
 internal static class WeightingPrinter
 {
@@ -34,11 +37,40 @@ internal static class WeightingPrinter
         }
 
         var builder = new StringBuilder();
-        Write(builder, node, nameMapper);
+        Write(builder, node, nameMapper, null);
         return builder.ToString();
     }
 
-    private static void Write(StringBuilder builder, WeightingNode node, Func<string, string>? csharp)
+    /// <summary>
+    /// A C# expression of type <c>TorchSharp.torch.Tensor</c> when some name is a tensor (<paramref name="isTensor"/>):
+    /// the subexpressions without tensors stay <c>double</c> arithmetic, the others are TorchSharp operators and
+    /// functions (<c>abs exp log sqrt sign</c> element-wise, <c>max</c> and <c>min</c> as <c>maximum</c>/<c>minimum</c>
+    /// of two tensors or <c>clamp_min</c>/<c>clamp_max</c> of a tensor by a number). Null when the tree has a
+    /// conditional over tensors (only derivatives contain conditionals): it has no tensor form.
+    /// </summary>
+    public static string? PrintTensorCSharp(WeightingNode node, Func<string, string> nameMapper, Func<string, bool> isTensor)
+    {
+        if (nameMapper is null)
+        {
+            throw new ArgumentNullException(nameof(nameMapper));
+        }
+
+        if (isTensor is null)
+        {
+            throw new ArgumentNullException(nameof(isTensor));
+        }
+
+        if (!HasTensorForm(node, isTensor))
+        {
+            return null;
+        }
+
+        var builder = new StringBuilder();
+        Write(builder, node, nameMapper, isTensor);
+        return builder.ToString();
+    }
+
+    private static void Write(StringBuilder builder, WeightingNode node, Func<string, string>? csharp, Func<string, bool>? tensor = null)
     {
         switch (node)
         {
@@ -57,15 +89,19 @@ internal static class WeightingPrinter
 
             case WeightingNegation negation:
                 builder.Append('-');
-                WriteOperand(builder, negation.Operand, csharp, Precedence(negation.Operand) < AtomPrecedence);
+                WriteOperand(builder, negation.Operand, csharp, Precedence(negation.Operand) < AtomPrecedence, tensor);
                 break;
 
             case WeightingBinary binary:
                 var precedence = Precedence(binary);
-                WriteOperand(builder, binary.Left, csharp, Precedence(binary.Left) < precedence);
+                WriteOperand(builder, binary.Left, csharp, Precedence(binary.Left) < precedence, tensor);
                 builder.Append(' ').Append(Symbol(binary.Operator)).Append(' ');
                 var right = Precedence(binary.Right);
-                WriteOperand(builder, binary.Right, csharp, right <= precedence || right == UnaryPrecedence);
+                WriteOperand(builder, binary.Right, csharp, right <= precedence || right == UnaryPrecedence, tensor);
+                break;
+
+            case WeightingCall call when csharp is not null && tensor is not null && IsTensor(call, tensor):
+                WriteTensorCall(builder, call, csharp, tensor);
                 break;
 
             case WeightingCall call when csharp is not null && call.Function == WeightingFunction.Sign:
@@ -83,20 +119,20 @@ internal static class WeightingPrinter
                         builder.Append(", ");
                     }
 
-                    Write(builder, call.Arguments[i], csharp);
+                    Write(builder, call.Arguments[i], csharp, tensor);
                 }
 
                 builder.Append(')');
                 break;
 
             case WeightingConditional conditional:
-                WriteOperand(builder, conditional.Left, csharp, conditional.Left is WeightingConditional);
+                WriteOperand(builder, conditional.Left, csharp, conditional.Left is WeightingConditional, tensor);
                 builder.Append(" >= ");
-                WriteOperand(builder, conditional.Right, csharp, conditional.Right is WeightingConditional);
+                WriteOperand(builder, conditional.Right, csharp, conditional.Right is WeightingConditional, tensor);
                 builder.Append(" ? ");
-                WriteOperand(builder, conditional.WhenTrue, csharp, conditional.WhenTrue is WeightingConditional);
+                WriteOperand(builder, conditional.WhenTrue, csharp, conditional.WhenTrue is WeightingConditional, tensor);
                 builder.Append(" : ");
-                Write(builder, conditional.WhenFalse, csharp);
+                Write(builder, conditional.WhenFalse, csharp, tensor);
                 break;
 
             default:
@@ -111,19 +147,66 @@ internal static class WeightingPrinter
         return builder.ToString();
     }
 
-    private static void WriteOperand(StringBuilder builder, WeightingNode node, Func<string, string>? csharp, bool parenthesize)
+    private static void WriteOperand(
+        StringBuilder builder, WeightingNode node, Func<string, string>? csharp, bool parenthesize, Func<string, bool>? tensor = null)
     {
         if (parenthesize)
         {
             builder.Append('(');
         }
 
-        Write(builder, node, csharp);
+        Write(builder, node, csharp, tensor);
         if (parenthesize)
         {
             builder.Append(')');
         }
     }
+
+    /// <summary><c>torch.f(t)</c> for the element-wise functions; <c>max</c> and <c>min</c> of two tensors as
+    /// <c>maximum</c>/<c>minimum</c>, of a tensor and a number as <c>clamp_min</c>/<c>clamp_max</c> (the tensor first).</summary>
+    private static void WriteTensorCall(StringBuilder builder, WeightingCall call, Func<string, string> csharp, Func<string, bool> tensor)
+    {
+        const string Torch = "global::TorchSharp.torch.";
+        var arguments = call.Arguments;
+        if (call.Function == WeightingFunction.Max || call.Function == WeightingFunction.Min)
+        {
+            var max = call.Function == WeightingFunction.Max;
+            var both = IsTensor(arguments[0], tensor) && IsTensor(arguments[1], tensor);
+            var (first, second) = both || IsTensor(arguments[0], tensor) ? (arguments[0], arguments[1]) : (arguments[1], arguments[0]);
+            builder.Append(Torch).Append(both ? (max ? "maximum" : "minimum") : (max ? "clamp_min" : "clamp_max")).Append('(');
+            Write(builder, first, csharp, tensor);
+            builder.Append(", ");
+            Write(builder, second, csharp, tensor);
+            builder.Append(')');
+            return;
+        }
+
+        builder.Append(Torch).Append(WeightingFunctions.NameOf(call.Function)).Append('(');
+        Write(builder, arguments[0], csharp, tensor);
+        builder.Append(')');
+    }
+
+    /// <summary>Whether the subtree's value depends on a tensor name.</summary>
+    private static bool IsTensor(WeightingNode node, Func<string, bool> tensor) => node switch
+    {
+        WeightingName name => tensor(name.Name),
+        WeightingNegation negation => IsTensor(negation.Operand, tensor),
+        WeightingBinary binary => IsTensor(binary.Left, tensor) || IsTensor(binary.Right, tensor),
+        WeightingCall call => call.Arguments.Any(argument => IsTensor(argument, tensor)),
+        WeightingConditional conditional => IsTensor(conditional.Left, tensor) || IsTensor(conditional.Right, tensor)
+            || IsTensor(conditional.WhenTrue, tensor) || IsTensor(conditional.WhenFalse, tensor),
+        _ => false,
+    };
+
+    /// <summary>False when a conditional of the tree involves a tensor.</summary>
+    private static bool HasTensorForm(WeightingNode node, Func<string, bool> tensor) => node switch
+    {
+        WeightingNegation negation => HasTensorForm(negation.Operand, tensor),
+        WeightingBinary binary => HasTensorForm(binary.Left, tensor) && HasTensorForm(binary.Right, tensor),
+        WeightingCall call => call.Arguments.All(argument => HasTensorForm(argument, tensor)),
+        WeightingConditional conditional => !IsTensor(conditional, tensor),
+        _ => true,
+    };
 
     private static int Precedence(WeightingNode node) => node switch
     {
