@@ -58,7 +58,15 @@ public sealed class TorchEngine : ITrainingEngine
         else
         {
             using var generator = new Generator(DeterministicRandom.ForStream(settings.Seed, "torch-init").NextUInt64());
-            TorchInitialization.Initialize(model, network, settings.Init, generator);
+            try
+            {
+                TorchInitialization.Initialize(model, network, settings.Init, generator);
+            }
+            finally
+            {
+                TorchScalars.Release();
+            }
+
             WeightTransfer.ToNative(model, network);
         }
 

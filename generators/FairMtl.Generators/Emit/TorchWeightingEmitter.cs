@@ -29,7 +29,7 @@ internal static class TorchWeightingEmitter
         var unreferenced = heads.Where(head => !loss.Names.Contains(head)).ToArray();
         return unreferenced.Length == 0
             ? expression
-            : expression + string.Concat(unreferenced.Select(head => " + 0d * " + locals[head]));
+            : expression + string.Concat(unreferenced.Select(head => " + global::FairMtl.Torch.Modules.TorchScalars.Of(0d) * " + locals[head]));
     }
 
     /// <summary>Writes <c>Combine</c> returning <paramref name="tensorForm"/> (from <see cref="TensorForm"/>).</summary>

@@ -33,7 +33,7 @@ public static class TorchInitialization
                     Uniform(weight, Math.Sqrt(6.0 / layer.Inputs), generator);
                     break;
                 case Initializer.HeNormal:
-                    weight.normal_(0, Math.Sqrt(2.0 / layer.Inputs), generator);
+                    weight.copy_(randn(weight.shape, generator: generator).mul_(TorchScalars.Of(Math.Sqrt(2.0 / layer.Inputs))));
                     break;
                 default:
                     throw new ArgumentOutOfRangeException(nameof(initializer), initializer, null);
@@ -44,22 +44,30 @@ public static class TorchInitialization
 
         foreach (var norm in network.Norms)
         {
-            index[norm.Gamma].fill_(1f);
+            index[norm.Gamma].fill_(TorchScalars.Of(1f));
             index[norm.Beta].zero_();
         }
 
         foreach (var statistics in model.Norms)
         {
             statistics.Mean.zero_();
-            statistics.Variance.fill_(1f);
+            statistics.Variance.fill_(TorchScalars.Of(1f));
         }
 
         foreach (var column in network.Embedding?.Columns ?? [])
         {
-            var deviation = 1.0 / Math.Sqrt(column.Width);
-            nn.init.trunc_normal_(index[column.Table], 0, deviation, -2 * deviation, 2 * deviation, generator);
+            // By the inverse of the normal distribution function on [Phi(-2), Phi(2)], as torch's trunc_normal_ draws.
+            var table = index[column.Table];
+            var (low, high) = (FairMtl.Evaluation.Statistics.StandardNormal.Cdf(-2), FairMtl.Evaluation.Statistics.StandardNormal.Cdf(2));
+            table.copy_(rand(table.shape, generator: generator)
+                .mul_(TorchScalars.Of(2 * (high - low))).add_(TorchScalars.Of((2 * low) - 1))
+                .erfinv_().mul_(TorchScalars.Of(Math.Sqrt(2) / Math.Sqrt(column.Width)))
+                .clamp_(TorchScalars.Of(-2 / Math.Sqrt(column.Width)), TorchScalars.Of(2 / Math.Sqrt(column.Width))));
         }
     }
 
-    private static void Uniform(Tensor weight, double limit, Generator generator) => weight.uniform_(-limit, limit, generator);
+    /// <summary>U(-limit, limit) from torch's uniform draws on [0, 1) (TorchSharp's <c>uniform_</c> passes its bounds as
+    /// implicit scalars: <see cref="TorchScalars"/>).</summary>
+    private static void Uniform(Tensor weight, double limit, Generator generator) =>
+        weight.copy_(rand(weight.shape, generator: generator).mul_(TorchScalars.Of(2 * limit)).add_(TorchScalars.Of(-limit)));
 }

@@ -34,7 +34,7 @@ public static class TorchLayers
         }
 
         var keep = 1f - rate;
-        var mask = rand(x.shape, generator: pass.Dropout).lt(keep).to_type(ScalarType.Float32).mul(1f / keep);
+        var mask = rand(x.shape, generator: pass.Dropout).lt(TorchScalars.Of(keep)).to_type(ScalarType.Float32).mul(TorchScalars.Of(1f / keep));
         return x.mul(mask);
     }
 
@@ -51,8 +51,10 @@ public static class TorchLayers
             variance = centred.mul(centred).mean([0L]);
             using (no_grad())
             {
-                moving.Mean.mul_(BatchNormalization.Momentum).add_(mean.detach(), 1f - BatchNormalization.Momentum);
-                moving.Variance.mul_(BatchNormalization.Momentum).add_(variance.detach(), 1f - BatchNormalization.Momentum);
+                var momentum = TorchScalars.Of(BatchNormalization.Momentum);
+                var rest = TorchScalars.Of(1f - BatchNormalization.Momentum);
+                moving.Mean.mul_(momentum).add_(mean.detach(), rest);
+                moving.Variance.mul_(momentum).add_(variance.detach(), rest);
             }
         }
         else
@@ -61,7 +63,7 @@ public static class TorchLayers
             variance = moving.Variance;
         }
 
-        return x.sub(mean).mul(variance.add(BatchNormalization.Epsilon).rsqrt()).mul(gamma).add(beta);
+        return x.sub(mean).mul(variance.add(TorchScalars.Of(BatchNormalization.Epsilon)).rsqrt()).mul(gamma).add(beta);
     }
 
     /// <summary>

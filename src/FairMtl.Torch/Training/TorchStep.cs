@@ -23,16 +23,17 @@ internal sealed class TorchStep : ITrainingStep, IDisposable
 {
     private readonly MultiHeadNetwork _network;
     private readonly TorchModel _model;
-    private readonly Func<optim.Optimizer> _createOptimizer;
+    private readonly Func<TorchOptimizer> _createOptimizer;
     private readonly float[][] _gradients;
     private readonly float[]?[] _trunkGradients;
     private readonly float[] _headScales;
     private readonly float[] _trunkScales;
     private readonly double[] _losses;
     private readonly double[] _coefficients;
-    private optim.Optimizer _optimizer;
+    private TorchOptimizer _optimizer;
+    private float[]? _inputs;
 
-    public TorchStep(MultiHeadNetwork network, TorchModel model, Func<optim.Optimizer> createOptimizer)
+    public TorchStep(MultiHeadNetwork network, TorchModel model, Func<TorchOptimizer> createOptimizer)
     {
         _network = network;
         _model = model;
@@ -58,23 +59,43 @@ internal sealed class TorchStep : ITrainingStep, IDisposable
 
     public double Run(ReadOnlySpan<float> inputs, TrainingBatch batch, IBatchObjective objective, DeterministicRandom dropout)
     {
-        using var scope = NewDisposeScope();
-        _optimizer.zero_grad();
-        var rows = batch.Rows;
-        var x = tensor(inputs.ToArray(), [rows, _network.Inputs]);
-        var pass = new TorchPass(true, Dropout);
-        var total = objective is HeadLossObjective headLosses
-            ? HeadLosses(headLosses.Combiner, x, batch, pass)
-            : Routed(objective, x, batch, pass);
-        if (double.IsFinite(total))
+        try
         {
-            _optimizer.step();
-        }
+            using var scope = NewDisposeScope();
+            _optimizer.ZeroGrad();
+            var rows = batch.Rows;
+            var x = tensor(Exact(ref _inputs, inputs), [rows, _network.Inputs]);
+            var pass = new TorchPass(true, Dropout);
+            var total = objective is HeadLossObjective headLosses
+                ? HeadLosses(headLosses.Combiner, x, batch, pass)
+                : Routed(objective, x, batch, pass);
+            if (double.IsFinite(total))
+            {
+                _optimizer.Step();
+            }
 
-        return total;
+            return total;
+        }
+        finally
+        {
+            TorchScalars.Release();
+        }
     }
 
     public void Dispose() => _optimizer.Dispose();
+
+    /// <summary><paramref name="values"/> in <paramref name="buffer"/>, reallocated only when the length changes (the
+    /// last, partial batch of an epoch): torch copies it, so one array serves every full batch.</summary>
+    private static float[] Exact(ref float[]? buffer, ReadOnlySpan<float> values)
+    {
+        if (buffer is null || buffer.Length != values.Length)
+        {
+            buffer = new float[values.Length];
+        }
+
+        values.CopyTo(buffer);
+        return buffer;
+    }
 
     public void Publish() => WeightTransfer.ToNative(_model, _network);
 
@@ -112,10 +133,10 @@ internal sealed class TorchStep : ITrainingStep, IDisposable
     /// gradient.</summary>
     private Tensor Weighted(Tensor[] losses)
     {
-        var surrogate = losses[0].mul(_coefficients[0]);
+        var surrogate = losses[0].mul(TorchScalars.Of(_coefficients[0]));
         for (var h = 1; h < losses.Length; h++)
         {
-            surrogate = surrogate.add(losses[h].mul(_coefficients[h]));
+            surrogate = surrogate.add(losses[h].mul(TorchScalars.Of(_coefficients[h])));
         }
 
         return surrogate;
@@ -149,7 +170,7 @@ internal sealed class TorchStep : ITrainingStep, IDisposable
             var parameters = _network.Parameters;
             for (var index = 0; index < multiPass.Passes; index++)
             {
-                _optimizer.zero_grad();
+                _optimizer.ZeroGrad();
                 var (gradients, headScales, trunkScales, trunkGradients) = multiPass.Pass(index);
                 Backpropagate(features, detached, outputs, rows, gradients, headScales, trunkScales, trunkGradients, retain: index < multiPass.Passes - 1);
                 for (var p = 0; p < parameters.Count; p++)
@@ -193,13 +214,13 @@ internal sealed class TorchStep : ITrainingStep, IDisposable
         {
             var width = _network.Heads[h].Outputs;
             var gradient = tensor(gradients[h].AsSpan(0, rows * width).ToArray(), [rows, width]);
-            var part = outputs[h].mul(gradient).sum().mul(headScales[h]);
+            var part = outputs[h].mul(gradient).sum().mul(TorchScalars.Of(headScales[h]));
             surrogate = surrogate is null ? part : surrogate.add(part);
             if (trunkScales[h] != 0f)
             {
                 var trunkGradient = ownTrunkGradients?[h] is { } own ? tensor(own.AsSpan(0, rows * width).ToArray(), [rows, width]) : gradient;
                 trunkOutputs.Add(outputs[h]);
-                trunkGradients.Add(trunkGradient.mul(trunkScales[h]));
+                trunkGradients.Add(trunkGradient.mul(TorchScalars.Of(trunkScales[h])));
             }
         }
 

@@ -27,7 +27,7 @@ public static class TorchTaskLoss
         }
 
         var labelled = targets.isnan().logical_not();
-        var count = labelled.sum().to_type(ScalarType.Float32).clamp_min(1f);
+        var count = labelled.sum().to_type(ScalarType.Float32).clamp_min(Modules.TorchScalars.Of(1f));
         var safeTargets = where(labelled, targets, zeros_like(targets));
         var mask = labelled.to_type(ScalarType.Float32);
         Tensor perEntry;

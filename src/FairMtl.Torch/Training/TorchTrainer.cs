@@ -24,7 +24,7 @@ internal sealed class TorchTrainer : IUnitTrainer
     {
         _loop = new ModelTrainer(network, train, validation, batchSize);
         _model = model;
-        _step = new TorchStep(network, model, () => TorchOptimizers.Create(optimizer, model.Weights));
+        _step = new TorchStep(network, model, () => TorchOptimizer.Create(optimizer, model.Weights));
     }
 
     /// <summary>The torch model being trained.</summary>

@@ -1,7 +1,7 @@
 namespace FairMtl.Evaluation.Statistics;
 
 /// <summary>The standard normal distribution function Φ, through erfc (relative error about 1e-13).</summary>
-internal static class StandardNormal
+public static class StandardNormal
 {
     private const int MaxTerms = 1000;
 

@@ -94,10 +94,12 @@ internal static class WeightingPrinter
 
             case WeightingBinary binary:
                 var precedence = Precedence(binary);
-                WriteOperand(builder, binary.Left, csharp, Precedence(binary.Left) < precedence, tensor);
+                var scalarLeft = csharp is not null && tensor is not null && !IsTensor(binary.Left, tensor) && IsTensor(binary.Right, tensor);
+                var scalarRight = csharp is not null && tensor is not null && IsTensor(binary.Left, tensor) && !IsTensor(binary.Right, tensor);
+                WriteScalarOr(builder, binary.Left, csharp, Precedence(binary.Left) < precedence, tensor, scalarLeft);
                 builder.Append(' ').Append(Symbol(binary.Operator)).Append(' ');
                 var right = Precedence(binary.Right);
-                WriteOperand(builder, binary.Right, csharp, right <= precedence || right == UnaryPrecedence, tensor);
+                WriteScalarOr(builder, binary.Right, csharp, right <= precedence || right == UnaryPrecedence, tensor, scalarRight);
                 break;
 
             case WeightingCall call when csharp is not null && tensor is not null && IsTensor(call, tensor):
@@ -162,6 +164,27 @@ internal static class WeightingPrinter
         }
     }
 
+    /// <summary>
+    /// An operand, or, when it is a number next to a tensor (<paramref name="scalar"/>), the number as a scalar the
+    /// torch engine holds until the end of its step (<c>FairMtl.Torch.Modules.TorchScalars</c>: TorchSharp's implicit
+    /// scalars can be freed by its finalizer while libtorch reads them).
+    /// </summary>
+    private static void WriteScalarOr(
+        StringBuilder builder, WeightingNode node, Func<string, string>? csharp, bool parenthesize, Func<string, bool>? tensor, bool scalar)
+    {
+        if (!scalar)
+        {
+            WriteOperand(builder, node, csharp, parenthesize, tensor);
+            return;
+        }
+
+        builder.Append(TorchScalar).Append('(');
+        Write(builder, node, csharp, tensor);
+        builder.Append(')');
+    }
+
+    private const string TorchScalar = "global::FairMtl.Torch.Modules.TorchScalars.Of";
+
     /// <summary><c>torch.f(t)</c> for the element-wise functions; <c>max</c> and <c>min</c> of two tensors as
     /// <c>maximum</c>/<c>minimum</c>, of a tensor and a number as <c>clamp_min</c>/<c>clamp_max</c> (the tensor first).</summary>
     private static void WriteTensorCall(StringBuilder builder, WeightingCall call, Func<string, string> csharp, Func<string, bool> tensor)
@@ -176,7 +199,7 @@ internal static class WeightingPrinter
             builder.Append(Torch).Append(both ? (max ? "maximum" : "minimum") : (max ? "clamp_min" : "clamp_max")).Append('(');
             Write(builder, first, csharp, tensor);
             builder.Append(", ");
-            Write(builder, second, csharp, tensor);
+            WriteScalarOr(builder, second, csharp, false, tensor, !both);
             builder.Append(')');
             return;
         }
