@@ -3,61 +3,90 @@ using System.Globalization;
 namespace FairMtl.Benchmarks;
 
 /// <summary>
-/// The libtorch engine's steps (tests/FairMtl.Torch.Benchmarks) as a subprocess: built in Release (its first build
+/// The libtorch engine's steps (tests/FairMtl.Torch.Benchmarks) as subprocesses: built once in Release (its first build
 /// restores TorchSharp and libtorch, about 600 MB, once; this project never references it, so that FairMtl.sln and this
-/// benchmark's own build never restore libtorch), then run with <c>dotnet</c> on the built program, alone on the
-/// machine, after the native measurements.
+/// benchmark's own build never restore libtorch), then run with <c>dotnet</c> on the built program, one process per
+/// case, alone on the machine, after the native measurements.
 /// </summary>
+/// <remarks>
+/// TorchSharp 0.107 passes the <c>Scalar</c>s it converts implicitly (in its Adam step and in tensor arithmetic with
+/// numbers) to libtorch by raw handle and leaves them to the finalizer, so a garbage collection started by another
+/// thread while the step is in native code can free a scalar that libtorch is reading; the process then dies with
+/// "Expected false to be true" (Scalar.h, toFloat) or "Unknown scalar type" (BENCHMARKS.md, "The libtorch engine").
+/// A case whose process dies that way is run once more with a 1 GB young generation
+/// (<see cref="FewerCollections"/>: far fewer collections, so far fewer chances), and its row says so.
+/// </remarks>
 internal static class TorchSharpBenchmark
 {
+    /// <summary>The environment of the second attempt: a 1 GB young-generation budget, and arrays up to 1 MB in it
+    /// instead of the large-object heap.</summary>
+    public static IReadOnlyDictionary<string, string> FewerCollections { get; } = new Dictionary<string, string>
+    {
+        ["DOTNET_GCgen0size"] = "0x40000000",
+        ["DOTNET_GCLOHThreshold"] = "0x100000",
+    };
+
     private static string Project => Path.Combine(RepositoryPaths.Root, "tests", "FairMtl.Torch.Benchmarks");
 
     /// <summary>The built program: the project's Release output for the framework this benchmark runs on.</summary>
     private static string Program => Path.Combine(
         Project, "bin", "Release", new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Name, "FairMtl.Torch.Benchmarks.dll");
 
-    /// <summary>
-    /// Builds the project and measures <paramref name="cases"/> (the native benchmark's case names): the median step of
-    /// each by case, or why there is none (the build or the run failed; the reason names the command to repeat).
-    /// </summary>
-    public static (IReadOnlyDictionary<string, StepResult> Results, string? Failure, double BuildSeconds) Run(IReadOnlyList<string> cases, bool quick)
+    /// <summary>Builds the project in Release: the seconds it took, and why it failed (null when it did not).</summary>
+    public static (double Seconds, string? Failure) Build()
     {
-        var results = new Dictionary<string, StepResult>();
-        if (cases.Count == 0)
+        var (seconds, code, text) = ProcessTimer.Run("dotnet", ["build", Project, "-c", "Release", "-nologo", "-v", "q"], RepositoryPaths.Root);
+        return (seconds, code != 0 || !File.Exists(Program)
+            ? $"build failed ({code}; dotnet build tests/FairMtl.Torch.Benchmarks -c Release): {Tail(text)}"
+            : null);
+    }
+
+    /// <summary>
+    /// Measures one case (a native benchmark case name) in a process of its own, and once more with
+    /// <see cref="FewerCollections"/> if that process dies: the median step and whether it needed the second attempt,
+    /// or why there is none, and what the first attempt died of.
+    /// </summary>
+    public static TorchSharpCase Measure(string name, bool quick)
+    {
+        var (result, failure) = Once(name, quick, null);
+        if (result is not null)
         {
-            return (results, null, 0);
+            return new TorchSharpCase(name, result, false, null, null);
         }
 
-        var (buildSeconds, buildCode, buildText) = ProcessTimer.Run(
-            "dotnet", ["build", Project, "-c", "Release", "-nologo", "-v", "q"], RepositoryPaths.Root);
-        if (buildCode != 0 || !File.Exists(Program))
-        {
-            return (results, $"build failed ({buildCode}; dotnet build tests/FairMtl.Torch.Benchmarks -c Release): {Tail(buildText)}", buildSeconds);
-        }
+        var (retried, again) = Once(name, quick, FewerCollections);
+        return new TorchSharpCase(name, retried, true, failure, again);
+    }
 
-        var (_, code, text) = ProcessTimer.Run(
-            "dotnet", [Program, .. quick ? new[] { "--quick" } : [], .. cases], RepositoryPaths.Root);
-        if (code != 0)
-        {
-            return (results, $"run failed ({code}; dotnet {Program}): {Tail(text)}", buildSeconds);
-        }
-
+    private static (StepResult? Result, string? Failure) Once(string name, bool quick, IReadOnlyDictionary<string, string>? environment)
+    {
+        var (_, code, text) = ProcessTimer.Run("dotnet", [Program, .. quick ? new[] { "--quick" } : [], name], RepositoryPaths.Root, environment);
         foreach (var line in text.Split('\n'))
         {
             var fields = line.TrimEnd('\r').Split('\t');
-            if (fields.Length == 5 && cases.Contains(fields[0])
+            if (code == 0 && fields.Length == 5 && fields[0] == name
                 && double.TryParse(fields[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var microseconds)
                 && double.TryParse(fields[2], NumberStyles.Float, CultureInfo.InvariantCulture, out var bytes)
                 && int.TryParse(fields[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out var collections)
                 && long.TryParse(fields[4], NumberStyles.Integer, CultureInfo.InvariantCulture, out var steps))
             {
-                results[fields[0]] = new StepResult(microseconds, bytes, collections, steps);
+                return (new StepResult(microseconds, bytes, collections, steps), null);
             }
         }
 
-        var missing = cases.Where(c => !results.ContainsKey(c)).ToList();
-        return (results, missing.Count == 0 ? null : $"no result for {string.Join(", ", missing)}: {Tail(text)}", buildSeconds);
+        // The exception's first line and where libtorch raised it, or the end of the output.
+        var lines = text.Split('\n').Select(l => l.Trim()).ToList();
+        var exception = lines.FirstOrDefault(l => l.StartsWith("Unhandled exception", StringComparison.Ordinal));
+        var raised = lines.FirstOrDefault(l => l.StartsWith("Exception raised from", StringComparison.Ordinal));
+        var frame = lines.FirstOrDefault(l => l.StartsWith("at TorchSharp.Modules", StringComparison.Ordinal) || l.StartsWith("at FairMtl", StringComparison.Ordinal));
+        return (null, exception is null
+            ? $"exit code {code}: {Tail(text)}"
+            : $"exit code {code}: {exception} {raised} {frame}".Trim());
     }
 
     private static string Tail(string text) => text.Length <= 2000 ? text.Trim() : "..." + text[^2000..].Trim();
 }
+
+/// <summary>One case's TorchSharp measurement: its result (null when both attempts failed), whether it took the second
+/// attempt (<see cref="TorchSharpBenchmark.FewerCollections"/>), and what each failed attempt died of.</summary>
+internal sealed record TorchSharpCase(string Name, StepResult? Result, bool Retried, string? FirstFailure, string? SecondFailure);
