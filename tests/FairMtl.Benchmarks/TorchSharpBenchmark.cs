@@ -13,8 +13,8 @@ namespace FairMtl.Benchmarks;
 /// numbers) to libtorch by raw handle and leaves them to the finalizer, so a garbage collection started by another
 /// thread while the step is in native code can free a scalar that libtorch is reading; the process then dies with
 /// "Expected false to be true" (Scalar.h, toFloat) or "Unknown scalar type" (BENCHMARKS.md, "The libtorch engine").
-/// A case whose process dies that way is run once more with a 1 GB young generation
-/// (<see cref="FewerCollections"/>: far fewer collections, so far fewer chances), and its row says so.
+/// A case whose process dies that way is run again, and after a second death with a 1 GB young generation
+/// (<see cref="FewerCollections"/>: far fewer collections, so far fewer chances); its row says how many processes died.
 /// </remarks>
 internal static class TorchSharpBenchmark
 {
@@ -42,20 +42,25 @@ internal static class TorchSharpBenchmark
     }
 
     /// <summary>
-    /// Measures one case (a native benchmark case name) in a process of its own, and once more with
-    /// <see cref="FewerCollections"/> if that process dies: the median step and whether it needed the second attempt,
-    /// or why there is none, and what the first attempt died of.
+    /// Measures one case (a native benchmark case name) in a process of its own; if that process dies, in a second one
+    /// with the same settings (the crash below is a race), and if that dies too, in a third with
+    /// <see cref="FewerCollections"/>: the median step, or none, and what each failed attempt died of.
     /// </summary>
     public static TorchSharpCase Measure(string name, bool quick)
     {
-        var (result, failure) = Once(name, quick, null);
-        if (result is not null)
+        var failures = new List<string>();
+        foreach (var environment in new[] { null, null, FewerCollections })
         {
-            return new TorchSharpCase(name, result, false, null, null);
+            var (result, failure) = Once(name, quick, environment);
+            if (result is not null)
+            {
+                return new TorchSharpCase(name, result, failures, environment is not null);
+            }
+
+            failures.Add(failure!);
         }
 
-        var (retried, again) = Once(name, quick, FewerCollections);
-        return new TorchSharpCase(name, retried, true, failure, again);
+        return new TorchSharpCase(name, null, failures, true);
     }
 
     private static (StepResult? Result, string? Failure) Once(string name, bool quick, IReadOnlyDictionary<string, string>? environment)
@@ -87,6 +92,6 @@ internal static class TorchSharpBenchmark
     private static string Tail(string text) => text.Length <= 2000 ? text.Trim() : "..." + text[^2000..].Trim();
 }
 
-/// <summary>One case's TorchSharp measurement: its result (null when both attempts failed), whether it took the second
-/// attempt (<see cref="TorchSharpBenchmark.FewerCollections"/>), and what each failed attempt died of.</summary>
-internal sealed record TorchSharpCase(string Name, StepResult? Result, bool Retried, string? FirstFailure, string? SecondFailure);
+/// <summary>One case's TorchSharp measurement: its result (null when every attempt failed), what each failed attempt
+/// died of, and whether the result (or the last attempt) ran with <see cref="TorchSharpBenchmark.FewerCollections"/>.</summary>
+internal sealed record TorchSharpCase(string Name, StepResult? Result, IReadOnlyList<string> Failures, bool FewerCollections);
