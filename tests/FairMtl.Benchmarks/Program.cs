@@ -47,7 +47,7 @@ foreach (var shape in shapes)
 
 foreach (var shape in shapes)
 {
-    var result = shape.Measure(quick ? 10 : 40);
+    var result = shape.Measure(PiresStepCase.Epochs(quick));
     var phases = shape.Phases(quick ? 5_000 : 20_000);
     var gflops = shape.FlopsPerStep / result.MicrosecondsPerStep / 1e3;
     native[shape.Name] = result.MicrosecondsPerStep;
