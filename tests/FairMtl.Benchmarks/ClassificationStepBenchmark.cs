@@ -1,52 +1,34 @@
 using System.Globalization;
 using FairMtl.Comparisons;
-using FairMtl.MultiTask;
-using FairMtl.Numerics;
 using FairMtl.Spec;
-using FairMtl.Spec.Yaml;
 
 namespace FairMtl.Benchmarks;
 
 /// <summary>
-/// Training steps of one method of a classification experiment (experiments/&lt;name&gt;.yaml), on its first repetition's
-/// real training rows, through the code the host trains units with (<see cref="UnitTraining.Prepare"/>: network,
-/// trainer, optimiser, routed objective), one thread, no per-epoch validation: the step alone.
+/// Training steps of one classification case (<see cref="ClassificationStepCase"/>: a method of a classification
+/// experiment on its first repetition's real training rows) through the code the host trains units with
+/// (<see cref="UnitTraining.Prepare"/>: network, native trainer, optimiser, routed objective), one thread, no per-epoch
+/// validation: the step alone.
 /// </summary>
 internal sealed class ClassificationStepBenchmark
 {
     private readonly UnitTrainer _unit;
-    private readonly DeterministicRandom _shuffle = new(4);
-    private readonly DeterministicRandom _dropout = new(5);
 
-    public ClassificationStepBenchmark(string name, string experiment, string method)
+    public ClassificationStepBenchmark(string name)
     {
-        Name = name;
-        var path = RepositoryPaths.Experiment(experiment);
-        var loaded = ComparisonYamlReader.Parse(File.ReadAllText(path), path, Path.GetDirectoryName(path)!);
-        Spec = loaded.Spec with { Protocol = loaded.Spec.Protocol with { Repetitions = 1 } };
-        var data = LoadedRepetitions.Load(loaded with { Spec = Spec });
-        Repetition = data.Repetitions[0];
-        Method = Spec.Methods.Single(m => m.Name == method);
-        Setting = Spec is MultiTaskSpec multiTask ? MultiTaskSweep.Settings(multiTask.Sweep, Spec.Tasks.Count)[0] : null;
-        Plan = MethodNetwork.For(Method, Spec, data.Data.Attributes, Setting);
-        _unit = UnitTraining.Prepare(Spec, data.Data.Table.FeatureColumns, Repetition, Plan);
-        Attribute = data.Data.Attributes[0].Name;
+        Case = ClassificationStepCase.Load(name);
+        _unit = Case.Prepare();
     }
 
-    public string Name { get; }
+    public ClassificationStepCase Case { get; }
 
-    public ComparisonSpec Spec { get; }
+    public string Name => Case.Name;
 
-    public MethodSpec Method { get; }
+    public ComparisonSpec Spec => Case.Spec;
 
-    public MultiTaskSetting? Setting { get; }
+    public MethodSpec Method => Case.Method;
 
-    public MethodNetwork Plan { get; }
-
-    public RepetitionData Repetition { get; }
-
-    /// <summary>The first sensitive attribute (the one the fairness terms and the PyTorch twin use).</summary>
-    public string Attribute { get; }
+    public RepetitionData Repetition => Case.Repetition;
 
     /// <summary>Median over five measured calls of <paramref name="epochs"/> epochs each, after two seconds of warm-up.</summary>
     public StepResult Measure(int epochs) => StepResult.Median(Train, epochs);
@@ -74,7 +56,7 @@ internal sealed class ClassificationStepBenchmark
         }
 
         File.WriteAllBytes(Path.Combine(folder, "labels.f32"), System.Runtime.InteropServices.MemoryMarshal.AsBytes(labels.AsSpan()).ToArray());
-        File.WriteAllBytes(Path.Combine(folder, "groups.i32"), System.Runtime.InteropServices.MemoryMarshal.AsBytes(part.Groups![Attribute].AsSpan()).ToArray());
+        File.WriteAllBytes(Path.Combine(folder, "groups.i32"), System.Runtime.InteropServices.MemoryMarshal.AsBytes(part.Groups![Case.Attribute].AsSpan()).ToArray());
     }
 
     /// <summary>The twin's command-line arguments after the data folder: method kind, shapes and the method's weights.</summary>
@@ -99,14 +81,14 @@ internal sealed class ClassificationStepBenchmark
         yield return $"lr={Number(training.Optimizer.LearningRate)}";
         yield return $"lambda={Number(Method.Lambda)}";
         yield return $"bandwidth={Number(Method.Bandwidth)}";
-        if (Setting is not null)
+        if (Case.Setting is { } setting)
         {
-            yield return $"weights={string.Join(',', Setting.Weights.Select(Number))}";
-            yield return $"lambdas={string.Join(',', Setting.Lambdas.Select(Number))}";
-            yield return $"ratios={string.Join(',', Setting.Ratios.Select(Number))}";
+            yield return $"weights={string.Join(',', setting.Weights.Select(Number))}";
+            yield return $"lambdas={string.Join(',', setting.Lambdas.Select(Number))}";
+            yield return $"ratios={string.Join(',', setting.Ratios.Select(Number))}";
         }
     }
 
     private Training.TrainingOutcome Train(int epochs) =>
-        _unit.Trainer.Train(_unit.Optimizer, _unit.Objective, epochs, null, _shuffle, _dropout, CancellationToken.None);
+        _unit.Trainer.Train(_unit.Optimizer, _unit.Objective, epochs, null, Case.Shuffle, Case.Dropout, CancellationToken.None);
 }

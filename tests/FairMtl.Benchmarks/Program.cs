@@ -1,12 +1,29 @@
 using System.Globalization;
 using FairMtl.Benchmarks;
-using FairMtl.Spec;
 
 // FairMtl benchmarks (see BENCHMARKS.md): training-step speed and allocations, full sweeps through the host with one
-// and with all threads, and the PyTorch reference measured in the same run when /usr/bin/python3 has torch.
-// Options: --quick (fewer steps, Boston sweep only), --no-pytorch, --no-classification (the Adult steps) or --only NAME
-// (one of them), --no-sweeps, --protocols (the long classification protocols through the host: about 5 minutes),
-// --cluster (PostgreSQL and worker processes at scale; needs root and the Debian PostgreSQL packages).
+// and with all threads, the PyTorch reference measured in the same run when /usr/bin/python3 has torch, and the
+// libtorch engine's steps (tests/FairMtl.Torch.Benchmarks, a subprocess) on the same cases in the same run.
+const string Usage = """
+    Usage: dotnet run -c Release --project tests/FairMtl.Benchmarks -- [options]
+
+      --quick              fewer steps, Boston sweep only
+      --no-pytorch         skip the PyTorch reference (/usr/bin/python3 with torch)
+      --no-torchsharp      skip the libtorch engine's steps (tests/FairMtl.Torch.Benchmarks, built and run as a
+                           subprocess: its first build restores TorchSharp and libtorch, about 600 MB, once)
+      --no-classification  skip the Adult classification steps
+      --only NAME          only this classification step: adult-stl, adult-glf or adult-mtaf-mmd
+      --no-sweeps          skip the full sweeps through the host (and the store and README-command figures)
+      --protocols          the long classification protocols through the host (about 5 minutes)
+      --cluster            PostgreSQL and worker processes at scale (needs root and the Debian PostgreSQL packages)
+      --help               this text
+    """;
+if (args.Contains("--help") || args.Contains("-h"))
+{
+    Console.WriteLine(Usage);
+    return;
+}
+
 var quick = args.Contains("--quick");
 var summary = new List<string>();
 void Report(string key, double value, string unit = "") =>
@@ -17,8 +34,11 @@ Console.WriteLine("# FairMtl benchmarks");
 Console.WriteLine("machine: " + machine.Describe());
 Console.WriteLine();
 
-var shapes = new[] { new StepBenchmark("boston", 12, HeadTask.Regression), new StepBenchmark("parkinson", 18, HeadTask.Binary) };
-var ours = new Dictionary<int, double>();
+var shapes = PiresStepCase.All.Select(c => new StepBenchmark(c)).ToArray();
+
+// Each case's native step and PyTorch twin by case name, for the TorchSharp section.
+var native = new Dictionary<string, double>();
+var twins = new Dictionary<string, double>();
 Console.WriteLine("## Training step (batch 32, one thread)");
 foreach (var shape in shapes)
 {
@@ -27,10 +47,10 @@ foreach (var shape in shapes)
 
 foreach (var shape in shapes)
 {
-    var result = shape.Measure(quick ? 10 : 40);
+    var result = shape.Measure(PiresStepCase.Epochs(quick));
     var phases = shape.Phases(quick ? 5_000 : 20_000);
     var gflops = shape.FlopsPerStep / result.MicrosecondsPerStep / 1e3;
-    ours[shape.Inputs] = result.MicrosecondsPerStep;
+    native[shape.Name] = result.MicrosecondsPerStep;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{shape.Name,-10} d={shape.Inputs,2}: {result.MicrosecondsPerStep,6:F2} us/step, {result.BytesPerStep:F2} bytes/step, {result.Collections} GCs over {result.Steps} steps, "
         + $"{gflops:F2} GFLOP/s = {100 * gflops / machine.PeakGflopsPerCore:F1}% of one core's peak"));
@@ -55,28 +75,27 @@ if (!args.Contains("--no-pytorch"))
 
     foreach (var shape in shapes.Where(s => pytorch.ContainsKey(s.Inputs)))
     {
-        var ratio = pytorch[shape.Inputs] / ours[shape.Inputs];
+        twins[shape.Name] = pytorch[shape.Inputs];
+        var ratio = pytorch[shape.Inputs] / native[shape.Name];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{shape.Name,-10} d={shape.Inputs,2}: PyTorch {pytorch[shape.Inputs]:F1} us/step, FairMtl {ours[shape.Inputs]:F2} us/step: {ratio:F1}x"));
+            $"{shape.Name,-10} d={shape.Inputs,2}: PyTorch {pytorch[shape.Inputs]:F1} us/step, FairMtl {native[shape.Name]:F2} us/step: {ratio:F1}x"));
         Report($"step-speedup-vs-pytorch-{shape.Name}", ratio, "x");
     }
 
     Console.WriteLine();
 }
 
+var only = Array.IndexOf(args, "--only") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+var classification = args.Contains("--no-classification")
+    ? []
+    : ClassificationStepCase.Names.Where(name => only is null || name == only).ToList();
 if (!args.Contains("--no-classification"))
 {
     Console.WriteLine("## Classification training step (real training rows, batch 256, one thread; PyTorch twin on the same rows)");
-    var steps = new[]
+    foreach (var step in classification.Select(name => new ClassificationStepBenchmark(name)))
     {
-        new ClassificationStepBenchmark("adult-stl", "adult-sex", "STL"),
-        new ClassificationStepBenchmark("adult-glf", "adult-sex", "MTL-GLF"),
-        new ClassificationStepBenchmark("adult-mtaf-mmd", "adult-mtaf", "MTAF-MMD"),
-    };
-    var only = Array.IndexOf(args, "--only") is var at and >= 0 ? args[at + 1] : null;
-    foreach (var step in steps.Where(s => only is null || s.Name == only))
-    {
-        var result = step.Measure(quick ? 2 : 8);
+        var result = step.Measure(ClassificationStepCase.Epochs(quick));
+        native[step.Name] = result.MicrosecondsPerStep;
         var line = string.Create(CultureInfo.InvariantCulture,
             $"{step.Name,-15} d={step.Repetition.Train.Features}: {result.MicrosecondsPerStep,7:F2} us/step, {result.BytesPerStep:F2} bytes/step, {result.Collections} GCs over {result.Steps} steps");
         Report($"step-us-{step.Name}", result.MicrosecondsPerStep);
@@ -84,11 +103,73 @@ if (!args.Contains("--no-classification"))
         Report($"gc-during-training-{step.Name}", result.Collections);
         if (!args.Contains("--no-pytorch") && PyTorchBenchmark.ClassificationStepMicroseconds(step, quick ? 300 : 2_000) is { } twin)
         {
+            twins[step.Name] = twin;
             line += string.Create(CultureInfo.InvariantCulture, $"; PyTorch {twin:F1} us/step: {twin / result.MicrosecondsPerStep:F1}x");
             Report($"step-speedup-vs-pytorch-{step.Name}", twin / result.MicrosecondsPerStep, "x");
         }
 
         Console.WriteLine(line);
+    }
+
+    Console.WriteLine();
+}
+
+if (!args.Contains("--no-torchsharp"))
+{
+    Console.WriteLine("## TorchSharp: the libtorch engine's steps (tests/FairMtl.Torch.Benchmarks, one process per case, same cases, same run, one thread)");
+    Console.WriteLine("building tests/FairMtl.Torch.Benchmarks (Release; its first build restores TorchSharp and libtorch, about 600 MB, once) ...");
+    var (buildSeconds, failure) = TorchSharpBenchmark.Build();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"build: {buildSeconds:F1} s"));
+    var measured = new List<TorchSharpCase>();
+    if (failure is not null)
+    {
+        Console.WriteLine("TorchSharp benchmark skipped: " + failure);
+    }
+    else
+    {
+        foreach (var name in shapes.Select(s => s.Name).Concat(classification))
+        {
+            var torchCase = TorchSharpBenchmark.Measure(name, quick);
+            measured.Add(torchCase);
+            foreach (var died in torchCase.Failures)
+            {
+                Console.WriteLine($"{name}: a TorchSharp process died ({died})");
+            }
+
+            if (torchCase.Result is null)
+            {
+                Console.WriteLine($"{name}: no TorchSharp row (every attempt died; the last with a 1 GB young generation)");
+            }
+        }
+    }
+
+    Console.WriteLine("| case | native us/step | TorchSharp us/step | TorchSharp bytes/step | TorchSharp GCs (steps) | PyTorch us/step | native speed-up over TorchSharp | TorchSharp speed-up over PyTorch |");
+    Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
+    foreach (var torchCase in measured.Where(c => c.Result is not null))
+    {
+        var (name, result) = (torchCase.Name, torchCase.Result!);
+        var ours = native[name];
+        var twin = twins.TryGetValue(name, out var value) ? value : (double?)null;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {name}{(torchCase.Failures.Count > 0 ? $" ({torchCase.Failures.Count} died{(torchCase.FewerCollections ? ", *" : "")})" : "")} | {ours:F2} | {result.MicrosecondsPerStep:F1} | {result.BytesPerStep:F0} | {result.Collections} ({result.Steps}) | "
+            + $"{(twin is { } t ? t.ToString("F1", CultureInfo.InvariantCulture) : "-")} | {result.MicrosecondsPerStep / ours:F1}x | "
+            + $"{(twin is { } p ? (p / result.MicrosecondsPerStep).ToString("F2", CultureInfo.InvariantCulture) + "x" : "-")} |"));
+        Report($"torchsharp-step-us-{name}", result.MicrosecondsPerStep);
+        Report($"torchsharp-alloc-bytes-per-step-{name}", result.BytesPerStep);
+        Report($"torchsharp-gc-during-training-{name}", result.Collections);
+        Report($"torchsharp-processes-died-{name}", torchCase.Failures.Count);
+        Report($"native-speedup-vs-torchsharp-{name}", result.MicrosecondsPerStep / ours, "x");
+        if (twin is { } pytorch)
+        {
+            Report($"torchsharp-speedup-vs-pytorch-{name}", pytorch / result.MicrosecondsPerStep, "x");
+        }
+    }
+
+    if (measured.Any(c => c.Failures.Count > 0))
+    {
+        Console.WriteLine("(N died): N processes of this case died in TorchSharp before the one measured (an implicitly converted Scalar freed by the "
+            + "finalizer while libtorch read it: BENCHMARKS.md, \"The libtorch engine\"); (*): measured with DOTNET_GCgen0size=0x40000000 and "
+            + "DOTNET_GCLOHThreshold=0x100000 (fewer collections) after two deaths");
     }
 
     Console.WriteLine();

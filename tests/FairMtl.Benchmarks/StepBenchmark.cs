@@ -1,30 +1,29 @@
 using System.Diagnostics;
-using FairMtl.Data;
 using FairMtl.Nn;
 using FairMtl.Nn.Optimizers;
 using FairMtl.Numerics;
 using FairMtl.Objectives;
-using FairMtl.Objectives.Weighting;
 using FairMtl.Spec;
 using FairMtl.Training;
 
 namespace FairMtl.Benchmarks;
 
 /// <summary>
-/// One training step of the Pires et al. network through the real trainer (gather, forward, both losses, weighting,
-/// backward, Adam), batch 32, single thread, on synthetic rows of the given width.
+/// One training step of the Pires et al. network (<see cref="PiresStepCase"/>) through the real native trainer (gather,
+/// forward, both losses, weighting, backward, Adam), batch 32, single thread, on synthetic rows of the case's width.
 /// </summary>
-internal sealed class StepBenchmark(string name, int inputs, HeadTask zTask)
+internal sealed class StepBenchmark(PiresStepCase stepCase)
 {
-    private const int Rows = 4700;
-    private const int Batch = 32;
+    private const int Batch = PiresStepCase.Batch;
 
-    public string Name => name;
+    public PiresStepCase Case => stepCase;
 
-    public int Inputs => inputs;
+    public string Name => stepCase.Name;
+
+    public int Inputs => stepCase.Inputs;
 
     /// <summary>Forward matmul FLOPs x 3 (forward + two backward products) for a full batch, as the PyTorch reference counts them.</summary>
-    public double FlopsPerStep => 3.0 * 2 * Batch * (inputs * 64 + 64 * 32 + 32 + 32);
+    public double FlopsPerStep => 3.0 * 2 * Batch * (Inputs * 64 + 64 * 32 + 32 + 32);
 
     /// <summary>The step's median time and allocation (<see cref="StepResult.Median"/>).</summary>
     public StepResult Measure(int epochs)
@@ -40,7 +39,7 @@ internal sealed class StepBenchmark(string name, int inputs, HeadTask zTask)
     {
         var (network, _, optimizer, _) = Build();
         var random = new DeterministicRandom(3);
-        var x = Enumerable.Range(0, Batch * inputs).Select(_ => (float)random.NextDouble()).ToArray();
+        var x = Enumerable.Range(0, Batch * Inputs).Select(_ => (float)random.NextDouble()).ToArray();
         var targets = new[] { Enumerable.Range(0, Batch).Select(_ => (float)random.NextDouble()).ToArray(), Enumerable.Range(0, Batch).Select(i => (float)(i % 2)).ToArray() };
         var gradients = new[] { new float[Batch], new float[Batch] };
         float[] scales = [2.5f, 2.5f];
@@ -59,7 +58,7 @@ internal sealed class StepBenchmark(string name, int inputs, HeadTask zTask)
                     }
 
                     TaskLoss.Compute(HeadTask.Regression, network.Heads[0].Prediction, targets[0], gradients[0], Batch);
-                    TaskLoss.Compute(zTask, network.Heads[1].Prediction, targets[1], gradients[1], Batch);
+                    TaskLoss.Compute(stepCase.ZTask, network.Heads[1].Prediction, targets[1], gradients[1], Batch);
                     if (phase == 1)
                     {
                         continue;
@@ -79,64 +78,16 @@ internal sealed class StepBenchmark(string name, int inputs, HeadTask zTask)
         return phases;
     }
 
+    /// <summary>The case's network and rows with the native trainer and Adam (<see cref="OptimizerFactory"/>, as the
+    /// native engine creates it).</summary>
     private (MultiHeadNetwork, ModelTrainer, IOptimizer, ILossCombiner) Build()
     {
-        var heads = new[]
-        {
-            new HeadSpec("y", "y", HeadTask.Regression, false, EquatableArray<int>.Empty),
-            new HeadSpec("z", "z", zTask, false, EquatableArray<int>.Empty),
-        };
-        var model = new ModelSpec(new[] { 64, 32 }, Activation.Relu, 0, false, Initializer.GlorotUniform);
-        var network = new MultiHeadNetwork(inputs, model, heads, Batch);
-        network.Initialize(Initializer.GlorotUniform, new DeterministicRandom(1));
-        var random = new DeterministicRandom(2);
-        var x = Enumerable.Range(0, Rows * inputs).Select(_ => (float)(2 * random.NextDouble() - 1)).ToArray();
-        var y = Enumerable.Range(0, Rows).Select(_ => (float)(10 * random.NextDouble())).ToArray();
-        var z = Enumerable.Range(0, Rows).Select(i => (float)(i % 2)).ToArray();
-        var part = new DataPart(Rows, inputs, x, new Dictionary<string, float[]> { ["y"] = y, ["z"] = z }, Enumerable.Range(0, Rows).ToArray());
-        var empty = new DataPart(0, inputs, [], new Dictionary<string, float[]> { ["y"] = [], ["z"] = [] }, []);
-        var trainer = new ModelTrainer(network, part, empty, Batch);
-        var optimizer = new Adam(network.Parameters, 1e-3, 0.9, 0.999, 1e-7);
-        var weighting = WeightingExpression.Parse("alpha * y + (5 - alpha) * z").Compile(["y", "z"], ["alpha"]);
-        return (network, trainer, optimizer, new WeightedLoss(weighting, [2.5]));
+        var setup = stepCase.Build();
+        var trainer = new ModelTrainer(setup.Network, setup.Train, setup.Validation, Batch);
+        var optimizer = OptimizerFactory.Create(PiresStepCase.Settings.Optimizer, setup.Network.Parameters);
+        return (setup.Network, trainer, optimizer, setup.Combiner);
     }
-
-    private readonly DeterministicRandom _shuffle = new(4);
-    private readonly DeterministicRandom _dropout = new(5);
 
     private TrainingOutcome Train(ModelTrainer trainer, IOptimizer optimizer, ILossCombiner objective, int epochs) =>
-        trainer.Train(optimizer, objective, epochs, null, _shuffle, _dropout, CancellationToken.None);
-}
-
-/// <summary>Microseconds and bytes allocated per step, collections during the measured loop, steps measured.</summary>
-internal sealed record StepResult(double MicrosecondsPerStep, double BytesPerStep, int Collections, long Steps)
-{
-    /// <summary>
-    /// Median over five measured calls of <paramref name="train"/> for <paramref name="epochs"/> epochs each, after two
-    /// seconds of warm-up (the JIT tiers methods up over the first hundreds of milliseconds; measuring earlier reports
-    /// tier-0 code).
-    /// </summary>
-    public static StepResult Median(Func<int, TrainingOutcome> train, int epochs)
-    {
-        var warmUp = Stopwatch.StartNew();
-        while (warmUp.Elapsed < TimeSpan.FromSeconds(2))
-        {
-            train(1);
-        }
-
-        var runs = new List<StepResult>();
-        for (var repeat = 0; repeat < 5; repeat++)
-        {
-            var gcBefore = FairMtl.Execution.RunTimings.Collections();
-            var bytesBefore = GC.GetAllocatedBytesForCurrentThread();
-            var started = Stopwatch.GetTimestamp();
-            var outcome = train(epochs);
-            var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-            var bytes = GC.GetAllocatedBytesForCurrentThread() - bytesBefore;
-            var collections = FairMtl.Execution.RunTimings.Collections() - gcBefore;
-            runs.Add(new StepResult(1e6 * seconds / outcome.Steps, (double)bytes / outcome.Steps, collections, outcome.Steps));
-        }
-
-        return runs.OrderBy(run => run.MicrosecondsPerStep).ElementAt(runs.Count / 2);
-    }
+        trainer.Train(optimizer, objective, epochs, null, stepCase.Shuffle, stepCase.Dropout, CancellationToken.None);
 }
