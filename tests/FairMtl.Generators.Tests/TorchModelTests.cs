@@ -124,7 +124,7 @@ public sealed class TorchModelTests
         module.ShouldContain("namespace FairMtl.Experiments.Torch;");
         module.ShouldContain("public sealed class BostonTorchTorchModel : global::FairMtl.Torch.Modules.TorchModel, global::FairMtl.Torch.Training.ITorchLossWeighting");
         module.ShouldContain("global::FairMtl.Torch.Modules.TorchModelLayout.Check(network, global::FairMtl.Experiments.Torch.BostonTorch.Spec);");
-        module.ShouldContain("return global::FairMtl.Torch.Modules.TorchScalars.Of(alpha) * y + global::FairMtl.Torch.Modules.TorchScalars.Of(5d - alpha) * z;");
+        module.ShouldContain("return global::FairMtl.Torch.Modules.TorchScalars.Sum(global::FairMtl.Torch.Modules.TorchScalars.Of(alpha) * y, global::FairMtl.Torch.Modules.TorchScalars.Of(5d - alpha) * z);");
         run.Source("FairMtl.Generated.TorchModelRegistration.g.cs")
             .ShouldContain("global::FairMtl.Torch.Modules.TorchModels.Register(\"boston-torch\", global::FairMtl.Experiments.Torch.BostonTorchTorchModel.Create);");
     }
@@ -146,16 +146,16 @@ public sealed class TorchModelTests
         withoutTensorForm.ShouldNotContain("Combine(");
         withoutTensorForm.ShouldContain("(its loss has no tensor form: the engine weights the losses)");
         withTensorForm.ShouldContain("ITorchLossWeighting");
-        withTensorForm.ShouldContain("return global::FairMtl.Torch.Modules.TorchScalars.Of(alpha) * y + global::FairMtl.Torch.Modules.TorchScalars.Of(5d - alpha) * global::TorchSharp.torch.sqrt(z) + global::FairMtl.Torch.Modules.TorchScalars.Of(0d) * u;");
+        withTensorForm.ShouldContain("return global::FairMtl.Torch.Modules.TorchScalars.Sum(global::FairMtl.Torch.Modules.TorchScalars.Sum(global::FairMtl.Torch.Modules.TorchScalars.Of(alpha) * y, global::FairMtl.Torch.Modules.TorchScalars.Of(5d - alpha) * global::TorchSharp.torch.sqrt(z)), global::FairMtl.Torch.Modules.TorchScalars.Of(0d) * u);");
     }
 
     [Theory]
-    [InlineData("alpha * y + (5 - alpha) * z", "global::FairMtl.Torch.Modules.TorchScalars.Of(alpha) * y + global::FairMtl.Torch.Modules.TorchScalars.Of(5d - alpha) * z")]
-    [InlineData("-y / (1 + alpha) - 2 * alpha * z", "-y / global::FairMtl.Torch.Modules.TorchScalars.Of(1d + alpha) - global::FairMtl.Torch.Modules.TorchScalars.Of(2d * alpha) * z")]
-    [InlineData("abs(y - z) + exp(-y) + log(z) + sqrt(y)", "global::TorchSharp.torch.abs(y - z) + global::TorchSharp.torch.exp(-y) + global::TorchSharp.torch.log(z) + global::TorchSharp.torch.sqrt(y)")]
-    [InlineData("max(y, z) + min(y, z)", "global::TorchSharp.torch.maximum(y, z) + global::TorchSharp.torch.minimum(y, z)")]
-    [InlineData("max(alpha, y) + min(z, 2)", "global::TorchSharp.torch.clamp_min(y, global::FairMtl.Torch.Modules.TorchScalars.Of(alpha)) + global::TorchSharp.torch.clamp_max(z, global::FairMtl.Torch.Modules.TorchScalars.Of(2d))")]
-    [InlineData("max(alpha, 1) * y + sqrt(alpha) * z", "global::FairMtl.Torch.Modules.TorchScalars.Of(System.Math.Max(alpha, 1d)) * y + global::FairMtl.Torch.Modules.TorchScalars.Of(System.Math.Sqrt(alpha)) * z")]
+    [InlineData("alpha * y + (5 - alpha) * z", "global::FairMtl.Torch.Modules.TorchScalars.Sum(global::FairMtl.Torch.Modules.TorchScalars.Of(alpha) * y, global::FairMtl.Torch.Modules.TorchScalars.Of(5d - alpha) * z)")]
+    [InlineData("-y / (1 + alpha) - 2 * alpha * z", "global::FairMtl.Torch.Modules.TorchScalars.Difference(-y / global::FairMtl.Torch.Modules.TorchScalars.Of(1d + alpha), global::FairMtl.Torch.Modules.TorchScalars.Of(2d * alpha) * z)")]
+    [InlineData("abs(y - z) + exp(-y) + log(z) + sqrt(y)", "global::FairMtl.Torch.Modules.TorchScalars.Sum(global::FairMtl.Torch.Modules.TorchScalars.Sum(global::FairMtl.Torch.Modules.TorchScalars.Sum(global::TorchSharp.torch.abs(global::FairMtl.Torch.Modules.TorchScalars.Difference(y, z)), global::TorchSharp.torch.exp(-y)), global::TorchSharp.torch.log(z)), global::TorchSharp.torch.sqrt(y))")]
+    [InlineData("max(y, z) + min(y, z)", "global::FairMtl.Torch.Modules.TorchScalars.Sum(global::TorchSharp.torch.maximum(y, z), global::TorchSharp.torch.minimum(y, z))")]
+    [InlineData("max(alpha, y) + min(z, 2)", "global::FairMtl.Torch.Modules.TorchScalars.Sum(global::TorchSharp.torch.clamp_min(y, global::FairMtl.Torch.Modules.TorchScalars.Of(alpha)), global::TorchSharp.torch.clamp_max(z, global::FairMtl.Torch.Modules.TorchScalars.Of(2d)))")]
+    [InlineData("max(alpha, 1) * y + sqrt(alpha) * z", "global::FairMtl.Torch.Modules.TorchScalars.Sum(global::FairMtl.Torch.Modules.TorchScalars.Of(System.Math.Max(alpha, 1d)) * y, global::FairMtl.Torch.Modules.TorchScalars.Of(System.Math.Sqrt(alpha)) * z)")]
     public void The_tensor_form_keeps_number_arithmetic_in_double_and_maps_functions_of_tensors_to_torch(string loss, string tensorForm)
     {
         var expression = WeightingExpression.Parse(loss);

@@ -26,10 +26,14 @@ internal static class TorchWeightingEmitter
             return null;
         }
 
-        var unreferenced = heads.Where(head => !loss.Names.Contains(head)).ToArray();
-        return unreferenced.Length == 0
-            ? expression
-            : expression + string.Concat(unreferenced.Select(head => " + global::FairMtl.Torch.Modules.TorchScalars.Of(0d) * " + locals[head]));
+        // A head the loss does not name is added with a factor 0 (its weights get a zero gradient), through the engine's
+        // sum (TorchSharp's + passes an implicit scalar: FairMtl.Torch.Modules.TorchScalars).
+        foreach (var head in heads.Where(head => !loss.Names.Contains(head)))
+        {
+            expression = $"global::FairMtl.Torch.Modules.TorchScalars.Sum({expression}, global::FairMtl.Torch.Modules.TorchScalars.Of(0d) * {locals[head]})";
+        }
+
+        return expression;
     }
 
     /// <summary>Writes <c>Combine</c> returning <paramref name="tensorForm"/> (from <see cref="TensorForm"/>).</summary>

@@ -60,7 +60,7 @@ public static class TorchInitialization
             var table = index[column.Table];
             var (low, high) = (FairMtl.Evaluation.Statistics.StandardNormal.Cdf(-2), FairMtl.Evaluation.Statistics.StandardNormal.Cdf(2));
             table.copy_(rand(table.shape, generator: generator)
-                .mul_(TorchScalars.Of(2 * (high - low))).add_(TorchScalars.Of((2 * low) - 1))
+                .mul_(TorchScalars.Of(2 * (high - low))).add_(TorchScalars.Of((2 * low) - 1), TorchScalars.One)
                 .erfinv_().mul_(TorchScalars.Of(Math.Sqrt(2) / Math.Sqrt(column.Width)))
                 .clamp_(TorchScalars.Of(-2 / Math.Sqrt(column.Width)), TorchScalars.Of(2 / Math.Sqrt(column.Width))));
         }
@@ -69,5 +69,5 @@ public static class TorchInitialization
     /// <summary>U(-limit, limit) from torch's uniform draws on [0, 1) (TorchSharp's <c>uniform_</c> passes its bounds as
     /// implicit scalars: <see cref="TorchScalars"/>).</summary>
     private static void Uniform(Tensor weight, double limit, Generator generator) =>
-        weight.copy_(rand(weight.shape, generator: generator).mul_(TorchScalars.Of(2 * limit)).add_(TorchScalars.Of(-limit)));
+        weight.copy_(rand(weight.shape, generator: generator).mul_(TorchScalars.Of(2 * limit)).add_(TorchScalars.Of(-limit), TorchScalars.One));
 }

@@ -63,7 +63,7 @@ public static class TorchLayers
             variance = moving.Variance;
         }
 
-        return x.sub(mean).mul(variance.add(TorchScalars.Of(BatchNormalization.Epsilon)).rsqrt()).mul(gamma).add(beta);
+        return TorchScalars.Sum(x.sub(mean).mul(TorchScalars.Sum(variance, TorchScalars.Of(BatchNormalization.Epsilon)).rsqrt()).mul(gamma), beta);
     }
 
     /// <summary>

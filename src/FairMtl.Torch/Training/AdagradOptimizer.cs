@@ -32,7 +32,7 @@ internal sealed class AdagradOptimizer : TorchOptimizer
             }
 
             _sums[p].addcmul_(grad, grad, one);
-            using var denominator = _sums[p].sqrt().add_(epsilon);
+            using var denominator = _sums[p].sqrt().add_(epsilon, TorchScalars.One);
             Parameters[p].addcdiv_(grad, denominator, rate);
         }
     }

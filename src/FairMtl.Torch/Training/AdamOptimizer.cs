@@ -41,7 +41,7 @@ internal sealed class AdamOptimizer : TorchOptimizer
 
             _m[p].mul_(beta1).add_(grad, rest1);
             _v[p].mul_(beta2).addcmul_(grad, grad, rest2);
-            using var denominator = _v[p].sqrt().div_(correction).add_(epsilon);
+            using var denominator = _v[p].sqrt().div_(correction).add_(epsilon, TorchScalars.One);
             Parameters[p].addcdiv_(_m[p], denominator, stepSize);
         }
     }

@@ -39,7 +39,7 @@ internal sealed class SgdOptimizer : TorchOptimizer
             var buffer = _buffers[p];
             if (_started)
             {
-                buffer.mul_(momentum).add_(grad);
+                buffer.mul_(momentum).add_(grad, TorchScalars.One);
             }
             else
             {

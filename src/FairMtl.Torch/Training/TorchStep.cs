@@ -136,7 +136,7 @@ internal sealed class TorchStep : ITrainingStep, IDisposable
         var surrogate = losses[0].mul(TorchScalars.Of(_coefficients[0]));
         for (var h = 1; h < losses.Length; h++)
         {
-            surrogate = surrogate.add(losses[h].mul(TorchScalars.Of(_coefficients[h])));
+            surrogate = TorchScalars.Sum(surrogate, losses[h].mul(TorchScalars.Of(_coefficients[h])));
         }
 
         return surrogate;
@@ -215,7 +215,7 @@ internal sealed class TorchStep : ITrainingStep, IDisposable
             var width = _network.Heads[h].Outputs;
             var gradient = tensor(gradients[h].AsSpan(0, rows * width).ToArray(), [rows, width]);
             var part = outputs[h].mul(gradient).sum().mul(TorchScalars.Of(headScales[h]));
-            surrogate = surrogate is null ? part : surrogate.add(part);
+            surrogate = surrogate is null ? part : TorchScalars.Sum(surrogate, part);
             if (trunkScales[h] != 0f)
             {
                 var trunkGradient = ownTrunkGradients?[h] is { } own ? tensor(own.AsSpan(0, rows * width).ToArray(), [rows, width]) : gradient;

@@ -92,6 +92,16 @@ internal static class WeightingPrinter
                 WriteOperand(builder, negation.Operand, csharp, Precedence(negation.Operand) < AtomPrecedence, tensor);
                 break;
 
+            case WeightingBinary binary when csharp is not null && tensor is not null && IsTensor(binary, tensor)
+                && (binary.Operator == WeightingOperator.Add || binary.Operator == WeightingOperator.Subtract):
+                // TorchSharp's + passes an implicit factor 1 as a scalar its finalizer can free mid-call: the engine's sum.
+                builder.Append(binary.Operator == WeightingOperator.Add ? TorchSum : TorchDifference).Append('(');
+                WriteScalarOr(builder, binary.Left, csharp, false, tensor, !IsTensor(binary.Left, tensor));
+                builder.Append(", ");
+                WriteScalarOr(builder, binary.Right, csharp, false, tensor, !IsTensor(binary.Right, tensor));
+                builder.Append(')');
+                break;
+
             case WeightingBinary binary:
                 var precedence = Precedence(binary);
                 var scalarLeft = csharp is not null && tensor is not null && !IsTensor(binary.Left, tensor) && IsTensor(binary.Right, tensor);
@@ -184,6 +194,10 @@ internal static class WeightingPrinter
     }
 
     private const string TorchScalar = "global::FairMtl.Torch.Modules.TorchScalars.Of";
+
+    private const string TorchSum = "global::FairMtl.Torch.Modules.TorchScalars.Sum";
+
+    private const string TorchDifference = "global::FairMtl.Torch.Modules.TorchScalars.Difference";
 
     /// <summary><c>torch.f(t)</c> for the element-wise functions; <c>max</c> and <c>min</c> of two tensors as
     /// <c>maximum</c>/<c>minimum</c>, of a tensor and a number as <c>clamp_min</c>/<c>clamp_max</c> (the tensor first).</summary>
