@@ -13,21 +13,10 @@ public class DeterminismTests
     [Fact]
     public void A_run_gives_the_same_bits_twice_and_on_one_or_two_threads()
     {
-        var path = RepositoryFiles.Experiment("parkinson-10seeds");
-        var loaded = ExperimentYamlReader.Parse(File.ReadAllText(path), path, Path.GetDirectoryName(path)!);
+        var loaded = RepositoryFiles.ReducedSweep("parkinson-10seeds", [1.0, 4.0], epochs: 3, TrainingEngine.Torch);
         var spec = loaded.Spec;
-        var alpha = spec.Sweep.Variables[0];
-        loaded = loaded with
-        {
-            Spec = spec with
-            {
-                Sweep = spec.Sweep with { Variables = new[] { alpha with { Values = new[] { 1.0, 4.0 } } }, Seeds = new[] { 42, 43 } },
-                Baseline = spec.Baseline with { Epochs = 3 },
-                Training = spec.Training with { Epochs = 3, Engine = TrainingEngine.Torch },
-                // Dropout, so that the masks' generator is covered too.
-                Model = spec.Model with { Dropout = 0.2 },
-            },
-        };
+        // Two seeds, and dropout, so that the masks' generator is covered too.
+        loaded = loaded with { Spec = spec with { Sweep = spec.Sweep with { Seeds = new[] { 42, 43 } }, Model = spec.Model with { Dropout = 0.2 } } };
         var data = DataPreparation.Prepare(loaded);
         TrainingEngines.Register(new TorchEngine());
 

@@ -33,8 +33,7 @@ public class EngineEquivalenceTests(ITestOutputHelper output)
     [Fact]
     public void Parkinson_over_ten_seeds_has_equivalent_mean_errors_on_both_engines()
     {
-        var path = RepositoryFiles.Experiment("parkinson-10seeds");
-        var loaded = ExperimentYamlReader.Parse(File.ReadAllText(path), path, Path.GetDirectoryName(path)!);
+        var loaded = RepositoryFiles.Sweep("parkinson-10seeds");
         var alpha = loaded.Spec.Sweep.Variables[0];
         loaded = loaded with { Spec = loaded.Spec with { Sweep = loaded.Spec.Sweep with { Variables = new[] { alpha with { Values = new[] { 2.5 } } } } } };
         var data = DataPreparation.Prepare(loaded);
@@ -104,8 +103,7 @@ public class EngineEquivalenceTests(ITestOutputHelper output)
     /// <summary>One method of a comparison, 10 repetitions, a few epochs, one sweep setting.</summary>
     private static LoadedComparison Comparison(string experiment, string method, int epochs)
     {
-        var path = RepositoryFiles.Experiment(experiment);
-        var loaded = ComparisonYamlReader.Parse(File.ReadAllText(path), path, Path.GetDirectoryName(path)!);
+        var loaded = RepositoryFiles.Comparison(experiment);
         var spec = loaded.Spec with
         {
             // The method and the single-task reference every comparison keeps.

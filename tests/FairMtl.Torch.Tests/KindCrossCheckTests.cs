@@ -31,19 +31,7 @@ public class KindCrossCheckTests(ITestOutputHelper output)
     [Fact]
     public void A_sweep_gives_the_same_runs()
     {
-        var path = RepositoryFiles.Experiment("parkinson");
-        var loaded = ExperimentYamlReader.Parse(File.ReadAllText(path), path, Path.GetDirectoryName(path)!);
-        var spec = loaded.Spec;
-        var alpha = spec.Sweep.Variables[0];
-        loaded = loaded with
-        {
-            Spec = spec with
-            {
-                Sweep = spec.Sweep with { Variables = new[] { alpha with { Values = new[] { alpha.Values[10], alpha.Values[40] } } } },
-                Baseline = spec.Baseline with { Epochs = 2 },
-                Training = spec.Training with { Epochs = 2 },
-            },
-        };
+        var loaded = RepositoryFiles.ReducedSweep("parkinson", [1.0, 4.0], epochs: 2);
 
         var native = RunSweep(loaded);
         var torch = RunSweep(Torch(loaded));
@@ -112,8 +100,7 @@ public class KindCrossCheckTests(ITestOutputHelper output)
     /// <summary>One repetition, one or two epochs, two sweep settings, no dropout.</summary>
     private static LoadedComparison Reduced(string name)
     {
-        var path = RepositoryFiles.Experiment(name);
-        var loaded = ComparisonYamlReader.Parse(File.ReadAllText(path), path, Path.GetDirectoryName(path)!);
+        var loaded = RepositoryFiles.Comparison(name);
         ComparisonSpec reduced = loaded.Spec switch
         {
             FairMtSpec fairMt => fairMt with

@@ -1,22 +1,48 @@
+using FairMtl.Benchmarks;
+using FairMtl.Spec;
+using FairMtl.Spec.Yaml;
+
 namespace FairMtl.Torch.Tests;
 
-/// <summary>Where the repository's experiments are, found from the test binaries.</summary>
+/// <summary>The repository's experiments as the tests load them (the folder is found by the benchmarks' shared
+/// <see cref="RepositoryPaths"/>).</summary>
 internal static class RepositoryFiles
 {
-    public static string Root { get; } = FindRoot();
+    /// <summary>The folder holding FairMtl.sln.</summary>
+    public static string Root => RepositoryPaths.Root;
 
-    public static string Experiment(string name) => Path.Combine(Root, "experiments", name + ".yaml");
+    /// <summary>experiments/&lt;name&gt;.yaml.</summary>
+    public static string Experiment(string name) => RepositoryPaths.Experiment(name);
 
-    private static string FindRoot()
+    /// <summary>The sweep experiment experiments/&lt;name&gt;.yaml.</summary>
+    public static LoadedExperiment Sweep(string name)
     {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "FairMtl.sln")))
-            {
-                return folder.FullName;
-            }
-        }
+        var path = Experiment(name);
+        return ExperimentYamlReader.Parse(File.ReadAllText(path), path, Path.GetDirectoryName(path)!);
+    }
 
-        throw new InvalidOperationException("FairMtl.sln not found above " + AppContext.BaseDirectory);
+    /// <summary>The sweep experiment experiments/&lt;name&gt;.yaml at a reduced scale: its first variable at
+    /// <paramref name="values"/> only, <paramref name="epochs"/> epochs for the baseline and the sweep, on
+    /// <paramref name="engine"/>.</summary>
+    public static LoadedExperiment ReducedSweep(string name, double[] values, int epochs, TrainingEngine engine = TrainingEngine.Native)
+    {
+        var loaded = Sweep(name);
+        var spec = loaded.Spec;
+        return loaded with
+        {
+            Spec = spec with
+            {
+                Sweep = spec.Sweep with { Variables = new[] { spec.Sweep.Variables[0] with { Values = values } } },
+                Baseline = spec.Baseline with { Epochs = epochs },
+                Training = spec.Training with { Epochs = epochs, Engine = engine },
+            },
+        };
+    }
+
+    /// <summary>The comparison experiment experiments/&lt;name&gt;.yaml.</summary>
+    public static LoadedComparison Comparison(string name)
+    {
+        var path = Experiment(name);
+        return ComparisonYamlReader.Parse(File.ReadAllText(path), path, Path.GetDirectoryName(path)!);
     }
 }

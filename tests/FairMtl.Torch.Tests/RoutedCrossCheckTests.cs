@@ -86,7 +86,6 @@ public class RoutedCrossCheckTests(ITestOutputHelper output)
 
     private static LoadedComparison Load(string experiment)
     {
-        var path = RepositoryFiles.Experiment(experiment);
-        return ComparisonYamlReader.Parse(File.ReadAllText(path), path, Path.GetDirectoryName(path)!);
+        return RepositoryFiles.Comparison(experiment);
     }
 }

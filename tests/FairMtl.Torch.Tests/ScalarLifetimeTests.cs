@@ -19,20 +19,8 @@ public class ScalarLifetimeTests
     [Fact]
     public void Training_survives_a_thread_that_collects_and_finalises_all_the_time()
     {
-        var path = RepositoryFiles.Experiment("parkinson");
-        var loaded = ExperimentYamlReader.Parse(File.ReadAllText(path), path, Path.GetDirectoryName(path)!);
-        var spec = loaded.Spec;
-        var alpha = spec.Sweep.Variables[0];
-        loaded = loaded with
-        {
-            Spec = spec with
-            {
-                Sweep = spec.Sweep with { Variables = new[] { alpha with { Values = new[] { 1.0, 2.0, 3.0, 4.0 } } } },
-                Baseline = spec.Baseline with { Epochs = 3 },
-                Training = spec.Training with { Epochs = 3, Engine = TrainingEngine.Torch },
-                Model = spec.Model with { Dropout = 0.1, BatchNorm = true },
-            },
-        };
+        var loaded = RepositoryFiles.ReducedSweep("parkinson", [1.0, 2.0, 3.0, 4.0], epochs: 3, TrainingEngine.Torch);
+        loaded = loaded with { Spec = loaded.Spec with { Model = loaded.Spec.Model with { Dropout = 0.1, BatchNorm = true } } };
         var data = DataPreparation.Prepare(loaded);
         TrainingEngines.Register(new TorchEngine());
 
@@ -46,8 +34,7 @@ public class ScalarLifetimeTests
     [Fact]
     public void A_comparisons_routed_training_survives_it_too()
     {
-        var path = RepositoryFiles.Experiment("adult-sex");
-        var loaded = FairMtl.Spec.Yaml.ComparisonYamlReader.Parse(File.ReadAllText(path), path, Path.GetDirectoryName(path)!);
+        var loaded = RepositoryFiles.Comparison("adult-sex");
         var spec = loaded.Spec with { Protocol = loaded.Spec.Protocol with { Repetitions = 1 }, Training = loaded.Spec.Training with { Epochs = 1, Engine = TrainingEngine.Torch } };
         TrainingEngines.Register(new TorchEngine());
 
