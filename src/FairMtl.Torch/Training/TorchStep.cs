@@ -1,5 +1,4 @@
 using FairMtl.Nn;
-using FairMtl.Numerics;
 using FairMtl.Objectives;
 using FairMtl.Torch.Modules;
 using FairMtl.Training;
@@ -57,7 +56,7 @@ internal sealed class TorchStep : ITrainingStep, IDisposable
         _optimizer = _createOptimizer();
     }
 
-    public double Run(ReadOnlySpan<float> inputs, TrainingBatch batch, IBatchObjective objective, DeterministicRandom dropout)
+    public double Run(ReadOnlySpan<float> inputs, TrainingBatch batch, IBatchObjective objective)
     {
         try
         {

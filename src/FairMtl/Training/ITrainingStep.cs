@@ -1,5 +1,3 @@
-using FairMtl.Numerics;
-
 namespace FairMtl.Training;
 
 /// <summary>
@@ -11,8 +9,9 @@ public interface ITrainingStep
 {
     /// <summary>Forward pass, <paramref name="objective"/>, backward pass and optimiser step on one batch
     /// (<paramref name="inputs"/>: <c>batch.Rows</c> rows of the data's inputs); the objective's value (non-finite: the
-    /// weights were not updated).</summary>
-    double Run(ReadOnlySpan<float> inputs, TrainingBatch batch, IBatchObjective objective, DeterministicRandom dropout);
+    /// weights were not updated). Dropout masks come from the engine's own generator, which its trainer seeds from the
+    /// unit's "dropout" stream.</summary>
+    double Run(ReadOnlySpan<float> inputs, TrainingBatch batch, IBatchObjective objective);
 
     /// <summary>Copies the engine's current weights (and moving statistics) into the native network.</summary>
     void Publish();

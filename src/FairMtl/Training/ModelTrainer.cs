@@ -150,7 +150,7 @@ public sealed class ModelTrainer
                 Gather(start, count, features);
                 var total = step is null
                     ? NativeStep(optimizer!, objective, count, dropout)
-                    : step.Run(_batchInputs.AsSpan(0, count * features), _batch, objective, dropout);
+                    : step.Run(_batchInputs.AsSpan(0, count * features), _batch, objective);
                 if (!double.IsFinite(total))
                 {
                     step?.Publish();
