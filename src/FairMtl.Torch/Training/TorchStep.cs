@@ -1,6 +1,8 @@
 using FairMtl.Nn;
 using FairMtl.Objectives;
+using FairMtl.Spec;
 using FairMtl.Torch.Modules;
+using FairMtl.Torch.Objectives;
 using FairMtl.Training;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -29,8 +31,11 @@ internal sealed class TorchStep : ITrainingStep, IDisposable
     private readonly float[] _trunkScales;
     private readonly double[] _losses;
     private readonly double[] _coefficients;
+    private readonly HeadSpec[] _heads;
     private TorchOptimizer _optimizer;
     private float[]? _inputs;
+    private IBatchObjective? _objective;
+    private ITorchObjective? _torchObjective;
 
     public TorchStep(MultiHeadNetwork network, TorchModel model, Func<TorchOptimizer> createOptimizer)
     {
@@ -45,6 +50,7 @@ internal sealed class TorchStep : ITrainingStep, IDisposable
         _trunkScales = new float[heads];
         _losses = new double[heads];
         _coefficients = new double[heads];
+        _heads = network.Heads.Select(head => head.Spec).ToArray();
     }
 
     /// <summary>The generator of dropout masks (seeded by the trainer for each training call).</summary>
@@ -67,7 +73,9 @@ internal sealed class TorchStep : ITrainingStep, IDisposable
             var pass = new TorchPass(true, Dropout);
             var total = objective is HeadLossObjective headLosses
                 ? HeadLosses(headLosses.Combiner, x, batch, pass)
-                : Routed(objective, x, batch, pass);
+                : TorchForm(objective) is { } torchObjective
+                    ? Differentiated(torchObjective, objective, x, batch, pass)
+                    : Routed(objective, x, batch, pass);
             if (double.IsFinite(total))
             {
                 _optimizer.Step();
@@ -141,6 +149,59 @@ internal sealed class TorchStep : ITrainingStep, IDisposable
         return surrogate;
     }
 
+    /// <summary>The torch form of <paramref name="objective"/> (made at its first step), or null.</summary>
+    private ITorchObjective? TorchForm(IBatchObjective objective)
+    {
+        if (!ReferenceEquals(objective, _objective))
+        {
+            _objective = objective;
+            _torchObjective = TorchObjectives.For(objective);
+        }
+
+        return _torchObjective;
+    }
+
+    /// <summary>
+    /// The objective in torch operations: the heads' parameters receive the gradient of its heads part, the trunk that of
+    /// its trunk part with respect to the trunk's output (zero when it has none). A value that is not finite is
+    /// reported by the native objective as well, which names the term that diverged.
+    /// </summary>
+    private double Differentiated(ITorchObjective torchObjective, IBatchObjective objective, Tensor x, TrainingBatch batch, TorchPass pass)
+    {
+        var features = _model.Trunk(x, pass);
+        var detached = features.detach().requires_grad_(true);
+        var outputs = new Tensor[_model.HeadCount];
+        for (var h = 0; h < outputs.Length; h++)
+        {
+            outputs[h] = _model.Head(h, detached, pass);
+        }
+
+        var parts = torchObjective.Evaluate(outputs, new TorchBatch(batch, _heads));
+        if (!double.IsFinite(parts.Value))
+        {
+            CopyPredictions(outputs, batch.Rows);
+            objective.Evaluate(_network, batch, _gradients, _headScales, _trunkScales, _trunkGradients);
+            return parts.Value;
+        }
+
+        var intoTrunk = parts.Trunk is { } trunk
+            ? autograd.grad([trunk], [detached], retain_graph: true)[0]
+            : zeros_like(features);
+        parts.Heads.backward();
+        features.backward([intoTrunk]);
+        return parts.Value;
+    }
+
+    /// <summary>The heads' outputs into the native heads' predictions (what the native objectives read).</summary>
+    private void CopyPredictions(Tensor[] outputs, int rows)
+    {
+        for (var h = 0; h < outputs.Length; h++)
+        {
+            var head = _network.Heads[h];
+            outputs[h].detach().contiguous().data<float>().CopyTo(head.Prediction.AsSpan(0, rows * head.Outputs));
+        }
+    }
+
     /// <summary>The objective on the heads' outputs (copied into the native heads' predictions), its output gradients
     /// back-propagated with their head and trunk factors.</summary>
     private double Routed(IBatchObjective objective, Tensor x, TrainingBatch batch, TorchPass pass)
@@ -152,10 +213,9 @@ internal sealed class TorchStep : ITrainingStep, IDisposable
         for (var h = 0; h < outputs.Length; h++)
         {
             outputs[h] = _model.Head(h, detached, pass);
-            var head = _network.Heads[h];
-            outputs[h].detach().contiguous().data<float>().CopyTo(head.Prediction.AsSpan(0, rows * head.Outputs));
         }
 
+        CopyPredictions(outputs, rows);
         var total = objective.Evaluate(_network, batch, _gradients, _headScales, _trunkScales, _trunkGradients);
         if (!double.IsFinite(total))
         {

@@ -184,7 +184,7 @@ public sealed record MethodNetwork(
     private static FairnessTerm Penalty(
         FairnessLossKind kind, SensitiveGroups attribute, double epsilon, double bandwidth, int maxRows, RowSubset subset, int[] otherHeads, string? task = null) =>
         new(
-            FairnessLosses.Create(kind, attribute.Count, epsilon, bandwidth, maxRows),
+            new FairnessLossDefinition(kind, attribute.Count, epsilon, bandwidth),
             () => task is null ? $"{kind.ToString().ToUpperInvariant()} on '{attribute.Name}'" : $"{kind.ToString().ToUpperInvariant()} on '{attribute.Name}' ({subset} of '{task}')",
             attribute.Name,
             maxRows,

@@ -173,7 +173,7 @@ public class RoutingTests
         float[] logits = [0.4f, -0.3f, 1.2f, 0.1f, -0.8f];
         float[] targets = [1f, 0f, 1f, 0f, 1f];
         var batch = Batch([targets], [0, -1, 1, 1, -1], 5);
-        var term = new FairnessTerm(new FairMtl.Objectives.Fairness.DemographicParityLoss(2), () => "DPL on 'g'", "g", 8);
+        var term = new FairnessTerm(new FairMtl.Objectives.Fairness.FairnessLossDefinition(FairnessLossKind.Dpl, 2), () => "DPL on 'g'", "g", 8);
         var gradient = Enumerable.Repeat(float.NaN, 5).ToArray();
 
         var value = term.Compute(logits, batch, 0, gradient);

@@ -17,7 +17,7 @@ public sealed class FairnessTerm : ILossTerm
     private readonly int[] _otherHeads;
     private readonly bool[] _include;
 
-    /// <param name="loss">The loss.</param>
+    /// <param name="loss">The loss and its settings.</param>
     /// <param name="name">How messages name the term, e.g. <c>GLF on 'sex'</c>; built only when a message needs it (a
     /// unit builds several terms, and their names were most of its method plan's allocations).</param>
     /// <param name="attribute">The sensitive attribute whose groups the loss compares.</param>
@@ -25,10 +25,11 @@ public sealed class FairnessTerm : ILossTerm
     /// <param name="subset">Which rows the loss looks at.</param>
     /// <param name="otherHeads">For the exclusive subsets: the heads of the other tasks.</param>
     public FairnessTerm(
-        IBatchFairnessLoss loss, Func<string> name, string attribute, int maxRows, RowSubset subset = RowSubset.All, IReadOnlyList<int>? otherHeads = null)
+        FairnessLossDefinition loss, Func<string> name, string attribute, int maxRows, RowSubset subset = RowSubset.All, IReadOnlyList<int>? otherHeads = null)
     {
-        _loss = loss;
-        _subsetLoss = new RowSubsetLoss(loss, maxRows);
+        Loss = loss;
+        _loss = loss.Create(maxRows);
+        _subsetLoss = new RowSubsetLoss(_loss, maxRows);
         _attribute = attribute;
         _subset = subset;
         _otherHeads = otherHeads?.ToArray() ?? [];
@@ -39,6 +40,23 @@ public sealed class FairnessTerm : ILossTerm
     private readonly Func<string> _name;
 
     public string Name => _name();
+
+    /// <summary>The loss and its settings.</summary>
+    public FairnessLossDefinition Loss { get; }
+
+    /// <summary>The sensitive attribute whose groups the loss compares.</summary>
+    public string Attribute => _attribute;
+
+    /// <summary>Which rows the loss looks at.</summary>
+    public RowSubset Subset => _subset;
+
+    /// <summary>For the exclusive subsets: the heads of the other tasks.</summary>
+    public IReadOnlyList<int> OtherHeads => _otherHeads;
+
+    /// <summary>Whether batch row <paramref name="row"/> takes part in the loss on head <paramref name="head"/>: its
+    /// group is known and it is in the term's subset.</summary>
+    public bool Includes(TrainingBatch batch, int head, int row) =>
+        batch.Groups[_attribute][row] >= 0 && Includes(batch, batch.Targets[head], head, row);
 
     public double Compute(ReadOnlySpan<float> outputs, TrainingBatch batch, int head, Span<float> gradient)
     {
@@ -51,7 +69,7 @@ public sealed class FairnessTerm : ILossTerm
 
         for (var i = 0; i < batch.Rows; i++)
         {
-            _include[i] = groups[i] >= 0 && Includes(batch, targets, head, i);
+            _include[i] = Includes(batch, head, i);
         }
 
         return _subsetLoss.Compute(outputs, targets, groups, _include.AsSpan(0, batch.Rows), batch.Rows, gradient);

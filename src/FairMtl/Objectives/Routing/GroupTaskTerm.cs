@@ -10,6 +10,12 @@ public sealed class GroupTaskTerm(string attribute, int group) : ILossTerm
 {
     public string Name => $"binary cross-entropy of {attribute} group {group}";
 
+    /// <summary>The attribute whose group the head is for.</summary>
+    public string Attribute => attribute;
+
+    /// <summary>The group whose rows the loss looks at.</summary>
+    public int Group => group;
+
     public double Compute(ReadOnlySpan<float> outputs, TrainingBatch batch, int head, Span<float> gradient)
     {
         var groups = batch.Groups[attribute];

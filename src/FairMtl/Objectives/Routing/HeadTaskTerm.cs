@@ -20,6 +20,15 @@ public sealed class HeadTaskTerm(HeadTask task, RegressionLoss loss, int classes
         _ => "multi-label binary cross-entropy",
     };
 
+    /// <summary>The head's task.</summary>
+    public HeadTask Task => task;
+
+    /// <summary>The regression loss (regression heads only).</summary>
+    public RegressionLoss Loss => loss;
+
+    /// <summary>Classes of a multi-class head, labels of a multi-label head; else unused.</summary>
+    public int Classes => classes;
+
     public double Compute(ReadOnlySpan<float> outputs, TrainingBatch batch, int head, Span<float> gradient) =>
         MaskedTaskLoss.Compute(task, loss, classes, outputs, batch.Targets[head], gradient, batch.Rows);
 }

@@ -55,6 +55,9 @@ public sealed class RoutedObjective : IBatchObjective
         }
     }
 
+    /// <summary>One route per head, in the network's order.</summary>
+    public IReadOnlyList<HeadRoute> Routes => _routes;
+
     public double Evaluate(
         MultiHeadNetwork network, TrainingBatch batch, float[][] gradients, Span<float> headScales, Span<float> trunkScales, float[]?[] trunkGradients)
     {

@@ -1,0 +1,106 @@
+using FairMtl.Objectives.Routing;
+using FairMtl.Spec;
+using FairMtl.Torch.Modules;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace FairMtl.Torch.Objectives;
+
+/// <summary>
+/// The routed objectives' loss terms (<see cref="ILossTerm"/>) as torch operations in double precision: a head's task
+/// loss over its labelled entries (<see cref="HeadTaskTerm"/>), a group-specific head's cross-entropy over its group's
+/// rows (<see cref="GroupTaskTerm"/>), and a fairness loss on the rows of a term's subset whose group is known
+/// (<see cref="FairnessTerm"/>). Each is the native term's definition, differentiated by torch.
+/// </summary>
+public static class TorchLossTerms
+{
+    /// <summary>The value of <paramref name="term"/> on head <paramref name="head"/>'s <paramref name="outputs"/>
+    /// ([rows x the head's outputs], float32), a float64 scalar.</summary>
+    public static Tensor Compute(ILossTerm term, Tensor outputs, TorchBatch batch, int head) => term switch
+    {
+        HeadTaskTerm task => LabelledTaskLoss(task.Task, task.Loss, task.Classes, outputs, batch, head),
+        GroupTaskTerm group => GroupCrossEntropy(outputs, batch, head, batch.Groups(group.Attribute), group.Group),
+        FairnessTerm fairness => Fairness(fairness, outputs, batch, head),
+        _ => throw new NotSupportedException($"The torch engine has no form of the loss term {term.GetType().Name} ({term.Name})."),
+    };
+
+    /// <summary>The mean task loss over the labelled entries (a NaN target is a missing label; none labelled: 0):
+    /// squared or absolute error, binary cross-entropy on the logit, softmax cross-entropy, a binary cross-entropy per
+    /// label.</summary>
+    public static Tensor LabelledTaskLoss(HeadTask task, RegressionLoss loss, int classes, Tensor outputs, TorchBatch batch, int head)
+    {
+        var values = batch.TargetValues(head);
+        var mask = new double[values.Length];
+        var safe = new float[values.Length];
+        var labelled = 0;
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (!float.IsNaN(values[i]))
+            {
+                mask[i] = 1d;
+                safe[i] = values[i];
+                labelled++;
+            }
+        }
+
+        var x = outputs.to_type(ScalarType.Float64);
+        var targets = tensor(safe, ScalarType.Float32).to_type(ScalarType.Float64).reshape(batch.Rows, -1);
+        var entries = task switch
+        {
+            HeadTask.Regression when loss == RegressionLoss.Mae => TorchScalars.Difference(x, targets).abs(),
+            HeadTask.Regression => TorchScalars.Difference(x, targets).square(),
+            HeadTask.Binary or HeadTask.MultiLabel => nn.functional.binary_cross_entropy_with_logits(x, targets, reduction: nn.Reduction.None),
+            HeadTask.MultiClass => nn.functional.cross_entropy(
+                x.reshape(batch.Rows, classes), targets.reshape(-1).to_type(ScalarType.Int64), reduction: nn.Reduction.None).reshape(-1, 1),
+            _ => throw new ArgumentOutOfRangeException(nameof(task), task, null),
+        };
+        var weights = tensor(mask, ScalarType.Float64).reshape(entries.shape);
+        return entries.mul(weights).sum().div(TorchScalars.Of(labelled == 0 ? 1d : labelled));
+    }
+
+    /// <summary>The mean binary cross-entropy over the rows of group <paramref name="group"/> (none: 0).</summary>
+    private static Tensor GroupCrossEntropy(Tensor outputs, TorchBatch batch, int head, ReadOnlySpan<int> groups, int group)
+    {
+        var mask = new double[batch.Rows];
+        var count = 0;
+        for (var i = 0; i < mask.Length; i++)
+        {
+            if (groups[i] == group)
+            {
+                mask[i] = 1d;
+                count++;
+            }
+        }
+
+        var x = outputs.to_type(ScalarType.Float64).reshape(-1);
+        var targets = batch.Targets(head).to_type(ScalarType.Float64).reshape(-1);
+        var entropies = nn.functional.binary_cross_entropy_with_logits(x, targets, reduction: nn.Reduction.None);
+        return entropies.mul(tensor(mask, ScalarType.Float64)).sum().div(TorchScalars.Of(count == 0 ? 1d : count));
+    }
+
+    /// <summary>The fairness loss on the batch rows the term includes, gathered in row order.</summary>
+    private static Tensor Fairness(FairnessTerm term, Tensor outputs, TorchBatch batch, int head)
+    {
+        var rows = new List<long>(batch.Rows);
+        for (var i = 0; i < batch.Rows; i++)
+        {
+            if (term.Includes(batch.Native, head, i))
+            {
+                rows.Add(i);
+            }
+        }
+
+        var allTargets = batch.TargetValues(head);
+        var allGroups = batch.Groups(term.Attribute);
+        var targets = new float[rows.Count];
+        var groups = new int[rows.Count];
+        for (var k = 0; k < rows.Count; k++)
+        {
+            targets[k] = allTargets[(int)rows[k]];
+            groups[k] = allGroups[(int)rows[k]];
+        }
+
+        var logits = outputs.to_type(ScalarType.Float64).reshape(-1).index_select(0, tensor(rows.ToArray(), ScalarType.Int64));
+        return TorchFairnessLosses.Compute(term.Loss, logits, targets, groups);
+    }
+}
