@@ -15,9 +15,9 @@ namespace FairMtl.Torch.Tests;
 /// debiasing, group-specific decomposition, GLF and GLD heads) and of the MTA-F comparison (adult-mtaf: MTL, the fair
 /// multi-task baselines and MTA-F with each fairness loss), on its real first training rows and from the same weights
 /// on both engines: one step's gradients agree, and the weights after 51 steps. On the torch engine these methods'
-/// objectives give each head's output gradient and torch back-propagates it with the method's routing (head-only,
-/// trunk-only, MTA-F's head and shared parts, the adversary's reversal), so this checks the routing and every layer's
-/// backward pass against torch's autograd.
+/// task and fairness losses are torch operations (TorchRoutedObjective) differentiated by torch's autograd and routed
+/// to heads and trunk (head-only, trunk-only, MTA-F's head and shared parts, the adversary's reversal), so this checks
+/// the native fairness losses' hand-written derivatives, the routing and every layer's backward pass.
 /// </summary>
 public class RoutedCrossCheckTests(ITestOutputHelper output)
 {

@@ -14,11 +14,13 @@ namespace FairMtl.Torch.Training;
 /// sweeps and baselines) are torch operations end to end, the weighting's coefficients taken at the batch's losses, so
 /// torch's autograd differentiates losses, heads, trunk and embeddings; when the model is a compiled experiment's
 /// generated one with the weighting as tensor operations (<see cref="ITorchLossWeighting"/>) and the objective is that
-/// weighting at a sweep point (<see cref="WeightedLoss"/>), torch differentiates the weighting too. Any other objective
-/// (the comparison kinds' routed task and fairness terms, the FairMT constraints) is evaluated on the heads' outputs as
-/// the native engine evaluates it, and its per-head output gradients are back-propagated by torch with the same routing:
-/// head h's parameters receive its gradient times its head factor, the trunk the (possibly different) trunk gradient
-/// times its trunk factor.
+/// weighting at a sweep point (<see cref="WeightedLoss"/>), torch differentiates the weighting too. An objective with a
+/// torch form (<see cref="TorchObjectives.For"/>: the comparison kinds' routed task and fairness terms) is computed in
+/// torch operations on the heads' outputs and differentiated by torch, its heads part into the heads' parameters and its
+/// trunk part through the heads into the trunk. Any other objective (the FairMT constraints) is evaluated on the heads'
+/// outputs as the native engine evaluates it, and its per-head output gradients are back-propagated by torch with the
+/// same routing: head h's parameters receive its gradient times its head factor, the trunk the (possibly different)
+/// trunk gradient times its trunk factor.
 /// </summary>
 internal sealed class TorchStep : ITrainingStep, IDisposable
 {
