@@ -33,4 +33,23 @@ public sealed record RepetitionData(int Repetition, int Seed, DataPart Train, Da
 
         return positives / labelled;
     }
+
+    /// <summary>
+    /// The task's decision threshold for the evaluated rows' <paramref name="scores"/>: as <see cref="Threshold(Spec.TaskSpec)"/>,
+    /// or, for <see cref="Spec.TaskSpec.MatchedThreshold"/>, the score at which their share of predicted positives
+    /// (score at least the threshold) is the training rows' share of positives p: with the n scores in ascending order,
+    /// the one at 0-based position max(0, floor((1 - p) n) - 1), as the MTA-F authors' code picks it.
+    /// </summary>
+    public double Threshold(Spec.TaskSpec task, ReadOnlySpan<double> scores)
+    {
+        var threshold = Threshold(task);
+        if (!task.MatchedThreshold || scores.IsEmpty)
+        {
+            return threshold;
+        }
+
+        var sorted = scores.ToArray();
+        Array.Sort(sorted);
+        return sorted[Math.Max(0, (int)((1d - threshold) * sorted.Length) - 1)];
+    }
 }

@@ -15,7 +15,7 @@ public static class RunScores
         {
             var scores = Probabilities(logits[t]);
             var labels = test.Targets[tasks[t].Name];
-            var threshold = data.Threshold(tasks[t]);
+            var threshold = data.Threshold(tasks[t], scores);
             values.Add(BinaryClassificationMetrics.Auc(scores, labels));
             values.Add(BinaryClassificationMetrics.Accuracy(scores, labels, threshold));
             foreach (var attribute in attributes)

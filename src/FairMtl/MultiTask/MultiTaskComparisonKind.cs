@@ -180,7 +180,7 @@ public sealed class MultiTaskComparisonKind : IStorableKind<MultiTaskUnit, Multi
                 var t = reference?.Task ?? k;
                 var scores = RunScores.Probabilities(logits[k]);
                 var labels = repetition.Test.Targets[tasks[k]];
-                var threshold = repetition.Threshold(spec.Tasks[t]);
+                var threshold = repetition.Threshold(spec.Tasks[t], scores);
                 errors[t] = 1d - BinaryClassificationMetrics.Accuracy(scores, labels, threshold);
                 var report = RunScores.KnownGroupsReport(scores, labels, repetition.Test.Groups![attribute.Name], attribute.Count, threshold);
                 fprGaps[t] = FairnessGaps.FprGap(report);

@@ -78,6 +78,7 @@ public static class CanonicalJson
         ["labels"] = value => value is not EquatableArray<string> { Count: > 0 },
         ["classes"] = value => value is not EquatableArray<string> { Count: > 0 },
         ["loss"] = value => value is RegressionLoss.Mse,
+        ["matched_threshold"] = value => value is false,
         ["standardize"] = value => value is false,
         ["weight"] = value => value is 1d,
         ["harm"] = value => value is null,

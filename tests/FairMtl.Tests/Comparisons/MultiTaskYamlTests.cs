@@ -51,6 +51,32 @@ public class MultiTaskYamlTests
     }
 
     [Fact]
+    public void A_matched_threshold_is_read_as_the_prior_share_matched_on_the_scores()
+    {
+        var task = Parse(Minimal.WithLine("b:", "  b: { column: lb, above: 0, threshold: matched }")).Spec.Tasks[1];
+        task.ShouldBe(new TaskSpec("b", "lb", EquatableArray<string>.Empty, 0d, 0.5, PriorThreshold: true, MatchedThreshold: true));
+    }
+
+    [Fact]
+    public void A_matched_threshold_predicts_the_training_share_of_positives_on_the_evaluated_rows()
+    {
+        // Training share of positives 0.3; ten evaluated scores: the threshold is the 7th of 10 in ascending order
+        // (position floor(0.7 * 10) - 1 = 6), so exactly 4 rows (scores >= it) are predicted positive, as the MTA-F
+        // authors' rule does (one more than 0.3 * 10).
+        var train = new FairMtl.Data.DataPart(10, 0, [], new Dictionary<string, float[]> { ["b"] = [1, 1, 1, 0, 0, 0, 0, 0, 0, 0] }, [], null);
+        var repetition = new FairMtl.Comparisons.RepetitionData(0, 0, train, train, train);
+        var task = new TaskSpec("b", "lb", EquatableArray<string>.Empty, 0d, 0.5, PriorThreshold: true, MatchedThreshold: true);
+        double[] scores = [0.9, 0.1, 0.35, 0.8, 0.2, 0.6, 0.05, 0.7, 0.4, 0.3];
+
+        var threshold = repetition.Threshold(task, scores);
+
+        threshold.ShouldBe(0.6);
+        scores.Count(s => s >= threshold).ShouldBe(4);
+        repetition.Threshold(task with { MatchedThreshold = false }, scores).ShouldBe(0.3, 1e-15);
+        repetition.Threshold(task, []).ShouldBe(0.3, 1e-15);
+    }
+
+    [Fact]
     public void Fpr_gap_is_the_fprl_loss() =>
         Parse(Minimal.WithLine("BASE:", "  BASE: { kind: fair-multi-task, loss: fpr-gap }")).Spec.Methods[1].Loss.ShouldBe(FairnessLossKind.Fprl);
 
@@ -90,7 +116,7 @@ public class MultiTaskYamlTests
         },
         {
             Minimal.WithLine("b:", "  b: { column: lb, threshold: 1.5 }"), DiagnosticCodes.ImpossibleRange, 7, 31,
-            "'tasks.b.threshold' must be a number in (0, 1) or 'prior' (the training rows' share of positives), got '1.5'"
+            "'tasks.b.threshold' must be a number in (0, 1), 'prior' (the training rows' share of positives) or 'matched' (the score at which the evaluated rows' share of predicted positives is the training rows' share), got '1.5'"
         },
         {
             Minimal.WithLine("g:", "  g: { column: group, range: [1, 2], unknown: [\"?\"] }"), DiagnosticCodes.UnknownReference, 9, 47,

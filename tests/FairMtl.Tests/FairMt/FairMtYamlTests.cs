@@ -84,6 +84,10 @@ public class FairMtYamlTests
     public static TheoryData<string, string, int, int, string> Cases => new()
     {
         {
+            Minimal.WithLine("b:", "  b: { column: lb, positive: [\"yes\"], threshold: matched }"), DiagnosticCodes.InvalidValue, 6, 50,
+            "'threshold: matched' is taken from the evaluated rows' scores, but the FairMT kind also trains at its tasks' thresholds"
+        },
+        {
             Minimal.WithLine("c:", "  c: { type: multi-class, column: lc, loss: mse }"), DiagnosticCodes.UnknownKey, 7, 39,
             "'loss' does not apply to a task of type 'multi-class' (its keys: type, column, classes, weight, harm, missing)"
         },

@@ -106,6 +106,9 @@ public sealed record MultiTaskSpec(
 /// <param name="Weight">The task's utility weight w_t.</param>
 /// <param name="Harm">The task's harm in the fairness constraint (FairMT kind), or null: not constrained.</param>
 /// <param name="Missing">Labels removed on purpose from the training and validation rows (FairMT kind), or null.</param>
+/// <param name="MatchedThreshold">With <paramref name="PriorThreshold"/>: the threshold is instead the score at which the
+/// evaluated rows' share of predicted positives equals the training rows' share of positives (the MTA-F authors' rule;
+/// see <see cref="Comparisons.RepetitionData.Threshold(TaskSpec, ReadOnlySpan{double})"/>).</param>
 public sealed record TaskSpec(
     string Name,
     string Column,
@@ -120,7 +123,8 @@ public sealed record TaskSpec(
     bool Standardize = false,
     double Weight = 1d,
     HarmSpec? Harm = null,
-    MissingLabelsSpec? Missing = null)
+    MissingLabelsSpec? Missing = null,
+    bool MatchedThreshold = false)
 {
     /// <summary>The columns the task reads: its multi-label columns, or its one column (a method, so that the stored
     /// spec text does not list them).</summary>

@@ -38,8 +38,8 @@ public static class TaskSectionReader
     {
         var task = value.AsMapping("a mapping with keys column and positive or above", BinaryKeys);
         var (positive, above) = BinaryLabelReader.Read(task);
-        var (threshold, prior) = ReadThreshold(task);
-        return new TaskSpec(name, task.Require("column").AsName("a column name"), positive, above, threshold, prior);
+        var (threshold, prior, matched) = ReadThreshold(task, allowMatched: true);
+        return new TaskSpec(name, task.Require("column").AsName("a column name"), positive, above, threshold, prior, MatchedThreshold: matched);
     }
 
     private static TaskSpec ReadHeterogeneous(YamlNodeReader value, string name)
@@ -86,7 +86,7 @@ public static class TaskSectionReader
         }
 
         var (positive, above) = type is HeadTask.Binary or HeadTask.MultiLabel ? BinaryLabelReader.Read(task) : ([], null);
-        var (threshold, prior) = type is HeadTask.Binary or HeadTask.MultiLabel ? ReadThreshold(task) : (0.5, false);
+        var (threshold, prior, _) = type is HeadTask.Binary or HeadTask.MultiLabel ? ReadThreshold(task, allowMatched: false) : (0.5, false, false);
         var classesNode = task.Get("classes");
         EquatableArray<string> classes = classesNode is null ? EquatableArray<string>.Empty : YamlLists.Names(classesNode, "a list of at least two class values", allowEmpty: false);
         if (classesNode is not null && classes.Count < 2)
@@ -101,14 +101,30 @@ public static class TaskSectionReader
         return new TaskSpec(name, column, positive, above, threshold, prior, type, labels, classes, loss, task.Bool("standardize", false), weight, harm, missing);
     }
 
-    private static (double Threshold, bool Prior) ReadThreshold(YamlMappingReader task)
+    /// <summary><c>threshold</c>: a number, <c>prior</c> (the training rows' share of positives) or, where the threshold
+    /// is only used by the metrics (<paramref name="allowMatched"/>), <c>matched</c> (the score at which the evaluated
+    /// rows' share of predicted positives is the training rows' share of positives: the MTA-F authors' rule).</summary>
+    private static (double Threshold, bool Prior, bool Matched) ReadThreshold(YamlMappingReader task, bool allowMatched)
     {
         var thresholdNode = task.Get("threshold");
-        var prior = thresholdNode is not null && thresholdNode.Node is YamlScalarNode { Value: "prior" };
+        var word = thresholdNode?.Node is YamlScalarNode { Value: var text } ? text : null;
+        if (word == "matched" && !allowMatched)
+        {
+            throw thresholdNode!.Error(
+                DiagnosticCodes.InvalidValue,
+                "'threshold: matched' is taken from the evaluated rows' scores, but the FairMT kind also trains at its tasks' thresholds (expected a number in (0, 1) or 'prior')");
+        }
+
+        var prior = word is "prior" or "matched";
         var threshold = thresholdNode is null || prior
             ? 0.5
-            : thresholdNode.AsNumber("a number in (0, 1) or 'prior' (the training rows' share of positives)", v => v is > 0d and < 1d, DiagnosticCodes.ImpossibleRange);
-        return (threshold, prior);
+            : thresholdNode.AsNumber(
+                allowMatched
+                    ? "a number in (0, 1), 'prior' (the training rows' share of positives) or 'matched' (the score at which the evaluated rows' share of predicted positives is the training rows' share)"
+                    : "a number in (0, 1) or 'prior' (the training rows' share of positives)",
+                v => v is > 0d and < 1d,
+                DiagnosticCodes.ImpossibleRange);
+        return (threshold, prior, word == "matched");
     }
 
     /// <summary><c>harm: kind</c> or <c>harm: { kind, tolerance, scale, favourable }</c>; null when absent.</summary>
