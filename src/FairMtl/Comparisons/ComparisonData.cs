@@ -252,6 +252,11 @@ public sealed class ComparisonData
     {
         foreach (var (name, rows) in new[] { ("training", train), ("validation", validation), ("test", test) })
         {
+            if (rows.Length == 0 && name == "validation" && Spec.Data.Split.Validation == 0d)
+            {
+                continue; // declared empty (last-epoch evaluation only)
+            }
+
             for (var t = 0; t < Spec.Tasks.Count; t++)
             {
                 if (Spec.Tasks[t].Type != HeadTask.Binary)

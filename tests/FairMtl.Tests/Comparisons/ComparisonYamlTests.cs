@@ -142,7 +142,7 @@ public class ComparisonYamlTests
         },
         {
             Minimal.WithLine("file:", "  file: d.csv\n  split: { validation: 1 }"), DiagnosticCodes.ImpossibleRange, 4, 24,
-            "'data.split.validation' must be a number in (0, 1) (a share of the rows left after the test rows), got '1'"
+            "'data.split.validation' must be a number in [0, 1) (a share of the rows left after the test rows), got '1'"
         },
     };
 
@@ -166,7 +166,7 @@ public class ComparisonYamlTests
             .ToArray();
         files.Length.ShouldBeGreaterThanOrEqualTo(9);
         var specs = files.Select(file => ComparisonYamlReader.Parse(File.ReadAllText(file), file, Path.GetDirectoryName(file)!).Spec).ToArray();
-        specs.Count(spec => spec is MultiTaskSpec).ShouldBe(4);
+        specs.Count(spec => spec is MultiTaskSpec).ShouldBe(5);
         foreach (var spec in specs.OfType<MethodComparisonSpec>())
         {
             var file = spec.Name;

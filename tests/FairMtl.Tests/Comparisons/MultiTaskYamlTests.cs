@@ -77,6 +77,18 @@ public class MultiTaskYamlTests
     }
 
     [Fact]
+    public void No_validation_rows_are_for_the_last_epochs_evaluation_only()
+    {
+        var yaml = Minimal.Replace("split: { validation: 0.1 }", "split: { validation: 0 }", StringComparison.Ordinal);
+        Parse(yaml.WithLine("epochs:", "  epochs: 3\n  selection: last-epoch")).Spec.Data.Split.Validation.ShouldBe(0d);
+
+        var error = Should.Throw<FairMtlException>(() => Parse(yaml));
+        error.Code.ShouldBe(DiagnosticCodes.InvalidValue);
+        error.Detail.ShouldStartWith("'data.split.validation: 0' leaves no validation rows, which best-epoch selection needs");
+        (error.Location!.Line, error.Location.Column).ShouldBe((3, 39));
+    }
+
+    [Fact]
     public void Fpr_gap_is_the_fprl_loss() =>
         Parse(Minimal.WithLine("BASE:", "  BASE: { kind: fair-multi-task, loss: fpr-gap }")).Spec.Methods[1].Loss.ShouldBe(FairnessLossKind.Fprl);
 

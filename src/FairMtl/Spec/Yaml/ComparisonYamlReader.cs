@@ -95,6 +95,13 @@ public static class ComparisonYamlReader
         var (protocol, split) = ReadProtocolAndSplit(root, dataMapping);
         data = data with { Split = split };
         var training = ReadTraining(root.RequireMapping("training", TrainingKeys));
+        if (split.Validation == 0d && training.Selection == EpochChoice.BestEpoch)
+        {
+            var node = dataMapping.Mapping("split", "test", "validation", "seed", "statistics")?.Get("validation");
+            throw (node ?? root.Require("training")).Error(
+                DiagnosticCodes.InvalidValue,
+                "'data.split.validation: 0' leaves no validation rows, which best-epoch selection needs (expected a share in (0, 1), or 'training.selection: last-epoch')");
+        }
 
         ComparisonSpec spec = sweep is not null
             ? new MultiTaskSpec(name, description, data, model, headHidden, tasks, sensitive, methods, protocol, training, sweep)

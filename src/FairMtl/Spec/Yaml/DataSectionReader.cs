@@ -207,7 +207,8 @@ internal static class DataSectionReader
     /// rows left after the test rows. Each repetition splits with <c>protocol.seed</c> + its index, so <c>seed</c> is
     /// refused here; with <c>protocol.split: files</c> the test rows are <c>data.append</c>'s, so <c>test</c> is refused.
     /// The defaults (validation 0.25 after test 0.2, or 0.2 of <c>data.file</c>'s rows) are what the comparison format's
-    /// former <c>protocol.validation: 0.2</c> (of all rows) meant.
+    /// former <c>protocol.validation: 0.2</c> (of all rows) meant. <c>validation: 0</c> (no validation rows) is for the last
+    /// epoch's evaluation only (<see cref="ComparisonYamlReader"/> checks it against <c>training.selection</c>).
     /// </summary>
     public static SplitSpec ReadComparisonSplit(YamlMappingReader? split, bool files)
     {
@@ -232,7 +233,7 @@ internal static class DataSectionReader
 
         var test = files ? 0d : split.Number("test", 0.2, "a number in (0, 1)", v => v > 0d && v < 1d, DiagnosticCodes.ImpossibleRange);
         var validation = split.Number(
-            "validation", defaultValidation, "a number in (0, 1) (a share of the rows left after the test rows)", v => v > 0d && v < 1d, DiagnosticCodes.ImpossibleRange);
+            "validation", defaultValidation, "a number in [0, 1) (a share of the rows left after the test rows)", v => v >= 0d && v < 1d, DiagnosticCodes.ImpossibleRange);
         return new SplitSpec(test, validation, 0, Statistics(split));
     }
 
