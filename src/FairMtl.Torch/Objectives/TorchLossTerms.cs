@@ -18,7 +18,7 @@ public static class TorchLossTerms
     /// ([rows x the head's outputs], float32), a float64 scalar.</summary>
     public static Tensor Compute(ILossTerm term, Tensor outputs, TorchBatch batch, int head) => term switch
     {
-        HeadTaskTerm task => LabelledTaskLoss(task.Task, task.Loss, task.Classes, outputs, batch, head),
+        HeadTaskTerm task => LabelledTaskLoss(task.Task, task.Loss, task.Classes, outputs, batch, head, task.Summed),
         GroupTaskTerm group => GroupCrossEntropy(outputs, batch, head, batch.Groups(group.Attribute), group.Group),
         FairnessTerm fairness => Fairness(fairness, outputs, batch, head),
         _ => throw new NotSupportedException($"The torch engine has no form of the loss term {term.GetType().Name} ({term.Name})."),
@@ -26,8 +26,8 @@ public static class TorchLossTerms
 
     /// <summary>The mean task loss over the labelled entries (a NaN target is a missing label; none labelled: 0):
     /// squared or absolute error, binary cross-entropy on the logit, softmax cross-entropy, a binary cross-entropy per
-    /// label.</summary>
-    public static Tensor LabelledTaskLoss(HeadTask task, RegressionLoss loss, int classes, Tensor outputs, TorchBatch batch, int head)
+    /// label; with <paramref name="summed"/>, their sum over the labelled entries instead.</summary>
+    public static Tensor LabelledTaskLoss(HeadTask task, RegressionLoss loss, int classes, Tensor outputs, TorchBatch batch, int head, bool summed = false)
     {
         var values = batch.TargetValues(head);
         var mask = new double[values.Length];
@@ -55,7 +55,8 @@ public static class TorchLossTerms
             _ => throw new ArgumentOutOfRangeException(nameof(task), task, null),
         };
         var weights = tensor(mask, ScalarType.Float64).reshape(entries.shape);
-        return entries.mul(weights).sum().div(TorchScalars.Of(labelled == 0 ? 1d : labelled));
+        var sum = entries.mul(weights).sum();
+        return summed ? sum : sum.div(TorchScalars.Of(labelled == 0 ? 1d : labelled));
     }
 
     /// <summary>The mean binary cross-entropy over the rows of group <paramref name="group"/> (none: 0).</summary>
@@ -78,7 +79,8 @@ public static class TorchLossTerms
         return entropies.mul(tensor(mask, ScalarType.Float64)).sum().div(TorchScalars.Of(count == 0 ? 1d : count));
     }
 
-    /// <summary>The fairness loss on the batch rows the term includes, gathered in row order.</summary>
+    /// <summary>The fairness loss on the batch rows the term includes, gathered in row order (times their number for a
+    /// summed term).</summary>
     private static Tensor Fairness(FairnessTerm term, Tensor outputs, TorchBatch batch, int head)
     {
         var rows = new List<long>(batch.Rows);
@@ -101,6 +103,7 @@ public static class TorchLossTerms
         }
 
         var logits = outputs.to_type(ScalarType.Float64).reshape(-1).index_select(0, tensor(rows.ToArray(), ScalarType.Int64));
-        return TorchFairnessLosses.Compute(term.Loss, logits, targets, groups);
+        var value = TorchFairnessLosses.Compute(term.Loss, logits, targets, groups);
+        return term.Summed ? value.mul(TorchScalars.Of((double)rows.Count)) : value;
     }
 }

@@ -37,7 +37,8 @@ public sealed record MethodNetwork(
             routes.Add(route);
         }
 
-        var bce = BinaryTask;
+        var summed = spec.Training.Reduction == LossReduction.Sum;
+        var bce = BinaryTask(summed);
         switch (method.Kind)
         {
             case MethodKind.SingleTask:
@@ -174,33 +175,43 @@ public sealed record MethodNetwork(
     }
 
     /// <summary>A binary task's cross-entropy over the rows labelled for it (a missing label, NaN, takes no part; with
-    /// every label present, the plain mean cross-entropy bit for bit).</summary>
-    private static HeadTaskTerm BinaryTask => new(HeadTask.Binary, RegressionLoss.Mse, 0);
+    /// every label present, the plain mean cross-entropy bit for bit), or its sum over them.</summary>
+    private static HeadTaskTerm BinaryTask(bool summed) => new(HeadTask.Binary, RegressionLoss.Mse, 0, summed);
 
     private static HeadRoute Route(float headScale, float trunkScale, (ILossTerm Term, double Coefficient) term) =>
         new([term], headScale, trunkScale);
 
 
     private static FairnessTerm Penalty(
-        FairnessLossKind kind, SensitiveGroups attribute, double epsilon, double bandwidth, int maxRows, RowSubset subset, int[] otherHeads, string? task = null) =>
+        FairnessLossKind kind,
+        SensitiveGroups attribute,
+        double epsilon,
+        double bandwidth,
+        int maxRows,
+        RowSubset subset,
+        int[] otherHeads,
+        string? task = null,
+        bool summed = false) =>
         new(
             new FairnessLossDefinition(kind, attribute.Count, epsilon, bandwidth),
             () => task is null ? $"{kind.ToString().ToUpperInvariant()} on '{attribute.Name}'" : $"{kind.ToString().ToUpperInvariant()} on '{attribute.Name}' ({subset} of '{task}')",
             attribute.Name,
             maxRows,
             subset,
-            otherHeads);
+            otherHeads,
+            summed);
 
     /// <summary>
     /// Task t's terms for its head and (MTA-F only, else null) for the trunk: the task's cross-entropy plus, per
     /// attribute, the fairness loss on the task's negatives (and positives for equalised odds) times lambda_t; MTA-F puts
     /// the loss on the exclusive rows (times lambda_t r_t) on the head and the rest (all rows minus exclusive rows, times
-    /// lambda_t) on the trunk.
+    /// lambda_t) on the trunk (minus lambda_t r_t times the exclusive rows' loss with <see cref="SharedFairness.ReleasedCode"/>).
     /// </summary>
     private static (List<(ILossTerm, double)> Head, List<(ILossTerm, double)>? Trunk) MultiTaskTerms(
         MethodSpec method, ComparisonSpec spec, IReadOnlyList<SensitiveGroups> attributes, MultiTaskSetting setting, int t, int[] taskHeads)
     {
-        var bce = BinaryTask;
+        var summed = spec.Training.Reduction == LossReduction.Sum;
+        var bce = BinaryTask(summed);
         var head = new List<(ILossTerm, double)> { (bce, 1d) };
         if (method.Kind == MethodKind.MultiTask)
         {
@@ -218,7 +229,7 @@ public sealed record MethodNetwork(
         {
             foreach (var (all, exclusive) in sides)
             {
-                FairnessTerm Term(RowSubset subset) => Penalty(method.Loss, attribute, 0d, method.Bandwidth, rows, subset, taskHeads, task);
+                FairnessTerm Term(RowSubset subset) => Penalty(method.Loss, attribute, 0d, method.Bandwidth, rows, subset, taskHeads, task, summed);
                 if (trunk is null)
                 {
                     head.Add((Term(all), lambda));
@@ -228,7 +239,7 @@ public sealed record MethodNetwork(
                 var exclusiveTerm = Term(exclusive);
                 head.Add((exclusiveTerm, lambda * setting.Ratios[t]));
                 trunk.Add((Term(all), lambda));
-                trunk.Add((exclusiveTerm, -lambda));
+                trunk.Add((exclusiveTerm, method.Shared == SharedFairness.ReleasedCode ? -lambda * setting.Ratios[t] : -lambda));
             }
         }
 

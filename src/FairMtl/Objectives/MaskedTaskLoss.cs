@@ -33,13 +33,7 @@ public static class MaskedTaskLoss
             throw new ArgumentOutOfRangeException(nameof(classes), classes, $"a {task} head needs at least one class");
         }
 
-        var targetCount = task == HeadTask.MultiLabel ? rows * classes : rows;
-        var labelled = 0;
-        foreach (var target in targets[..targetCount])
-        {
-            labelled += float.IsNaN(target) ? 0 : 1;
-        }
-
+        var labelled = Labelled(task, classes, targets, rows);
         var inverse = labelled == 0 ? 0.0 : 1.0 / labelled;
         var sum = task switch
         {
@@ -50,6 +44,20 @@ public static class MaskedTaskLoss
             _ => throw new ArgumentOutOfRangeException(nameof(task), task, null),
         };
         return sum * inverse;
+    }
+
+    /// <summary>The labelled entries of <paramref name="rows"/> rows (targets that are not NaN; a multi-label head has
+    /// <paramref name="classes"/> per row, the others one).</summary>
+    public static int Labelled(HeadTask task, int classes, ReadOnlySpan<float> targets, int rows)
+    {
+        var targetCount = task == HeadTask.MultiLabel ? rows * classes : rows;
+        var labelled = 0;
+        foreach (var target in targets[..targetCount])
+        {
+            labelled += float.IsNaN(target) ? 0 : 1;
+        }
+
+        return labelled;
     }
 
     private static double Regression(

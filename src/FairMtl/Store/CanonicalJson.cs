@@ -89,6 +89,7 @@ public static class CanonicalJson
     {
         ["selection"] = value => value is EpochChoice.BestEpoch,
         ["engine"] = value => value is TrainingEngine.Native,
+        ["reduction"] = value => value is LossReduction.Mean,
     };
 
     private static readonly Dictionary<string, Func<object?, bool>> MethodKeysAddedLater = new(StringComparer.Ordinal)
@@ -99,6 +100,7 @@ public static class CanonicalJson
         ["head_aware"] = value => value is true,
         ["min_norm"] = value => value is false,
         ["ratio"] = value => value is 1d,
+        ["shared"] = value => value is SharedFairness.Paper,
     };
 
     /// <summary>The JSON text of <paramref name="value"/> as its runtime type.</summary>

@@ -50,17 +50,23 @@ public class MultiTaskTests
     /// <summary>
     /// A hand-made batch of 8 rows and two tasks. Task a's negatives are rows 0-4; its exclusive negatives (negative on
     /// a, positive on b) rows 1 and 3. MTA-F's head gradient for task a is dBCE + lambda r dF(rows 1, 3); the trunk's
-    /// dBCE + lambda dF(rows 0-4) - lambda dF(rows 1, 3).
+    /// dBCE + lambda dF(rows 0-4) - lambda dF(rows 1, 3) (the paper's Eq. 10), or - lambda r dF(rows 1, 3) (the released
+    /// code). Summed (the released code's reduction), the cross-entropy is its sum over the 8 rows and each fairness
+    /// loss is multiplied by the rows it is computed on (5 negatives, 2 exclusive negatives).
     /// </summary>
-    [Fact]
-    public void Mta_f_splits_each_tasks_fairness_loss_between_the_exclusive_negatives_on_the_head_and_the_rest_on_the_trunk()
+    [Theory]
+    [InlineData(SharedFairness.Paper, LossReduction.Mean)]
+    [InlineData(SharedFairness.ReleasedCode, LossReduction.Mean)]
+    [InlineData(SharedFairness.ReleasedCode, LossReduction.Sum)]
+    public void Mta_f_splits_each_tasks_fairness_loss_between_the_exclusive_negatives_on_the_head_and_the_rest_on_the_trunk(
+        SharedFairness shared, LossReduction reduction)
     {
         float[] a = [0f, 0f, 0f, 0f, 0f, 1f, 1f, 1f];
         float[] b = [0f, 1f, 0f, 1f, 0f, 1f, 0f, 1f];
         int[] groups = [0, 1, 1, 0, 1, 0, 1, 0];
         var spec = ComparisonYamlReader.Parse(MultiTaskYamlTests.Minimal, "mt.yaml", "/base").Spec;
-        spec = spec with { HeadHidden = EquatableArray<int>.Empty, Training = spec.Training with { BatchSize = 8 } };
-        var method = new MethodSpec("MTAF", MethodKind.MtaF, FairnessLossKind.Corr, 0, 0, 0, string.Empty);
+        spec = spec with { HeadHidden = EquatableArray<int>.Empty, Training = spec.Training with { BatchSize = 8, Reduction = reduction } };
+        var method = new MethodSpec("MTAF", MethodKind.MtaF, FairnessLossKind.Corr, 0, 0, 0, string.Empty, Shared: shared);
         var setting = new MultiTaskSetting(0, [0.3, 0.7], [2.0, 0.5], [1.5, 0.25]);
         var plan = MethodNetwork.For(method, spec, [new SensitiveGroups("g", groups, ["x", "other"])], setting);
 
@@ -82,10 +88,15 @@ public class MultiTaskTests
         TaskLoss.Compute(HeadTask.Binary, logits, a, bce, 8);
         var exclusive = Subset(logits, groups, [1, 3]);
         var negatives = Subset(logits, groups, [0, 1, 2, 3, 4]);
+        var summed = reduction == LossReduction.Sum;
+        var (rows, negativeRows, exclusiveRows) = summed ? (8f, 5f, 2f) : (1f, 1f, 1f);
+        var sharedRatio = shared == SharedFairness.ReleasedCode ? 1.5f : 1f;
         for (var i = 0; i < 8; i++)
         {
-            gradients[0][i].ShouldBe(bce[i] + (2f * 1.5f * exclusive[i]), 1e-6f, $"head row {i}");
-            trunkGradients[0]![i].ShouldBe(bce[i] + (2f * negatives[i]) - (2f * exclusive[i]), 1e-6f, $"trunk row {i}");
+            var head = (rows * bce[i]) + (2f * 1.5f * exclusiveRows * exclusive[i]);
+            var trunk = (rows * bce[i]) + (2f * negativeRows * negatives[i]) - (2f * sharedRatio * exclusiveRows * exclusive[i]);
+            gradients[0][i].ShouldBe(head, 1e-6f * Math.Max(1f, Math.Abs(head)), $"head row {i}");
+            trunkGradients[0]![i].ShouldBe(trunk, 1e-6f * Math.Max(1f, Math.Abs(trunk)), $"trunk row {i}");
         }
 
         exclusive[0].ShouldBe(0f);

@@ -89,6 +89,34 @@ public class MultiTaskYamlTests
     }
 
     [Fact]
+    public void The_released_codes_shared_part_and_reduction_are_declared_options()
+    {
+        var spec = Parse(Minimal
+            .WithLine("MTAF:", "  MTAF: { kind: mta-f, loss: corr, shared: released-code }")
+            .WithLine("epochs:", "  epochs: 3\n  reduction: sum")).Spec;
+        spec.Methods[2].Shared.ShouldBe(SharedFairness.ReleasedCode);
+        spec.Methods[1].Shared.ShouldBe(SharedFairness.Paper);
+        spec.Training.Reduction.ShouldBe(LossReduction.Sum);
+        Parse(Minimal).Spec.Training.Reduction.ShouldBe(LossReduction.Mean);
+
+        var misplaced = Should.Throw<FairMtlException>(() => Parse(Minimal.WithLine("BASE:", "  BASE: { kind: fair-multi-task, loss: corr, shared: paper }")));
+        misplaced.Code.ShouldBe(DiagnosticCodes.UnknownKey);
+        misplaced.Detail.ShouldStartWith("'shared' does not apply to a method of kind 'fair-multi-task'");
+    }
+
+    [Fact]
+    public void A_summed_reduction_is_for_the_multi_task_methods_only()
+    {
+        var auxiliary = Should.Throw<FairMtlException>(() => Parse(ComparisonYamlTests.Minimal.WithLine("epochs:", "  epochs: 3\n  reduction: sum")));
+        auxiliary.Code.ShouldBe(DiagnosticCodes.InvalidValue);
+        auxiliary.Detail.ShouldStartWith("'reduction: sum' applies to the multi-task methods");
+
+        var fairMt = Should.Throw<FairMtlException>(() => Parse(FairMt.FairMtYamlTests.Minimal.WithLine("training:", "training: { epochs: 3, reduction: sum }")));
+        fairMt.Code.ShouldBe(DiagnosticCodes.InvalidValue);
+        fairMt.Detail.ShouldStartWith("'reduction: sum' applies to the routed comparison methods");
+    }
+
+    [Fact]
     public void Fpr_gap_is_the_fprl_loss() =>
         Parse(Minimal.WithLine("BASE:", "  BASE: { kind: fair-multi-task, loss: fpr-gap }")).Spec.Methods[1].Loss.ShouldBe(FairnessLossKind.Fprl);
 

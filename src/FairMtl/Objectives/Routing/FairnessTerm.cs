@@ -24,9 +24,17 @@ public sealed class FairnessTerm : ILossTerm
     /// <param name="maxRows">The largest batch.</param>
     /// <param name="subset">Which rows the loss looks at.</param>
     /// <param name="otherHeads">For the exclusive subsets: the heads of the other tasks.</param>
+    /// <param name="summed">The loss times the number of rows it is computed on (<see cref="Spec.LossReduction.Sum"/>).</param>
     public FairnessTerm(
-        FairnessLossDefinition loss, Func<string> name, string attribute, int maxRows, RowSubset subset = RowSubset.All, IReadOnlyList<int>? otherHeads = null)
+        FairnessLossDefinition loss,
+        Func<string> name,
+        string attribute,
+        int maxRows,
+        RowSubset subset = RowSubset.All,
+        IReadOnlyList<int>? otherHeads = null,
+        bool summed = false)
     {
+        Summed = summed;
         Loss = loss;
         _loss = loss.Create(maxRows);
         _subsetLoss = new RowSubsetLoss(_loss, maxRows);
@@ -43,6 +51,9 @@ public sealed class FairnessTerm : ILossTerm
 
     /// <summary>The loss and its settings.</summary>
     public FairnessLossDefinition Loss { get; }
+
+    /// <summary>Whether the loss is multiplied by the number of rows it is computed on.</summary>
+    public bool Summed { get; }
 
     /// <summary>The sensitive attribute whose groups the loss compares.</summary>
     public string Attribute => _attribute;
@@ -64,15 +75,19 @@ public sealed class FairnessTerm : ILossTerm
         var targets = batch.Targets[head];
         if (_subset == RowSubset.All && !groups.Contains(-1))
         {
-            return _loss.Compute(outputs, targets, groups, batch.Rows, gradient);
+            var value = _loss.Compute(outputs, targets, groups, batch.Rows, gradient);
+            return Summed ? LossSums.Scale(value, batch.Rows, gradient, batch.Rows) : value;
         }
 
+        var included = 0;
         for (var i = 0; i < batch.Rows; i++)
         {
             _include[i] = Includes(batch, head, i);
+            included += _include[i] ? 1 : 0;
         }
 
-        return _subsetLoss.Compute(outputs, targets, groups, _include.AsSpan(0, batch.Rows), batch.Rows, gradient);
+        var subsetValue = _subsetLoss.Compute(outputs, targets, groups, _include.AsSpan(0, batch.Rows), batch.Rows, gradient);
+        return Summed ? LossSums.Scale(subsetValue, included, gradient, batch.Rows) : subsetValue;
     }
 
     private bool Includes(TrainingBatch batch, float[] targets, int head, int row)

@@ -10,7 +10,8 @@ namespace FairMtl.Objectives.Routing;
 /// <param name="task">The head's task.</param>
 /// <param name="loss">The regression loss (regression heads only).</param>
 /// <param name="classes">Classes of a multi-class head, labels of a multi-label head; else unused.</param>
-public sealed class HeadTaskTerm(HeadTask task, RegressionLoss loss, int classes) : ILossTerm
+/// <param name="summed">The sum over the labelled entries instead of the mean (<see cref="LossReduction.Sum"/>).</param>
+public sealed class HeadTaskTerm(HeadTask task, RegressionLoss loss, int classes, bool summed = false) : ILossTerm
 {
     public string Name => task switch
     {
@@ -29,6 +30,12 @@ public sealed class HeadTaskTerm(HeadTask task, RegressionLoss loss, int classes
     /// <summary>Classes of a multi-class head, labels of a multi-label head; else unused.</summary>
     public int Classes => classes;
 
-    public double Compute(ReadOnlySpan<float> outputs, TrainingBatch batch, int head, Span<float> gradient) =>
-        MaskedTaskLoss.Compute(task, loss, classes, outputs, batch.Targets[head], gradient, batch.Rows);
+    /// <summary>Whether the loss is the sum over the labelled entries instead of their mean.</summary>
+    public bool Summed => summed;
+
+    public double Compute(ReadOnlySpan<float> outputs, TrainingBatch batch, int head, Span<float> gradient)
+    {
+        var value = MaskedTaskLoss.Compute(task, loss, classes, outputs, batch.Targets[head], gradient, batch.Rows);
+        return summed ? LossSums.Scale(value, MaskedTaskLoss.Labelled(task, classes, batch.Targets[head], batch.Rows), gradient, outputs.Length) : value;
+    }
 }

@@ -161,6 +161,8 @@ public sealed record SensitiveAttributeSpec(string Name, GroupSpec Groups)
 /// parameter block by the min-norm rule instead of adding them.</param>
 /// <param name="Ratio">MTA-F as a baseline of a FairMT experiment: its head-to-shared ratio r (a multi-task comparison
 /// sweeps r instead).</param>
+/// <param name="Shared">MTA-F: the fairness loss the shared layers receive, the paper's F(N_t) - F(E_t) or the released
+/// code's F(N_t) - r_t F(E_t).</param>
 public sealed record MethodSpec(
     string Name,
     MethodKind Kind,
@@ -176,7 +178,18 @@ public sealed record MethodSpec(
     double Averaging = 0d,
     bool HeadAware = true,
     bool MinNorm = false,
-    double Ratio = 1d);
+    double Ratio = 1d,
+    SharedFairness Shared = SharedFairness.Paper);
+
+/// <summary>MTA-F's shared fairness loss for task t, with E_t its exclusive rows and N_t all its negatives (or positives).</summary>
+public enum SharedFairness
+{
+    /// <summary>F(N_t) - F(E_t), the paper's Eq. (10): the whole loss minus the head's part.</summary>
+    Paper,
+
+    /// <summary>F(N_t) - r_t F(E_t), what the authors' released code back-propagates into the shared layers.</summary>
+    ReleasedCode,
+}
 
 /// <summary>The rows a multi-task fairness loss is computed on.</summary>
 public enum FairnessCondition
@@ -329,8 +342,28 @@ public sealed record ValueRange(double Low, double High);
 /// <param name="Selection">Which epoch's weights are evaluated: the one with the lowest validation task loss (default),
 /// or the last one (every epoch trained, no selection: the MTA-F authors' protocol; the FairMT kind always).</param>
 /// <param name="Engine">The engine that trains the networks (native unless declared).</param>
+/// <param name="Reduction">How the routed methods' losses are reduced over a batch: means (default), or sums as the MTA-F
+/// authors' code takes them (a task's cross-entropy summed over its rows, a fairness loss times the rows it is
+/// computed on).</param>
 public sealed record ComparisonTrainingSpec(
-    OptimizerSpec Optimizer, int BatchSize, int Epochs, EpochChoice Selection = EpochChoice.BestEpoch, TrainingEngine Engine = TrainingEngine.Native);
+    OptimizerSpec Optimizer,
+    int BatchSize,
+    int Epochs,
+    EpochChoice Selection = EpochChoice.BestEpoch,
+    TrainingEngine Engine = TrainingEngine.Native,
+    LossReduction Reduction = LossReduction.Mean);
+
+/// <summary>How a comparison's losses are reduced over the rows of a batch.</summary>
+public enum LossReduction
+{
+    /// <summary>Means: a task's loss over its labelled rows, a fairness loss as defined (a batch statistic).</summary>
+    Mean,
+
+    /// <summary>Sums: a task's loss summed over its labelled rows, a fairness loss times the number of rows it is
+    /// computed on (the MTA-F authors' code: <c>reduce_sum</c> of the per-row cross-entropies, and of the loss broadcast
+    /// to its rows).</summary>
+    Sum,
+}
 
 /// <summary>Which epoch of a comparison unit's training is evaluated.</summary>
 public enum EpochChoice

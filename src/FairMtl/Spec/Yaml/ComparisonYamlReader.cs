@@ -94,7 +94,14 @@ public static class ComparisonYamlReader
         var sweep = ReadSweep(root.Get("sweep"), multiTask, methodsNode);
         var (protocol, split) = ReadProtocolAndSplit(root, dataMapping);
         data = data with { Split = split };
-        var training = ReadTraining(root.RequireMapping("training", TrainingKeys));
+        var trainingMapping = root.RequireMapping("training", TrainingKeys);
+        var training = ReadTraining(trainingMapping);
+        if (!multiTask && training.Reduction == LossReduction.Sum)
+        {
+            throw trainingMapping.Require("reduction").Error(
+                DiagnosticCodes.InvalidValue, "'reduction: sum' applies to the multi-task methods (the MTA-F authors' reduction); these methods' losses are means");
+        }
+
         if (split.Validation == 0d && training.Selection == EpochChoice.BestEpoch)
         {
             var node = dataMapping.Mapping("split", "test", "validation", "seed", "statistics")?.Get("validation");
@@ -133,6 +140,11 @@ public static class ComparisonYamlReader
         if (trainingMapping.Get("selection") is { } selectionNode && selectionNode.AsEnum(Selections) != EpochChoice.LastEpoch)
         {
             throw selectionNode.Error(DiagnosticCodes.InvalidValue, "the FairMT kind evaluates the last epoch ('selection: last-epoch'): a selection on the utility alone would undo the constraint");
+        }
+
+        if (trainingMapping.Get("reduction") is { } reductionNode && reductionNode.AsEnum(Reductions) != LossReduction.Mean)
+        {
+            throw reductionNode.Error(DiagnosticCodes.InvalidValue, "'reduction: sum' applies to the routed comparison methods; the FairMT kind's objective is its tasks' mean losses and its constraint");
         }
 
         var training = ReadTraining(trainingMapping) with { Selection = EpochChoice.LastEpoch };
@@ -199,7 +211,7 @@ public static class ComparisonYamlReader
     {
         var method = node.AsMapping(
             "a mapping with key kind and the kind's settings",
-            "kind", "loss", "lambda", "epsilon", "weight", "attribute", "bandwidth", "condition", "violation", "dual_step", "averaging", "head_aware", "combine", "ratio");
+            "kind", "loss", "lambda", "epsilon", "weight", "attribute", "bandwidth", "condition", "violation", "dual_step", "averaging", "head_aware", "combine", "ratio", "shared");
         var kind = method.Require("kind").AsEnum(MethodKinds);
         var allowed = kind switch
         {
@@ -208,7 +220,7 @@ public static class ComparisonYamlReader
             MethodKind.Adversarial => ["kind", "weight"],
             MethodKind.GroupDecomposition => ["kind", "attribute"],
             MethodKind.FairMultiTask => ["kind", "loss", "bandwidth", "condition"],
-            MethodKind.MtaF => ["kind", "loss", "bandwidth", "condition", "ratio"],
+            MethodKind.MtaF => ["kind", "loss", "bandwidth", "condition", "ratio", "shared"],
             MethodKind.Penalty => ["kind", "violation", "head_aware", "combine"],
             MethodKind.PrimalDual => ["kind", "violation", "dual_step", "averaging", "head_aware", "combine"],
             _ => ["kind"],
@@ -287,8 +299,13 @@ public static class ComparisonYamlReader
             : 0d;
         var averaging = method.Number("averaging", 0d, "a number in [0, 1) (the decay of the running average of F; 0: none)", v => v is >= 0d and < 1d, DiagnosticCodes.ImpossibleRange);
         return new MethodSpec(name, kind, loss, lambda, epsilon, weight, attribute, bandwidth, condition, violation, dualStep, averaging, method.Bool("head_aware", true), method.Enum("combine", false, Combinations),
-            method.Number("ratio", 1d, "a number >= 0 (MTA-F's head-to-shared ratio r)", v => v >= 0d, DiagnosticCodes.ImpossibleRange));
+            method.Number("ratio", 1d, "a number >= 0 (MTA-F's head-to-shared ratio r)", v => v >= 0d, DiagnosticCodes.ImpossibleRange),
+            method.Enum("shared", SharedFairness.Paper, SharedParts));
     }
+
+    private static readonly (string Name, SharedFairness Value)[] SharedParts = [("paper", SharedFairness.Paper), ("released-code", SharedFairness.ReleasedCode)];
+
+    private static readonly (string Name, LossReduction Value)[] Reductions = [("mean", LossReduction.Mean), ("sum", LossReduction.Sum)];
 
     private static FrontSpec ReadFront(YamlNodeReader? node, IReadOnlyList<MethodSpec> methods, IReadOnlyList<string> attributes)
     {
@@ -434,7 +451,7 @@ public static class ComparisonYamlReader
             Range("ratio", new ValueRange(0d, 2d), 0d, 1e6));
     }
 
-    private static readonly string[] TrainingKeys = ["optimizer", "batch_size", "epochs", "selection", "engine"];
+    private static readonly string[] TrainingKeys = ["optimizer", "batch_size", "epochs", "selection", "engine", "reduction"];
 
     internal static readonly (string Name, EpochChoice Value)[] Selections = [("best-epoch", EpochChoice.BestEpoch), ("last-epoch", EpochChoice.LastEpoch)];
 
@@ -444,7 +461,8 @@ public static class ComparisonYamlReader
             training.Int("batch_size", 256, "an integer > 0", v => v > 0),
             training.Require("epochs").AsInt("an integer > 0", v => v > 0),
             training.Enum("selection", EpochChoice.BestEpoch, Selections),
-            TrainingSectionReader.ReadEngine(training));
+            TrainingSectionReader.ReadEngine(training),
+            training.Enum("reduction", LossReduction.Mean, Reductions));
 
     /// <summary>The sensitive attribute <paramref name="node"/> names (FMTL008 with the nearest name when unknown).</summary>
     internal static string ResolveAttribute(YamlNodeReader node, IReadOnlyList<string> attributes)
