@@ -79,25 +79,79 @@ internal static class StepComparison
             Worst(native.Parameters, p => native.Parameters[p].Value, p => perturbed.Parameters[p].Value));
     }
 
+    /// <summary>
+    /// How much the training itself amplifies rounding differences in the gradients: the gap between the native engine's
+    /// weights after <paramref name="steps"/> steps (taken as <see cref="Run"/> takes them) and those of a native run
+    /// whose parameter gradients were moved, at every step before the update, by one float32 rounding step each (seeded
+    /// signs). The two engines' gradients differ by such roundings (sums in another order), not by a shift of the
+    /// initial weights, and an optimiser that divides by the gradients' own scale (Adam) amplifies them in elements whose
+    /// gradient is a near-cancellation.
+    /// </summary>
+    public static Gap GradientSensitivity(
+        Func<(MultiHeadNetwork Network, Func<IBatchObjective> Objective)> build, DataPart part, int batch, int steps, OptimizerSpec optimizer)
+    {
+        var perEpoch = (part.Rows + batch - 1) / batch;
+        var epochs = (steps - 1 + perEpoch - 1) / perEpoch;
+        var runs = new MultiHeadNetwork[2];
+        for (var r = 0; r < runs.Length; r++)
+        {
+            var (network, objective) = build();
+            var nudge = r == 1 ? new DeterministicRandom(98) : null;
+            var instance = objective();
+            TrainNative(network, instance, Slice(part, batch), batch, 1, optimizer, nudge);
+            TrainNative(network, instance, part, batch, epochs, optimizer, nudge);
+            runs[r] = network;
+        }
+
+        return Worst(runs[0].Parameters, p => runs[0].Parameters[p].Value, p => runs[1].Parameters[p].Value);
+    }
+
     /// <summary><paramref name="epochs"/> native epochs over <paramref name="part"/> with a fresh optimiser (the
     /// shuffle and dropout streams <see cref="Run"/>'s torch half uses for the same phase).</summary>
     private static void TrainNative(
-        MultiHeadNetwork network, IBatchObjective objective, DataPart part, int batch, int epochs, OptimizerSpec optimizer)
+        MultiHeadNetwork network, IBatchObjective objective, DataPart part, int batch, int epochs, OptimizerSpec optimizer, DeterministicRandom? nudge = null)
     {
         var (shuffle, dropout) = part.Rows <= batch ? (7UL, 8UL) : (9UL, 10UL);
+        var update = OptimizerFactory.Create(optimizer, network.Parameters);
         new ModelTrainer(network, part, part, batch)
-            .Train(OptimizerFactory.Create(optimizer, network.Parameters), objective, epochs, null, new DeterministicRandom(shuffle), new DeterministicRandom(dropout), CancellationToken.None)
+            .Train(nudge is null ? update : new NudgedOptimizer(update, network.Parameters, nudge), objective, epochs, null, new DeterministicRandom(shuffle), new DeterministicRandom(dropout), CancellationToken.None)
             .Succeeded.ShouldBeTrue();
     }
 
-    /// <summary>Moves every non-zero weight by one float32 step up or down (seeded signs).</summary>
+    /// <summary>An optimiser that moves every non-zero gradient element by one float32 step up or down (seeded signs)
+    /// before each update.</summary>
+    private sealed class NudgedOptimizer(IOptimizer inner, IReadOnlyList<Parameter> parameters, DeterministicRandom random) : IOptimizer
+    {
+        public void Step()
+        {
+            foreach (var parameter in parameters)
+            {
+                Nudge(parameter.Gradient, random);
+            }
+
+            inner.Step();
+        }
+
+        public void Reset() => inner.Reset();
+    }
+
+    /// <summary>Moves every weight by one float32 step up or down (seeded signs).</summary>
     private static void Perturb(MultiHeadNetwork network)
     {
         var random = new DeterministicRandom(99);
         foreach (var parameter in network.Parameters)
         {
-            var values = parameter.Value;
-            for (var i = 0; i < values.Length; i++)
+            Nudge(parameter.Value, random, zeros: true);
+        }
+    }
+
+    /// <summary>Moves each element of <paramref name="values"/> by one float32 step up or down (seeded signs); a zero
+    /// only when <paramref name="zeros"/> (an exactly zero gradient stays one on either engine).</summary>
+    private static void Nudge(float[] values, DeterministicRandom random, bool zeros = false)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (values[i] != 0f || zeros)
             {
                 values[i] = random.NextInt(2) == 0 ? MathF.BitDecrement(values[i]) : MathF.BitIncrement(values[i]);
             }

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace FairMtl.Torch.Modules;
 
 /// <summary>Copies weights and moving statistics between a native network and its torch model (same layouts, element
-/// for element).</summary>
+/// for element), and the torch heads' outputs into the native heads' predictions.</summary>
 public static class WeightTransfer
 {
     /// <summary>The native network's weights and moving statistics into the torch model.</summary>
@@ -23,6 +23,17 @@ public static class WeightTransfer
         {
             Load(model.Norms[n].Mean, norms[n].MovingMean);
             Load(model.Norms[n].Variance, norms[n].MovingVariance);
+        }
+    }
+
+    /// <summary>Each head's outputs of the first <paramref name="rows"/> batch rows into the native head's predictions
+    /// (what the native objectives read).</summary>
+    public static void PredictionsToNative(IReadOnlyList<Tensor> outputs, MultiHeadNetwork network, int rows)
+    {
+        for (var h = 0; h < outputs.Count; h++)
+        {
+            var head = network.Heads[h];
+            outputs[h].detach().contiguous().data<float>().CopyTo(head.Prediction.AsSpan(0, rows * head.Outputs));
         }
     }
 

@@ -14,6 +14,11 @@ public interface ITorchObjective
     /// from the trunk (the engine carries the trunk part's gradient on).</param>
     /// <param name="batch">The batch's targets and groups.</param>
     TorchObjectiveParts Evaluate(IReadOnlyList<Tensor> outputs, TorchBatch batch);
+
+    /// <summary>Whether <see cref="Evaluate"/> has the native objective evaluate the batch itself (a stateful objective:
+    /// its state moves on once per batch, and its description of a value that is not finite is the batch's): the engine
+    /// must not evaluate it again.</summary>
+    bool EvaluatesNative { get; }
 }
 
 /// <summary>What an objective gives the engine for one batch.</summary>

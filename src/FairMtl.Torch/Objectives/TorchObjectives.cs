@@ -1,16 +1,20 @@
+using FairMtl.Nn;
+using FairMtl.Objectives.Constraints;
 using FairMtl.Objectives.Routing;
 using FairMtl.Training;
 
 namespace FairMtl.Torch.Objectives;
 
-/// <summary>The torch form of a native objective, when it has one.</summary>
+/// <summary>The torch form of a native objective.</summary>
 public static class TorchObjectives
 {
-    /// <summary>The torch form of <paramref name="objective"/>, or null (the engine then back-propagates the native
-    /// objective's output gradients).</summary>
-    public static ITorchObjective? For(IBatchObjective objective) => objective switch
+    /// <summary>The torch form of <paramref name="objective"/>, which trains <paramref name="network"/>.</summary>
+    /// <exception cref="NotSupportedException">The objective has no torch form.</exception>
+    public static ITorchObjective For(IBatchObjective objective, MultiHeadNetwork network) => objective switch
     {
         RoutedObjective routed => new TorchRoutedObjective(routed.Routes),
-        _ => null,
+        ConstrainedObjective constrained => new TorchConstrainedObjective(constrained, network),
+        _ => throw new NotSupportedException(
+            $"The torch engine has no form of the objective {objective.GetType().Name}: give it one in TorchObjectives.For (docs/torch-engine.md)."),
     };
 }

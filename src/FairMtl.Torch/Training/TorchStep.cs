@@ -14,13 +14,14 @@ namespace FairMtl.Torch.Training;
 /// sweeps and baselines) are torch operations end to end, the weighting's coefficients taken at the batch's losses, so
 /// torch's autograd differentiates losses, heads, trunk and embeddings; when the model is a compiled experiment's
 /// generated one with the weighting as tensor operations (<see cref="ITorchLossWeighting"/>) and the objective is that
-/// weighting at a sweep point (<see cref="WeightedLoss"/>), torch differentiates the weighting too. An objective with a
-/// torch form (<see cref="TorchObjectives.For"/>: the comparison kinds' routed task and fairness terms) is computed in
-/// torch operations on the heads' outputs and differentiated by torch, its heads part into the heads' parameters and its
-/// trunk part through the heads into the trunk. Any other objective (the FairMT constraints) is evaluated on the heads'
-/// outputs as the native engine evaluates it, and its per-head output gradients are back-propagated by torch with the
-/// same routing: head h's parameters receive its gradient times its head factor, the trunk the (possibly different)
-/// trunk gradient times its trunk factor.
+/// weighting at a sweep point (<see cref="WeightedLoss"/>), torch differentiates the weighting too. Every other objective
+/// of the library has a torch form (<see cref="TorchObjectives"/>: the comparison kinds' routed task and fairness terms,
+/// the FairMT constraints) written in torch operations on the heads' outputs: head h's parameters receive the gradient of
+/// its heads part, the trunk that of its trunk part with respect to the trunk's output, and a multi-pass objective
+/// (FairMT's min-norm combination) has each pass back-propagated and the passes' parameter gradients combined by its
+/// native objective. No native hand-written output gradient is back-propagated any more, so the engine keeps no such
+/// fallback: an objective without a torch form (an <see cref="IBatchObjective"/> written outside the library) is refused
+/// with a <see cref="NotSupportedException"/> at its first step.
 /// </summary>
 internal sealed class TorchStep : ITrainingStep, IDisposable
 {
@@ -37,7 +38,7 @@ internal sealed class TorchStep : ITrainingStep, IDisposable
     private TorchOptimizer _optimizer;
     private float[]? _inputs;
     private IBatchObjective? _objective;
-    private ITorchObjective? _torchObjective;
+    private ITorchObjective _torchObjective = null!;
 
     public TorchStep(MultiHeadNetwork network, TorchModel model, Func<TorchOptimizer> createOptimizer)
     {
@@ -75,9 +76,7 @@ internal sealed class TorchStep : ITrainingStep, IDisposable
             var pass = new TorchPass(true, Dropout);
             var total = objective is HeadLossObjective headLosses
                 ? HeadLosses(headLosses.Combiner, x, batch, pass)
-                : TorchForm(objective) is { } torchObjective
-                    ? Differentiated(torchObjective, objective, x, batch, pass)
-                    : Routed(objective, x, batch, pass);
+                : Differentiated(TorchForm(objective), objective, x, batch, pass);
             if (double.IsFinite(total))
             {
                 _optimizer.Step();
@@ -151,13 +150,13 @@ internal sealed class TorchStep : ITrainingStep, IDisposable
         return surrogate;
     }
 
-    /// <summary>The torch form of <paramref name="objective"/> (made at its first step), or null.</summary>
-    private ITorchObjective? TorchForm(IBatchObjective objective)
+    /// <summary>The torch form of <paramref name="objective"/> (made at its first step).</summary>
+    private ITorchObjective TorchForm(IBatchObjective objective)
     {
         if (!ReferenceEquals(objective, _objective))
         {
+            _torchObjective = TorchObjectives.For(objective, _network);
             _objective = objective;
-            _torchObjective = TorchObjectives.For(objective);
         }
 
         return _torchObjective;
@@ -165,8 +164,10 @@ internal sealed class TorchStep : ITrainingStep, IDisposable
 
     /// <summary>
     /// The objective in torch operations: the heads' parameters receive the gradient of its heads part, the trunk that of
-    /// its trunk part with respect to the trunk's output (zero when it has none). A value that is not finite is
-    /// reported by the native objective as well, which names the term that diverged.
+    /// its trunk part with respect to the trunk's output (zero when it has none); or, when it asks for several passes,
+    /// each pass's, the passes' parameter gradients combined by the objective on the native parameters and given back to
+    /// torch's optimiser. A value that is not finite is reported by the native objective as well (evaluated here unless
+    /// the torch form has evaluated it), which names the term that diverged.
     /// </summary>
     private double Differentiated(ITorchObjective torchObjective, IBatchObjective objective, Tensor x, TrainingBatch batch, TorchPass pass)
     {
@@ -181,59 +182,24 @@ internal sealed class TorchStep : ITrainingStep, IDisposable
         var parts = torchObjective.Evaluate(outputs, new TorchBatch(batch, _heads));
         if (!double.IsFinite(parts.Value))
         {
-            CopyPredictions(outputs, batch.Rows);
-            objective.Evaluate(_network, batch, _gradients, _headScales, _trunkScales, _trunkGradients);
+            if (!torchObjective.EvaluatesNative)
+            {
+                WeightTransfer.PredictionsToNative(outputs, _network, batch.Rows);
+                objective.Evaluate(_network, batch, _gradients, _headScales, _trunkScales, _trunkGradients);
+            }
+
             return parts.Value;
         }
 
-        var intoTrunk = parts.Trunk is { } trunk
-            ? autograd.grad([trunk], [detached], retain_graph: true)[0]
-            : zeros_like(features);
-        parts.Heads.backward();
-        features.backward([intoTrunk]);
-        return parts.Value;
-    }
-
-    /// <summary>The heads' outputs into the native heads' predictions (what the native objectives read).</summary>
-    private void CopyPredictions(Tensor[] outputs, int rows)
-    {
-        for (var h = 0; h < outputs.Length; h++)
-        {
-            var head = _network.Heads[h];
-            outputs[h].detach().contiguous().data<float>().CopyTo(head.Prediction.AsSpan(0, rows * head.Outputs));
-        }
-    }
-
-    /// <summary>The objective on the heads' outputs (copied into the native heads' predictions), its output gradients
-    /// back-propagated with their head and trunk factors.</summary>
-    private double Routed(IBatchObjective objective, Tensor x, TrainingBatch batch, TorchPass pass)
-    {
-        var rows = batch.Rows;
-        var features = _model.Trunk(x, pass);
-        var detached = features.detach().requires_grad_(true);
-        var outputs = new Tensor[_model.HeadCount];
-        for (var h = 0; h < outputs.Length; h++)
-        {
-            outputs[h] = _model.Head(h, detached, pass);
-        }
-
-        CopyPredictions(outputs, rows);
-        var total = objective.Evaluate(_network, batch, _gradients, _headScales, _trunkScales, _trunkGradients);
-        if (!double.IsFinite(total))
-        {
-            return total;
-        }
-
-        if (objective is IMultiPassObjective { OwnsBackward: true } multiPass)
+        if (torchObjective is IMultiPassTorchObjective { Passes: { Count: > 0 } passes } multiPass)
         {
             // Each pass's parameter gradients go to the native parameters for the objective to combine; the combination
             // comes back as the gradients the optimiser applies.
             var parameters = _network.Parameters;
-            for (var index = 0; index < multiPass.Passes; index++)
+            for (var index = 0; index < passes.Count; index++)
             {
                 _optimizer.ZeroGrad();
-                var (gradients, headScales, trunkScales, trunkGradients) = multiPass.Pass(index);
-                Backpropagate(features, detached, outputs, rows, gradients, headScales, trunkScales, trunkGradients, retain: index < multiPass.Passes - 1);
+                Backpropagate(passes[index], features, detached, retain: index < passes.Count - 1);
                 for (var p = 0; p < parameters.Count; p++)
                 {
                     WeightTransfer.GradientTo(_model.Weights[p], parameters[p].Gradient);
@@ -243,52 +209,23 @@ internal sealed class TorchStep : ITrainingStep, IDisposable
             }
 
             WeightTransfer.GradientsToTorch(_network, _model);
-            return total;
+            return parts.Value;
         }
 
-        Backpropagate(features, detached, outputs, rows, _gradients, _headScales, _trunkScales, _trunkGradients, retain: false);
-        return total;
+        Backpropagate(parts, features, detached, retain: false);
+        return parts.Value;
     }
 
-    /// <summary>
-    /// One routed backward pass: head h's parameters receive <paramref name="gradients"/>[h] times its head factor, the
-    /// trunk (through <paramref name="detached"/>, the trunk's output the heads were run on) the trunk gradient times
-    /// its trunk factor. Every head's output enters the head part, a zero factor included, and the trunk always gets a
-    /// (possibly zero) gradient: every weight gets a gradient, so the optimiser updates every weight at every step as
-    /// the native engine's does (Adam's moments move on).
-    /// </summary>
-    private void Backpropagate(
-        Tensor features,
-        Tensor detached,
-        Tensor[] outputs,
-        int rows,
-        float[][] gradients,
-        ReadOnlySpan<float> headScales,
-        ReadOnlySpan<float> trunkScales,
-        float[]?[]? ownTrunkGradients,
-        bool retain)
+    /// <summary>One backward pass of <paramref name="parts"/>: the heads part into the heads' parameters, the trunk part's
+    /// gradient with respect to <paramref name="detached"/> (the trunk's output the heads were run on) through the trunk
+    /// (zero without a trunk part, so that the trunk's parameters get a gradient at every step and the optimiser moves
+    /// every weight as the native engine's does).</summary>
+    private static void Backpropagate(TorchObjectiveParts parts, Tensor features, Tensor detached, bool retain)
     {
-        Tensor? surrogate = null;
-        var trunkOutputs = new List<Tensor>();
-        var trunkGradients = new List<Tensor>();
-        for (var h = 0; h < outputs.Length; h++)
-        {
-            var width = _network.Heads[h].Outputs;
-            var gradient = tensor(gradients[h].AsSpan(0, rows * width).ToArray(), [rows, width]);
-            var part = outputs[h].mul(gradient).sum().mul(TorchScalars.Of(headScales[h]));
-            surrogate = surrogate is null ? part : TorchScalars.Sum(surrogate, part);
-            if (trunkScales[h] != 0f)
-            {
-                var trunkGradient = ownTrunkGradients?[h] is { } own ? tensor(own.AsSpan(0, rows * width).ToArray(), [rows, width]) : gradient;
-                trunkOutputs.Add(outputs[h]);
-                trunkGradients.Add(trunkGradient.mul(TorchScalars.Of(trunkScales[h])));
-            }
-        }
-
-        var intoTrunk = trunkOutputs.Count == 0
-            ? zeros_like(features)
-            : autograd.grad(trunkOutputs, [detached], trunkGradients, retain_graph: true)[0];
-        surrogate!.backward(retain_graph: retain);
+        var intoTrunk = parts.Trunk is { } trunk
+            ? autograd.grad([trunk], [detached], retain_graph: true)[0]
+            : zeros_like(features);
+        parts.Heads.backward(retain_graph: retain);
         features.backward([intoTrunk], retain_graph: retain);
     }
 

@@ -2,8 +2,10 @@ using FairMtl.Comparisons;
 using FairMtl.Diagnostics;
 using FairMtl.Evaluation.Heterogeneous;
 using FairMtl.Execution;
+using FairMtl.Nn;
 using FairMtl.Objectives.Constraints;
 using FairMtl.Spec;
+using FairMtl.Training;
 
 namespace FairMtl.FairMt;
 
@@ -102,14 +104,24 @@ public sealed class FairMtKind : IStorableKind<FairMtUnit, FairMtRun, FairMtResu
             scheduled.Timings(_loaded.LoadSeconds, runs.Sum(run => run.Steps)));
     }
 
+    /// <summary>The network and objective <see cref="Train(FairMtUnit, Action, CancellationToken)"/> trains for
+    /// <paramref name="unit"/> (<see cref="FairMtTraining.Model"/>), and the unit's repetition.</summary>
+    internal (MultiHeadNetwork Network, IBatchObjective Objective, RepetitionData Repetition) Model(FairMtUnit unit)
+    {
+        var spec = Spec;
+        var repetition = _loaded.Repetitions[unit.Repetition];
+        var (network, objective) = FairMtTraining.Model(
+            spec, _loaded.Data.Table.FeatureColumns, repetition, unit, Classes, _scales[unit.Repetition], ConstraintAttributes, Thresholds(repetition));
+        return (network, objective, repetition);
+    }
+
     private FairMtRun Train(FairMtUnit unit, RepetitionData repetition, double[] scales, CancellationToken cancellationToken)
     {
         var spec = Spec;
-        var classes = spec.Tasks.Select((task, t) => ClassesOf(task, t)).ToArray();
+        var classes = Classes;
         var attributes = ConstraintAttributes;
         var trained = FairMtTraining.Train(
-            spec, _loaded.Data.Table.FeatureColumns, repetition, unit, classes, scales, attributes,
-            spec.Tasks.Select(task => repetition.Threshold(task)).ToArray(), cancellationToken);
+            spec, _loaded.Data.Table.FeatureColumns, repetition, unit, classes, scales, attributes, Thresholds(repetition), cancellationToken);
         if (trained.Outcome.Failure is { } failure)
         {
             return Failed(unit, repetition.Seed, trained.Outcome.Epochs, trained.Outcome.Steps, failure);
@@ -127,6 +139,12 @@ public sealed class FairMtKind : IStorableKind<FairMtUnit, FairMtRun, FairMtResu
             unit.Method.Name, unit.Point, unit.Repetition, repetition.Seed, trained.Outcome.Epochs, trained.Outcome.Steps, trained.Multiplier,
             trained.TrainingConstraint, metrics, violations, constraint, null);
     }
+
+    /// <summary>Per task, its classes (multi-class) or labels (multi-label); else 0.</summary>
+    private int[] Classes => Spec.Tasks.Select((task, t) => ClassesOf(task, t)).ToArray();
+
+    /// <summary>Per task, its decision threshold in <paramref name="repetition"/>.</summary>
+    private double[] Thresholds(RepetitionData repetition) => Spec.Tasks.Select(task => repetition.Threshold(task)).ToArray();
 
     /// <summary>The constraint's attributes, in spec order.</summary>
     private SensitiveGroups[] ConstraintAttributes =>

@@ -38,6 +38,24 @@ public static class FairMtTraining
     public static Trained Train(
         FairMtSpec spec, IReadOnlyList<string> featureColumns, RepetitionData repetition, FairMtUnit unit, int[] classes, double[] scales, IReadOnlyList<SensitiveGroups> attributes, double[] thresholds, CancellationToken cancellationToken)
     {
+        var (network, objective) = Model(spec, featureColumns, repetition, unit, classes, scales, attributes, thresholds);
+        using var trainer = TrainingEngines.Create(
+            spec.Training.Engine, network, repetition.Train, repetition.Validation, new TrainerSettings(spec.Training.BatchSize, spec.Training.Optimizer, spec.Model.Init, repetition.Seed));
+        var shuffle = DeterministicRandom.ForStream(repetition.Seed, "shuffle");
+        var dropout = DeterministicRandom.ForStream(repetition.Seed, "dropout");
+        var outcome = trainer.Train(objective, spec.Training.Epochs, null, shuffle, dropout, cancellationToken);
+        var constrained = objective as ConstrainedObjective;
+        return new Trained(outcome, Outputs(outcome, network, repetition), constrained?.Multiplier ?? double.NaN, constrained?.RecentConstraint ?? double.NaN);
+    }
+
+    /// <summary>
+    /// The network <see cref="Train"/> trains for <paramref name="unit"/> (a head per task, or MTA-F's heads; initial
+    /// weights from the repetition's "init" stream) and its objective: MTA-F's routes, or the method's
+    /// <see cref="ConstrainedObjective"/>. The parameters are <see cref="Train"/>'s.
+    /// </summary>
+    public static (MultiHeadNetwork Network, IBatchObjective Objective) Model(
+        FairMtSpec spec, IReadOnlyList<string> featureColumns, RepetitionData repetition, FairMtUnit unit, int[] classes, double[] scales, IReadOnlyList<SensitiveGroups> attributes, double[] thresholds)
+    {
         var batch = spec.Training.BatchSize;
         var method = unit.Method;
         var mtaf = method.Kind is MethodKind.MtaF or MethodKind.FairMultiTask ? MtaF(spec, unit, attributes) : null;
@@ -45,14 +63,9 @@ public static class FairMtTraining
             ?? spec.Tasks.Select((task, t) => new HeadSpec(task.Name, task.Column, task.Type, false, spec.HeadHidden, Classes: classes[t])).ToArray();
         var network = MultiHeadNetwork.For(featureColumns, spec.Data.Embeddings, spec.Model, heads, batch);
         network.Initialize(spec.Model.Init, DeterministicRandom.ForStream(repetition.Seed, "init"));
-        using var trainer = TrainingEngines.Create(
-            spec.Training.Engine, network, repetition.Train, repetition.Validation, new TrainerSettings(batch, spec.Training.Optimizer, spec.Model.Init, repetition.Seed));
-        var shuffle = DeterministicRandom.ForStream(repetition.Seed, "shuffle");
-        var dropout = DeterministicRandom.ForStream(repetition.Seed, "dropout");
         if (mtaf is not null)
         {
-            var routed = trainer.Train(new RoutedObjective(mtaf.Routes, network), spec.Training.Epochs, null, shuffle, dropout, cancellationToken);
-            return new Trained(routed, Outputs(routed, network, repetition), double.NaN, double.NaN);
+            return (network, new RoutedObjective(mtaf.Routes, network));
         }
 
         var violation = method.Kind == MethodKind.MultiTask ? ViolationKind.OneSided : method.Violation;
@@ -72,8 +85,7 @@ public static class FairMtTraining
         var objective = new ConstrainedObjective(
             network, spec.Tasks.Select(task => task.Loss).ToArray(), spec.Tasks.Select(task => task.Weight).ToArray(), constraints, spec.Constraint.Attributes, lambda, dual,
             method.HeadAware, batchesPerEpoch, method.MinNorm);
-        var outcome = trainer.Train(objective, spec.Training.Epochs, null, shuffle, dropout, cancellationToken);
-        return new Trained(outcome, Outputs(outcome, network, repetition), objective.Multiplier, objective.RecentConstraint);
+        return (network, objective);
     }
 
     /// <summary>MTA-F (or its fair multi-task baseline) as a baseline of a FairMT experiment whose tasks are all binary:

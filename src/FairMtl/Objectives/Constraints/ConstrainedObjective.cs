@@ -102,6 +102,24 @@ public sealed class ConstrainedObjective : IMultiPassObjective
     /// <inheritdoc/>
     public bool OwnsBackward { get; private set; }
 
+    /// <summary>Per head, the regression loss of its utility (read for regression heads only).</summary>
+    public IReadOnlyList<RegressionLoss> Losses => _losses;
+
+    /// <summary>Per head, the utility weight w_t.</summary>
+    public IReadOnlyList<double> Weights => _weights;
+
+    /// <summary>Per sensitive attribute, its constraint (their states are the objective's).</summary>
+    public IReadOnlyList<FairnessConstraint> Constraints => _constraints;
+
+    /// <summary>The sensitive attributes of <see cref="Constraints"/>, in the same order.</summary>
+    public IReadOnlyList<string> Attributes => _attributes;
+
+    /// <summary>Whether dF/d outputs reaches the constrained heads' parameters (else the trunk only).</summary>
+    public bool HeadAware => _headAware;
+
+    /// <summary>The coefficient of F the next batch's gradient uses: lambda, or the multiplier now.</summary>
+    public double NextCoefficient => _dual?.Multiplier ?? _lambda;
+
     /// <summary>The min-norm combination's state (its alphas per block after each step), or null.</summary>
     public MinNormCombination? MinNorm => _minNorm;
 
@@ -146,7 +164,7 @@ public sealed class ConstrainedObjective : IMultiPassObjective
             total += _weights[h] * value;
         }
 
-        var coefficient = _dual?.Multiplier ?? _lambda;
+        var coefficient = NextCoefficient;
         var constraint = Constraint(batch, rows, coefficient != 0d);
         if (!double.IsFinite(constraint))
         {

@@ -77,6 +77,7 @@ public sealed class FairnessConstraint
         Aggregation = aggregation;
         Groups = groups;
         MaxRows = maxRows;
+        Smoothing = smoothing;
     }
 
     public IReadOnlyList<ConstrainedTask> Tasks => _tasks;
@@ -99,6 +100,15 @@ public sealed class FairnessConstraint
 
     /// <summary>The largest batch <see cref="Compute"/> accepts.</summary>
     public int MaxRows { get; }
+
+    /// <summary>The decay of the group harms' running statistics (0: each batch alone).</summary>
+    public double Smoothing { get; }
+
+    /// <summary>Task <paramref name="task"/>'s running sums the next batch starts from (<see cref="GroupHarm.RunningSums"/>).</summary>
+    public ReadOnlySpan<double> RunningSums(int task) => _harms[task].RunningSums;
+
+    /// <summary>Task <paramref name="task"/>'s running counts the next batch starts from (<see cref="GroupHarm.RunningCounts"/>).</summary>
+    public ReadOnlySpan<double> RunningCounts(int task) => _harms[task].RunningCounts;
 
     /// <summary>F of the last <see cref="Compute"/>.</summary>
     public double Value { get; private set; }

@@ -166,6 +166,15 @@ public sealed class GroupHarm
     /// <summary>Whether any row of a known group took part in the last batch.</summary>
     public bool PopulationPresent => _present[Groups];
 
+    /// <summary>The running sums the next <see cref="Compute"/> starts from (a times these plus the batch's; all 0
+    /// without <see cref="Smoothing"/>), per cell: group g's slot s at g * <see cref="Outputs"/> + s, the population's
+    /// (group <see cref="Groups"/>) last. The slot of a multi-class row is its label, of a multi-label entry its label,
+    /// else 0.</summary>
+    public ReadOnlySpan<double> RunningSums => _runningSums;
+
+    /// <summary>The running counts the next <see cref="Compute"/> starts from, laid out like <see cref="RunningSums"/>.</summary>
+    public ReadOnlySpan<double> RunningCounts => _runningCounts;
+
     /// <summary>
     /// d h(group(r)) / d output(r, k) at index r * <see cref="Outputs"/> + k, for the rows of the last batch (each row
     /// belongs to one group, so this one array holds the whole Jacobian); exactly 0 for rows that take no part.
