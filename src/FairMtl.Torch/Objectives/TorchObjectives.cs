@@ -7,10 +7,11 @@ namespace FairMtl.Torch.Objectives;
 public static class TorchObjectives
 {
     /// <summary>The torch form of <paramref name="objective"/>, or null (the engine then back-propagates the native
-    /// objective's output gradients).</summary>
-    public static ITorchObjective? For(IBatchObjective objective) => objective switch
+    /// objective's output gradients). A routed objective's is <paramref name="generated"/> when given (the objective the
+    /// source generator wrote for a compiled comparison's method), else its routes in torch operations.</summary>
+    public static ITorchObjective? For(IBatchObjective objective, ITorchObjective? generated = null) => objective switch
     {
-        RoutedObjective routed => new TorchRoutedObjective(routed.Routes),
+        RoutedObjective routed => generated ?? new TorchRoutedObjective(routed.Routes),
         _ => null,
     };
 }
