@@ -13,7 +13,8 @@ namespace FairMtl.Generators;
 /// <summary>
 /// Turns every experiment of the compilation (YAML AdditionalFiles and <c>[Experiment]</c> partial classes) into typed
 /// C# (and, for the experiments on the torch engine of a compilation that references FairMtl.Torch, into typed
-/// TorchSharp modules) and every declaration mistake into a compiler diagnostic. See docs/generator.md.
+/// TorchSharp modules, and for its comparisons into each method's module and training objective) and every declaration
+/// mistake into a compiler diagnostic. See docs/generator.md.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class ExperimentGenerator : IIncrementalGenerator
@@ -76,6 +77,10 @@ public sealed class ExperimentGenerator : IIncrementalGenerator
             {
                 GenerateTorch(production, pair.Left);
             }
+            else if (pair.Right && IsTorchComparison(pair.Left))
+            {
+                GenerateTorchComparison(production, pair.Left);
+            }
         });
 
         var registryNamespace = context.AnalyzerConfigOptionsProvider
@@ -87,7 +92,10 @@ public sealed class ExperimentGenerator : IIncrementalGenerator
         var torchModels = checkedExperiments
             .Combine(torch)
             .Select(static (pair, _) => new EquatableArray<RegistryEntry>(pair.Right
-                ? pair.Left.Where(IsTorchModel).Select(experiment => new RegistryEntry(experiment.Experiment.Name, CSharpNames.FullTorchModelName(experiment.Experiment))).ToArray()
+                ? pair.Left.Where(IsTorchModel).Select(experiment => new RegistryEntry(experiment.Experiment.Name, CSharpNames.FullTorchModelName(experiment.Experiment)))
+                    .Concat(pair.Left.Where(IsTorchComparison).Select(experiment => new RegistryEntry(
+                        experiment.Experiment.Name, CSharpNames.FullTorchModelName(experiment.Experiment), IsComparison: true)))
+                    .ToArray()
                 : []))
             .WithTrackingName(TrackingNames.TorchModels);
         context.RegisterSourceOutput(torchModels.Combine(registryNamespace), static (production, pair) =>
@@ -111,9 +119,31 @@ public sealed class ExperimentGenerator : IIncrementalGenerator
             production.AddSource(RegistryEmitter.HintName, RegistryEmitter.Emit(pair.Left, pair.Right)));
     }
 
-    /// <summary>A generated experiment on the torch engine (the sweep kind: comparisons have no generated code).</summary>
+    /// <summary>A generated experiment on the torch engine (the sweep kind).</summary>
     private static bool IsTorchModel(CheckedExperiment experiment) =>
         experiment.Generate && experiment.Experiment.Spec?.Training.Engine == TrainingEngine.Torch;
+
+    /// <summary>A valid method or multi-task comparison on the torch engine (registered like any comparison: no
+    /// diagnostic), which gets its methods' torch modules and objectives.</summary>
+    private static bool IsTorchComparison(CheckedExperiment experiment) =>
+        experiment.Diagnostics.Count == 0 && TorchComparisonEmitter.Applies(experiment.Experiment.Comparison);
+
+    private static void GenerateTorchComparison(SourceProductionContext context, CheckedExperiment experiment)
+    {
+        string source;
+        try
+        {
+            source = TorchComparisonEmitter.Emit(experiment.Experiment);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            DiagnosticReporter.Report(
+                context, DiagnosticReporter.InternalError(e, $"generating the torch code of comparison '{experiment.Experiment.Name}'", experiment.Experiment.NameLocation));
+            return;
+        }
+
+        context.AddSource(CSharpNames.TorchHintName(experiment.Experiment), source);
+    }
 
     private static void GenerateTorch(SourceProductionContext context, CheckedExperiment experiment)
     {

@@ -17,8 +17,10 @@ namespace FairMtl.Torch;
 /// starts from its own initial weights, drawn by torch from the unit's seed (<see cref="TorchInitialization"/>), or,
 /// for cross-checks, from the native network's (<see cref="StartFromNativeWeights"/>); after training the native network
 /// holds the trained weights, and every metric is computed there, by the same code for both engines. A unit of a compiled
-/// experiment trains the module the source generator wrote for it (<see cref="TorchModels"/>), any other the
-/// <see cref="RuntimeModel"/> built from its network's layout.
+/// experiment trains the module the source generator wrote for it (<see cref="TorchModels"/>), and a unit of a compiled
+/// comparison its method's generated module and objective (<see cref="TorchComparisons"/>); any other the
+/// <see cref="RuntimeModel"/> built from its network's layout (with <see cref="Objectives.TorchRoutedObjective"/> for a
+/// comparison's routes).
 /// </summary>
 public sealed class TorchEngine : ITrainingEngine
 {
@@ -48,9 +50,12 @@ public sealed class TorchEngine : ITrainingEngine
 
     public IUnitTrainer Create(MultiHeadNetwork network, DataPart train, DataPart validation, TrainerSettings settings)
     {
-        // The experiment's generated model when it runs as compiled and this is its multi-head network; else (a spec read
-        // at run time, a baseline's network) the model of the network's layout. Both give the same bits.
-        var model = TorchModels.Create(settings.Experiment, network) ?? new RuntimeModel(network);
+        // The experiment's generated model (and, for a comparison's unit, its method's generated objective) when it runs as
+        // compiled and this is its network; else (a spec read at run time, a baseline's network) the model of the
+        // network's layout (and the routed objective). Both give the same bits.
+        var comparison = settings.Method is null ? null : TorchComparisons.Find(settings.Experiment);
+        var model = comparison?.Model(network, settings.Method!) ?? TorchModels.Create(settings.Experiment, network) ?? new RuntimeModel(network);
+        var objective = model is RuntimeModel ? null : comparison?.Objective(settings.Method!);
         if (StartFromNativeWeights)
         {
             WeightTransfer.ToTorch(network, model);
@@ -70,7 +75,7 @@ public sealed class TorchEngine : ITrainingEngine
             WeightTransfer.ToNative(model, network);
         }
 
-        return new TorchTrainer(network, train, validation, model, settings.Optimizer, settings.BatchSize);
+        return new TorchTrainer(network, train, validation, model, settings.Optimizer, settings.BatchSize, objective);
     }
 
     /// <summary>One intra-op thread and one inter-op thread, once per process.</summary>

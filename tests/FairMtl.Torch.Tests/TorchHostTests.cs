@@ -5,8 +5,9 @@ namespace FairMtl.Torch.Tests;
 
 /// <summary>
 /// The torch host (src/FairMtl.Torch.Host, in-process) runs a compiled torch experiment by name with its generated module
-/// (the sweep's multi-head networks; the single-task baseline with the run-time model), and a torch YAML file from
-/// outside the build with the run-time model only. Every run here is small: boston-torch trains 7 models in about 2 s.
+/// (the sweep's multi-head networks; the single-task baseline with the run-time model), a compiled torch comparison by
+/// name with its methods' generated modules and objectives, and a torch YAML file from outside the build with the
+/// run-time model (and routed objective) only. Every run here is small: boston-torch trains 7 models in about 2 s.
 /// </summary>
 public sealed class TorchHostTests : IDisposable
 {
@@ -54,6 +55,40 @@ public sealed class TorchHostTests : IDisposable
         code.ShouldBe(0, error);
         output.ShouldContain("Trained 2 models");
         (built, declined).ShouldBe((0, 0), "a spec read at run time never asks for the compiled experiment's module");
+    }
+
+    [Theory]
+    [InlineData("adult-sex-race-torch", "method comparison", 11)]
+    [InlineData("adult-mtaf-torch", "multi-task comparison", 18)]
+    public async Task The_torch_host_runs_a_compiled_torch_comparison_by_name_with_its_generated_modules_and_objectives(string name, string kind, int units)
+    {
+        var list = await Run("list");
+        list.Output.ShouldContain($"{name}\t{kind}\t");
+        var ((code, output, error), created) = await GeneratedComparisonTests.CountingAsync(
+            name, () => Run("run", name, "--no-store", "--out", Path.Combine(_folder.FullName, "out")));
+
+        code.ShouldBe(0, error);
+        output.ShouldContain(name);
+        created.Models.Count.ShouldBe(units, "every unit (each method, front point and single-task reference) asks for its generated module");
+        created.Models.ShouldAllBe(type => type != null && type.IsNested && type.DeclaringType!.Namespace == "FairMtl.Generated.Experiments", "the generated modules");
+        created.Objectives.Count.ShouldBe(units);
+        created.Objectives.ShouldAllBe(type => type != null && type.IsNested && type.DeclaringType!.Namespace == "FairMtl.Generated.Experiments", "the generated objectives");
+    }
+
+    [Fact]
+    public async Task A_torch_comparison_file_from_outside_the_build_trains_the_run_time_path()
+    {
+        var yaml = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "experiments", "torch", "adult-sex-race.yaml"));
+        var edited = yaml.Replace("file: ../data/", "file: " + Path.Combine(RepositoryFiles.Root, "experiments", "data").Replace('\\', '/') + "/", StringComparison.Ordinal);
+        edited.ShouldNotBe(yaml);
+        var path = Path.Combine(_folder.FullName, "adult-sex-race.yaml");
+        File.WriteAllText(path, edited);
+
+        var ((code, _, error), created) = await GeneratedComparisonTests.CountingAsync(
+            "adult-sex-race-torch", () => Run("run", path, "--no-store", "--out", Path.Combine(_folder.FullName, "out")));
+
+        code.ShouldBe(0, error);
+        (created.Models.Count, created.Objectives.Count).ShouldBe((0, 0), "a comparison read at run time never asks for the compiled comparison's code");
     }
 
     private static async Task<(int Code, string Output, string Error)> Run(params string[] args)

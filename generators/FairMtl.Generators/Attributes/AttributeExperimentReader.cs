@@ -156,7 +156,8 @@ internal static class AttributeExperimentReader
             new EquatableArray<ColumnReference>(columns),
             nameLocation,
             ComparisonData: loaded.Spec.Data,
-            ComparisonYaml: yaml.Text);
+            ComparisonYaml: yaml.Text,
+            Comparison: loaded.Spec);
     }
 
     private static string[] Names(DeclaredAttributes attributes, string metadataName) =>

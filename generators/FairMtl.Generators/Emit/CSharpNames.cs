@@ -94,10 +94,11 @@ internal static class CSharpNames
         return name.Substring(0, name.Length - ".g.cs".Length) + ".Torch.g.cs";
     }
 
-    /// <summary>A spec name (a head, a data column) as part of a member name: <see cref="PascalCase"/>, without the
-    /// characters an identifier cannot hold (<c>subject#</c> -> <c>Subject</c>).</summary>
+    /// <summary>A spec name (a head, a data column, a comparison's method) as part of a member name:
+    /// <see cref="PascalCase"/> with '.' as a word break too, without the characters an identifier cannot hold
+    /// (<c>subject#</c> -> <c>Subject</c>, <c>fairness.sex.income</c> -> <c>FairnessSexIncome</c>).</summary>
     public static string Member(string name) =>
-        new(PascalCase(name).Where(c => char.IsLetterOrDigit(c) || c == '_').ToArray());
+        new(PascalCase(name.Replace('.', '_')).Where(c => char.IsLetterOrDigit(c) || c == '_').ToArray());
 
     /// <summary><c>{Namespace}.{Type}.g.cs</c> (containing types included, characters a file name cannot hold replaced).</summary>
     public static string HintName(ExperimentModel experiment)

@@ -19,22 +19,22 @@ internal static class TorchModelEmitter
     /// <summary>The base class of the generated modules: a compilation that has it can compile them.</summary>
     public const string BaseType = "FairMtl.Torch.Modules.TorchModel";
 
-    private const string Torch = "global::FairMtl.Torch.Modules.";
+    internal const string Torch = "global::FairMtl.Torch.Modules.";
+    internal const string Tensor = "global::TorchSharp.torch.Tensor";
+    internal const string Parameter = "global::TorchSharp.Modules.Parameter";
+    internal const string Pass = Torch + "TorchPass";
+    internal const string Network = "global::FairMtl.Nn.MultiHeadNetwork";
     private const string Layers = Torch + "TorchLayers.";
-    private const string Tensor = "global::TorchSharp.torch.Tensor";
-    private const string Parameter = "global::TorchSharp.Modules.Parameter";
-    private const string Pass = Torch + "TorchPass";
-    private const string Network = "global::FairMtl.Nn.MultiHeadNetwork";
 
     // Members of the module and of its base classes, and the outputs record's name: no generated member takes these.
-    private static readonly string[] ModelMembers =
+    internal static readonly string[] ModelMembers =
     [
         "Trunk", "Head", "HeadCount", "Weights", "Norms", "Forward", "Combine", "Create", "Outputs", "Register", "RegisterNorm",
         "RegisterTable", "Dispose", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
     ];
 
     // Members every record has: a head's output property cannot take these names.
-    private static readonly string[] RecordMembers =
+    internal static readonly string[] RecordMembers =
     [
         "Outputs", "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "GetType",
         "MemberwiseClone", "Finalize", "Clone",
@@ -44,7 +44,7 @@ internal static class TorchModelEmitter
     public static string Emit(ExperimentModel experiment, WeightingExpression loss)
     {
         var spec = experiment.Spec ?? throw new ArgumentException("only experiments with a valid spec are generated", nameof(experiment));
-        var layout = new Layout(spec);
+        var layout = new Layout(spec.Model, spec.Data.Embeddings, spec.Heads, []);
         var tensorForm = TorchWeightingEmitter.TensorForm(spec, loss);
         var type = experiment.Type;
         var name = CSharpNames.TorchModelName(experiment);
@@ -72,7 +72,8 @@ internal static class TorchModelEmitter
         writer.Line($"public static {Torch}TorchModel? Create({Network} network) =>");
         writer.Indent().Line($"{Torch}TorchModelLayout.HasHeads(network, {CSharpNames.FullTypeName(experiment)}.Spec) ? new {name}(network) : null;").Outdent();
         writer.Line();
-        WriteProperties(writer, layout);
+        WriteTrunkProperties(writer, layout);
+        WriteHeadProperties(writer, layout);
         writer.Line("/// <inheritdoc/>");
         writer.Line($"public override int HeadCount => {Literals.Int(layout.Heads.Length)};");
         writer.Line();
@@ -82,30 +83,17 @@ internal static class TorchModelEmitter
         writer.Line("/// <inheritdoc/>");
         writer.Line($"public override global::System.Collections.Generic.IReadOnlyList<{Torch}MovingStatistics> Norms => _norms;");
         writer.Line();
-        WriteTrunk(writer, spec, layout);
+        WriteTrunk(writer, spec.Model, layout);
         foreach (var head in layout.Heads)
         {
             writer.Line();
-            WriteHead(writer, spec, head);
+            WriteHead(writer, spec.Model, head);
         }
 
         writer.Line();
-        writer.Line("/// <inheritdoc/>");
-        writer.Line($"public override {Tensor} Head(int head, {Tensor} features, {Pass} pass) => head switch");
-        writer.Line("{").Indent();
-        for (var h = 0; h < layout.Heads.Length; h++)
-        {
-            writer.Line($"{Literals.Int(h)} => {layout.Heads[h].Method}(features, pass),");
-        }
-
-        writer.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(head), head, null),");
-        writer.Outdent().Line("};");
+        WriteHeadSwitch(writer, layout.Heads);
         writer.Line();
-        writer.Line("/// <summary>Every head's outputs for rows of the data's inputs ([rows x inputs]).</summary>");
-        writer.Open($"public Outputs Forward({Tensor} inputs, {Pass} pass)");
-        writer.Line("var features = Trunk(inputs, pass);");
-        writer.Line($"return new Outputs({string.Join(", ", layout.Heads.Select(head => head.Method + "(features, pass)"))});");
-        writer.Close();
+        WriteForward(writer, Outputs(layout.Heads));
         if (tensorForm is not null)
         {
             writer.Line();
@@ -113,13 +101,7 @@ internal static class TorchModelEmitter
         }
 
         writer.Line();
-        writer.Line("/// <summary>The heads' outputs, one tensor [rows x the head's outputs] per head.</summary>");
-        foreach (var head in layout.Heads)
-        {
-            writer.Line($"/// <param name=\"{head.Property}\">Head <c>{Literals.XmlText(head.Spec.Name)}</c>'s outputs.</param>");
-        }
-
-        writer.Line($"public sealed record Outputs({string.Join(", ", layout.Heads.Select(head => $"{Tensor} {head.Property}"))});");
+        WriteOutputs(writer, Outputs(layout.Heads));
         writer.Close();
 
         return writer.CloseContainingTypes(type);
@@ -135,58 +117,132 @@ internal static class TorchModelEmitter
         writer.Indent().Line($": base({Literals.String(spec.Name)})").Outdent();
         writer.Line("{").Indent();
         writer.Line($"{Torch}TorchModelLayout.Check(network, {CSharpNames.FullTypeName(experiment)}.Spec);");
+        WriteTrunkRegistration(writer, layout, layout.Heads.SelectMany(head => head.Hidden));
+        WriteHeadOutputRegistration(writer, layout.Heads);
+        WriteTableOrder(writer, layout);
+        writer.Line("_weights =");
+        writer.Line("[").Indent();
+        foreach (var line in TrunkWeightLines(layout).Concat(HeadWeightLines(layout.Heads)))
+        {
+            writer.Line(line);
+        }
+
+        writer.Outdent().Line("];");
+        WriteNorms(writer, layout);
+        writer.Outdent().Line("}");
+    }
+
+    /// <summary>The embedding tables, the trunk's input width (<c>inputs</c>) and the trunk's blocks (then
+    /// <paramref name="moreBlocks"/>, the heads' hidden blocks), registered.</summary>
+    internal static void WriteTrunkRegistration(IndentedWriter writer, Layout layout, IEnumerable<Block> moreBlocks)
+    {
         foreach (var table in layout.Tables)
         {
             writer.Line($"{table.Property} = RegisterTable(network, {Literals.String(table.Spec.Column)}, {Literals.Int(table.Spec.Width)});");
         }
 
         writer.Line($"var inputs = {Torch}TorchModelLayout.TrunkInputs(network);");
-        foreach (var block in layout.Trunk.Concat(layout.Heads.SelectMany(head => head.Hidden)))
+        foreach (var block in layout.Trunk.Concat(moreBlocks))
         {
             WriteRegistration(writer, block);
         }
+    }
 
-        foreach (var head in layout.Heads)
+    /// <summary>Each head's hidden blocks (when <paramref name="hidden"/>) and output layer, registered.</summary>
+    internal static void WriteHeadOutputRegistration(IndentedWriter writer, IEnumerable<HeadLayout> heads, bool hidden = false)
+    {
+        foreach (var head in heads)
         {
+            if (hidden)
+            {
+                foreach (var block in head.Hidden)
+                {
+                    WriteRegistration(writer, block);
+                }
+            }
+
             writer.Line($"{head.OutputWeight} = Register({Literals.String(head.Spec.Name + ".out.weight")}, {head.OutputInputs}, {Literals.Int(head.Spec.Outputs)});");
             writer.Line($"{head.OutputBias} = Register({Literals.String(head.Spec.Name + ".out.bias")}, {Literals.Int(head.Spec.Outputs)});");
         }
+    }
 
-        if (layout.Tables.Length > 0)
+    /// <summary><c>_tables</c> in the network's input order and <c>_embedding</c>, the segments of its inputs (when the
+    /// model declares embeddings).</summary>
+    internal static void WriteTableOrder(IndentedWriter writer, Layout layout)
+    {
+        if (layout.Tables.Length == 0)
         {
-            writer.Line($"_tables = {Torch}TorchModelLayout.InInputOrder(");
-            writer.Indent().Line("network,");
-            for (var t = 0; t < layout.Tables.Length; t++)
-            {
-                var table = layout.Tables[t];
-                writer.Line($"({Literals.String(table.Spec.Column)}, {table.Property})" + (t == layout.Tables.Length - 1 ? ");" : ","));
-            }
-
-            writer.Outdent();
-            writer.Line($"_embedding = {Torch}TorchModelLayout.Segments(network);");
+            return;
         }
 
-        writer.Line("_weights =");
-        writer.Line("[").Indent();
-        if (layout.Tables.Length > 0)
+        writer.Line($"_tables = {Torch}TorchModelLayout.InInputOrder(");
+        writer.Indent().Line("network,");
+        for (var t = 0; t < layout.Tables.Length; t++)
         {
-            writer.Line(".. _tables,");
+            var table = layout.Tables[t];
+            writer.Line($"({Literals.String(table.Spec.Column)}, {table.Property})" + (t == layout.Tables.Length - 1 ? ");" : ","));
         }
 
-        foreach (var block in layout.Trunk)
-        {
-            writer.Line(string.Join(", ", block.Parameters) + ",");
-        }
+        writer.Outdent();
+        writer.Line($"_embedding = {Torch}TorchModelLayout.Segments(network);");
+    }
 
-        foreach (var head in layout.Heads)
-        {
-            writer.Line(string.Join(", ", head.Hidden.SelectMany(block => block.Parameters).Append(head.OutputWeight).Append(head.OutputBias)) + ",");
-        }
+    /// <summary>The lines of the tables' and trunk's tensors in the native parameter order (items of a collection
+    /// expression).</summary>
+    internal static IEnumerable<string> TrunkWeightLines(Layout layout) =>
+        (layout.Tables.Length > 0 ? [".. _tables,"] : Array.Empty<string>())
+            .Concat(layout.Trunk.Select(block => string.Join(", ", block.Parameters) + ","));
 
-        writer.Outdent().Line("];");
+    /// <summary>The lines of each head's tensors (hidden blocks, output layer) in the native parameter order.</summary>
+    internal static IEnumerable<string> HeadWeightLines(IEnumerable<HeadLayout> heads) =>
+        heads.Select(head => string.Join(", ", head.Hidden.SelectMany(block => block.Parameters).Append(head.OutputWeight).Append(head.OutputBias)) + ",");
+
+    /// <summary><c>_norms</c>: the trunk's moving statistics, in order.</summary>
+    internal static void WriteNorms(IndentedWriter writer, Layout layout)
+    {
         var norms = layout.Trunk.Where(block => block.Statistics is not null).Select(block => block.Statistics!).ToArray();
         writer.Line(norms.Length == 0 ? "_norms = [];" : $"_norms = [{string.Join(", ", norms)}];");
-        writer.Outdent().Line("}");
+    }
+
+    /// <summary><c>Head(int, ...)</c>: a switch over <paramref name="heads"/>' methods.</summary>
+    internal static void WriteHeadSwitch(IndentedWriter writer, IReadOnlyList<HeadLayout> heads)
+    {
+        writer.Line("/// <inheritdoc/>");
+        writer.Line($"public override {Tensor} Head(int head, {Tensor} features, {Pass} pass) => head switch");
+        writer.Line("{").Indent();
+        for (var h = 0; h < heads.Count; h++)
+        {
+            writer.Line($"{Literals.Int(h)} => {heads[h].Method}(features, pass),");
+        }
+
+        writer.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(head), head, null),");
+        writer.Outdent().Line("};");
+    }
+
+    /// <summary>Each head's outputs, a tensor per head.</summary>
+    internal static ForwardOutput[] Outputs(IEnumerable<HeadLayout> heads) =>
+        heads.Select(head => new ForwardOutput(head.Property, Tensor, head.Method + "(features, pass)", $"Head <c>{Literals.XmlText(head.Spec.Name)}</c>'s outputs.")).ToArray();
+
+    /// <summary><c>Forward</c>: the trunk, then every head's outputs in an <c>Outputs</c> record.</summary>
+    internal static void WriteForward(IndentedWriter writer, IReadOnlyList<ForwardOutput> outputs)
+    {
+        writer.Line("/// <summary>Every head's outputs for rows of the data's inputs ([rows x inputs]).</summary>");
+        writer.Open($"public Outputs Forward({Tensor} inputs, {Pass} pass)");
+        writer.Line("var features = Trunk(inputs, pass);");
+        writer.Line($"return new Outputs({string.Join(", ", outputs.Select(output => output.Call))});");
+        writer.Close();
+    }
+
+    /// <summary>The <c>Outputs</c> record, a property per head (or family of heads).</summary>
+    internal static void WriteOutputs(IndentedWriter writer, IReadOnlyList<ForwardOutput> outputs)
+    {
+        writer.Line("/// <summary>The heads' outputs, one tensor [rows x the head's outputs] per head.</summary>");
+        foreach (var output in outputs)
+        {
+            writer.Line($"/// <param name=\"{output.Property}\">{output.Doc}</param>");
+        }
+
+        writer.Line($"public sealed record Outputs({string.Join(", ", outputs.Select(output => $"{output.Type} {output.Property}"))});");
     }
 
     /// <summary>A block's tensors, under the native parameters' names (the moving statistics under the name the run-time
@@ -205,7 +261,8 @@ internal static class TorchModelEmitter
         }
     }
 
-    private static void WriteProperties(IndentedWriter writer, Layout layout)
+    /// <summary>The tables' and the trunk blocks' properties.</summary>
+    internal static void WriteTrunkProperties(IndentedWriter writer, Layout layout)
     {
         foreach (var table in layout.Tables)
         {
@@ -215,7 +272,25 @@ internal static class TorchModelEmitter
             writer.Line();
         }
 
-        foreach (var block in layout.Trunk.Concat(layout.Heads.SelectMany(head => head.Hidden)))
+        WriteBlockProperties(writer, layout.Trunk);
+    }
+
+    /// <summary>The heads' hidden blocks' and output layers' properties.</summary>
+    internal static void WriteHeadProperties(IndentedWriter writer, Layout layout)
+    {
+        WriteBlockProperties(writer, layout.Heads.SelectMany(head => head.Hidden));
+        foreach (var head in layout.Heads)
+        {
+            var what = $"Head <c>{Literals.XmlText(head.Spec.Name)}</c>'s output layer";
+            var outputs = Literals.Int(head.Spec.Outputs);
+            WriteProperty(writer, Parameter, head.OutputWeight, $"{what}: the weight [{InputsText(head.OutputInputs)} x {outputs}].");
+            WriteProperty(writer, Parameter, head.OutputBias, $"{what}: the bias [{outputs}].");
+        }
+    }
+
+    private static void WriteBlockProperties(IndentedWriter writer, IEnumerable<Block> blocks)
+    {
+        foreach (var block in blocks)
         {
             var what = block.Head is null ? $"Trunk layer {Literals.Int(block.Index)}" : $"Head <c>{Literals.XmlText(block.Head)}</c>'s hidden layer {Literals.Int(block.Index)}";
             var width = Literals.Int(block.Width);
@@ -228,41 +303,33 @@ internal static class TorchModelEmitter
                 WriteProperty(writer, Torch + "MovingStatistics", block.Statistics, $"{what}: the batch normalisation's moving statistics.");
             }
         }
-
-        foreach (var head in layout.Heads)
-        {
-            var what = $"Head <c>{Literals.XmlText(head.Spec.Name)}</c>'s output layer";
-            var outputs = Literals.Int(head.Spec.Outputs);
-            WriteProperty(writer, Parameter, head.OutputWeight, $"{what}: the weight [{InputsText(head.OutputInputs)} x {outputs}].");
-            WriteProperty(writer, Parameter, head.OutputBias, $"{what}: the bias [{outputs}].");
-        }
     }
 
     /// <summary>An input width in a summary: the trunk's inputs depend on the data.</summary>
     private static string InputsText(string inputs) => inputs == "inputs" ? "trunk inputs" : inputs;
 
-    private static void WriteProperty(IndentedWriter writer, string type, string name, string summary)
+    internal static void WriteProperty(IndentedWriter writer, string type, string name, string summary)
     {
         writer.Line($"/// <summary>{summary}</summary>");
         writer.Line($"public {type} {name} {{ get; }}");
         writer.Line();
     }
 
-    private static void WriteTrunk(IndentedWriter writer, ExperimentSpec spec, Layout layout)
+    internal static void WriteTrunk(IndentedWriter writer, ModelSpec model, Layout layout)
     {
         writer.Line("/// <inheritdoc/>");
         writer.Open($"public override {Tensor} Trunk({Tensor} inputs, {Pass} pass)");
         writer.Line(layout.Tables.Length > 0 ? $"var x = _tables.Length == 0 ? inputs : {Layers}Embed(inputs, _embedding, _tables);" : "var x = inputs;");
         foreach (var block in layout.Trunk)
         {
-            WriteBlock(writer, block, spec.Model.Activation, spec.Model.Dropout);
+            WriteBlock(writer, block, model.Activation, model.Dropout);
         }
 
         writer.Line("return x;");
         writer.Close();
     }
 
-    private static void WriteHead(IndentedWriter writer, ExperimentSpec spec, HeadLayout head)
+    internal static void WriteHead(IndentedWriter writer, ModelSpec model, HeadLayout head)
     {
         writer.Line($"/// <summary>Head <c>{Literals.XmlText(head.Spec.Name)}</c> ({Literals.XmlText(Describe(head.Spec))}): its outputs for the trunk's output.</summary>");
         writer.Open($"public {Tensor} {head.Method}({Tensor} features, {Pass} pass)");
@@ -271,7 +338,7 @@ internal static class TorchModelEmitter
             writer.Line("var x = features;");
             foreach (var block in head.Hidden)
             {
-                WriteBlock(writer, block, spec.Model.Activation, 0);
+                WriteBlock(writer, block, model.Activation, 0);
             }
         }
 
@@ -305,7 +372,7 @@ internal static class TorchModelEmitter
         + (spec.Data.Embeddings.Count == 0 ? string.Empty : ", embeddings of " + string.Join(", ", spec.Data.Embeddings.Select(embedding => embedding.Column)))
         + ", heads " + string.Join(", ", spec.Heads.Select(head => head.Name));
 
-    private static string Describe(ModelSpec model) =>
+    internal static string Describe(ModelSpec model) =>
         model.Activation.ToString().ToLowerInvariant()
         + (model.BatchNorm ? ", batch normalisation" : string.Empty)
         + (model.Dropout > 0 ? ", dropout " + model.Dropout.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : string.Empty);
@@ -317,7 +384,7 @@ internal static class TorchModelEmitter
 
     /// <summary>A hidden block of the trunk (<paramref name="Head"/> null) or of a head: its dense layer (and batch
     /// normalisation) and the properties that hold its tensors.</summary>
-    private sealed record Block(
+    internal sealed record Block(
         string? Head, int Index, string Inputs, int Width, string Weight, string Bias, string? Gamma, string? Beta, string? Statistics)
     {
         /// <summary>The native dense layer's name before its index: <c>trunk</c>, or the head's name.</summary>
@@ -330,25 +397,33 @@ internal static class TorchModelEmitter
 
     /// <summary>A head: its method, its outputs' property, its hidden blocks and output layer (whose inputs,
     /// <paramref name="OutputInputs"/>, are a C# expression).</summary>
-    private sealed record HeadLayout(HeadSpec Spec, string Method, string Property, Block[] Hidden, string OutputInputs, string OutputWeight, string OutputBias);
+    internal sealed record HeadLayout(HeadSpec Spec, string Method, string Property, Block[] Hidden, string OutputInputs, string OutputWeight, string OutputBias);
 
-    private sealed record Table(EmbeddingSpec Spec, string Property);
+    internal sealed record Table(EmbeddingSpec Spec, string Property);
 
-    /// <summary>The spec's layers with unique member names.</summary>
-    private sealed class Layout
+    /// <summary>A head's outputs as <c>Forward</c> returns them: the record's property, its type, the call that computes
+    /// it, and its doc comment (XML).</summary>
+    internal sealed record ForwardOutput(string Property, string Type, string Call, string Doc);
+
+    /// <summary>A model's layers (embedding tables, trunk blocks, heads) with unique member names.</summary>
+    internal sealed class Layout
     {
-        public Layout(ExperimentSpec spec)
+        /// <param name="model">The trunk.</param>
+        /// <param name="embeddings">The declared embeddings.</param>
+        /// <param name="heads">The heads, in network order.</param>
+        /// <param name="taken">Names no member may take besides <see cref="ModelMembers"/> (the trunk's names come
+        /// first, so they do not depend on the heads).</param>
+        public Layout(ModelSpec model, IReadOnlyList<EmbeddingSpec> embeddings, IReadOnlyList<HeadSpec> heads, IEnumerable<string> taken)
         {
-            var model = spec.Model;
             var wanted = new List<string>();
-            wanted.AddRange(spec.Data.Embeddings.Select(embedding => "Embedding" + CSharpNames.Member(embedding.Column)));
+            wanted.AddRange(embeddings.Select(embedding => "Embedding" + CSharpNames.Member(embedding.Column)));
             for (var i = 0; i < model.Trunk.Count; i++)
             {
                 var prefix = "Trunk" + Literals.Int(i);
                 wanted.AddRange(model.BatchNorm ? [prefix + "Weight", prefix + "Bias", prefix + "Gamma", prefix + "Beta", prefix + "Statistics"] : [prefix + "Weight", prefix + "Bias"]);
             }
 
-            foreach (var head in spec.Heads)
+            foreach (var head in heads)
             {
                 var prefix = CSharpNames.Member(head.Name);
                 wanted.Add(prefix + "Head");
@@ -360,8 +435,9 @@ internal static class TorchModelEmitter
                 wanted.AddRange([prefix + "OutputWeight", prefix + "OutputBias"]);
             }
 
-            var names = new Queue<string>(CSharpNames.Unique(wanted, ModelMembers));
-            Tables = spec.Data.Embeddings.Select(embedding => new Table(embedding, names.Dequeue())).ToArray();
+            Names = CSharpNames.Unique(wanted, ModelMembers.Concat(taken));
+            var names = new Queue<string>(Names);
+            Tables = embeddings.Select(embedding => new Table(embedding, names.Dequeue())).ToArray();
             Trunk = model.Trunk
                 .Select((width, i) =>
                 {
@@ -371,18 +447,18 @@ internal static class TorchModelEmitter
                         : new Block(null, i, inputs, width, names.Dequeue(), names.Dequeue(), null, null, null);
                 })
                 .ToArray();
-            var trunkWidth = model.Trunk.Count == 0 ? "inputs" : Literals.Int(model.Trunk[model.Trunk.Count - 1]);
-            var properties = CSharpNames.Unique(spec.Heads.Select(head => CSharpNames.Member(head.Name)), RecordMembers);
-            Heads = spec.Heads
+            TrunkWidth = model.Trunk.Count == 0 ? "inputs" : Literals.Int(model.Trunk[model.Trunk.Count - 1]);
+            var properties = CSharpNames.Unique(heads.Select(head => CSharpNames.Member(head.Name)), RecordMembers);
+            Heads = heads
                 .Select((head, h) => new HeadLayout(
                     head,
                     names.Dequeue(),
                     properties[h],
                     head.Hidden
                         .Select((width, i) => new Block(
-                            head.Name, i, i == 0 ? trunkWidth : Literals.Int(head.Hidden[i - 1]), width, names.Dequeue(), names.Dequeue(), null, null, null))
+                            head.Name, i, i == 0 ? TrunkWidth : Literals.Int(head.Hidden[i - 1]), width, names.Dequeue(), names.Dequeue(), null, null, null))
                         .ToArray(),
-                    head.Hidden.Count == 0 ? trunkWidth : Literals.Int(head.Hidden[head.Hidden.Count - 1]),
+                    head.Hidden.Count == 0 ? TrunkWidth : Literals.Int(head.Hidden[head.Hidden.Count - 1]),
                     names.Dequeue(),
                     names.Dequeue()))
                 .ToArray();
@@ -393,5 +469,11 @@ internal static class TorchModelEmitter
         public Block[] Trunk { get; }
 
         public HeadLayout[] Heads { get; }
+
+        /// <summary>The trunk's output width as a C# expression (<c>inputs</c> without a trunk).</summary>
+        public string TrunkWidth { get; }
+
+        /// <summary>Every member name the layout took.</summary>
+        public string[] Names { get; }
     }
 }

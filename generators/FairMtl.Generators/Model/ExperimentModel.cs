@@ -20,6 +20,8 @@ namespace FairMtl.Generators.Model;
 /// <c>data</c> section, so that its column references are still checked against the data file's header.</param>
 /// <param name="ComparisonYaml">For a comparison experiment: its YAML text, which the registry carries so that the
 /// host can run it by name (it reads comparisons at run time).</param>
+/// <param name="Comparison">For a comparison experiment: its resolved spec (a comparison on the torch engine gets
+/// generated torch code from it).</param>
 internal sealed record ExperimentModel(
     string Name,
     string SourceFile,
@@ -31,7 +33,8 @@ internal sealed record ExperimentModel(
     DiagnosticLocation NameLocation,
     string SourceHash = "",
     DataSpec? ComparisonData = null,
-    string? ComparisonYaml = null);
+    string? ComparisonYaml = null,
+    ComparisonSpec? Comparison = null);
 
 /// <summary>
 /// The type that receives the generated members: for YAML a new <c>public static partial class</c> in

@@ -66,8 +66,8 @@ internal static class YamlExperimentReader
     }
 
     /// <summary>
-    /// A comparison experiment is validated (its mistakes become diagnostics) but gets no generated code: the host reads
-    /// its YAML at run time.
+    /// A comparison experiment is validated (its mistakes become diagnostics); the host reads its YAML at run time, and
+    /// only a comparison on the torch engine gets generated code (its torch modules and objectives).
     /// </summary>
     private static ExperimentModel FromComparison(LoadedComparison loaded, string path, string yaml) =>
         new(
@@ -80,7 +80,8 @@ internal static class YamlExperimentReader
             Columns(ColumnReferences.Of(loaded.Spec), loaded.Source, path),
             DiagnosticLocation.FromSource(loaded.Source.Locate("name"), path),
             ComparisonData: loaded.Spec.Data,
-            ComparisonYaml: yaml);
+            ComparisonYaml: yaml,
+            Comparison: loaded.Spec);
 
     private static ColumnReference[] Columns(IEnumerable<(string Path, string Column)> references, SpecSourceMap source, string path) =>
         references

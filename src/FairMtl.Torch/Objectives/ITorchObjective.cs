@@ -17,8 +17,9 @@ public interface ITorchObjective
 
     /// <summary>Whether <see cref="Evaluate"/> has the native objective evaluate the batch itself (a stateful objective:
     /// its state moves on once per batch, and its description of a value that is not finite is the batch's): the engine
-    /// must not evaluate it again.</summary>
-    bool EvaluatesNative { get; }
+    /// must not evaluate it again. False unless an objective says otherwise (the routed objectives, generated ones
+    /// included, are stateless).</summary>
+    bool EvaluatesNative => false;
 }
 
 /// <summary>What an objective gives the engine for one batch.</summary>

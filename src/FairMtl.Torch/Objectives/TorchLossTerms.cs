@@ -1,3 +1,4 @@
+using FairMtl.Objectives.Fairness;
 using FairMtl.Objectives.Routing;
 using FairMtl.Spec;
 using FairMtl.Torch.Modules;
@@ -19,8 +20,8 @@ public static class TorchLossTerms
     public static Tensor Compute(ILossTerm term, Tensor outputs, TorchBatch batch, int head) => term switch
     {
         HeadTaskTerm task => LabelledTaskLoss(task.Task, task.Loss, task.Classes, outputs, batch, head, task.Summed),
-        GroupTaskTerm group => GroupCrossEntropy(outputs, batch, head, batch.Groups(group.Attribute), group.Group),
-        FairnessTerm fairness => Fairness(fairness, outputs, batch, head),
+        GroupTaskTerm group => GroupCrossEntropy(outputs, batch, head, group.Attribute, group.Group),
+        FairnessTerm fairness => Fairness(fairness.Loss, fairness.Attribute, fairness.Subset, fairness.OtherHeads, outputs, batch, head, fairness.Summed),
         _ => throw new NotSupportedException($"The torch engine has no form of the loss term {term.GetType().Name} ({term.Name})."),
     };
 
@@ -59,9 +60,12 @@ public static class TorchLossTerms
         return summed ? sum : sum.div(TorchScalars.Of(labelled == 0 ? 1d : labelled));
     }
 
-    /// <summary>The mean binary cross-entropy over the rows of group <paramref name="group"/> (none: 0).</summary>
-    private static Tensor GroupCrossEntropy(Tensor outputs, TorchBatch batch, int head, ReadOnlySpan<int> groups, int group)
+    /// <summary>A group-specific head's loss (<see cref="GroupTaskTerm"/>): the mean binary cross-entropy of head
+    /// <paramref name="head"/>'s <paramref name="outputs"/> over the batch rows whose group of
+    /// <paramref name="attribute"/> is <paramref name="group"/> (none: 0), a float64 scalar.</summary>
+    public static Tensor GroupCrossEntropy(Tensor outputs, TorchBatch batch, int head, string attribute, int group)
     {
+        var groups = batch.Groups(attribute);
         var mask = new double[batch.Rows];
         var count = 0;
         for (var i = 0; i < mask.Length; i++)
@@ -79,21 +83,40 @@ public static class TorchLossTerms
         return entropies.mul(tensor(mask, ScalarType.Float64)).sum().div(TorchScalars.Of(count == 0 ? 1d : count));
     }
 
-    /// <summary>The fairness loss on the batch rows the term includes, gathered in row order (times their number for a
-    /// summed term).</summary>
-    private static Tensor Fairness(FairnessTerm term, Tensor outputs, TorchBatch batch, int head)
+    /// <summary>A fairness term's loss (<see cref="FairnessTerm"/> of these settings): <paramref name="loss"/> of head
+    /// <paramref name="head"/>'s <paramref name="outputs"/> against its targets and the groups of
+    /// <paramref name="attribute"/>, on the batch rows of <paramref name="subset"/> whose group is known
+    /// (<see cref="FairnessTerm.Includes(FairMtl.Training.TrainingBatch, string, RowSubset, IReadOnlyList{int}, int, int)"/>),
+    /// gathered in row order; a float64 scalar.</summary>
+    /// <param name="loss">The fairness loss and its settings.</param>
+    /// <param name="attribute">The sensitive attribute whose groups it compares.</param>
+    /// <param name="subset">Which rows it looks at.</param>
+    /// <param name="otherHeads">For the exclusive subsets: the heads of the other tasks.</param>
+    /// <param name="outputs">The head's outputs [rows x 1], float32.</param>
+    /// <param name="batch">The batch.</param>
+    /// <param name="head">The head.</param>
+    /// <param name="summed">The loss times the number of rows it is computed on (<see cref="Spec.LossReduction.Sum"/>).</param>
+    public static Tensor Fairness(
+        FairnessLossDefinition loss,
+        string attribute,
+        RowSubset subset,
+        IReadOnlyList<int> otherHeads,
+        Tensor outputs,
+        TorchBatch batch,
+        int head,
+        bool summed = false)
     {
         var rows = new List<long>(batch.Rows);
         for (var i = 0; i < batch.Rows; i++)
         {
-            if (term.Includes(batch.Native, head, i))
+            if (FairnessTerm.Includes(batch.Native, attribute, subset, otherHeads, head, i))
             {
                 rows.Add(i);
             }
         }
 
         var allTargets = batch.TargetValues(head);
-        var allGroups = batch.Groups(term.Attribute);
+        var allGroups = batch.Groups(attribute);
         var targets = new float[rows.Count];
         var groups = new int[rows.Count];
         for (var k = 0; k < rows.Count; k++)
@@ -103,7 +126,7 @@ public static class TorchLossTerms
         }
 
         var logits = outputs.to_type(ScalarType.Float64).reshape(-1).index_select(0, tensor(rows.ToArray(), ScalarType.Int64));
-        var value = TorchFairnessLosses.Compute(term.Loss, logits, targets, groups);
-        return term.Summed ? value.mul(TorchScalars.Of((double)rows.Count)) : value;
+        var value = TorchFairnessLosses.Compute(loss, logits, targets, groups);
+        return summed ? value.mul(TorchScalars.Of((double)rows.Count)) : value;
     }
 }

@@ -16,11 +16,6 @@ public sealed class TorchRoutedObjective(IReadOnlyList<HeadRoute> routes) : ITor
     /// <summary>The routes, one per head.</summary>
     public IReadOnlyList<HeadRoute> Routes { get; } = routes;
 
-    /// <inheritdoc/>
-    /// <remarks>No: a routed objective has no state, and the engine evaluates it natively only to describe a value that is
-    /// not finite.</remarks>
-    public bool EvaluatesNative => false;
-
     public TorchObjectiveParts Evaluate(IReadOnlyList<Tensor> outputs, TorchBatch batch)
     {
         Tensor? heads = null, trunk = null;

@@ -39,9 +39,16 @@ internal sealed class TorchStep : ITrainingStep, IDisposable
     private float[]? _inputs;
     private IBatchObjective? _objective;
     private ITorchObjective _torchObjective = null!;
+    private readonly ITorchObjective? _generated;
 
-    public TorchStep(MultiHeadNetwork network, TorchModel model, Func<TorchOptimizer> createOptimizer)
+    /// <param name="network">The unit's native network.</param>
+    /// <param name="model">Its torch model.</param>
+    /// <param name="createOptimizer">Makes the optimiser (again after a reset).</param>
+    /// <param name="generated">A compiled comparison's generated objective, used as the torch form of its routed
+    /// objective (<see cref="TorchObjectives.For"/>); null: none.</param>
+    public TorchStep(MultiHeadNetwork network, TorchModel model, Func<TorchOptimizer> createOptimizer, ITorchObjective? generated = null)
     {
+        _generated = generated;
         _network = network;
         _model = model;
         _createOptimizer = createOptimizer;
@@ -155,7 +162,7 @@ internal sealed class TorchStep : ITrainingStep, IDisposable
     {
         if (!ReferenceEquals(objective, _objective))
         {
-            _torchObjective = TorchObjectives.For(objective, _network);
+            _torchObjective = TorchObjectives.For(objective, _network, _generated);
             _objective = objective;
         }
 

@@ -20,11 +20,20 @@ internal sealed class TorchTrainer : IUnitTrainer
     private readonly TorchModel _model;
     private readonly TorchStep _step;
 
-    public TorchTrainer(MultiHeadNetwork network, DataPart train, DataPart validation, TorchModel model, OptimizerSpec optimizer, int batchSize)
+    /// <param name="network">The unit's native network.</param>
+    /// <param name="train">The training rows.</param>
+    /// <param name="validation">The validation rows.</param>
+    /// <param name="model">The torch model of the network.</param>
+    /// <param name="optimizer">The optimiser and its settings.</param>
+    /// <param name="batchSize">Rows per mini-batch.</param>
+    /// <param name="generatedObjective">A compiled comparison's generated objective of the unit's method, which trains in
+    /// place of its routed objective's torch form; null: none.</param>
+    public TorchTrainer(
+        MultiHeadNetwork network, DataPart train, DataPart validation, TorchModel model, OptimizerSpec optimizer, int batchSize, Objectives.ITorchObjective? generatedObjective = null)
     {
         _loop = new ModelTrainer(network, train, validation, batchSize);
         _model = model;
-        _step = new TorchStep(network, model, () => TorchOptimizer.Create(optimizer, model.Weights));
+        _step = new TorchStep(network, model, () => TorchOptimizer.Create(optimizer, model.Weights), generatedObjective);
     }
 
     /// <summary>The torch model being trained.</summary>

@@ -67,7 +67,8 @@ public sealed class MethodComparisonKind : IStorableKind<ComparisonUnit, Compari
     /// <inheritdoc/>
     public ComparisonRun Train(ComparisonUnit unit, Action modelFinished, CancellationToken cancellationToken)
     {
-        var run = Train(Spec, _loaded.Data, _loaded.Repetitions[unit.Repetition], unit.Method with { Lambda = unit.Lambda }, unit.IsFront, _tasks, cancellationToken);
+        var run = Train(
+            Spec, _experiment.CompiledName, _loaded.Data, _loaded.Repetitions[unit.Repetition], unit.Method with { Lambda = unit.Lambda }, unit.IsFront, _tasks, cancellationToken);
         modelFinished();
         return run;
     }
@@ -158,10 +159,18 @@ public sealed class MethodComparisonKind : IStorableKind<ComparisonUnit, Compari
     }
 
     private static ComparisonRun Train(
-        ComparisonSpec spec, ComparisonData data, RepetitionData repetition, MethodSpec method, bool isFront, string[] tasks, CancellationToken cancellationToken)
+        ComparisonSpec spec,
+        string? compiledName,
+        ComparisonData data,
+        RepetitionData repetition,
+        MethodSpec method,
+        bool isFront,
+        string[] tasks,
+        CancellationToken cancellationToken)
     {
         var plan = MethodNetwork.For(method, spec, data.Attributes);
-        var (network, outcome) = UnitTraining.Train(spec, data.Table.FeatureColumns, repetition, plan, tasks, cancellationToken);
+        var (network, outcome) = UnitTraining.Train(
+            spec, data.Table.FeatureColumns, repetition, plan, tasks, cancellationToken, new TrainedMethod(method, null, data.Attributes), compiledName);
         if (!outcome.Succeeded)
         {
             return new ComparisonRun(method.Name, method.Lambda, isFront, repetition.Repetition, repetition.Seed, outcome.Epochs, outcome.Steps, null, outcome.Failure);

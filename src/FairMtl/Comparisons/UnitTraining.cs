@@ -15,8 +15,23 @@ namespace FairMtl.Comparisons;
 public static class UnitTraining
 {
     /// <summary>The trained network (weights of the best epoch) and how training went.</summary>
+    /// <param name="spec">The comparison (the unit's: a single-task reference's has its one task).</param>
+    /// <param name="featureColumns">Each input's data column.</param>
+    /// <param name="repetition">The repetition's split and seed.</param>
+    /// <param name="plan">The method's heads, targets and routes.</param>
+    /// <param name="tasks">The task names, in spec order.</param>
+    /// <param name="cancellationToken">Stops training.</param>
+    /// <param name="method">The unit's method as the engine is told it (<see cref="TrainerSettings.Method"/>), or null.</param>
+    /// <param name="compiledName">The comparison's name when it runs as compiled (<see cref="TrainerSettings.Experiment"/>).</param>
     public static (MultiHeadNetwork Network, TrainingOutcome Outcome) Train(
-        ComparisonSpec spec, IReadOnlyList<string> featureColumns, RepetitionData repetition, MethodNetwork plan, IReadOnlyList<string> tasks, CancellationToken cancellationToken)
+        ComparisonSpec spec,
+        IReadOnlyList<string> featureColumns,
+        RepetitionData repetition,
+        MethodNetwork plan,
+        IReadOnlyList<string> tasks,
+        CancellationToken cancellationToken,
+        TrainedMethod? method = null,
+        string? compiledName = null)
     {
         var network = CreateNetwork(spec, featureColumns, repetition, plan);
         using var trainer = TrainingEngines.Create(
@@ -24,7 +39,7 @@ public static class UnitTraining
             network,
             plan.WithTargets(repetition.Train),
             repetition.Validation,
-            new TrainerSettings(spec.Training.BatchSize, spec.Training.Optimizer, spec.Model.Init, repetition.Seed));
+            new TrainerSettings(spec.Training.BatchSize, spec.Training.Optimizer, spec.Model.Init, repetition.Seed, compiledName, method));
         var selection = spec.Training.Selection == EpochChoice.BestEpoch
             ? new EpochSelection(new TaskValidationLoss(plan, repetition.Validation, tasks), int.MaxValue, 0d, RestoreBest: true)
             : null;

@@ -13,7 +13,8 @@ namespace FairMtl.Compiled;
 public sealed record CompiledComparison(string Name, string SourceFile, string Yaml)
 {
     /// <summary>The experiment ready to run: relative paths (the data files) resolve against the declaring file's folder.
-    /// The YAML of an attribute declaration marks its mappings and lists with tags, which the build already validated.</summary>
+    /// The YAML of an attribute declaration marks its mappings and lists with tags, which the build already validated.
+    /// It runs as compiled (<see cref="LoadedComparison.IsCompiled"/>).</summary>
     public LoadedComparison Load() =>
-        ComparisonYamlReader.Parse(Yaml, SourceFile, Path.GetDirectoryName(SourceFile) ?? Environment.CurrentDirectory, collectionTags: true);
+        ComparisonYamlReader.Parse(Yaml, SourceFile, Path.GetDirectoryName(SourceFile) ?? Environment.CurrentDirectory, collectionTags: true) with { IsCompiled = true };
 }

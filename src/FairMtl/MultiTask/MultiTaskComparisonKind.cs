@@ -56,7 +56,7 @@ public sealed class MultiTaskComparisonKind : IStorableKind<MultiTaskUnit, Multi
     /// <inheritdoc/>
     public MultiTaskRun Train(MultiTaskUnit unit, Action modelFinished, CancellationToken cancellationToken)
     {
-        var run = Train(Spec, _loaded.Data, _loaded.Repetitions[unit.Repetition], unit, cancellationToken);
+        var run = Train(Spec, _experiment.CompiledName, _loaded.Data, _loaded.Repetitions[unit.Repetition], unit, cancellationToken);
         modelFinished();
         return run;
     }
@@ -155,7 +155,8 @@ public sealed class MultiTaskComparisonKind : IStorableKind<MultiTaskUnit, Multi
         }
     }
 
-    private static MultiTaskRun Train(ComparisonSpec spec, ComparisonData data, RepetitionData repetition, MultiTaskUnit unit, CancellationToken cancellationToken)
+    private static MultiTaskRun Train(
+        ComparisonSpec spec, string? compiledName, ComparisonData data, RepetitionData repetition, MultiTaskUnit unit, CancellationToken cancellationToken)
     {
         var reference = unit as ReferenceUnit;
         var single = reference is not null;
@@ -167,7 +168,8 @@ public sealed class MultiTaskComparisonKind : IStorableKind<MultiTaskUnit, Multi
         };
         var plan = MethodNetwork.For(method, unitSpec, data.Attributes, setting);
         var tasks = unitSpec.Tasks.Select(t => t.Name).ToArray();
-        var (network, outcome) = UnitTraining.Train(unitSpec, data.Table.FeatureColumns, repetition, plan, tasks, cancellationToken);
+        var (network, outcome) = UnitTraining.Train(
+            unitSpec, data.Table.FeatureColumns, repetition, plan, tasks, cancellationToken, new TrainedMethod(method, setting, data.Attributes), compiledName);
         var count = spec.Tasks.Count;
         double[] Blank() => Enumerable.Repeat(double.NaN, count).ToArray();
         var (errors, fprGaps, tprGaps) = (Blank(), Blank(), Blank());

@@ -30,4 +30,8 @@ public interface ITrainingEngine
 /// <param name="Experiment">The name of the compiled experiment the unit belongs to when it runs from its compiled spec
 /// and weighting (an engine may then train the model the source generator wrote for it); null for a spec read at run
 /// time, whose model is built from the network's layout.</param>
-public sealed record TrainerSettings(int BatchSize, OptimizerSpec Optimizer, Initializer Init, int Seed, string? Experiment = null);
+/// <param name="Method">For a unit of a comparison: its method (at the unit's lambda), sweep setting and the data's
+/// sensitive groups (an engine may train the code the source generator wrote for the method of a compiled comparison,
+/// <paramref name="Experiment"/>); null for the other kinds. It does not change what the native engine does.</param>
+public sealed record TrainerSettings(
+    int BatchSize, OptimizerSpec Optimizer, Initializer Init, int Seed, string? Experiment = null, Comparisons.TrainedMethod? Method = null);

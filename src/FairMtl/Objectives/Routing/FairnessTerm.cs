@@ -66,8 +66,7 @@ public sealed class FairnessTerm : ILossTerm
 
     /// <summary>Whether batch row <paramref name="row"/> takes part in the loss on head <paramref name="head"/>: its
     /// group is known and it is in the term's subset.</summary>
-    public bool Includes(TrainingBatch batch, int head, int row) =>
-        batch.Groups[_attribute][row] >= 0 && Includes(batch, batch.Targets[head], head, row);
+    public bool Includes(TrainingBatch batch, int head, int row) => Includes(batch, _attribute, _subset, _otherHeads, head, row);
 
     public double Compute(ReadOnlySpan<float> outputs, TrainingBatch batch, int head, Span<float> gradient)
     {
@@ -90,9 +89,17 @@ public sealed class FairnessTerm : ILossTerm
         return Summed ? LossSums.Scale(subsetValue, included, gradient, batch.Rows) : subsetValue;
     }
 
-    private bool Includes(TrainingBatch batch, float[] targets, int head, int row)
+    /// <summary>Whether batch row <paramref name="row"/> takes part in a fairness loss of attribute
+    /// <paramref name="attribute"/> on the rows <paramref name="subset"/> of head <paramref name="head"/>: its group is
+    /// known and it is in the subset (the exclusive subsets look at the heads <paramref name="otherHeads"/> of the other
+    /// tasks). What a <see cref="FairnessTerm"/> of these settings includes, for code that computes such a loss itself
+    /// (the torch engine's generated objectives).</summary>
+    public static bool Includes(TrainingBatch batch, string attribute, RowSubset subset, IReadOnlyList<int> otherHeads, int head, int row) =>
+        batch.Groups[attribute][row] >= 0 && InSubset(batch, batch.Targets[head], subset, otherHeads, head, row);
+
+    private static bool InSubset(TrainingBatch batch, float[] targets, RowSubset subset, IReadOnlyList<int> otherHeads, int head, int row)
     {
-        switch (_subset)
+        switch (subset)
         {
             case RowSubset.All:
                 return true;
@@ -101,14 +108,15 @@ public sealed class FairnessTerm : ILossTerm
             case RowSubset.Positives:
                 return targets[row] == 1f;
             default:
-                var label = _subset == RowSubset.ExclusiveNegatives ? 0f : 1f;
+                var label = subset == RowSubset.ExclusiveNegatives ? 0f : 1f;
                 if (targets[row] != label)
                 {
                     return false;
                 }
 
-                foreach (var other in _otherHeads)
+                for (var k = 0; k < otherHeads.Count; k++)
                 {
+                    var other = otherHeads[k];
                     if (other != head && batch.Targets[other][row] == label)
                     {
                         return false;
