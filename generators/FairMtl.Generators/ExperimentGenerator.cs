@@ -128,38 +128,39 @@ public sealed class ExperimentGenerator : IIncrementalGenerator
     private static bool IsTorchComparison(CheckedExperiment experiment) =>
         experiment.Diagnostics.Count == 0 && TorchComparisonEmitter.Applies(experiment.Experiment.Comparison);
 
-    private static void GenerateTorchComparison(SourceProductionContext context, CheckedExperiment experiment)
+    private static void GenerateTorchComparison(SourceProductionContext context, CheckedExperiment experiment) =>
+        AddSource(
+            context,
+            experiment,
+            CSharpNames.TorchHintName(experiment.Experiment),
+            $"generating the torch code of comparison '{experiment.Experiment.Name}'",
+            () => TorchComparisonEmitter.Emit(experiment.Experiment));
+
+    private static void GenerateTorch(SourceProductionContext context, CheckedExperiment experiment) =>
+        AddSource(
+            context,
+            experiment,
+            CSharpNames.TorchHintName(experiment.Experiment),
+            $"generating the torch module of experiment '{experiment.Experiment.Name}'",
+            () => TorchModelEmitter.Emit(experiment.Experiment, WeightingExpression.Parse(experiment.Experiment.Spec!.Loss)));
+
+    /// <summary>Adds the source <paramref name="emit"/> writes under <paramref name="hintName"/>; an exception it throws
+    /// (a generator bug, never a declaration mistake) is reported as an internal-error diagnostic that says what was being
+    /// done, at the experiment's name, and nothing is added.</summary>
+    private static void AddSource(SourceProductionContext context, CheckedExperiment experiment, string hintName, string doing, Func<string> emit)
     {
         string source;
         try
         {
-            source = TorchComparisonEmitter.Emit(experiment.Experiment);
+            source = emit();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            DiagnosticReporter.Report(
-                context, DiagnosticReporter.InternalError(e, $"generating the torch code of comparison '{experiment.Experiment.Name}'", experiment.Experiment.NameLocation));
+            DiagnosticReporter.Report(context, DiagnosticReporter.InternalError(e, doing, experiment.Experiment.NameLocation));
             return;
         }
 
-        context.AddSource(CSharpNames.TorchHintName(experiment.Experiment), source);
-    }
-
-    private static void GenerateTorch(SourceProductionContext context, CheckedExperiment experiment)
-    {
-        string source;
-        try
-        {
-            source = TorchModelEmitter.Emit(experiment.Experiment, WeightingExpression.Parse(experiment.Experiment.Spec!.Loss));
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            DiagnosticReporter.Report(
-                context, DiagnosticReporter.InternalError(e, $"generating the torch module of experiment '{experiment.Experiment.Name}'", experiment.Experiment.NameLocation));
-            return;
-        }
-
-        context.AddSource(CSharpNames.TorchHintName(experiment.Experiment), source);
+        context.AddSource(hintName, source);
     }
 
     private static void Generate(SourceProductionContext context, CheckedExperiment experiment)
@@ -174,18 +175,7 @@ public sealed class ExperimentGenerator : IIncrementalGenerator
             return;
         }
 
-        string source;
-        try
-        {
-            source = ExperimentEmitter.Emit(experiment.Experiment);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            DiagnosticReporter.Report(
-                context, DiagnosticReporter.InternalError(e, $"generating experiment '{experiment.Experiment.Name}'", experiment.Experiment.NameLocation));
-            return;
-        }
-
-        context.AddSource(CSharpNames.HintName(experiment.Experiment), source);
+        AddSource(
+            context, experiment, CSharpNames.HintName(experiment.Experiment), $"generating experiment '{experiment.Experiment.Name}'", () => ExperimentEmitter.Emit(experiment.Experiment));
     }
 }

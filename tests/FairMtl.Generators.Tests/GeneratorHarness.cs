@@ -31,6 +31,33 @@ internal static class GeneratorHarness
 
     public static string ReadRepoFile(string relativePath) => File.ReadAllText(Path.Combine(RepositoryRoot, relativePath));
 
+    /// <summary>
+    /// Asserts that the code excerpt of docs/generator.md between <c>&lt;!-- {marker}: begin --&gt;</c> and its end marker
+    /// (blank lines, fences, comments and <c>// ...</c> elisions left out; more than 40 lines) is in
+    /// <paramref name="generated"/> line for line, in order.
+    /// </summary>
+    public static void ShouldContainDocsExcerpt(string generated, string marker)
+    {
+        var lines = generated.Split('\n');
+        var docs = ReadRepoFile("docs/generator.md").Replace("\r\n", "\n", StringComparison.Ordinal);
+        var begin = docs.IndexOf($"<!-- {marker}: begin -->", StringComparison.Ordinal);
+        var end = docs.IndexOf($"<!-- {marker}: end -->", StringComparison.Ordinal);
+        begin.ShouldBeGreaterThan(0);
+        var excerpt = docs[begin..end].Split('\n')
+            .Where(line => line.Length > 0 && !line.StartsWith("<!--", StringComparison.Ordinal) && !line.StartsWith("```", StringComparison.Ordinal))
+            .Where(line => !line.TrimStart().StartsWith("// ...", StringComparison.Ordinal))
+            .ToArray();
+
+        excerpt.Length.ShouldBeGreaterThan(40);
+        var at = 0;
+        foreach (var line in excerpt)
+        {
+            var found = Array.IndexOf(lines, line, at);
+            found.ShouldBeGreaterThanOrEqualTo(0, $"docs/generator.md's excerpt '{marker}' has a line that is not in the generated code (in order): {line}");
+            at = found + 1;
+        }
+    }
+
     /// <summary>A text at a virtual path under the root.</summary>
     public static AdditionalText Text(string relativePath, string? text) => new InMemoryAdditionalText(Root + relativePath, text);
 

@@ -37,24 +37,7 @@ public sealed class TorchComparisonTests
     public void The_excerpt_in_docs_generator_md_is_the_generated_comparison_code_line_for_line()
     {
         var run = GeneratorHarness.Run([GeneratorHarness.RepoFile("experiments/torch/adult-sex-race.yaml")], TorchStandIn);
-        var generated = run.Source("FairMtl.Generated.Experiments.AdultSexRaceTorch.Torch.g.cs").Split('\n');
-        var docs = GeneratorHarness.ReadRepoFile("docs/generator.md").Replace("\r\n", "\n", StringComparison.Ordinal);
-        var begin = docs.IndexOf("<!-- generated-torch-comparison: begin -->", StringComparison.Ordinal);
-        var end = docs.IndexOf("<!-- generated-torch-comparison: end -->", StringComparison.Ordinal);
-        begin.ShouldBeGreaterThan(0);
-        var excerpt = docs[begin..end].Split('\n')
-            .Where(line => line.Length > 0 && !line.StartsWith("<!--", StringComparison.Ordinal) && !line.StartsWith("```", StringComparison.Ordinal))
-            .Where(line => !line.TrimStart().StartsWith("// ...", StringComparison.Ordinal))
-            .ToArray();
-
-        excerpt.Length.ShouldBeGreaterThan(40);
-        var at = 0;
-        foreach (var line in excerpt)
-        {
-            var found = Array.IndexOf(generated, line, at);
-            found.ShouldBeGreaterThanOrEqualTo(0, $"docs/generator.md's comparison excerpt line is not in the generated code (in order): {line}");
-            at = found + 1;
-        }
+        GeneratorHarness.ShouldContainDocsExcerpt(run.Source("FairMtl.Generated.Experiments.AdultSexRaceTorch.Torch.g.cs"), "generated-torch-comparison");
     }
 
     [Fact]

@@ -70,24 +70,7 @@ public sealed class TorchModelTests
     {
         var run = GeneratorHarness.Run(
             [GeneratorHarness.RepoFile("experiments/torch/parkinson.yaml"), GeneratorHarness.RepoFile(Experiments.ParkinsonData)], TorchStandIn);
-        var generated = run.Source("FairMtl.Generated.Experiments.ParkinsonTorch.Torch.g.cs").Split('\n');
-        var docs = GeneratorHarness.ReadRepoFile("docs/generator.md").Replace("\r\n", "\n", StringComparison.Ordinal);
-        var begin = docs.IndexOf("<!-- generated-torch-module: begin -->", StringComparison.Ordinal);
-        var end = docs.IndexOf("<!-- generated-torch-module: end -->", StringComparison.Ordinal);
-        begin.ShouldBeGreaterThan(0);
-        var excerpt = docs[begin..end].Split('\n')
-            .Where(line => line.Length > 0 && !line.StartsWith("<!--", StringComparison.Ordinal) && !line.StartsWith("```", StringComparison.Ordinal))
-            .Where(line => !line.TrimStart().StartsWith("// ...", StringComparison.Ordinal))
-            .ToArray();
-
-        excerpt.Length.ShouldBeGreaterThan(40);
-        var at = 0;
-        foreach (var line in excerpt)
-        {
-            var found = Array.IndexOf(generated, line, at);
-            found.ShouldBeGreaterThanOrEqualTo(0, $"docs/generator.md's excerpt line is not in the generated module (in order): {line}");
-            at = found + 1;
-        }
+        GeneratorHarness.ShouldContainDocsExcerpt(run.Source("FairMtl.Generated.Experiments.ParkinsonTorch.Torch.g.cs"), "generated-torch-module");
     }
 
     [Fact]
