@@ -48,7 +48,7 @@ public sealed class MultiTaskExperiment(LoadedComparison comparison) : Classific
                     $"warning: {run.Method} (setting {run.Setting?.Index ?? -1}), repetition {run.Repetition} failed: {run.Failure}"))
                 .ToArray();
             return new RunOutcome(
-                [MultiTaskTables.Methods(result)],
+                [MultiTaskTables.Methods(result), .. MultiTaskTables.Repeated(result) is { } repeated ? [repeated] : Array.Empty<Table>()],
                 null,
                 result.Timings,
                 directory => ResultWriter.Write(result, directory, CodeVersion.Current),

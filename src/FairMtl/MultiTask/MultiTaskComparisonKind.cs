@@ -116,7 +116,8 @@ public sealed class MultiTaskComparisonKind : IStorableKind<MultiTaskUnit, Multi
             scheduled.Timings(_loaded.LoadSeconds, steps));
     }
 
-    /// <summary>The units in a fixed order: per repetition, the references (task order), then each method at each setting.</summary>
+    /// <summary>The units in a fixed order: per repetition, the references (task order), then each method at each setting
+    /// (a method with its own setting at that one).</summary>
     public static MultiTaskUnit[] Plan(ComparisonSpec spec, IReadOnlyList<MultiTaskSetting> settings)
     {
         var units = new List<MultiTaskUnit>();
@@ -125,7 +126,9 @@ public sealed class MultiTaskComparisonKind : IStorableKind<MultiTaskUnit, Multi
             units.AddRange(Enumerable.Range(0, spec.Tasks.Count).Select(t => new ReferenceUnit(t, r)));
             foreach (var method in spec.Methods)
             {
-                units.AddRange(settings.Select(setting => new MethodUnit(method, setting, r)));
+                units.AddRange(method.Setting is { } own
+                    ? [new MethodUnit(method, new MultiTaskSetting(0, [.. own.Weights], [.. own.Lambdas], [.. own.Ratios]), r)]
+                    : settings.Select(setting => new MethodUnit(method, setting, r)));
             }
         }
 

@@ -71,6 +71,60 @@ public static class MultiTaskTables
             rows);
     }
 
+    /// <summary>
+    /// The methods with their own setting (<c>methods.&lt;name&gt;.setting</c>), over the repetitions: the setting, the
+    /// repetitions whose run succeeded, ARFG and ARE with their sample sd and 95% Student-t interval of the mean, and the
+    /// mean error and FPR gap per task; null when no method has its own setting.
+    /// </summary>
+    public static Table? Repeated(MultiTaskResult result)
+    {
+        var spec = result.Experiment.Spec;
+        var methods = spec.Methods.Where(method => method.Setting is not null).ToArray();
+        if (methods.Length == 0)
+        {
+            return null;
+        }
+
+        var tasks = spec.Tasks.Select(t => t.Name).ToArray();
+        var columns = new List<TableColumn> { new(RunColumns.Method, Key: true), new(RunColumns.Runs), new(MultiTaskColumns.Weight, Format: "F3") };
+        columns.AddRange(tasks.Select(t => new TableColumn(MultiTaskColumns.Lambda(t), Format: "F3")));
+        columns.AddRange(tasks.Select(t => new TableColumn(MultiTaskColumns.Ratio(t), Format: "F3")));
+        foreach (var metric in new[] { MultiTaskColumns.Arfg, MultiTaskColumns.Are })
+        {
+            columns.AddRange([new(metric), new(MultiTaskColumns.Sd(metric)), new(MultiTaskColumns.Low(metric)), new(MultiTaskColumns.High(metric))]);
+        }
+
+        foreach (var task in tasks)
+        {
+            columns.AddRange([new(MultiTaskColumns.ErrorOf(task)), new(MultiTaskColumns.FprGapOf(task))]);
+        }
+
+        var rows = methods.Select(method =>
+        {
+            var mine = result.Runs.Where(run => run.Method == method.Name && run.Failure is null).ToArray();
+            var row = new List<object?> { method.Name, mine.Length };
+            row.AddRange(SettingCells(method.Kind, new MultiTaskSetting(0, [.. method.Setting!.Weights], [.. method.Setting.Lambdas], [.. method.Setting.Ratios])));
+            foreach (var metric in new Func<MultiTaskRun, double>[] { run => run.Arfg, run => run.Are })
+            {
+                var summary = Evaluation.Statistics.SampleSummary.Of(mine.Select(metric).ToArray());
+                row.AddRange([summary.Mean, summary.StandardDeviation, summary.Low, summary.High]);
+            }
+
+            for (var t = 0; t < tasks.Length; t++)
+            {
+                row.Add(mine.Length == 0 ? double.NaN : mine.Average(run => run.Errors[t]));
+                row.Add(mine.Length == 0 ? double.NaN : mine.Average(run => run.FprGaps[t]));
+            }
+
+            return row.ToArray();
+        }).ToArray();
+        return new Table(
+            TableNames.Repeated,
+            "Methods at their own setting over the repetitions (mean, sd and 95% t interval of ARFG and ARE; mean per-task error and FPR gap)",
+            columns,
+            rows);
+    }
+
     /// <summary>Every multi-task run with its setting, metrics and front membership (the ARFG-ARE front's runs highlighted).</summary>
     public static Table Runs(MultiTaskResult result)
     {

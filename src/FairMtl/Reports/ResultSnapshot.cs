@@ -52,9 +52,12 @@ public static class ResultSnapshot
             result.Experiment.Spec.Name,
             result.Provenance,
             RowsLine(result.Rows, result.Split),
-            MultiTaskTables.Methods(result),
-            MultiTaskTables.Runs(result),
-            MultiTaskTables.References(result));
+            [
+                MultiTaskTables.Methods(result),
+                .. MultiTaskTables.Repeated(result) is { } repeated ? [repeated] : Array.Empty<Table>(),
+                MultiTaskTables.Runs(result),
+                MultiTaskTables.References(result),
+            ]);
 
     /// <summary>Renders the snapshot text of a FairMT experiment: its methods, per-task tables and runs.</summary>
     public static string Render(FairMt.FairMtResult result) =>

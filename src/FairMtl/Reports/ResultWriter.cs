@@ -38,12 +38,14 @@ public static class ResultWriter
         return WriteWithReport(directory, files);
     }
 
-    /// <summary>Renders and writes a multi-task comparison's methods.csv, runs.csv, references.csv and summary.json.</summary>
+    /// <summary>Renders and writes a multi-task comparison's methods.csv, repeated.csv (methods at their own setting),
+    /// runs.csv, references.csv and summary.json.</summary>
     public static IReadOnlyList<string> Write(MultiTask.MultiTaskResult result, string directory, CodeVersion version) =>
         WriteWithReport(
             directory,
             [
                 (Csv(TableNames.Methods), CsvFormat.Write(MultiTaskTables.Methods(result))),
+                .. MultiTaskTables.Repeated(result) is { } repeated ? [(Csv(TableNames.Repeated), CsvFormat.Write(repeated))] : Array.Empty<(string, string)>(),
                 (Csv(TableNames.Runs), CsvFormat.Write(MultiTaskTables.Runs(result))),
                 (Csv(TableNames.References), CsvFormat.Write(MultiTaskTables.References(result))),
                 ("summary.json", ComparisonSummaryJson.Write(result, version)),

@@ -101,6 +101,7 @@ public static class CanonicalJson
         ["min_norm"] = value => value is false,
         ["ratio"] = value => value is 1d,
         ["shared"] = value => value is SharedFairness.Paper,
+        ["setting"] = value => value is null,
     };
 
     /// <summary>The JSON text of <paramref name="value"/> as its runtime type.</summary>

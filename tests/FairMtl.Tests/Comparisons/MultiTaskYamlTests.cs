@@ -1,4 +1,5 @@
 using FairMtl.Diagnostics;
+using FairMtl.MultiTask;
 using FairMtl.Spec;
 using FairMtl.Spec.Yaml;
 using FairMtl.Tests.Yaml;
@@ -114,6 +115,42 @@ public class MultiTaskYamlTests
         var fairMt = Should.Throw<FairMtlException>(() => Parse(FairMt.FairMtYamlTests.Minimal.WithLine("training:", "training: { epochs: 3, reduction: sum }")));
         fairMt.Code.ShouldBe(DiagnosticCodes.InvalidValue);
         fairMt.Detail.ShouldStartWith("'reduction: sum' applies to the routed comparison methods");
+    }
+
+    [Fact]
+    public void A_method_can_train_at_its_own_setting_and_then_needs_no_sweep()
+    {
+        var yaml = Minimal
+            .WithLine("MTL:", "  MTL: { kind: multi-task, setting: { weight: 0.25 } }")
+            .WithLine("BASE:", "  BASE: { kind: fair-multi-task, loss: mmd, bandwidth: 0.2, setting: { weight: 0.5, lambda: [1, 2] } }")
+            .WithLine("MTAF:", "  MTAF: { kind: mta-f, loss: corr, setting: { weight: [0.6, 0.4], lambda: 3, ratio: [0.5, 1.5] } }");
+        var spec = Parse(yaml).Spec.ShouldBeOfType<MultiTaskSpec>();
+        spec.Methods[0].Setting.ShouldBe(new FixedSetting(new[] { 0.25, 0.75 }, new[] { 0d, 0d }, new[] { 1d, 1d }));
+        spec.Methods[1].Setting.ShouldBe(new FixedSetting(new[] { 0.5, 0.5 }, new[] { 1d, 2d }, new[] { 1d, 1d }));
+        spec.Methods[2].Setting.ShouldBe(new FixedSetting(new[] { 0.6, 0.4 }, new[] { 3d, 3d }, new[] { 0.5, 1.5 }));
+
+        var withoutSweep = Parse(yaml.WithLine("sweep:", string.Empty)).Spec.ShouldBeOfType<MultiTaskSpec>();
+        withoutSweep.Sweep.Runs.ShouldBe(0);
+        var units = MultiTaskComparisonKind.Plan(withoutSweep with { Protocol = withoutSweep.Protocol with { Repetitions = 3 } }, []);
+        units.OfType<MethodUnit>().Count().ShouldBe(9, "each method once per repetition");
+        units.OfType<MethodUnit>().Where(unit => unit.Method.Name == "MTAF").Select(unit => unit.Setting.Ratios).ShouldAllBe(ratios => ratios.SequenceEqual(new[] { 0.5, 1.5 }));
+    }
+
+    public static TheoryData<string, string, string> SettingMistakes => new()
+    {
+        { "  MTL: { kind: multi-task, setting: { lambda: 1 } }", DiagnosticCodes.UnknownKey, "unknown key 'lambda' in 'methods.MTL.setting'; valid keys: weight" },
+        { "  MTL: { kind: multi-task, setting: { } }", DiagnosticCodes.MissingKey, "missing required key 'weight' in 'methods.MTL.setting'" },
+        { "  MTL: { kind: multi-task, setting: { weight: 1.5 } }", DiagnosticCodes.ImpossibleRange, "'methods.MTL.setting.weight' must be a number in [0, 1]" },
+        { "  MTL: { kind: multi-task, setting: { weight: [0.5, 0.2, 0.3] } }", DiagnosticCodes.InvalidValue, "'methods.MTL.setting.weight' must be a list of 2 numbers, one per task" },
+    };
+
+    [Theory]
+    [MemberData(nameof(SettingMistakes))]
+    public void A_setting_mistake_is_a_located_error(string line, string code, string detail)
+    {
+        var error = Should.Throw<FairMtlException>(() => Parse(Minimal.WithLine("MTL:", line)));
+        error.Code.ShouldBe(code);
+        error.Detail.ShouldStartWith(detail);
     }
 
     [Fact]

@@ -27,6 +27,15 @@ public static class MultiTaskColumns
     /// <summary>A reference's TPR gap.</summary>
     public const string TprGap = "TPRgap";
 
+    /// <summary>The standard deviation of a column's values over the repetitions (<paramref name="column"/> sd).</summary>
+    public static string Sd(string column) => $"{column} sd";
+
+    /// <summary>The lower end of the 95% Student-t interval of a column's mean over the repetitions.</summary>
+    public static string Low(string column) => $"{column} low";
+
+    /// <summary>The upper end of the 95% Student-t interval of a column's mean over the repetitions.</summary>
+    public static string High(string column) => $"{column} high";
+
     /// <summary>A task's lambda.</summary>
     public static string Lambda(string task) => $"lambda({task})";
 

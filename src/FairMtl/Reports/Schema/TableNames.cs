@@ -29,4 +29,7 @@ public static class TableNames
 
     /// <summary>A multi-task comparison's single-task references.</summary>
     public const string References = "references";
+
+    /// <summary>A multi-task comparison's methods at their own settings, over the repetitions.</summary>
+    public const string Repeated = "repeated";
 }

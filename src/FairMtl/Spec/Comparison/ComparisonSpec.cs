@@ -163,6 +163,8 @@ public sealed record SensitiveAttributeSpec(string Name, GroupSpec Groups)
 /// sweeps r instead).</param>
 /// <param name="Shared">MTA-F: the fairness loss the shared layers receive, the paper's F(N_t) - F(E_t) or the released
 /// code's F(N_t) - r_t F(E_t).</param>
+/// <param name="Setting">A multi-task method's own setting: it trains at it in every repetition instead of at the
+/// sweep's settings (for instance a selected point repeated over seeds); null: the sweep's.</param>
 public sealed record MethodSpec(
     string Name,
     MethodKind Kind,
@@ -179,7 +181,14 @@ public sealed record MethodSpec(
     bool HeadAware = true,
     bool MinNorm = false,
     double Ratio = 1d,
-    SharedFairness Shared = SharedFairness.Paper);
+    SharedFairness Shared = SharedFairness.Paper,
+    FixedSetting? Setting = null);
+
+/// <summary>A multi-task method's fixed setting (<c>methods.&lt;name&gt;.setting</c>): one value per task of each.</summary>
+/// <param name="Weights">w_t.</param>
+/// <param name="Lambdas">lambda_t (0 for vanilla MTL, which has none).</param>
+/// <param name="Ratios">r_t (1 where the method has none).</param>
+public sealed record FixedSetting(EquatableArray<double> Weights, EquatableArray<double> Lambdas, EquatableArray<double> Ratios);
 
 /// <summary>MTA-F's shared fairness loss for task t, with E_t its exclusive rows and N_t all its negatives (or positives).</summary>
 public enum SharedFairness

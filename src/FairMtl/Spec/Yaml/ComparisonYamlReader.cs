@@ -66,7 +66,7 @@ public static class ComparisonYamlReader
         var sensitiveNode = root.Require("sensitive");
         var sensitive = ReadSensitive(sensitiveNode, tasks);
         var attributeNames = sensitive.Select(attribute => attribute.Name).ToArray();
-        var methods = ReadMethods(methodsNode, attributeNames);
+        var methods = ReadMethods(methodsNode, attributeNames, tasks.Length);
         if (fairMt)
         {
             return ReadFairMt(root, context, baseDirectory, methodsNode, (name, description, data, dataMapping, model, headHidden, tasks, sensitive, methods));
@@ -91,7 +91,9 @@ public static class ComparisonYamlReader
         }
 
         var front = multiTask ? null : ReadFront(frontNode, methods, attributeNames);
-        var sweep = ReadSweep(root.Get("sweep"), multiTask, methodsNode);
+        var sweep = multiTask && root.Get("sweep") is null && methods.All(m => m.Setting is not null)
+            ? NoSweep
+            : ReadSweep(root.Get("sweep"), multiTask, methodsNode);
         var (protocol, split) = ReadProtocolAndSplit(root, dataMapping);
         data = data with { Split = split };
         var trainingMapping = root.RequireMapping("training", TrainingKeys);
@@ -130,6 +132,12 @@ public static class ComparisonYamlReader
             {
                 throw misplaced.Error(DiagnosticCodes.UnknownKey, $"'{key}' does not apply to the FairMT kind (it sweeps with 'sweep: {{ lambda, epsilon }}')");
             }
+        }
+
+        if (common.Methods.FirstOrDefault(m => m.Setting is not null) is { } fixedMethod)
+        {
+            throw methodsNode.Error(
+                DiagnosticCodes.UnknownKey, $"'setting' of method '{fixedMethod.Name}' applies to the multi-task comparison's methods; the FairMT kind sweeps with 'sweep: {{ lambda, epsilon }}'");
         }
 
         FairMtSectionReader.CheckMethods(methodsNode, common.Methods, common.Tasks);
@@ -184,7 +192,7 @@ public static class ComparisonYamlReader
         return attributes.ToArray();
     }
 
-    private static MethodSpec[] ReadMethods(YamlNodeReader node, IReadOnlyList<string> attributes)
+    private static MethodSpec[] ReadMethods(YamlNodeReader node, IReadOnlyList<string> attributes, int tasks)
     {
         var mapping = node.AsOpenMapping("a mapping of method names to methods").AtMost(InputLimits.Methods, "methods");
         if (mapping.Count == 0)
@@ -201,17 +209,17 @@ public static class ComparisonYamlReader
                 throw node.Context.Error(DiagnosticCodes.InvalidValue, key, $"method name '{methodName}' must be letters, digits, '-', '_' and '+'");
             }
 
-            methods.Add(ReadMethod(value, methodName, attributes));
+            methods.Add(ReadMethod(value, methodName, attributes, tasks));
         }
 
         return methods.ToArray();
     }
 
-    private static MethodSpec ReadMethod(YamlNodeReader node, string name, IReadOnlyList<string> attributes)
+    private static MethodSpec ReadMethod(YamlNodeReader node, string name, IReadOnlyList<string> attributes, int tasks)
     {
         var method = node.AsMapping(
             "a mapping with key kind and the kind's settings",
-            "kind", "loss", "lambda", "epsilon", "weight", "attribute", "bandwidth", "condition", "violation", "dual_step", "averaging", "head_aware", "combine", "ratio", "shared");
+            "kind", "loss", "lambda", "epsilon", "weight", "attribute", "bandwidth", "condition", "violation", "dual_step", "averaging", "head_aware", "combine", "ratio", "shared", "setting");
         var kind = method.Require("kind").AsEnum(MethodKinds);
         var allowed = kind switch
         {
@@ -219,8 +227,9 @@ public static class ComparisonYamlReader
             MethodKind.Auxiliary => ["kind", "loss", "lambda"],
             MethodKind.Adversarial => ["kind", "weight"],
             MethodKind.GroupDecomposition => ["kind", "attribute"],
-            MethodKind.FairMultiTask => ["kind", "loss", "bandwidth", "condition"],
-            MethodKind.MtaF => ["kind", "loss", "bandwidth", "condition", "ratio", "shared"],
+            MethodKind.MultiTask => ["kind", "setting"],
+            MethodKind.FairMultiTask => ["kind", "loss", "bandwidth", "condition", "setting"],
+            MethodKind.MtaF => ["kind", "loss", "bandwidth", "condition", "ratio", "shared", "setting"],
             MethodKind.Penalty => ["kind", "violation", "head_aware", "combine"],
             MethodKind.PrimalDual => ["kind", "violation", "dual_step", "averaging", "head_aware", "combine"],
             _ => ["kind"],
@@ -300,7 +309,52 @@ public static class ComparisonYamlReader
         var averaging = method.Number("averaging", 0d, "a number in [0, 1) (the decay of the running average of F; 0: none)", v => v is >= 0d and < 1d, DiagnosticCodes.ImpossibleRange);
         return new MethodSpec(name, kind, loss, lambda, epsilon, weight, attribute, bandwidth, condition, violation, dualStep, averaging, method.Bool("head_aware", true), method.Enum("combine", false, Combinations),
             method.Number("ratio", 1d, "a number >= 0 (MTA-F's head-to-shared ratio r)", v => v >= 0d, DiagnosticCodes.ImpossibleRange),
-            method.Enum("shared", SharedFairness.Paper, SharedParts));
+            method.Enum("shared", SharedFairness.Paper, SharedParts),
+            method.Get("setting") is { } settingNode ? ReadSetting(settingNode, kind, tasks) : null);
+    }
+
+    /// <summary>
+    /// A multi-task method's <c>setting</c>: <c>weight</c> (w_1 in [0, 1] with two tasks, w_2 = 1 - w_1; or a list of
+    /// one weight per task), <c>lambda</c> (fair methods) and <c>ratio</c> (MTA-F), each a number for every task or a
+    /// list of one per task.
+    /// </summary>
+    private static FixedSetting ReadSetting(YamlNodeReader node, MethodKind kind, int tasks)
+    {
+        var keys = kind switch
+        {
+            MethodKind.MultiTask => new[] { "weight" },
+            MethodKind.FairMultiTask => ["weight", "lambda"],
+            _ => ["weight", "lambda", "ratio"],
+        };
+        var setting = node.AsMapping($"a mapping with keys {string.Join(", ", keys)}", keys);
+        double[] PerTask(string key, string expected, Func<double, bool> inRange, double fallback)
+        {
+            if (setting.Get(key) is not { } value)
+            {
+                return key == "weight"
+                    ? throw node.Error(DiagnosticCodes.MissingKey, $"missing required key 'weight' in '{node.Path}'")
+                    : Enumerable.Repeat(fallback, tasks).ToArray();
+            }
+
+            if (value.Node is not YamlDotNet.RepresentationModel.YamlSequenceNode)
+            {
+                var number = value.AsNumber(expected, inRange, DiagnosticCodes.ImpossibleRange);
+                return key == "weight" ? (tasks == 2 ? [number, 1d - number] : throw value.Invalid($"a list of {tasks} weights, one per task")) : Enumerable.Repeat(number, tasks).ToArray();
+            }
+
+            var items = value.AsList($"a list of {tasks} numbers, one per task");
+            if (items.Count != tasks)
+            {
+                throw value.Invalid($"a list of {tasks} numbers, one per task");
+            }
+
+            return items.Select(item => item.AsNumber(expected, inRange, DiagnosticCodes.ImpossibleRange)).ToArray();
+        }
+
+        return new FixedSetting(
+            PerTask("weight", "a number in [0, 1]", v => v is >= 0d and <= 1d, 0d),
+            PerTask("lambda", "a number >= 0", v => v >= 0d, 0d),
+            PerTask("ratio", "a number >= 0", v => v >= 0d, 1d));
     }
 
     private static readonly (string Name, SharedFairness Value)[] SharedParts = [("paper", SharedFairness.Paper), ("released-code", SharedFairness.ReleasedCode)];
@@ -407,6 +461,9 @@ public static class ComparisonYamlReader
             ? true
             : throw methodsNode.Error(DiagnosticCodes.InvalidValue, "multi-task methods need at least two tasks under 'tasks'");
     }
+
+    /// <summary>The sweep of a multi-task comparison whose every method has its own setting: no settings.</summary>
+    private static readonly MultiTaskSweepSpec NoSweep = new(SweepKind.Random, 0, 0, new ValueRange(0d, 1d), new ValueRange(0d, 5d), new ValueRange(0d, 2d));
 
     /// <summary>The multi-task methods' sweep; null for the other methods (which take none).</summary>
     private static MultiTaskSweepSpec? ReadSweep(YamlNodeReader? node, bool multiTask, YamlNodeReader methodsNode)
