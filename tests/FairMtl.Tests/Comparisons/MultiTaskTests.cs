@@ -37,6 +37,21 @@ public class MultiTaskTests
     }
 
     [Fact]
+    public void A_larger_random_sweep_begins_with_the_smaller_ones_settings()
+    {
+        // So a sweep grown from 2,000 to 20,000 settings reuses every stored unit of the smaller one (a unit's identity
+        // is its method, setting and repetition, not the sweep that drew it).
+        var small = MultiTaskSweep.Settings(Sweep(SweepKind.Random, 5), 2);
+        var large = MultiTaskSweep.Settings(Sweep(SweepKind.Random, 50), 2);
+        for (var k = 0; k < small.Count; k++)
+        {
+            large[k].Weights.ShouldBe(small[k].Weights);
+            large[k].Lambdas.ShouldBe(small[k].Lambdas);
+            large[k].Ratios.ShouldBe(small[k].Ratios);
+        }
+    }
+
+    [Fact]
     public void A_grid_takes_every_combination_with_w1_slowest()
     {
         var settings = MultiTaskSweep.Settings(Sweep(SweepKind.Grid, 3), 2);
