@@ -166,7 +166,7 @@ public class ComparisonYamlTests
             .ToArray();
         files.Length.ShouldBeGreaterThanOrEqualTo(9);
         var specs = files.Select(file => ComparisonYamlReader.Parse(File.ReadAllText(file), file, Path.GetDirectoryName(file)!).Spec).ToArray();
-        specs.Count(spec => spec is MultiTaskSpec).ShouldBe(11);
+        specs.Count(spec => spec is MultiTaskSpec).ShouldBe(12);
         foreach (var spec in specs.OfType<MethodComparisonSpec>())
         {
             var file = spec.Name;
