@@ -35,11 +35,11 @@ internal sealed class TorchStep : ITrainingStep, IDisposable
     private readonly double[] _losses;
     private readonly double[] _coefficients;
     private readonly HeadSpec[] _heads;
+    private readonly ITorchObjective? _generated;
     private TorchOptimizer _optimizer;
     private float[]? _inputs;
     private IBatchObjective? _objective;
     private ITorchObjective _torchObjective = null!;
-    private readonly ITorchObjective? _generated;
 
     /// <param name="network">The unit's native network.</param>
     /// <param name="model">Its torch model.</param>
