@@ -121,28 +121,15 @@ internal static class TorchComparisonEmitter
         if (references.Length > 0)
         {
             writer.Open($"if (unit.Method.Kind == {Literals.Enum(MethodKind.SingleTask)})");
-            writer.Line("return network.Heads.Length != 1 ? null : network.Heads[0].Spec.Name switch");
-            writer.Line("{").Indent();
-            foreach (var reference in references)
-            {
-                writer.Line($"{Literals.String(reference.ReferenceTask!)} => new {reference.Module}(network),");
-            }
-
-            writer.Line("_ => null,");
-            writer.Outdent().Line("};");
+            WriteSwitch(
+                writer,
+                "return network.Heads.Length != 1 ? null : network.Heads[0].Spec.Name switch",
+                references.Select(reference => (reference.ReferenceTask!, $"new {reference.Module}(network)")));
             writer.Close();
             writer.Line();
         }
 
-        writer.Line("return unit.Method.Name switch");
-        writer.Line("{").Indent();
-        foreach (var method in named)
-        {
-            writer.Line($"{Literals.String(method.Method!.Name)} => new {method.Module}(network),");
-        }
-
-        writer.Line("_ => null,");
-        writer.Outdent().Line("};");
+        WriteSwitch(writer, "return unit.Method.Name switch", named.Select(method => (method.Method!.Name, $"new {method.Module}(network)")));
         writer.Close();
         writer.Line();
         writer.Line("/// <summary>The training objective of <paramref name=\"unit\"/>'s method, or null for a method this comparison does not");
@@ -156,16 +143,23 @@ internal static class TorchComparisonEmitter
             writer.Line();
         }
 
-        writer.Line("return unit.Method.Name switch");
+        WriteSwitch(writer, "return unit.Method.Name switch", named.Select(method => (method.Method!.Name, $"new {method.Objective}(unit)")));
+        writer.Close();
+    }
+
+    /// <summary>A switch expression over a string: <paramref name="head"/>, one arm per (string literal, value), and null
+    /// for any other string.</summary>
+    private static void WriteSwitch(IndentedWriter writer, string head, IEnumerable<(string Key, string Value)> arms)
+    {
+        writer.Line(head);
         writer.Line("{").Indent();
-        foreach (var method in named)
+        foreach (var (key, value) in arms)
         {
-            writer.Line($"{Literals.String(method.Method!.Name)} => new {method.Objective}(unit),");
+            writer.Line($"{Literals.String(key)} => {value},");
         }
 
         writer.Line("_ => null,");
         writer.Outdent().Line("};");
-        writer.Close();
     }
 
     private static void WriteModule(IndentedWriter writer, ComparisonSpec spec, string trunkClass, MethodCode method)
