@@ -106,20 +106,22 @@ public sealed class MethodComparisonKind : IStorableKind<ComparisonUnit, Compari
         var methods = spec.Methods
             .Select(m => MethodSummary.Of(m.Name, m.Lambda, runs.Where(r => !r.IsFront && r.Method == m.Name).ToArray(), columns.Count))
             .ToArray();
-        var higher = columns.Select(c => c.HigherIsBetter).ToArray();
-        var table = new double[methods.Length, columns.Count];
+        var ranked = MetricColumn.Ranked(columns, spec.Evaluation?.Ranking ?? default);
+        var higher = ranked.Select(c => columns[c].HigherIsBetter).ToArray();
+        var table = new double[methods.Length, ranked.Length];
         for (var m = 0; m < methods.Length; m++)
         {
-            for (var c = 0; c < columns.Count; c++)
+            for (var c = 0; c < ranked.Length; c++)
             {
-                table[m, c] = methods[m].Means[c];
+                table[m, c] = methods[m].Means[ranked[c]];
             }
         }
 
         var ranks = MethodComparison.MeanRanks(table, higher);
         var baseline = spec.Methods.FirstOrDefault(m => m.Kind == MethodKind.SingleTask);
-        var baselineMeans = baseline is null ? null : methods.First(m => m.Method == baseline.Name).Means;
-        var deltas = methods.Select(m => baselineMeans is null ? double.NaN : MethodComparison.DeltaM(m.Means, baselineMeans, higher)).ToArray();
+        var baselineMeans = baseline is null ? null : RankedMeans(methods.First(m => m.Method == baseline.Name));
+        var deltas = methods.Select(m => baselineMeans is null ? double.NaN : MethodComparison.DeltaM(RankedMeans(m), baselineMeans, higher)).ToArray();
+        double[] RankedMeans(MethodSummary summary) => ranked.Select(c => summary.Means[c]).ToArray();
 
         var front = spec.Front.Methods
             .SelectMany(name => spec.Front.Lambdas.Select(lambda => MethodSummary.Of(
@@ -177,7 +179,8 @@ public sealed class MethodComparisonKind : IStorableKind<ComparisonUnit, Compari
         }
 
         var logits = TaskScores.Logits(network, plan, repetition.Test, tasks.Length);
-        var metrics = RunScores.Of(logits, repetition, spec.Tasks.ToArray(), data.Attributes);
+        var eod = (spec as MethodComparisonSpec)?.Evaluation?.Eod ?? EodDefinition.Max;
+        var metrics = RunScores.Of(logits, repetition, spec.Tasks.ToArray(), data.Attributes, eod);
         return new ComparisonRun(method.Name, method.Lambda, isFront, repetition.Repetition, repetition.Seed, outcome.Epochs, outcome.Steps, metrics, null);
     }
 

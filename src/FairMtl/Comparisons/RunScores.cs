@@ -1,13 +1,16 @@
 using FairMtl.Evaluation.Classification;
 using FairMtl.Numerics;
+using FairMtl.Spec;
 
 namespace FairMtl.Comparisons;
 
 /// <summary>The metrics of one trained model on its repetition's test rows, in <see cref="MetricColumn.For"/> order.</summary>
 public static class RunScores
 {
-    /// <summary>Per task: AUC and accuracy; per task and attribute: EOD, EOpD, FPR gap, GAUCD, DP gap.</summary>
-    public static double[] Of(float[][] logits, RepetitionData data, IReadOnlyList<Spec.TaskSpec> tasks, IReadOnlyList<SensitiveGroups> attributes)
+    /// <summary>Per task: AUC and accuracy; per task and attribute: EOD (as <paramref name="eod"/> defines it), EOpD,
+    /// FPR gap, GAUCD, DP gap.</summary>
+    public static double[] Of(
+        float[][] logits, RepetitionData data, IReadOnlyList<Spec.TaskSpec> tasks, IReadOnlyList<SensitiveGroups> attributes, Spec.EodDefinition eod = Spec.EodDefinition.Max)
     {
         var values = new List<double>();
         var test = data.Test;
@@ -21,7 +24,7 @@ public static class RunScores
             foreach (var attribute in attributes)
             {
                 var report = KnownGroupsReport(scores, labels, test.Groups![attribute.Name], attribute.Count, threshold);
-                values.Add(FairnessGaps.EOD(report));
+                values.Add(eod == Spec.EodDefinition.Mean ? FairnessGaps.MeanOddsGap(report) : FairnessGaps.EOD(report));
                 values.Add(FairnessGaps.EOpD(report));
                 values.Add(FairnessGaps.FprGap(report));
                 values.Add(FairnessGaps.GAUCD(report));
@@ -101,6 +104,29 @@ public sealed record MetricColumn(string Name, bool HigherIsBetter, string Kind,
 
         return columns;
     }
+
+    /// <summary>
+    /// The indices of the <paramref name="columns"/> that the mean rank and Delta_m% summarise: those whose kind is in
+    /// <paramref name="ranking"/>, in column order; every column when <paramref name="ranking"/> is empty.
+    /// </summary>
+    public static int[] Ranked(IReadOnlyList<MetricColumn> columns, EquatableArray<TableMetric> ranking)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        var kinds = ranking.Select(KindOf).ToHashSet(StringComparer.Ordinal);
+        return Enumerable.Range(0, columns.Count).Where(c => kinds.Count == 0 || kinds.Contains(columns[c].Kind)).ToArray();
+    }
+
+    /// <summary>The column kind of a <see cref="TableMetric"/>.</summary>
+    public static string KindOf(TableMetric metric) => metric switch
+    {
+        TableMetric.Auc => Auc,
+        TableMetric.Accuracy => Accuracy,
+        TableMetric.Eod => Eod,
+        TableMetric.Eopd => Eopd,
+        TableMetric.FprGap => FprGap,
+        TableMetric.Gaucd => Gaucd,
+        _ => DpGap,
+    };
 
     /// <summary>The area under the ROC curve.</summary>
     public const string Auc = "AUC";

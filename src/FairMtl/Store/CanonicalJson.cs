@@ -26,7 +26,7 @@ public static class CanonicalJson
 
     /// <summary>
     /// A resolver rule: spec keys added after specs were first stored (<c>data.embeddings</c>, a head's <c>classes</c>,
-    /// the FairMT kind's task and method keys) are written only when an experiment uses them, so that every earlier spec
+    /// the FairMT kind's task and method keys, a method comparison's <c>evaluation</c>) are written only when an experiment uses them, so that every earlier spec
     /// keeps its text and its units their identities; a head's computed widths (<c>outputs</c>, <c>target_width</c>) are
     /// never written.
     /// </summary>
@@ -47,6 +47,7 @@ public static class CanonicalJson
             : info.Type == typeof(MethodSpec) ? MethodKeysAddedLater
             : info.Type == typeof(ComparisonTrainingSpec) ? TrainingKeysAddedLater
             : info.Type == typeof(TrainingSpec) ? TrainingKeysAddedLater
+            : info.Type == typeof(MethodComparisonSpec) ? ComparisonKeysAddedLater
             : null;
         if (defaults is null)
         {
@@ -90,6 +91,11 @@ public static class CanonicalJson
         ["selection"] = value => value is EpochChoice.BestEpoch,
         ["engine"] = value => value is TrainingEngine.Native,
         ["reduction"] = value => value is LossReduction.Mean,
+    };
+
+    private static readonly Dictionary<string, Func<object?, bool>> ComparisonKeysAddedLater = new(StringComparer.Ordinal)
+    {
+        ["evaluation"] = value => value is null,
     };
 
     private static readonly Dictionary<string, Func<object?, bool>> MethodKeysAddedLater = new(StringComparer.Ordinal)

@@ -109,6 +109,66 @@ public class ComparisonRunnerTests
     }
 
     [Fact]
+    public void The_evaluation_block_defines_EOD_as_the_mean_gap_and_ranks_over_the_listed_metrics_only()
+    {
+        using var folder = new TempDataFolder();
+        folder.Write("data.csv", SyntheticCsv());
+        var yaml = Yaml.Replace("protocol:", "evaluation: { eod: mean, ranking: [auc, eod, eopd, gaucd] }\nprotocol:");
+        var loaded = ComparisonYamlReader.Parse(yaml, "synthetic.yaml", folder.Path);
+        var spec = (MethodComparisonSpec)loaded.Spec;
+        spec.Evaluation.ShouldBe(new ComparisonEvaluationSpec(EodDefinition.Mean, new[] { TableMetric.Auc, TableMetric.Eod, TableMetric.Eopd, TableMetric.Gaucd }));
+        FairMtl.Store.CanonicalJson.Write(spec).ShouldContain("\"evaluation\":{\"eod\":\"mean\",\"ranking\":[\"auc\",\"eod\",\"eopd\",\"gaucd\"]}");
+        FairMtl.Store.CanonicalJson.Write(ComparisonYamlReader.Parse(Yaml, "synthetic.yaml", folder.Path).Spec).ShouldNotContain("evaluation");
+
+        var plain = Run(folder, Yaml, 2);
+        var paper = ComparisonRunner.Run(loaded, 2, null, CancellationToken.None);
+
+        // Every run: EOD is the mean of its TPR and FPR gaps, the other metrics are those of the default definition.
+        var names = paper.Columns.Select(c => c.Name).ToList();
+        int Column(string name) => names.IndexOf(name);
+        foreach (var (run, reference) in paper.Runs.Zip(plain.Runs))
+        {
+            run.Metrics![Column("EOD")].ShouldBe((run.Metrics[Column("EOpD")] + run.Metrics[Column("FPRgap")]) / 2d);
+            reference.Metrics![Column("EOD")].ShouldBe(Math.Max(reference.Metrics[Column("EOpD")], reference.Metrics[Column("FPRgap")]));
+            run.Metrics.Where((_, c) => c != Column("EOD")).ShouldBe(reference.Metrics.Where((_, c) => c != Column("EOD")));
+        }
+
+        // Mean rank and Delta_m% over AUC, EOD, EOpD and GAUCD alone.
+        var kept = new[] { "AUC", "EOD", "EOpD", "GAUCD" }.Select(Column).ToArray();
+        var table = new double[paper.Methods.Count, kept.Length];
+        for (var m = 0; m < paper.Methods.Count; m++)
+        {
+            for (var k = 0; k < kept.Length; k++)
+            {
+                table[m, k] = paper.Methods[m].Means[kept[k]];
+            }
+        }
+
+        var higher = new[] { true, false, false, false };
+        paper.MeanRanks.ShouldBe(FairMtl.Evaluation.Classification.MethodComparison.MeanRanks(table, higher));
+        var stl = kept.Select(c => paper.Methods[0].Means[c]).ToArray();
+        for (var m = 0; m < paper.Methods.Count; m++)
+        {
+            paper.DeltaM[m].ShouldBe(FairMtl.Evaluation.Classification.MethodComparison.DeltaM(kept.Select(c => paper.Methods[m].Means[c]).ToArray(), stl, higher));
+        }
+
+        paper.MeanRanks.ShouldNotBe(plain.MeanRanks, "ranking over four of seven metrics moves some method's mean rank");
+    }
+
+    [Theory]
+    [InlineData("evaluation: { eod: average }", "synthetic.yaml(20,20)", "one of max, mean")]
+    [InlineData("evaluation: { ranking: [auc, eod, auc] }", "synthetic.yaml(20,35)", "repeats a metric")]
+    [InlineData("evaluation: { ranking: [auc, fairness] }", "synthetic.yaml(20,30)", "one of auc, acc, eod, eopd, fpr-gap, gaucd, dp-gap")]
+    [InlineData("evaluation: { ranking: [] }", "synthetic.yaml(20,24)", "a non-empty list of metrics")]
+    [InlineData("evaluation: { rank: [auc] }", "synthetic.yaml(20,15)", "unknown key 'rank' in 'evaluation'")]
+    public void Evaluation_block_mistakes_are_located(string block, string location, string expected)
+    {
+        var error = Should.Throw<FairMtlException>(() => ComparisonYamlReader.Parse(Yaml.Replace("protocol:", block + "\nprotocol:"), "synthetic.yaml", "."));
+        error.Message.ShouldContain(location);
+        error.Message.ShouldContain(expected);
+    }
+
+    [Fact]
     public void A_strong_demographic_parity_penalty_shrinks_the_gap_it_penalises()
     {
         using var folder = new TempDataFolder();

@@ -118,6 +118,18 @@ public class MultiTaskYamlTests
     }
 
     [Fact]
+    public void The_evaluation_block_is_for_method_comparisons_only()
+    {
+        var multiTask = Should.Throw<FairMtlException>(() => Parse(Minimal.WithLine("sweep:", "evaluation: { eod: mean }\nsweep:")));
+        multiTask.Code.ShouldBe(DiagnosticCodes.UnknownKey);
+        multiTask.Detail.ShouldStartWith("'evaluation' applies to method comparisons; multi-task comparisons report ARFG and ARE");
+
+        var fairMt = Should.Throw<FairMtlException>(() => Parse(FairMt.FairMtYamlTests.Minimal.WithLine("training:", "evaluation: { eod: mean }\ntraining:")));
+        fairMt.Code.ShouldBe(DiagnosticCodes.UnknownKey);
+        fairMt.Detail.ShouldStartWith("'evaluation' applies to method comparisons; the FairMT kind");
+    }
+
+    [Fact]
     public void A_method_can_train_at_its_own_setting_and_then_needs_no_sweep()
     {
         var yaml = Minimal

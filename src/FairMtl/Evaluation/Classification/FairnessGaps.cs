@@ -27,6 +27,17 @@ public static class FairnessGaps
         return double.IsNaN(tpr) || double.IsNaN(fpr) ? double.NaN : Math.Max(tpr, fpr);
     }
 
+    /// <summary>
+    /// The mean of the two gaps, (<see cref="TprGap"/> + <see cref="FprGap"/>) / 2: AIF360's average absolute odds
+    /// difference, an equalised-odds difference some papers report under that name; NaN when either is NaN.
+    /// </summary>
+    public static double MeanOddsGap(GroupClassificationReport report)
+    {
+        var tpr = TprGap(report);
+        var fpr = FprGap(report);
+        return double.IsNaN(tpr) || double.IsNaN(fpr) ? double.NaN : (tpr + fpr) / 2d;
+    }
+
     /// <summary>Group AUC difference: spread of the per-group AUCs.</summary>
     public static double GAUCD(GroupClassificationReport report) => Spread(report, group => group.Auc);
 

@@ -43,6 +43,8 @@ public abstract record ComparisonSpec(
 /// <param name="Protocol">As in <see cref="ComparisonSpec"/>.</param>
 /// <param name="Training">As in <see cref="ComparisonSpec"/>.</param>
 /// <param name="Front">The lambda sweep of the auxiliary methods (empty: no front).</param>
+/// <param name="Evaluation">How the table's EOD is defined and which metrics the mean rank and Delta_m% summarise
+/// (null: EOD = max of the two gaps, every metric).</param>
 public sealed record MethodComparisonSpec(
     string Name,
     string Description,
@@ -54,8 +56,50 @@ public sealed record MethodComparisonSpec(
     EquatableArray<MethodSpec> Methods,
     FrontSpec Front,
     ProtocolSpec Protocol,
-    ComparisonTrainingSpec Training)
+    ComparisonTrainingSpec Training,
+    ComparisonEvaluationSpec? Evaluation = null)
     : ComparisonSpec(Name, Description, Data, Model, HeadHidden, Tasks, Sensitive, Methods, Protocol, Training);
+
+/// <summary>A method comparison's <c>evaluation</c> block: metric definitions that papers state differently.</summary>
+/// <param name="Eod">How the equalised-odds difference combines the TPR and FPR gaps.</param>
+/// <param name="Ranking">The metric kinds the mean rank and Delta_m% are computed over (every column of those kinds,
+/// for every attribute); empty: every metric of the table.</param>
+public sealed record ComparisonEvaluationSpec(EodDefinition Eod, EquatableArray<TableMetric> Ranking);
+
+/// <summary>How the equalised-odds difference (EOD) combines the TPR gap and the FPR gap.</summary>
+public enum EodDefinition
+{
+    /// <summary>max(TPR gap, FPR gap) (Hardt et al.'s criterion as a difference; Fairlearn's equalized_odds_difference).</summary>
+    Max,
+
+    /// <summary>(TPR gap + FPR gap) / 2 (AIF360's average absolute odds difference).</summary>
+    Mean,
+}
+
+/// <summary>The metrics of a method-comparison table, by kind.</summary>
+public enum TableMetric
+{
+    /// <summary>Area under the ROC curve.</summary>
+    Auc,
+
+    /// <summary>Accuracy at the task's threshold.</summary>
+    Accuracy,
+
+    /// <summary>Equalised-odds difference.</summary>
+    Eod,
+
+    /// <summary>Equal-opportunity difference.</summary>
+    Eopd,
+
+    /// <summary>False-positive-rate gap.</summary>
+    FprGap,
+
+    /// <summary>Group AUC difference.</summary>
+    Gaucd,
+
+    /// <summary>Demographic-parity gap.</summary>
+    DpGap,
+}
 
 /// <summary>
 /// A multi-task comparison (Wang et al.'s MTA-F): vanilla MTL, the fair multi-task baseline and MTA-F at every setting
@@ -283,7 +327,7 @@ public sealed record FrontSpec(EquatableArray<string> Methods, EquatableArray<do
 /// <summary>Group fairness metrics (all: lower is better).</summary>
 public enum FairnessMetric
 {
-    /// <summary>Equalised odds difference: max(|TPR gap|, |FPR gap|).</summary>
+    /// <summary>Equalised odds difference: max(|TPR gap|, |FPR gap|), or their mean (<see cref="EodDefinition"/>).</summary>
     Eod,
 
     /// <summary>Equal opportunity difference: |TPR gap|.</summary>

@@ -14,7 +14,7 @@ public static class ComparisonYamlReader
     public const string MarkerKey = "methods";
 
     private static readonly string[] TopLevelKeys =
-        ["name", "description", "data", "model", "tasks", "sensitive", "methods", "front", "protocol", "training", "sweep", "constraint"];
+        ["name", "description", "data", "model", "tasks", "sensitive", "methods", "front", "protocol", "training", "sweep", "constraint", "evaluation"];
 
     /// <summary>Whether the YAML text declares a comparison experiment (a mapping with a top-level <c>methods</c>
     /// key). YAML that is malformed or over a limit is not a comparison: the regression reader reports it.</summary>
@@ -67,6 +67,12 @@ public static class ComparisonYamlReader
         var sensitive = ReadSensitive(sensitiveNode, tasks);
         var attributeNames = sensitive.Select(attribute => attribute.Name).ToArray();
         var methods = ReadMethods(methodsNode, attributeNames, tasks.Length);
+        var evaluationNode = root.Get("evaluation");
+        if (fairMt && evaluationNode is not null)
+        {
+            throw evaluationNode.Error(DiagnosticCodes.UnknownKey, "'evaluation' applies to method comparisons; the FairMT kind reports per-task metrics and constraint violations");
+        }
+
         if (fairMt)
         {
             return ReadFairMt(root, context, baseDirectory, methodsNode, (name, description, data, dataMapping, model, headHidden, tasks, sensitive, methods));
@@ -90,7 +96,13 @@ public static class ComparisonYamlReader
             throw frontNode.Error(DiagnosticCodes.UnknownKey, "'front' applies to lambda sweeps of single-task-family methods; multi-task methods sweep with 'sweep'");
         }
 
+        if (multiTask && evaluationNode is not null)
+        {
+            throw evaluationNode.Error(DiagnosticCodes.UnknownKey, "'evaluation' applies to method comparisons; multi-task comparisons report ARFG and ARE");
+        }
+
         var front = multiTask ? null : ReadFront(frontNode, methods, attributeNames);
+        var evaluation = ReadEvaluation(evaluationNode);
         var sweep = multiTask && root.Get("sweep") is null && methods.All(m => m.Setting is not null)
             ? NoSweep
             : ReadSweep(root.Get("sweep"), multiTask, methodsNode);
@@ -114,7 +126,7 @@ public static class ComparisonYamlReader
 
         ComparisonSpec spec = sweep is not null
             ? new MultiTaskSpec(name, description, data, model, headHidden, tasks, sensitive, methods, protocol, training, sweep)
-            : new MethodComparisonSpec(name, description, data, model, headHidden, tasks, sensitive, methods, front!, protocol, training);
+            : new MethodComparisonSpec(name, description, data, model, headHidden, tasks, sensitive, methods, front!, protocol, training, evaluation);
         return new LoadedComparison(spec, context.Source, baseDirectory);
     }
 
@@ -408,6 +420,47 @@ public static class ComparisonYamlReader
         var attribute = attributeNode is null ? attributes[0] : ResolveAttribute(attributeNode, attributes);
         return new FrontSpec(names, lambdas, fairness, attribute);
     }
+
+    private static ComparisonEvaluationSpec? ReadEvaluation(YamlNodeReader? node)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        var evaluation = node.AsMapping("a mapping with keys eod, ranking", "eod", "ranking");
+        var eod = evaluation.Enum("eod", EodDefinition.Max, EodDefinitions);
+        var rankingNode = evaluation.Get("ranking");
+        var ranking = new List<TableMetric>();
+        if (rankingNode is not null)
+        {
+            foreach (var item in rankingNode.AsList("a non-empty list of metrics (auc, acc, eod, eopd, fpr-gap, gaucd, dp-gap)"))
+            {
+                var metric = item.AsEnum(TableMetrics);
+                if (ranking.Contains(metric))
+                {
+                    throw item.Error(DiagnosticCodes.InvalidValue, $"'{item.Path}' repeats a metric listed before it (expected each metric once)");
+                }
+
+                ranking.Add(metric);
+            }
+
+            if (ranking.Count == 0)
+            {
+                throw rankingNode.Invalid("a non-empty list of metrics (auc, acc, eod, eopd, fpr-gap, gaucd, dp-gap)");
+            }
+        }
+
+        return new ComparisonEvaluationSpec(eod, ranking.ToArray());
+    }
+
+    private static readonly (string Name, EodDefinition Value)[] EodDefinitions = [("max", EodDefinition.Max), ("mean", EodDefinition.Mean)];
+
+    private static readonly (string Name, TableMetric Value)[] TableMetrics =
+    [
+        ("auc", TableMetric.Auc), ("acc", TableMetric.Accuracy), ("eod", TableMetric.Eod), ("eopd", TableMetric.Eopd),
+        ("fpr-gap", TableMetric.FprGap), ("gaucd", TableMetric.Gaucd), ("dp-gap", TableMetric.DpGap),
+    ];
 
     private static ProtocolSpec ReadProtocol(YamlMappingReader? protocol)
     {
