@@ -43,8 +43,8 @@ public sealed class ComparisonTests
 
         run.DiagnosticLines.ShouldBe(
         [
-            $"FMTL003 {CompasYaml}({line},{column}): 'methods.MTL-GLF.loss' must be glf or gld (the auxiliary fairness heads train with a "
-            + "group-loss fairness loss), got 'dpl'",
+            $"FMTL003 {CompasYaml}({line},{column}): 'methods.MTL-GLF.loss' must be glf, gld or bgl (the auxiliary fairness heads train with "
+            + "a loss of their group losses), got 'dpl'",
         ]);
     }
 

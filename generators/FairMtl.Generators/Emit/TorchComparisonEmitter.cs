@@ -619,7 +619,7 @@ internal static class TorchComparisonEmitter
 
             case MethodKind.Auxiliary:
             {
-                summary = $"Method <c>{Literals.XmlText(method.Name)}</c> (fairness as an auxiliary task: {method.Loss.ToString().ToUpperInvariant()}, lambda {(onFront ? "of the unit" : Number(method.Lambda))})";
+                summary = $"Method <c>{Literals.XmlText(method.Name)}</c> (fairness as an auxiliary task: {method.Loss.ToString().ToUpperInvariant()}, lambda {(onFront ? "of the unit" : Number(method.Lambda))}{(method.Loss == FairnessLossKind.Bgl ? ", epsilon " + Number(method.Epsilon) : string.Empty)})";
                 routing = "Task heads: their binary cross-entropy, head and trunk factor lambda; a fairness head per attribute and task: the fairness loss, head and trunk factor 1 - lambda.";
                 string taskScale, fairnessScale;
                 string? taskCondition = null, fairnessCondition = null;
@@ -646,7 +646,7 @@ internal static class TorchComparisonEmitter
                 {
                     foreach (var task in spec.Tasks)
                     {
-                        var penalty = Penalty(method.Loss, attribute, 0d, 0d, "All", "[]");
+                        var penalty = Penalty(method.Loss, attribute, method.Epsilon, 0d, "All", "[]");
                         heads.Add((OtherHead($"fairness.{attribute.Name}.{task.Name}", task.Name), null, new RouteCode([(penalty, Literals.Double(1d))], fairnessScale, fairnessScale, fairnessCondition, fairnessNever, null, method.Loss.ToString().ToUpperInvariant() + " on " + attribute.Name + ", head and trunk factor 1 - lambda")));
                     }
                 }

@@ -101,7 +101,7 @@ public sealed record MethodNetwork(
                 {
                     foreach (var task in spec.Tasks)
                     {
-                        Add($"fairness.{attribute.Name}.{task.Name}", HeadTarget.OfTask(task.Name), Route(1f - lambda, 1f - lambda, (Penalty(method.Loss, attribute, 0d, 0d, spec.Training.BatchSize, RowSubset.All, []), 1d)));
+                        Add($"fairness.{attribute.Name}.{task.Name}", HeadTarget.OfTask(task.Name), Route(1f - lambda, 1f - lambda, (Penalty(method.Loss, attribute, method.Epsilon, 0d, spec.Training.BatchSize, RowSubset.All, []), 1d)));
                     }
                 }
 

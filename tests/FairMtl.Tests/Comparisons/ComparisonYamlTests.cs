@@ -58,6 +58,7 @@ public class ComparisonYamlTests
             .WithLine("g:", "  g: { column: group }\n  age: { column: age, range: [25, 60] }")
             .WithLine("AUX:", """
                   AUX: { kind: auxiliary, loss: gld, lambda: 0.25 }
+                  AUX-BGL: { kind: auxiliary, loss: bgl, lambda: 0.5, epsilon: 0.4 }
                   BGL: { kind: regularized, loss: bgl, lambda: 2, epsilon: 0.3 }
                   ADV: { kind: adversarial, weight: 0.5 }
                   GTD: { kind: group-decomposition, attribute: age }
@@ -75,6 +76,7 @@ public class ComparisonYamlTests
         [
             (MethodKind.SingleTask, FairnessLossKind.Glf, 0d, 0d, 0d, string.Empty),
             (MethodKind.Auxiliary, FairnessLossKind.Gld, 0.25, 0d, 0d, string.Empty),
+            (MethodKind.Auxiliary, FairnessLossKind.Bgl, 0.5, 0.4, 0d, string.Empty),
             (MethodKind.Regularized, FairnessLossKind.Bgl, 2d, 0.3, 0d, string.Empty),
             (MethodKind.Adversarial, FairnessLossKind.Glf, 0d, 0d, 0.5, string.Empty),
             (MethodKind.GroupDecomposition, FairnessLossKind.Glf, 0d, 0d, 0d, "age"),
@@ -87,7 +89,7 @@ public class ComparisonYamlTests
     {
         {
             Minimal.WithLine("AUX:", "  AUX: { kind: auxiliary, loss: dpl }"), DiagnosticCodes.InvalidValue, 10, 33,
-            "'methods.AUX.loss' must be glf or gld (the auxiliary fairness heads train with a group-loss fairness loss), got 'dpl'"
+            "'methods.AUX.loss' must be glf, gld or bgl (the auxiliary fairness heads train with a loss of their group losses), got 'dpl'"
         },
         {
             Minimal.WithLine("AUX:", "  AUX: { kind: adversarial, lambda: 1 }"), DiagnosticCodes.UnknownKey, 10, 29,
@@ -96,6 +98,14 @@ public class ComparisonYamlTests
         {
             Minimal.WithLine("AUX:", "  AUX: { kind: regularized, loss: bgl }"), DiagnosticCodes.MissingKey, 10, 8,
             "missing required key 'epsilon' in 'methods.AUX'"
+        },
+        {
+            Minimal.WithLine("AUX:", "  AUX: { kind: auxiliary, loss: bgl }"), DiagnosticCodes.MissingKey, 10, 8,
+            "missing required key 'epsilon' in 'methods.AUX'"
+        },
+        {
+            Minimal.WithLine("AUX:", "  AUX: { kind: auxiliary, loss: glf, epsilon: 1 }"), DiagnosticCodes.UnknownKey, 10, 47,
+            "'epsilon' is the bound of 'loss: bgl' and applies to it only"
         },
         {
             Minimal.WithLine("AUX:", "  AUX: { kind: regularized, loss: dpl, epsilon: 1 }"), DiagnosticCodes.UnknownKey, 10, 49,
@@ -171,8 +181,17 @@ public class ComparisonYamlTests
         {
             var file = spec.Name;
             spec.Methods.Select(m => m.Kind).Distinct().Count().ShouldBe(5, file);
-            spec.Front.Methods.ShouldBe(["MTL-GLF", "MTL-GLD"]);
             spec.Protocol.Repetitions.ShouldBe(10);
+            if (spec.Evaluation is null)
+            {
+                spec.Front.Methods.ShouldBe(["MTL-GLF", "MTL-GLD"]);
+                continue;
+            }
+
+            // The auxiliary-task paper's own protocol: SGD, its EOD and its ranking, every method of its Table 1.
+            spec.Evaluation.ShouldBe(new ComparisonEvaluationSpec(EodDefinition.Mean, new[] { TableMetric.Auc, TableMetric.Eod, TableMetric.Eopd, TableMetric.Gaucd }), file);
+            spec.Training.Optimizer.Kind.ShouldBe(OptimizerKind.Sgd, file);
+            spec.Methods.Select(m => m.Name).ShouldBe(["STL", "BGL", "DPL", "FPRL", "TPRL", "ADV", "GTD", "MTL-BGL", "MTL-GLD", "MTL-GLF"]);
         }
     }
 }

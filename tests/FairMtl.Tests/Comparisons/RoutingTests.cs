@@ -149,6 +149,10 @@ public class RoutingTests
         (aux.Routes[1].HeadScale, aux.Routes[1].TrunkScale).ShouldBe((0.7f, 0.7f));
         aux.Routes[1].Terms.Single().Term.Name.ShouldBe("GLD on 'g'");
 
+        // The fairness head's bounded group loss keeps the method's bound (the paper's "Auxiliary Task Fairness, BGL").
+        var auxBgl = For(new MethodSpec("AUX-BGL", MethodKind.Auxiliary, FairnessLossKind.Bgl, 0.5, 0.4, 0, string.Empty));
+        auxBgl.Routes[1].Terms.Single().Term.ShouldBeOfType<FairnessTerm>().Loss.ShouldBe(new FairMtl.Objectives.Fairness.FairnessLossDefinition(FairnessLossKind.Bgl, 3, 0.4, 0d));
+
         var regularized = For(new MethodSpec("DPL", MethodKind.Regularized, FairnessLossKind.Dpl, 2.5, 0, 0, string.Empty));
         regularized.Heads.Count.ShouldBe(1);
         regularized.Routes[0].Terms.Select(t => (t.Term.Name, t.Coefficient)).ShouldBe([("binary cross-entropy", 1d), ("DPL on 'g'", 2.5)]);

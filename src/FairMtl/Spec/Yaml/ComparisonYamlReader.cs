@@ -236,7 +236,7 @@ public static class ComparisonYamlReader
         var allowed = kind switch
         {
             MethodKind.Regularized => new[] { "kind", "loss", "lambda", "epsilon" },
-            MethodKind.Auxiliary => ["kind", "loss", "lambda"],
+            MethodKind.Auxiliary => ["kind", "loss", "lambda", "epsilon"],
             MethodKind.Adversarial => ["kind", "weight"],
             MethodKind.GroupDecomposition => ["kind", "attribute"],
             MethodKind.MultiTask => ["kind", "setting"],
@@ -260,9 +260,9 @@ public static class ComparisonYamlReader
         {
             var lossNode = method.Require("loss");
             loss = lossNode.AsEnum(FairnessLosses);
-            if (kind == MethodKind.Auxiliary && loss is not (FairnessLossKind.Glf or FairnessLossKind.Gld))
+            if (kind == MethodKind.Auxiliary && loss is not (FairnessLossKind.Glf or FairnessLossKind.Gld or FairnessLossKind.Bgl))
             {
-                throw lossNode.Invalid("glf or gld (the auxiliary fairness heads train with a group-loss fairness loss)");
+                throw lossNode.Invalid("glf, gld or bgl (the auxiliary fairness heads train with a loss of their group losses)");
             }
 
             if (kind is MethodKind.FairMultiTask or MethodKind.MtaF && loss is not (FairnessLossKind.Corr or FairnessLossKind.Mmd or FairnessLossKind.Fprl))
@@ -295,7 +295,7 @@ public static class ComparisonYamlReader
             _ => 0d,
         };
         var epsilon = 0d;
-        if (kind == MethodKind.Regularized && loss == FairnessLossKind.Bgl)
+        if (kind is MethodKind.Regularized or MethodKind.Auxiliary && loss == FairnessLossKind.Bgl)
         {
             epsilon = method.Require("epsilon").AsNumber("a number >= 0 (the loss bound of BGL)", v => v >= 0d, DiagnosticCodes.ImpossibleRange);
         }
