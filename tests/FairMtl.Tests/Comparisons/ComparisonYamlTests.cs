@@ -176,7 +176,7 @@ public class ComparisonYamlTests
             .ToArray();
         files.Length.ShouldBeGreaterThanOrEqualTo(9);
         var specs = files.Select(file => ComparisonYamlReader.Parse(File.ReadAllText(file), file, Path.GetDirectoryName(file)!).Spec).ToArray();
-        specs.Count(spec => spec is MultiTaskSpec).ShouldBe(14);
+        specs.Count(spec => spec is MultiTaskSpec).ShouldBe(15);
         foreach (var spec in specs.OfType<MethodComparisonSpec>())
         {
             var file = spec.Name;
