@@ -22,14 +22,8 @@ for columns in "$@"; do
   extra=""
   [ -n "$columns" ] && extra=", $columns"
   # The experiment with its data path made absolute, the extra columns appended to its inputs and STL as the only method.
-  awk -v data="$root/experiments/data/" -v extra="$extra" -v name="compas-ablation-$index" '
-    /^name:/ { print "name: " name; next }
-    /^  file: data\// { sub("data/", data); print; next }
-    /^    include: \[/ { sub(/priors_count\]/, "priors_count" extra "]"); print; next }
-    /^methods:/ { print; print "  STL: { kind: single-task }"; skipping = 1; next }
-    skipping && /^  / { next }
-    { skipping = 0; print }
-  ' "$root/experiments/compas-race-sex-paper.yaml" > "$yaml"
+  awk -f "$root/scripts/yaml-variant.awk" -v name="compas-ablation-$index" -v method="STL: { kind: single-task }" \
+    -v data="$root/experiments/data/" -v extra="$extra" "$root/experiments/compas-race-sex-paper.yaml" > "$yaml"
   dotnet "$root/src/FairMtl.Host/bin/Release/net10.0/FairMtl.Host.dll" "$yaml" --out "$work/out-$index" --no-store > "$work/run-$index.log" 2>&1 \
     || { cat "$work/run-$index.log"; exit 1; }
   awk -F, -v label="${columns:-(the usual seven)}" '

@@ -19,13 +19,8 @@ dotnet build "$root/src/FairMtl.Host" -c Release -nologo -v q > "$work/build.log
 printf '%-11s %-8s %-8s %-10s\n' "sweep seed" "ARFG" "ARE" "w1"
 for seed in $(seq 1 "$draws"); do
   yaml="$work/draw-$seed.yaml"
-  awk -v seed="$seed" -v runs="$runs" '
-    /^name:/ { print "name: german-mtl-draw-" seed; next }
-    /^methods:/ { print; print "  MTL: { kind: multi-task }"; skipping = 1; next }
-    skipping && /^  / { next }
-    /^sweep:/ { sub(/runs: [0-9]+/, "runs: " runs); sub(/seed: [0-9]+/, "seed: " seed) }
-    { skipping = 0; print }
-  ' "$root/experiments/german-mtaf.yaml" > "$yaml"
+  awk -f "$root/scripts/yaml-variant.awk" -v name="german-mtl-draw-$seed" -v method="MTL: { kind: multi-task }" \
+    -v seed="$seed" -v runs="$runs" "$root/experiments/german-mtaf.yaml" > "$yaml"
   dotnet "$root/src/FairMtl.Host/bin/Release/net10.0/FairMtl.Host.dll" "$yaml" --out "$work/out-$seed" --no-store > "$work/run-$seed.log" 2>&1 \
     || { cat "$work/run-$seed.log"; exit 1; }
   awk -F, -v seed="$seed" '
