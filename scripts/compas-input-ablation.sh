@@ -13,19 +13,17 @@ if [ "$#" -eq 0 ]; then
   set -- "" "decile_score" "decile_score, v_decile_score" "is_violent_recid" "end" "event" "is_recid" "event, end"
 fi
 
-dotnet build "$root/src/FairMtl.Host" -c Release -nologo -v q > "$work/build.log" || { cat "$work/build.log"; exit 1; }
+. "$root/scripts/variant-runs.sh"
+build_host
 printf '%-30s %-16s %-16s %-16s\n' "added inputs" "AUC" "EOpD(race)" "EOpD(sex)"
 index=0
 for columns in "$@"; do
   index=$((index + 1))
-  yaml="$work/ablation-$index.yaml"
   extra=""
   [ -n "$columns" ] && extra=", $columns"
   # The experiment with its data path made absolute, the extra columns appended to its inputs and STL as the only method.
-  awk -f "$root/scripts/yaml-variant.awk" -v name="compas-ablation-$index" -v method="STL: { kind: single-task }" \
-    -v data="$root/experiments/data/" -v extra="$extra" "$root/experiments/compas-race-sex-paper.yaml" > "$yaml"
-  dotnet "$root/src/FairMtl.Host/bin/Release/net10.0/FairMtl.Host.dll" "$yaml" --out "$work/out-$index" --no-store > "$work/run-$index.log" 2>&1 \
-    || { cat "$work/run-$index.log"; exit 1; }
+  run_variant compas-race-sex-paper "$index" -v name="compas-ablation-$index" -v method="STL: { kind: single-task }" \
+    -v data="$root/experiments/data/" -v extra="$extra"
   awk -F, -v label="${columns:-(the usual seven)}" '
     NR == 1 { for (i = 1; i <= NF; i++) column[$i] = i; next }
     $1 == "STL" {

@@ -15,14 +15,11 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 ln -s "$root/experiments/data" "$work/data"
 
-dotnet build "$root/src/FairMtl.Host" -c Release -nologo -v q > "$work/build.log" || { cat "$work/build.log"; exit 1; }
+. "$root/scripts/variant-runs.sh"
+build_host
 printf '%-11s %-8s %-8s %-10s\n' "sweep seed" "ARFG" "ARE" "w1"
 for seed in $(seq 1 "$draws"); do
-  yaml="$work/draw-$seed.yaml"
-  awk -f "$root/scripts/yaml-variant.awk" -v name="german-mtl-draw-$seed" -v method="MTL: { kind: multi-task }" \
-    -v seed="$seed" -v runs="$runs" "$root/experiments/german-mtaf.yaml" > "$yaml"
-  dotnet "$root/src/FairMtl.Host/bin/Release/net10.0/FairMtl.Host.dll" "$yaml" --out "$work/out-$seed" --no-store > "$work/run-$seed.log" 2>&1 \
-    || { cat "$work/run-$seed.log"; exit 1; }
+  run_variant german-mtaf "$seed" -v name="german-mtl-draw-$seed" -v method="MTL: { kind: multi-task }" -v seed="$seed" -v runs="$runs"
   awk -F, -v seed="$seed" '
     NR == 1 { for (i = 1; i <= NF; i++) column[$i] = i; next }
     $1 == "MTL" { printf "%-11s %-8.3f %-8.3f %-10.3f\n", seed, $column["ARFG"], $column["ARE"], $column["w1"] }' "$work/out-$seed/methods.csv"
