@@ -269,7 +269,7 @@ public enum MethodKind
     /// <summary>A shared trunk and one task head per group, each trained on its group's rows only.</summary>
     GroupDecomposition,
 
-    /// <summary>Fairness as an auxiliary task: a fairness head per sensitive attribute trained with GLF or GLD.</summary>
+    /// <summary>Fairness as an auxiliary task: a fairness head per sensitive attribute trained with GLF, GLD or BGL.</summary>
     Auxiliary,
 
     /// <summary>Vanilla multi-task learning: sum_t w_t L_t over all tasks on one trunk (MTA-F's "vanilla MTL").</summary>
