@@ -41,6 +41,22 @@ public sealed class TorchComparisonTests
     }
 
     [Fact]
+    public void An_auxiliary_method_with_BGL_keeps_its_bound_in_the_generated_objective()
+    {
+        var yaml = GeneratorHarness.ReadRepoFile("experiments/torch/adult-sex-race.yaml");
+        var withBgl = yaml.Replace(
+            "MTL-GLF: { kind: auxiliary, loss: glf, lambda: 0.5 }", "MTL-GLF: { kind: auxiliary, loss: bgl, lambda: 0.5, epsilon: 0.25 }", StringComparison.Ordinal);
+        withBgl.ShouldNotBe(yaml);
+
+        var run = GeneratorHarness.Run([GeneratorHarness.Text("experiments/torch/adult-sex-race.yaml", withBgl)], TorchStandIn);
+
+        run.DiagnosticLines.ShouldBeEmpty();
+        var source = run.Source("FairMtl.Generated.Experiments.AdultSexRaceTorch.Torch.g.cs");
+        source.ShouldContain("(fairness as an auxiliary task: BGL, lambda of the unit, epsilon 0.25)"); // the front method: lambda per unit
+        source.ShouldContain("FairnessLossKind.Bgl, unit.Groups(\"sex\"), 0.25d, 0d)");
+    }
+
+    [Fact]
     public void Without_FairMtl_Torch_a_torch_comparison_gets_no_code_and_no_diagnostic()
     {
         var run = GeneratorHarness.Run([GeneratorHarness.RepoFile("experiments/torch/adult-sex-race.yaml"), GeneratorHarness.RepoFile("experiments/torch/adult-mtaf.yaml")]);
