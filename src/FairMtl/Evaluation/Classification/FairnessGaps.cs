@@ -20,29 +20,27 @@ public static class FairnessGaps
     /// Equalised odds difference: max(<see cref="TprGap"/>, <see cref="FprGap"/>); NaN when either is NaN, since
     /// equalised odds needs both rates.
     /// </summary>
-    public static double EOD(GroupClassificationReport report)
-    {
-        var tpr = TprGap(report);
-        var fpr = FprGap(report);
-        return double.IsNaN(tpr) || double.IsNaN(fpr) ? double.NaN : Math.Max(tpr, fpr);
-    }
+    public static double EOD(GroupClassificationReport report) => OfBothGaps(report, Math.Max);
 
     /// <summary>
     /// The mean of the two gaps, (<see cref="TprGap"/> + <see cref="FprGap"/>) / 2: AIF360's average absolute odds
     /// difference, an equalised-odds difference some papers report under that name; NaN when either is NaN.
     /// </summary>
-    public static double MeanOddsGap(GroupClassificationReport report)
-    {
-        var tpr = TprGap(report);
-        var fpr = FprGap(report);
-        return double.IsNaN(tpr) || double.IsNaN(fpr) ? double.NaN : (tpr + fpr) / 2d;
-    }
+    public static double MeanOddsGap(GroupClassificationReport report) => OfBothGaps(report, static (tpr, fpr) => (tpr + fpr) / 2d);
 
     /// <summary>Group AUC difference: spread of the per-group AUCs.</summary>
     public static double GAUCD(GroupClassificationReport report) => Spread(report, group => group.Auc);
 
     /// <summary>Demographic parity gap: spread of the per-group positive prediction rates P(ŷ = 1 | g).</summary>
     public static double DemographicParityGap(GroupClassificationReport report) => Spread(report, group => group.PositiveRate);
+
+    /// <summary><paramref name="combine"/> of the TPR gap and the FPR gap; NaN when either is NaN.</summary>
+    private static double OfBothGaps(GroupClassificationReport report, Func<double, double, double> combine)
+    {
+        var tpr = TprGap(report);
+        var fpr = FprGap(report);
+        return double.IsNaN(tpr) || double.IsNaN(fpr) ? double.NaN : combine(tpr, fpr);
+    }
 
     private static double Spread(GroupClassificationReport report, Func<GroupClassificationMetrics, double> metric)
     {
