@@ -50,6 +50,11 @@ public sealed class TorchEngine : ITrainingEngine
 
     public IUnitTrainer Create(MultiHeadNetwork network, DataPart train, DataPart validation, TrainerSettings settings)
     {
+        if (settings.Conditioner is not null || network.Conditions > 0)
+        {
+            throw new InvalidOperationException("The torch engine does not train loss-conditional networks (sweep.conditional); the native engine does.");
+        }
+
         // The experiment's generated model (and, for a comparison's unit, its method's generated objective) when it runs as
         // compiled and this is its network; else (a spec read at run time, a baseline's network) the model of the
         // network's layout (and the routed objective). Both give the same bits.

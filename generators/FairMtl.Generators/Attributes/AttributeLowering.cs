@@ -295,7 +295,8 @@ internal sealed class AttributeLowering
         // A variable named 'seeds' is reported by DeclarationChecks; written here, it would also be a duplicate key.
         var variables = _attributes.All(AttributeNames.Sweep).Where(variable => variable.Get("name")!.Value.Value is not "seeds").ToArray();
         var seeds = _attributes.Find(AttributeNames.Seeds);
-        var first = variables.FirstOrDefault() ?? seeds;
+        var conditional = _attributes.Find(AttributeNames.ConditionalSweep);
+        var first = variables.FirstOrDefault() ?? seeds ?? conditional;
         if (first is null)
         {
             return;
@@ -334,6 +335,17 @@ internal sealed class AttributeLowering
             {
                 _yaml.Scalar(1, "split", perSeed.Value.Value is true ? "per-seed" : "fixed", seeds.Location, perSeed.Location);
             }
+        }
+
+        if (conditional is not null)
+        {
+            var mapping = _yaml.Mapping(1, "conditional", conditional.Location, conditional.Location);
+            Enum(2, "sampling", conditional, "Sampling", YamlEnumValues.ConditionalSamplings);
+            Enum(2, "distribution", conditional, "Distribution", YamlEnumValues.ConditionalDistributions);
+            Value(2, "film", conditional, "Film");
+            Value(2, "epochs", conditional, "Epochs");
+            Value(2, "grid", conditional, "Grid");
+            _yaml.Close(mapping);
         }
 
         _yaml.Close(sweep);

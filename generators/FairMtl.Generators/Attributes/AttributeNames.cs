@@ -12,6 +12,7 @@ internal static class AttributeNames
     public const string Head = Namespace + ".HeadAttribute";
     public const string Sweep = Namespace + ".SweepAttribute";
     public const string Seeds = Namespace + ".SeedsAttribute";
+    public const string ConditionalSweep = Namespace + ".ConditionalSweepAttribute";
     public const string Baseline = Namespace + ".BaselineAttribute";
     public const string Optimizer = Namespace + ".OptimizerAttribute";
     public const string Training = Namespace + ".TrainingAttribute";

@@ -9,7 +9,7 @@ internal sealed class DeclaredAttributes
     private static readonly HashSet<string> Known = new(StringComparer.Ordinal)
     {
         AttributeNames.Experiment, AttributeNames.Dataset, AttributeNames.Split, AttributeNames.Groups, AttributeNames.Trunk,
-        AttributeNames.Head, AttributeNames.Sweep, AttributeNames.Seeds, AttributeNames.Baseline, AttributeNames.Optimizer,
+        AttributeNames.Head, AttributeNames.Sweep, AttributeNames.Seeds, AttributeNames.ConditionalSweep, AttributeNames.Baseline, AttributeNames.Optimizer,
         AttributeNames.Training, AttributeNames.EarlyStopping, AttributeNames.Evaluation, AttributeNames.Task, AttributeNames.Sensitive,
         AttributeNames.Method, AttributeNames.Constraint, AttributeNames.ConstraintSweep, AttributeNames.Protocol,
     };

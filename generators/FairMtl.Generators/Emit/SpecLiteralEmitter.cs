@@ -45,12 +45,23 @@ internal static class SpecLiteralEmitter
         ("Loss", Atom(Literals.String(spec.Loss))),
         ("Sweep", New(
             "SweepSpec",
-            ("Variables", new ArrayNode(Spec + "SweepVariable", spec.Sweep.Variables.Select(variable => New(
-                "SweepVariable",
-                ("Name", Atom(Literals.String(variable.Name))),
-                ("Values", new ArrayNode("double", variable.Values.Select(v => Atom(Literals.Double(v))).ToArray())))).ToArray())),
-            ("Seeds", Ints(spec.Sweep.Seeds)),
-            ("SplitPerSeed", Atom(Literals.Bool(spec.Sweep.SplitPerSeed))))),
+            [
+                ("Variables", new ArrayNode(Spec + "SweepVariable", spec.Sweep.Variables.Select(variable => New(
+                    "SweepVariable",
+                    ("Name", Atom(Literals.String(variable.Name))),
+                    ("Values", new ArrayNode("double", variable.Values.Select(v => Atom(Literals.Double(v))).ToArray())))).ToArray())),
+                ("Seeds", Ints(spec.Sweep.Seeds)),
+                ("SplitPerSeed", Atom(Literals.Bool(spec.Sweep.SplitPerSeed))),
+                .. spec.Sweep.Conditional is { } conditional
+                    ? [("Conditional", New(
+                        "ConditionalSpec",
+                        ("Sampling", Atom(Literals.Enum(conditional.Sampling))),
+                        ("Distribution", Atom(Literals.Enum(conditional.Distribution))),
+                        ("Film", Atom(Literals.Bool(conditional.Film))),
+                        ("Epochs", Atom(Literals.Int(conditional.Epochs))),
+                        ("Grid", Atom(Literals.Int(conditional.Grid)))))]
+                    : Array.Empty<(string, Node)>(),
+            ])),
         ("Baseline", New(
             "BaselineSpec",
             ("Enabled", Atom(Literals.Bool(spec.Baseline.Enabled))),

@@ -7,7 +7,8 @@ namespace FairMtl.Nn;
 /// <summary>
 /// A shared trunk of hidden blocks feeding several heads. Backward takes, per head, one coefficient for the head's
 /// own parameters and one for the gradient it sends into the trunk, so a loss can be routed to the head only, the
-/// trunk only, or both.
+/// trunk only, or both. A loss-conditional network (<see cref="Conditions"/> &gt; 0) reads its conditioning variables
+/// from the last inputs of each row, and may modulate every trunk layer by them (<see cref="Film"/>).
 /// </summary>
 public sealed class MultiHeadNetwork
 {
@@ -21,8 +22,16 @@ public sealed class MultiHeadNetwork
     /// <param name="maxRows">The largest batch.</param>
     /// <param name="embedding">Learned embeddings of categorical inputs in front of the trunk (its
     /// <see cref="InputEmbedding.Inputs"/> must be <paramref name="inputs"/>), or null.</param>
-    public MultiHeadNetwork(int inputs, ModelSpec model, IReadOnlyList<HeadSpec> heads, int maxRows, InputEmbedding? embedding = null)
+    /// <param name="conditions">How many of the last inputs are conditioning variables (0: none).</param>
+    /// <param name="film">Whether each trunk layer's outputs are modulated by the conditioning variables (FiLM).</param>
+    public MultiHeadNetwork(
+        int inputs, ModelSpec model, IReadOnlyList<HeadSpec> heads, int maxRows, InputEmbedding? embedding = null, int conditions = 0, bool film = false)
     {
+        if (conditions < 0 || conditions > inputs || (film && conditions == 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(conditions), conditions, $"FiLM needs conditioning inputs, at most the {inputs} inputs");
+        }
+
         if (embedding is not null && embedding.Inputs != inputs)
         {
             throw new ArgumentException($"The embedding takes {embedding.Inputs} inputs, the network {inputs}.", nameof(embedding));
@@ -43,6 +52,10 @@ public sealed class MultiHeadNetwork
 
         Trunk = trunk;
         TrunkWidth = width;
+        Conditions = conditions;
+        Film = film
+            ? trunk.Select((block, i) => new FilmLayer($"trunk.{i}.film", conditions, block.Dense.Outputs, maxRows)).ToArray()
+            : null;
         Heads = heads.Select(head => new OutputHead(head, width, model.Activation, maxRows)).ToArray();
         foreach (var head in heads)
         {
@@ -67,6 +80,7 @@ public sealed class MultiHeadNetwork
         _scratch = UnitBuffers.Rent<float>(maxProduct);
         Parameters = (embedding?.Parameters ?? [])
             .Concat(trunk.SelectMany(block => block.Parameters))
+            .Concat(Film?.SelectMany(layer => layer.Parameters) ?? [])
             .Concat(Heads.SelectMany(head => head.Parameters))
             .ToArray();
     }
@@ -78,6 +92,18 @@ public sealed class MultiHeadNetwork
     public static MultiHeadNetwork For(
         IReadOnlyList<string> featureColumns, IReadOnlyList<EmbeddingSpec> embeddings, ModelSpec model, IReadOnlyList<HeadSpec> heads, int maxRows) =>
         new(featureColumns.Count, model, heads, maxRows, InputEmbedding.For(featureColumns, embeddings, maxRows));
+
+    /// <summary>
+    /// As <see cref="For(IReadOnlyList{string}, IReadOnlyList{EmbeddingSpec}, ModelSpec, IReadOnlyList{HeadSpec}, int)"/>,
+    /// with <paramref name="conditions"/> conditioning inputs after the data's (they are never embedded) and, when
+    /// <paramref name="film"/>, FiLM on every trunk layer.
+    /// </summary>
+    public static MultiHeadNetwork For(
+        IReadOnlyList<string> featureColumns, IReadOnlyList<EmbeddingSpec> embeddings, ModelSpec model, IReadOnlyList<HeadSpec> heads, int maxRows, int conditions, bool film)
+    {
+        var columns = featureColumns.Concat(Enumerable.Range(0, conditions).Select(i => $"<condition {i}>")).ToArray();
+        return new(columns.Length, model, heads, maxRows, InputEmbedding.For(columns, embeddings, maxRows), conditions, film);
+    }
 
     public int Inputs { get; }
 
@@ -91,6 +117,12 @@ public sealed class MultiHeadNetwork
     public InputEmbedding? Embedding { get; }
 
     public OutputHead[] Heads { get; }
+
+    /// <summary>How many of the last inputs are conditioning variables (0: an ordinary network).</summary>
+    public int Conditions { get; }
+
+    /// <summary>The FiLM layer after each trunk block, or null.</summary>
+    public FilmLayer[]? Film { get; }
 
     /// <summary>All trainable parameters: the embeddings' tables, the trunk, then the heads in order.</summary>
     public IReadOnlyList<Parameter> Parameters { get; }
@@ -125,6 +157,10 @@ public sealed class MultiHeadNetwork
         }
 
         Embedding?.Initialize(random);
+        foreach (var layer in Film ?? [])
+        {
+            layer.Initialize();
+        }
     }
 
     /// <summary>Runs rows [rows x Inputs] through the trunk and every head.</summary>
@@ -142,10 +178,16 @@ public sealed class MultiHeadNetwork
             current = Embedding.Output.AsSpan(0, rows * Embedding.Outputs);
         }
 
-        foreach (var block in Trunk)
+        for (var l = 0; l < Trunk.Length; l++)
         {
+            var block = Trunk[l];
             block.Forward(current, rows, training, dropoutRandom);
             current = block.Output;
+            if (Film is { } film)
+            {
+                film[l].Forward(block.Output, input, Inputs, rows);
+                current = film[l].Output;
+            }
         }
 
         var trunkOutput = TrunkOutput;
@@ -208,7 +250,8 @@ public sealed class MultiHeadNetwork
         var trunkInput = Embedding is null ? input : Embedding.Output.AsSpan(0, rows * Embedding.Outputs);
         for (var l = last; l >= 0; l--)
         {
-            var blockInput = l == 0 ? trunkInput : Trunk[l - 1].Output;
+            Film?[l].Backward(Trunk[l].Output, _trunkGradients[l].AsSpan(0, rows * Trunk[l].Dense.Outputs), input, Inputs, 1f);
+            var blockInput = l == 0 ? trunkInput : BlockOutput(l - 1);
             var gradInput = l > 0 ? _trunkGradients[l - 1].AsSpan() : _embeddingGradient.AsSpan();
             Trunk[l].Backward(blockInput, _trunkGradients[l], gradInput, _scratch, 1f);
         }
@@ -237,5 +280,8 @@ public sealed class MultiHeadNetwork
 
     private float[] TrunkOutput => Trunk.Length == 0
         ? throw new InvalidOperationException("The trunk has no layers.")
-        : Trunk[^1].Output;
+        : BlockOutput(Trunk.Length - 1);
+
+    /// <summary>What trunk block <paramref name="l"/> passes on: its output, modulated when the network has FiLM.</summary>
+    private float[] BlockOutput(int l) => Film is { } film ? film[l].Output : Trunk[l].Output;
 }

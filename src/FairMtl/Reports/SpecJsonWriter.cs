@@ -176,6 +176,17 @@ public static class SpecJsonWriter
         json.WriteEndArray();
         Numbers(json, "seeds", sweep.Seeds);
         json.WriteBoolean("split_per_seed", sweep.SplitPerSeed);
+        if (sweep.Conditional is { } conditional)
+        {
+            json.WriteStartObject("conditional");
+            json.WriteString("sampling", Enum(conditional.Sampling));
+            json.WriteString("distribution", Enum(conditional.Distribution));
+            json.WriteBoolean("film", conditional.Film);
+            json.WriteNumber("epochs", conditional.Epochs);
+            json.WriteNumber("grid", conditional.Grid);
+            json.WriteEndObject();
+        }
+
         json.WriteNumber("point_count", sweep.PointCount);
         json.WriteEndObject();
     }

@@ -5,7 +5,10 @@ namespace FairMtl.Spec;
 /// <param name="Seeds">Seeds for initial weights, batch order and dropout. The split has its own seed.</param>
 /// <param name="SplitPerSeed">Whether each seed also splits the rows with its own seed (<c>split: per-seed</c>) instead
 /// of the one split of <c>data.split.seed</c> (<c>split: fixed</c>, the default).</param>
-public sealed record SweepSpec(EquatableArray<SweepVariable> Variables, EquatableArray<int> Seeds, bool SplitPerSeed = false)
+/// <param name="Conditional">Null: a model per point and seed. Otherwise one loss-conditional model per seed, evaluated
+/// at every point (<c>sweep.conditional</c>).</param>
+public sealed record SweepSpec(
+    EquatableArray<SweepVariable> Variables, EquatableArray<int> Seeds, bool SplitPerSeed = false, ConditionalSpec? Conditional = null)
 {
     /// <summary>Number of sweep points per seed.</summary>
     public int PointCount

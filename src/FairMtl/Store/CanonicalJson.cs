@@ -26,7 +26,7 @@ public static class CanonicalJson
 
     /// <summary>
     /// A resolver rule: spec keys added after specs were first stored (<c>data.embeddings</c>, a head's <c>classes</c>,
-    /// the FairMT kind's task and method keys, a method comparison's <c>evaluation</c>) are written only when an experiment uses them, so that every earlier spec
+    /// the FairMT kind's task and method keys, a method comparison's <c>evaluation</c>, a sweep's <c>conditional</c>) are written only when an experiment uses them, so that every earlier spec
     /// keeps its text and its units their identities; a head's computed widths (<c>outputs</c>, <c>target_width</c>) are
     /// never written.
     /// </summary>
@@ -48,6 +48,7 @@ public static class CanonicalJson
             : info.Type == typeof(ComparisonTrainingSpec) ? TrainingKeysAddedLater
             : info.Type == typeof(TrainingSpec) ? TrainingKeysAddedLater
             : info.Type == typeof(MethodComparisonSpec) ? ComparisonKeysAddedLater
+            : info.Type == typeof(SweepSpec) ? SweepKeysAddedLater
             : null;
         if (defaults is null)
         {
@@ -96,6 +97,11 @@ public static class CanonicalJson
     private static readonly Dictionary<string, Func<object?, bool>> ComparisonKeysAddedLater = new(StringComparer.Ordinal)
     {
         ["evaluation"] = value => value is null,
+    };
+
+    private static readonly Dictionary<string, Func<object?, bool>> SweepKeysAddedLater = new(StringComparer.Ordinal)
+    {
+        ["conditional"] = value => value is null,
     };
 
     private static readonly Dictionary<string, Func<object?, bool>> MethodKeysAddedLater = new(StringComparer.Ordinal)

@@ -25,6 +25,10 @@ public sealed record ExperimentResult(
 {
     private SeedAnalysis? _seeds;
 
+    /// <summary>A conditional sweep's scores on the fine grid (<see cref="Spec.ConditionalSpec.Grid"/>), ordered by seed then
+    /// grid point; empty for other sweeps.</summary>
+    public IReadOnlyList<RunResult> Grid { get; init; } = [];
+
     /// <summary>Runs that failed (baseline and sweep).</summary>
     public IEnumerable<RunResult> Failures => Baseline.Concat(Sweep).Where(run => !run.Succeeded);
 

@@ -1,3 +1,4 @@
+using FairMtl.Conditional;
 using FairMtl.Data;
 using FairMtl.Evaluation;
 using FairMtl.Execution;
@@ -60,6 +61,13 @@ public sealed class RegressionSweepKind : IStorableKind<TrainingUnit, RunResult[
     public RunResult[] Train(TrainingUnit unit, Action modelFinished, CancellationToken cancellationToken)
     {
         var data = _perSeed?[unit.Seed] ?? _data;
+        if (!unit.IsBaseline && _plan.IsConditional)
+        {
+            var conditional = TrainConditional(Spec, _compiledName, data, unit, _weighting, _plan.Points, cancellationToken);
+            modelFinished();
+            return conditional;
+        }
+
         if (!unit.IsBaseline)
         {
             return TrainBlock(Spec, _compiledName, data, unit, _weighting, cancellationToken, _ => modelFinished());
@@ -111,7 +119,7 @@ public sealed class RegressionSweepKind : IStorableKind<TrainingUnit, RunResult[
     public string WriteResult(RunResult[] result) => SweepUnitText.Write(result);
 
     /// <inheritdoc/>
-    public int ModelsIn(TrainingUnit unit) => unit.IsBaseline ? 1 : unit.Points.Count;
+    public int ModelsIn(TrainingUnit unit) => _plan.ModelsIn(unit);
 
     /// <inheritdoc/>
     public RunResult[] Missing(TrainingUnit unit, string reason) =>
@@ -128,11 +136,17 @@ public sealed class RegressionSweepKind : IStorableKind<TrainingUnit, RunResult[
         var results = run.Results;
         var units = _plan.Units;
         var baseline = units.Select((unit, i) => (unit, i)).Where(x => x.unit.IsBaseline).SelectMany(x => results[x.i]).ToArray();
-        var sweep = units.Select((unit, i) => (unit, i)).Where(x => !x.unit.IsBaseline).SelectMany(x => results[x.i]).ToArray();
+        var trained = units.Select((unit, i) => (unit, i)).Where(x => !x.unit.IsBaseline).SelectMany(x => results[x.i]).ToArray();
+        var declared = _plan.Points.Count;
+        var sweep = trained.Where(result => result.Point!.Index < declared).ToArray();
+        var grid = trained.Where(result => result.Point!.Index >= declared).ToArray();
         var points = PointSummary.Summarize(_plan.Points, sweep);
         var metric = Spec.Evaluation.Pareto;
         var front = ParetoFront.NonDominated(points.Select(p => (p.Disparity.Get(metric.Disparity), p.Overall.Get(metric.Error))).ToArray());
-        var steps = baseline.Concat(sweep).Sum(result => result.Steps);
+        // A conditional unit's results are one model's: its steps count once.
+        var steps = _plan.IsConditional
+            ? baseline.Sum(result => result.Steps) + units.Select((unit, i) => unit.IsBaseline ? 0 : results[i].Select(result => result.Steps).DefaultIfEmpty(0).Max()).Sum()
+            : baseline.Concat(sweep).Sum(result => result.Steps);
         return new ExperimentResult(
             _experiment,
             _data,
@@ -141,7 +155,10 @@ public sealed class RegressionSweepKind : IStorableKind<TrainingUnit, RunResult[
             sweep,
             points,
             front.Select(i => points[i]).ToArray(),
-            run.Timings(_loadSeconds, steps));
+            run.Timings(_loadSeconds, steps))
+        {
+            Grid = grid,
+        };
     }
 
     /// <summary>With <c>sweep.split: per-seed</c>, each seed's data split with that seed (the declared split's data
@@ -212,6 +229,54 @@ public sealed class RegressionSweepKind : IStorableKind<TrainingUnit, RunResult[
             }
 
             finished(results[i]);
+        }
+
+        return results;
+    }
+
+    /// <summary>
+    /// A seed's loss-conditional model (<c>sweep.conditional</c>): trained once with the variables drawn per batch or row,
+    /// then scored at every point of <paramref name="unit"/> and of the fine grid; every result carries the one model's
+    /// epochs and steps.
+    /// </summary>
+    private static RunResult[] TrainConditional(
+        ExperimentSpec spec,
+        string? compiledName,
+        PreparedData data,
+        TrainingUnit unit,
+        ILossWeighting weighting,
+        IReadOnlyList<SweepPoint> points,
+        CancellationToken cancellationToken)
+    {
+        var conditional = spec.Sweep.Conditional!;
+        var variables = spec.Sweep.Variables.Count;
+        var conditioned = ConditionedData.Create(data, variables);
+        var network = MultiHeadNetwork.For(
+            data.FeatureColumns, spec.Data.Embeddings, spec.Model, spec.Heads.ToArray(), spec.Training.BatchSize, variables, conditional.Film);
+        network.Initialize(spec.Model.Init, DeterministicRandom.ForStream(unit.Seed, "init"));
+        var sampler = new ConditionSampler(spec.Sweep, points, DeterministicRandom.ForStream(unit.Seed, "condition"), network.MaxRows);
+        using var trainer = TrainingEngines.Create(
+            spec.Training.Engine,
+            network,
+            conditioned.Data.Train,
+            conditioned.Data.Validation,
+            new TrainerSettings(spec.Training.BatchSize, spec.Training.Optimizer, spec.Model.Init, unit.Seed, compiledName, Conditioner: sampler));
+        var outcome = trainer.Train(
+            new ConditionalLoss(network, weighting, sampler),
+            conditional.Epochs,
+            null,
+            DeterministicRandom.ForStream(unit.Seed, "shuffle"),
+            DeterministicRandom.ForStream(unit.Seed, "dropout"),
+            cancellationToken);
+        var evaluated = unit.Points.Concat(ConditionalGrid.Points(spec.Sweep, points.Count)).ToArray();
+        var results = new RunResult[evaluated.Length];
+        var encoded = new float[variables];
+        for (var i = 0; i < evaluated.Length; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            sampler.Encode(evaluated[i].Values, encoded);
+            conditioned.SetTestCondition(encoded);
+            results[i] = Score(spec, conditioned.Data, network, unit.Seed, evaluated[i], unit.Block, outcome);
         }
 
         return results;

@@ -4,8 +4,9 @@ namespace FairMtl.Sweeps;
 
 /// <summary>
 /// The sweep expanded into points and into independent training units: a baseline per seed, and per seed one unit
-/// per block of points (a block is one point in the independent regime). Units share nothing, so they can run in
-/// any order on any thread without changing a result.
+/// per block of points (a block is one point in the independent regime), or, for a conditional sweep, one unit holding
+/// every point (its one model is evaluated at each). Units share nothing, so they can run in any order on any thread
+/// without changing a result.
 /// </summary>
 public sealed class SweepPlan
 {
@@ -21,8 +22,15 @@ public sealed class SweepPlan
     /// <summary>Baseline units first (one per seed), then the sweep's blocks, seed by seed.</summary>
     public IReadOnlyList<TrainingUnit> Units { get; }
 
-    /// <summary>Number of trained models (baselines and sweep points over all seeds).</summary>
-    public int RunCount => Units.Sum(unit => unit.IsBaseline ? 1 : unit.Points.Count);
+    /// <summary>Number of trained models (baselines and sweep points over all seeds; a conditional sweep trains one per
+    /// seed).</summary>
+    public int RunCount => Units.Sum(ModelsIn);
+
+    /// <summary>Whether each seed trains one loss-conditional model for all points.</summary>
+    public bool IsConditional { get; private init; }
+
+    /// <summary>Models <paramref name="unit"/> trains.</summary>
+    public int ModelsIn(TrainingUnit unit) => unit.IsBaseline || IsConditional ? 1 : unit.Points.Count;
 
     public static SweepPlan Create(ExperimentSpec spec)
     {
@@ -33,7 +41,9 @@ public sealed class SweepPlan
             units.AddRange(spec.Sweep.Seeds.Select(seed => new TrainingUnit(seed, -1, [])));
         }
 
-        var blockSize = spec.Training.Regime.Kind == RegimeKind.WarmStartBlocks ? spec.Training.Regime.BlockSize : 1;
+        var blockSize = spec.Sweep.Conditional is not null ? Math.Max(points.Count, 1)
+            : spec.Training.Regime.Kind == RegimeKind.WarmStartBlocks ? spec.Training.Regime.BlockSize
+            : 1;
         foreach (var seed in spec.Sweep.Seeds)
         {
             for (var start = 0; start < points.Count; start += blockSize)
@@ -43,7 +53,7 @@ public sealed class SweepPlan
             }
         }
 
-        return new SweepPlan(points, units);
+        return new SweepPlan(points, units) { IsConditional = spec.Sweep.Conditional is not null };
     }
 
     private static List<SweepPoint> ExpandPoints(EquatableArray<SweepVariable> variables)

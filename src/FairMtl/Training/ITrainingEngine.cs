@@ -33,5 +33,13 @@ public interface ITrainingEngine
 /// <param name="Method">For a unit of a comparison: its method (at the unit's lambda), sweep setting and the data's
 /// sensitive groups (an engine may train the code the source generator wrote for the method of a compiled comparison,
 /// <paramref name="Experiment"/>); null for the other kinds. It does not change what the native engine does.</param>
+/// <param name="Conditioner">For a loss-conditional network, what writes its conditioning inputs into every batch
+/// (only the native engine trains such networks); null otherwise.</param>
 public sealed record TrainerSettings(
-    int BatchSize, OptimizerSpec Optimizer, Initializer Init, int Seed, string? Experiment = null, Comparisons.TrainedMethod? Method = null);
+    int BatchSize,
+    OptimizerSpec Optimizer,
+    Initializer Init,
+    int Seed,
+    string? Experiment = null,
+    Comparisons.TrainedMethod? Method = null,
+    IBatchConditioner? Conditioner = null);

@@ -58,6 +58,9 @@ public sealed class ModelTrainer
         _order = UnitBuffers.Rent<int>(train.Rows);
     }
 
+    /// <summary>Writes the conditioning inputs of a loss-conditional network into every batch (null: none).</summary>
+    public IBatchConditioner? Conditioner { get; init; }
+
     /// <summary>Trains with the heads' task losses combined by <paramref name="objective"/> and optional early
     /// stopping on a head's validation loss.</summary>
     public TrainingOutcome Train(
@@ -148,6 +151,7 @@ public sealed class ModelTrainer
             {
                 var count = Math.Min(_batchSize, rows - start);
                 Gather(start, count, features);
+                Conditioner?.Condition(_batchInputs.AsSpan(0, count * features), count, features);
                 var total = step is null
                     ? NativeStep(optimizer!, objective, count, dropout)
                     : step.Run(_batchInputs.AsSpan(0, count * features), _batch, objective);

@@ -22,7 +22,7 @@ public sealed class NativeEngine : ITrainingEngine
     public string Version => Store.NumericsVersion.Current;
 
     public IUnitTrainer Create(MultiHeadNetwork network, DataPart train, DataPart validation, TrainerSettings settings) =>
-        new Trainer(new ModelTrainer(network, train, validation, settings.BatchSize), OptimizerFactory.Create(settings.Optimizer, network.Parameters));
+        new Trainer(new ModelTrainer(network, train, validation, settings.BatchSize) { Conditioner = settings.Conditioner }, OptimizerFactory.Create(settings.Optimizer, network.Parameters));
 
     private sealed class Trainer(ModelTrainer trainer, IOptimizer optimizer) : IUnitTrainer
     {

@@ -197,6 +197,56 @@ public sealed class LoweringTests
     }
 
     [Fact]
+    public void A_conditional_sweep_lowers_to_its_yaml_keys_and_an_empty_one_to_the_defaults()
+    {
+        const string Declaration = """
+            using FairMtl.Declarations;
+            using FairMtl.Spec;
+
+            [Experiment("conditional")]
+            [Dataset("data/text.csv")]
+            [Groups("sex")]
+            [Head("y", "target")]
+            [Head("z", "sex", HeadTask.Binary)]
+            [Sweep("alpha", From = 0.5, To = 4.5, Count = 9)]
+            [Seeds(1, 2)]
+            [ConditionalSweep(ARGUMENTS)]
+            [Training(Epochs = 2)]
+            public static partial class Conditional
+            {
+                public static double Loss(double alpha, double y, double z) => alpha * y + (5 - alpha) * z;
+            }
+            """;
+        const string Yaml = """
+            name: conditional
+            data:
+              file: data/text.csv
+              groups: { column: sex }
+            heads:
+              y: { column: target }
+              z: { column: sex, task: binary }
+            loss: alpha * y + (5 - alpha) * z
+            sweep:
+              alpha: { from: 0.5, to: 4.5, count: 9 }
+              seeds: [1, 2]
+              conditional: CONDITIONAL
+            training: { epochs: 2 }
+            """;
+
+        var full = AttributeHarness.Read(Declaration.Replace(
+            "ARGUMENTS",
+            "Sampling = ConditionalSampling.PerBatch, Distribution = ConditionalDistribution.LogUniform, Film = false, Epochs = 30, Grid = 11"));
+        full.Diagnostics.Select(d => d.ToString()).ShouldBeEmpty();
+        full.Spec.ShouldBe(Parse(Yaml.Replace("CONDITIONAL", "{ sampling: per-batch, distribution: log-uniform, film: false, epochs: 30, grid: 11 }")));
+        full.Spec!.Sweep.Conditional!.Grid.ShouldBe(11);
+
+        var defaults = AttributeHarness.Read(Declaration.Replace("(ARGUMENTS)", string.Empty));
+        defaults.Diagnostics.Select(d => d.ToString()).ShouldBeEmpty();
+        defaults.Spec.ShouldBe(Parse(Yaml.Replace("CONDITIONAL", "{}")));
+        defaults.Spec!.Sweep.Conditional!.Epochs.ShouldBe(2);
+    }
+
+    [Fact]
     public void An_adagrad_optimizer_lowers_to_its_yaml_keys()
     {
         var model = AttributeHarness.Read("""

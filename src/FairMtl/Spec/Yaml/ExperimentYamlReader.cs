@@ -91,6 +91,7 @@ public static partial class ExperimentYamlReader
             heads,
             evaluation.Head,
             data.Split.Validation);
+        sweep = ResolveConditional(sweep, training, loss, headNames, context);
         var baseline = BaselineSectionReader.Read(root.Mapping("baseline", "heads", "epochs", "enabled"), heads, evaluation.Head, training.Epochs);
         if (baseline.Enabled && training.EarlyStopping is { } earlyStopping && !baseline.Heads.Contains(earlyStopping.Monitor))
         {
@@ -103,5 +104,48 @@ public static partial class ExperimentYamlReader
 
         var spec = new ExperimentSpec(name, description, data, model, heads, loss, sweep, baseline, training, evaluation);
         return new LoadedExperiment(spec, context.Source, baseDirectory);
+    }
+
+    /// <summary>A conditional sweep's epochs (default <c>training.epochs</c>), and the training settings it cannot
+    /// follow: warm-start blocks (there is one model), early stopping (a validation loss at which weighting?) and the
+    /// torch engine (the conditioned layers are the native engine's).</summary>
+    private static SweepSpec ResolveConditional(SweepSpec sweep, TrainingSpec training, string loss, IReadOnlyList<string> headNames, YamlReadContext context)
+    {
+        if (sweep.Conditional is not { } conditional)
+        {
+            return sweep;
+        }
+
+        if (conditional.Sampling == ConditionalSampling.PerRow)
+        {
+            var expression = Objectives.Weighting.WeightingExpression.Parse(loss);
+            foreach (var head in headNames)
+            {
+                var derivative = expression.Derivative(head);
+                if (derivative.Names.FirstOrDefault(headNames.Contains) is { } other)
+                {
+                    throw new FairMtlException(
+                        DiagnosticCodes.InvalidValue,
+                        context.Source.Locate("sweep.conditional"),
+                        $"'sweep.conditional.sampling' is per-row, which weights each row's losses by its own draw and so needs a loss "
+                        + $"linear in the head losses, but d(loss)/d({head}) = {derivative} depends on '{other}'; use 'sampling: per-batch'");
+                }
+            }
+        }
+
+        var location = context.Source.Locate("sweep.conditional");
+        string? conflict = training.Regime.Kind == RegimeKind.WarmStartBlocks
+            ? "'training.regime' is warm-start-blocks, but a conditional sweep trains one model per seed; use 'kind: independent'"
+            : training.EarlyStopping is not null
+                ? "'training.early_stopping' watches one validation loss, but a conditional model has one per weighting; remove it and set 'sweep.conditional.epochs'"
+                : training.Engine != TrainingEngine.Native
+                    ? "'training.engine' is torch, but the conditioned layers (FiLM, per-row loss weights) are the native engine's; use 'engine: native'"
+                    : null;
+        if (conflict is not null)
+        {
+            throw new FairMtlException(DiagnosticCodes.InvalidValue, location, $"'sweep.conditional' cannot be used here: {conflict}");
+        }
+
+        return conditional.Epochs > 0 ? sweep : sweep with { Conditional = conditional with { Epochs = training.Epochs } };
     }
 }

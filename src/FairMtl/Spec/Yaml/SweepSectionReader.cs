@@ -4,8 +4,8 @@ using YamlDotNet.RepresentationModel;
 namespace FairMtl.Spec.Yaml;
 
 /// <summary>
-/// Reads <c>sweep</c>: every key but <c>seeds</c> and <c>split</c> is a variable, given as <c>{from, to, count}</c> or as a list of
-/// numbers. Impossible ranges are FMTL006.
+/// Reads <c>sweep</c>: every key but <c>seeds</c>, <c>split</c> and <c>conditional</c> is a variable, given as
+/// <c>{from, to, count}</c> or as a list of numbers. Impossible ranges are FMTL006.
 /// </summary>
 internal static class SweepSectionReader
 {
@@ -18,6 +18,7 @@ internal static class SweepSectionReader
     {
         int[] seeds = [42];
         var splitPerSeed = false;
+        YamlNodeReader? conditionalNode = null;
         var variables = new List<SweepVariable>();
         var keys = new List<YamlScalarNode>();
         long points = 1;
@@ -39,6 +40,12 @@ internal static class SweepSectionReader
             if (name == "split")
             {
                 splitPerSeed = value.AsEnum(SplitModes);
+                continue;
+            }
+
+            if (name == "conditional")
+            {
+                conditionalNode = value;
                 continue;
             }
 
@@ -69,7 +76,58 @@ internal static class SweepSectionReader
             keys.Add(key);
         }
 
-        return (new SweepSpec(variables.ToArray(), seeds, splitPerSeed), keys);
+        var conditional = conditionalNode is null ? null : ReadConditional(conditionalNode, node, variables);
+        return (new SweepSpec(variables.ToArray(), seeds, splitPerSeed, conditional), keys);
+    }
+
+    /// <summary>
+    /// <c>sweep.conditional</c>: <c>{sampling, distribution, film, epochs, grid}</c>, all optional (per-row, uniform,
+    /// FiLM on, <c>training.epochs</c>, 101 grid values); <see cref="ConditionalSpec.Epochs"/> is 0 until
+    /// <see cref="ExperimentYamlReader"/> resolves it.
+    /// </summary>
+    private static ConditionalSpec ReadConditional(YamlNodeReader node, YamlNodeReader sweep, IReadOnlyList<SweepVariable> variables)
+    {
+        var mapping = node.AsMapping("a mapping of sampling, distribution, film, epochs and grid", "sampling", "distribution", "film", "epochs", "grid");
+        if (variables.Count == 0)
+        {
+            throw node.Error(DiagnosticCodes.ImpossibleRange, "'sweep.conditional' needs at least one sweep variable to condition the model on");
+        }
+
+        var sampling = mapping.Enum("sampling", ConditionalSampling.PerRow, YamlEnumValues.ConditionalSamplings);
+        var distribution = mapping.Enum("distribution", ConditionalDistribution.Uniform, YamlEnumValues.ConditionalDistributions);
+        if (distribution == ConditionalDistribution.LogUniform && variables.FirstOrDefault(variable => variable.Values.Min() <= 0) is { } nonPositive)
+        {
+            throw mapping.Require("distribution").Error(
+                DiagnosticCodes.ImpossibleRange,
+                $"'sweep.conditional.distribution' is log-uniform, but sweep variable '{nonPositive.Name}' has the value "
+                + $"{Format(nonPositive.Values.Min())}; a log-uniform range needs positive values (use 'uniform' or raise the smallest value)");
+        }
+
+        var film = mapping.Bool("film", true);
+        var epochs = mapping.Get("epochs") is { } epochsNode ? epochsNode.AsInt("an integer > 0", e => e > 0) : 0;
+        var grid = ConditionalSpec.DefaultGrid;
+        if (mapping.Get("grid") is { } gridNode)
+        {
+            grid = gridNode.AsInt($"0 (no grid) or an integer from 2 to {InputLimits.SweepValues}", g => g == 0 || g is >= 2 and <= InputLimits.SweepValues);
+            long gridPoints = 1;
+            foreach (var _ in variables)
+            {
+                gridPoints *= grid;
+                if (gridPoints > InputLimits.SweepPoints)
+                {
+                    throw gridNode.Error(
+                        DiagnosticCodes.InputLimit,
+                        $"'sweep.conditional.grid' of {grid} values per variable over {variables.Count} variables is more than "
+                        + $"{InputLimits.SweepPoints} grid points (expected at most {InputLimits.SweepPoints})");
+                }
+            }
+        }
+        else if (Math.Pow(grid, variables.Count) > InputLimits.SweepPoints)
+        {
+            grid = (int)Math.Floor(Math.Pow(InputLimits.SweepPoints, 1.0 / variables.Count));
+        }
+
+        return new ConditionalSpec(sampling, distribution, film, epochs, grid);
     }
 
     /// <summary>A list of numbers, or <c>{from, to, count}</c> evenly spaced values (see <see cref="ReadGrid"/>).</summary>

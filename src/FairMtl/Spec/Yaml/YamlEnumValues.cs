@@ -32,4 +32,10 @@ internal static class YamlEnumValues
 
     public static readonly (string Name, ErrorMetric Value)[] ErrorMetrics =
         [("mse", ErrorMetric.Mse), ("rmse", ErrorMetric.Rmse), ("mae", ErrorMetric.Mae)];
+
+    public static readonly (string Name, ConditionalSampling Value)[] ConditionalSamplings =
+        [("per-batch", ConditionalSampling.PerBatch), ("per-row", ConditionalSampling.PerRow)];
+
+    public static readonly (string Name, ConditionalDistribution Value)[] ConditionalDistributions =
+        [("uniform", ConditionalDistribution.Uniform), ("log-uniform", ConditionalDistribution.LogUniform), ("points", ConditionalDistribution.Points)];
 }
