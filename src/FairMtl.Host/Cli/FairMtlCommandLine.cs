@@ -20,7 +20,7 @@ namespace FairMtl.Host.Cli;
 /// </summary>
 public static class FairMtlCommandLine
 {
-    private static readonly string[] Commands = ["run", "list", "report", "runs", "worker", "collect", "status", "submit"];
+    private static readonly string[] Commands = ["run", "list", "report", "fronts", "runs", "worker", "collect", "status", "submit"];
 
     /// <summary>Parses <paramref name="args"/>, runs the command and returns the exit code.</summary>
     /// <param name="args">The command line.</param>
@@ -44,7 +44,7 @@ public static class FairMtlCommandLine
             await error.WriteLineAsync(
                 "usage: fairmtl run <experiment.yaml | name> [--out DIR] [--seed N] [--threads N] [--max-models N] [--store FILE | --no-store] [--fresh] " +
                 "| fairmtl worker|collect|status <experiment> [--store FILE|URL] | fairmtl submit <experiment> --slurm --store URL [--array N] [--dry-run] " +
-                "| fairmtl report <results folder> | fairmtl list | fairmtl runs list|show ID|diff A B [--store FILE|URL]").ConfigureAwait(false);
+                "| fairmtl report <results folder> | fairmtl fronts <results folder> <reference results folder> [--out DIR] | fairmtl list | fairmtl runs list|show ID|diff A B [--store FILE|URL]").ConfigureAwait(false);
             return ExitCodes.UserError;
         }
 
@@ -114,9 +114,20 @@ public static class FairMtlCommandLine
         };
         report.SetAction(parse => ReportCommandHandler.Execute(parse.GetValue(resultsFolder)!, output, error));
 
+        var compared = new Argument<string>("results") { Description = "A sweep's results folder (e.g. results/parkinson-conditional)." };
+        var reference = new Argument<string>("reference") { Description = "The sweep it is compared with, on their common points and seeds (e.g. results/parkinson-10seeds)." };
+        var frontsOut = new Option<string?>("--out") { Description = "Write fronts-<reference>/ here (default: in the first results folder)." };
+        var fronts = new Command("fronts", "Compare two sweeps' fronts seed by seed: hypervolumes, costs and per-point paired differences, with a figure.")
+        {
+            compared,
+            reference,
+            frontsOut,
+        };
+        fronts.SetAction(parse => FrontsCommandHandler.Execute(parse.GetValue(compared)!, parse.GetValue(reference)!, parse.GetValue(frontsOut), output, error));
+
         return new RootCommand("FairMtl: declarative multi-task learning experiments for fairness research.")
         {
-            run, report, list, Runs(output, error), Worker(output, error, catalog), Collect(output, error, catalog), Status(output, error, catalog), Submit(output, error, catalog),
+            run, report, fronts, list, Runs(output, error), Worker(output, error, catalog), Collect(output, error, catalog), Status(output, error, catalog), Submit(output, error, catalog),
         };
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FairMtl.Evaluation;
 using FairMtl.Reports.Schema;
 using FairMtl.Spec;
@@ -27,14 +28,38 @@ public static class ResultTables
     /// <summary>One row per sweep point and seed; the successful runs of the Pareto front's points are highlighted.</summary>
     public static Table Sweep(ExperimentResult result)
     {
+        var front = result.Pareto.Select(summary => summary.Point.Index).ToHashSet();
         var spec = result.Experiment.Spec;
-        var auxiliary = AuxiliaryNames(result.Sweep);
+        var title = spec.Sweep.Conditional is { } conditional
+            ? $"Sweep ({Describe(conditional)}): loss = {spec.Loss}"
+            : $"Sweep: loss = {spec.Loss}";
+        return Runs(result, TableNames.Sweep, title, result.Sweep, front);
+    }
+
+    /// <summary>A conditional sweep's scores on its fine grid, one row per grid point and seed (as <see cref="Sweep"/>);
+    /// null for other sweeps.</summary>
+    public static Table? Grid(ExperimentResult result) =>
+        result.Experiment.Spec.Sweep.Conditional is { } conditional && result.Grid.Count > 0
+            ? Runs(result, TableNames.Grid, $"The conditional models on the grid ({Describe(conditional)}): loss = {result.Experiment.Spec.Loss}", result.Grid, [])
+            : null;
+
+    /// <summary>How a conditional sweep was trained, for table titles: <c>conditional: one model per seed, per-row
+    /// uniform draws, FiLM, 200 epochs</c>.</summary>
+    public static string Describe(ConditionalSpec conditional) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"conditional: one model per seed, {SpecJsonWriter.Enum(conditional.Sampling)} {SpecJsonWriter.Enum(conditional.Distribution)} draws, "
+        + $"{(conditional.Film ? "FiLM" : "inputs only")}, {conditional.Epochs} epochs");
+
+    private static Table Runs(ExperimentResult result, string name, string title, IReadOnlyList<RunResult> runs, HashSet<int> front)
+    {
+        var spec = result.Experiment.Spec;
+        var auxiliary = AuxiliaryNames(runs);
         var columns = new List<TableColumn> { new(SweepColumns.Point, Terminal: false) };
         columns.AddRange(spec.Sweep.Variables.Select(variable => new TableColumn(variable.Name, Format: "R", Key: true)));
         columns.AddRange([new(RunColumns.Seed, Key: true), new(SweepColumns.Block, Terminal: false), new(RunColumns.Epochs), new(RunColumns.Steps, Terminal: false), new(RunColumns.Status)]);
         columns.AddRange(RunMetricColumns(auxiliary));
         columns.Add(new TableColumn(RunColumns.Message));
-        var rows = result.Sweep
+        var rows = runs
             .Select(run => new object?[] { run.Point!.Index }
                 .Concat(run.Point.Values.Select(value => (object?)value))
                 .Concat([run.Seed, run.Block, run.Epochs, run.Steps, Status(run)])
@@ -42,10 +67,9 @@ public static class ResultTables
                 .Append(run.Failure)
                 .ToArray())
             .ToArray();
-        var front = result.Pareto.Select(summary => summary.Point.Index).ToHashSet();
-        return new Table(TableNames.Sweep, $"Sweep: loss = {spec.Loss}", columns, rows)
+        return new Table(name, title, columns, rows)
         {
-            HighlightedRows = Table.RowsWhere(result.Sweep.Select(run => run.Succeeded && front.Contains(run.Point!.Index))),
+            HighlightedRows = Table.RowsWhere(runs.Select(run => run.Succeeded && front.Contains(run.Point!.Index))),
         };
     }
 

@@ -13,14 +13,15 @@ public static class ResultWriter
     /// </summary>
     public static IReadOnlyList<string> Write(ExperimentResult result, string directory, CodeVersion version)
     {
-        var files = new List<(string Name, string Content)>
-        {
+        List<(string Name, string Content)> files =
+        [
             (Csv(TableNames.Baseline), CsvFormat.Write(ResultTables.Baseline(result))),
             (Csv(TableNames.Sweep), CsvFormat.Write(ResultTables.Sweep(result))),
+            .. ResultTables.Grid(result) is { } grid ? [(Csv(TableNames.Grid), CsvFormat.Write(grid))] : Array.Empty<(string, string)>(),
             (Csv(TableNames.Pareto), CsvFormat.Write(ResultTables.Pareto(result))),
             (Csv(TableNames.Seeds), CsvFormat.Write(ResultTables.Seeds(result))),
             ("summary.json", SummaryJson.Write(result, version)),
-        };
+        ];
         return WriteWithReport(directory, files);
     }
 

@@ -46,7 +46,20 @@ public static class ExperimentFigures
                 group.Marker,
                 group.Dashed,
                 Shift: sweep.Seeds > 1 ? group.Shift : 0))
-            .ToArray();
+            .ToList();
+        if (sweep.Variables.Count == 1 && sweep.Grid.Count > 0)
+        {
+            // The conditional models' continuous curves under the declared points' markers.
+            series.InsertRange(0, groups.Select(group => new Series(
+                group.Name + " (grid)",
+                sweep.Grid.Select(point => new ChartPoint(point.Numbers[0], point.Mean(group.Column))).ToArray(),
+                SeriesStyle.Line,
+                group.Colour,
+                Marker.None,
+                group.Dashed,
+                Faint: true)));
+        }
+
         var references = sweep.Baseline is { } baseline && double.IsFinite(baseline.Mean(metric))
             ? new[] { new ReferenceLine("baseline (single-task), all test rows", baseline.Mean(metric), Palette.Black) }
             : [];
@@ -61,7 +74,7 @@ public static class ExperimentFigures
         return new Figure(
             "error-" + metric,
             $"{name} on the test rows against the sweep variable, for all rows and per group ({results.Text("data.groups.description")}); " +
-            $"{BaselineNote(sweep, references.Length > 0, "the dashed black line")}{SeedNote(sweep)}",
+            $"{BaselineNote(sweep, references.Length > 0, "the dashed black line")}{SeedNote(sweep)}{GridNote(sweep)}",
             chart);
     }
 
@@ -80,6 +93,12 @@ public static class ExperimentFigures
             new("dominated sweep points", dominated, SeriesStyle.Points, 0, Marker.Circle, Faint: true),
             new("Pareto front (non-dominated)", front, SeriesStyle.Line, 1, Marker.Diamond),
         };
+        if (sweep.Grid.Count > 0)
+        {
+            var curve = sweep.Grid.Select(point => new ChartPoint(point.Mean(sweep.Disparity), point.Mean(sweep.Error))).ToArray();
+            series.Insert(0, new Series("conditional models on the grid", curve, SeriesStyle.Line, 2, Marker.None));
+        }
+
         if (sweep.Baseline is { } baseline)
         {
             series.Add(new Series("baseline (single-task)", [Point(baseline, null)], SeriesStyle.Points, Palette.Black, Marker.Star));
@@ -94,7 +113,7 @@ public static class ExperimentFigures
             []);
         return new Figure(
             "pareto",
-            $"Every sweep point as (disparity, error); the non-dominated points are joined and labelled with their sweep value; {BaselineNote(sweep, sweep.Baseline is { } drawn && double.IsFinite(drawn.Mean(sweep.Error)) && double.IsFinite(drawn.Mean(sweep.Disparity)), "the star")}{SeedNote(sweep)}{(sweep.Seeds > 1 ? " Bars are drawn for the front and the baseline only." : string.Empty)}",
+            $"Every sweep point as (disparity, error); the non-dominated points are joined and labelled with their sweep value; {BaselineNote(sweep, sweep.Baseline is { } drawn && double.IsFinite(drawn.Mean(sweep.Error)) && double.IsFinite(drawn.Mean(sweep.Disparity)), "the star")}{SeedNote(sweep)}{(sweep.Seeds > 1 ? " Bars are drawn for the front and the baseline only." : string.Empty)}{GridNote(sweep)}",
             chart);
     }
 
@@ -108,6 +127,10 @@ public static class ExperimentFigures
         sweep.Variables.Count == 1
             ? ((point, _) => point.Numbers[0], new Axis($"{StoredSweep.Symbol(sweep.Variables[0])} ({sweep.Variables[0]})"))
             : ((_, i) => i, new Axis($"sweep point ({string.Join(", ", sweep.Variables)})"));
+
+    private static string GridNote(StoredSweep sweep) => sweep.Grid.Count > 0
+        ? string.Create(CultureInfo.InvariantCulture, $" One loss-conditional model per seed, scored at every point and along a grid of {sweep.Grid.Count} values (the thin curve).")
+        : sweep.IsConditional ? " One loss-conditional model per seed, scored at every point." : string.Empty;
 
     private static string SeedNote(StoredSweep sweep) => sweep.Seeds > 1
         ? string.Create(CultureInfo.InvariantCulture, $" Means over {sweep.Seeds} seeds; bars: ±1 standard deviation.")

@@ -12,6 +12,9 @@ public static class TableNames
     /// <summary>A sweep's runs, one per point and seed.</summary>
     public const string Sweep = "sweep";
 
+    /// <summary>A conditional sweep's models scored on the fine grid, one row per grid point and seed.</summary>
+    public const string Grid = "grid";
+
     /// <summary>A sweep's Pareto front.</summary>
     public const string Pareto = "pareto";
 

@@ -54,24 +54,37 @@ public sealed class StoredSweep
             .Select(row => Key(variables.Select(variable => pareto.Text(row, variable))))
             .ToHashSet(StringComparer.Ordinal);
 
-        var points = Enumerable.Range(0, sweep.Rows.Count)
-            .GroupBy(row => sweep.Number(row, SweepColumns.Point))
+        var points = PointsOf(sweep, variables, front);
+        var baselineTable = results.Table(TableNames.Baseline);
+        var baseline = Summarise(baselineTable, Enumerable.Range(0, baselineTable.Rows.Count).ToArray(), [], onFront: false);
+        var seeds = results.Find("seeds") is { ValueKind: System.Text.Json.JsonValueKind.Array } list ? list.GetArrayLength() : 1;
+        var conditional = results.Find("spec.sweep.conditional") is { ValueKind: System.Text.Json.JsonValueKind.Object };
+        return new StoredSweep(variables, points, baseline.Succeeded == 0 ? null : baseline, error, disparity, seeds)
+        {
+            BaselineRuns = baselineTable.Rows.Count,
+            IsConditional = conditional,
+            Grid = conditional && results.HasTable(TableNames.Grid) ? PointsOf(results.Table(TableNames.Grid), variables, []) : [],
+        };
+    }
+
+    /// <summary>Whether one loss-conditional model per seed was scored at the points (<c>sweep.conditional</c>).</summary>
+    public bool IsConditional { get; private init; }
+
+    /// <summary>A conditional sweep's grid points over the seeds (grid.csv), in grid order; empty otherwise.</summary>
+    public IReadOnlyList<SweepPointSummary> Grid { get; private init; } = [];
+
+    /// <summary>The rows of <paramref name="table"/> per point (its <c>point</c> column), summarised over the seeds.</summary>
+    private static SweepPointSummary[] PointsOf(CsvTable table, IReadOnlyList<string> variables, HashSet<string> front) =>
+        Enumerable.Range(0, table.Rows.Count)
+            .GroupBy(row => table.Number(row, SweepColumns.Point))
             .OrderBy(group => group.Key)
             .Select(group =>
             {
                 var rows = group.ToArray();
-                var values = variables.Select(variable => sweep.Text(rows[0], variable)).ToArray();
-                return Summarise(sweep, rows, values, front.Contains(Key(values)));
+                var values = variables.Select(variable => table.Text(rows[0], variable)).ToArray();
+                return Summarise(table, rows, values, front.Contains(Key(values)));
             })
             .ToArray();
-        var baselineTable = results.Table(TableNames.Baseline);
-        var baseline = Summarise(baselineTable, Enumerable.Range(0, baselineTable.Rows.Count).ToArray(), [], onFront: false);
-        var seeds = results.Find("seeds") is { ValueKind: System.Text.Json.JsonValueKind.Array } list ? list.GetArrayLength() : 1;
-        return new StoredSweep(variables, points, baseline.Succeeded == 0 ? null : baseline, error, disparity, seeds)
-        {
-            BaselineRuns = baselineTable.Rows.Count,
-        };
-    }
 
     /// <summary>A short label for a point: <c>α=0.3</c>, or <c>α=0.3, β=1</c> for several variables.</summary>
     public string Label(SweepPointSummary point) =>
