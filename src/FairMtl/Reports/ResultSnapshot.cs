@@ -28,7 +28,12 @@ public static class ResultSnapshot
             .Append("# experiment: ").Append(spec.Name).Append('\n')
             .Append("# data: ").Append(spec.Data.File).Append(" sha256 ").Append(result.Data.Provenance.Sha256).Append('\n')
             .Append("# seeds: ").AppendJoin(", ", spec.Sweep.Seeds).Append('\n');
-        foreach (var table in new[] { ResultTables.Baseline(result), ResultTables.Sweep(result), ResultTables.Pareto(result), ResultTables.Seeds(result) })
+        Table[] tables =
+        [
+            ResultTables.Baseline(result), ResultTables.Sweep(result), .. ResultTables.Grid(result) is { } grid ? [grid] : Array.Empty<Table>(),
+            ResultTables.Pareto(result), ResultTables.Seeds(result),
+        ];
+        foreach (var table in tables)
         {
             builder.Append('\n').Append(SectionMarker).Append(table.Name).Append('\n').Append(CsvFormat.Write(table, format));
         }

@@ -9,11 +9,12 @@ namespace FairMtl.Spec;
 /// </summary>
 public static class ModelCount
 {
-    /// <summary>Baselines (one per seed) and sweep points over all seeds.</summary>
+    /// <summary>Baselines (one per seed) and sweep points over all seeds (one loss-conditional model per seed for a
+    /// conditional sweep).</summary>
     public static long Of(ExperimentSpec spec)
     {
         long seeds = spec.Sweep.Seeds.Count;
-        var points = Points(spec.Sweep);
+        var points = spec.Sweep.Conditional is null ? Points(spec.Sweep) : 1;
         return Add(spec.Baseline.Enabled ? seeds : 0, Multiply(points, seeds));
     }
 
@@ -49,7 +50,8 @@ public static class ModelCount
         var points = Points(spec.Sweep);
         var seeds = spec.Sweep.Seeds.Count;
         var baselines = spec.Baseline.Enabled ? $" + {seeds} {Plural(seeds, "baseline")}" : string.Empty;
-        Check(Of(spec), limit, experiment.Source.Locate("sweep"), $"{points} sweep {Plural(points, "point")} x {seeds} {Plural(seeds, "seed")}{baselines}");
+        var models = spec.Sweep.Conditional is null ? $"{points} sweep {Plural(points, "point")}" : "1 conditional model";
+        Check(Of(spec), limit, experiment.Source.Locate("sweep"), $"{models} x {seeds} {Plural(seeds, "seed")}{baselines}");
     }
 
     /// <inheritdoc cref="Check(LoadedExperiment, long)"/>

@@ -46,7 +46,6 @@ public class ConditionalYamlTests
         { WithConditional("{ epoch: 3 }"), DiagnosticCodes.UnknownKey, 12, "epoch" },
         { TwoHeads.WithLine("alpha:", "  conditional: {}"), DiagnosticCodes.ImpossibleRange, 11, "needs at least one sweep variable" },
         { WithConditional("{}").WithLine("epochs:", "  epochs: 3\n  regime: { kind: warm-start-blocks, block_size: 2 }"), DiagnosticCodes.InvalidValue, 12, "warm-start-blocks" },
-        { WithConditional("{}").WithLine("epochs:", "  epochs: 3\n  early_stopping: { patience: 2 }"), DiagnosticCodes.InvalidValue, 12, "'training.early_stopping'" },
         { WithConditional("{}").WithLine("epochs:", "  epochs: 3\n  engine: torch"), DiagnosticCodes.InvalidValue, 12, "'training.engine' is torch" },
         { WithConditional("{}").WithLine("loss:", "loss: alpha * y * z"), DiagnosticCodes.InvalidValue, 12, "d(loss)/d(y) = alpha * z depends on 'z'; use 'sampling: per-batch'" },
     };

@@ -34,6 +34,25 @@ public class InstructionSetTests
     }
 
     [Fact]
+    public async Task A_conditional_sweep_gives_identical_files_across_threads_and_instruction_sets()
+    {
+        // FiLM, per-row draws and per-row loss weights, with batch normalisation and dropout before the modulation.
+        using var folder = new TempDataFolder();
+        var path = HostRun.SmallExperiment(folder, "parkinson-conditional", text => text
+            .Replace("seeds: [42, 43, 44, 45, 46, 47, 48, 49, 50, 51]", "seeds: [1, 2]")
+            .Replace("epochs: 200, grid: 99", "epochs: 2, grid: 7")
+            .Replace("batch_norm: false", "batch_norm: true")
+            .Replace("dropout: 0.0", "dropout: 0.1"));
+        var text = File.ReadAllText(path);
+        foreach (var edit in new[] { "seeds: [1, 2]", "sampling: per-row", "film: true", "epochs: 2, grid: 7", "batch_norm: true", "dropout: 0.1" })
+        {
+            text.ShouldContain(edit, Case.Sensitive);
+        }
+
+        await ShouldWriteIdenticalFilesEverywhereAsync(folder, path, "baseline.csv", "sweep.csv", "grid.csv", "pareto.csv");
+    }
+
+    [Fact]
     public async Task A_comparison_on_one_hot_data_gives_identical_files_across_threads_and_instruction_sets()
     {
         // Adult's inputs are mostly one-hot: its first layer runs over the non-zero inputs only (SparseRows).

@@ -30,11 +30,17 @@ public class ExperimentSnapshotTests
     /// <summary>
     /// Single-seed experiments run at paper scale; multi-seed ones (the 10-seed variants) with every tenth sweep value,
     /// all seeds and full training, which keeps their seed statistics, paired tests and front frequencies in the
-    /// snapshot at a tenth of the cost.
+    /// snapshot at a tenth of the cost. A conditional sweep keeps its points (its models train over their range) and
+    /// is scored on a grid of 11 values instead of its declared one.
     /// </summary>
     private static LoadedExperiment Reduced(LoadedExperiment loaded)
     {
         var sweep = loaded.Spec.Sweep;
+        if (sweep.Conditional is { } conditional)
+        {
+            return loaded with { Spec = loaded.Spec with { Sweep = sweep with { Conditional = conditional with { Grid = 11 } } } };
+        }
+
         if (sweep.Seeds.Count <= 1)
         {
             return loaded;

@@ -107,8 +107,9 @@ public static partial class ExperimentYamlReader
     }
 
     /// <summary>A conditional sweep's epochs (default <c>training.epochs</c>), and the training settings it cannot
-    /// follow: warm-start blocks (there is one model), early stopping (a validation loss at which weighting?) and the
-    /// torch engine (the conditioned layers are the native engine's).</summary>
+    /// follow: warm-start blocks (there is one model) and the torch engine (the conditioned layers are the native
+    /// engine's). Early stopping applies to the baseline only: a validation loss holds for one weighting, so the
+    /// conditional model trains all its epochs.</summary>
     private static SweepSpec ResolveConditional(SweepSpec sweep, TrainingSpec training, string loss, IReadOnlyList<string> headNames, YamlReadContext context)
     {
         if (sweep.Conditional is not { } conditional)
@@ -136,11 +137,9 @@ public static partial class ExperimentYamlReader
         var location = context.Source.Locate("sweep.conditional");
         string? conflict = training.Regime.Kind == RegimeKind.WarmStartBlocks
             ? "'training.regime' is warm-start-blocks, but a conditional sweep trains one model per seed; use 'kind: independent'"
-            : training.EarlyStopping is not null
-                ? "'training.early_stopping' watches one validation loss, but a conditional model has one per weighting; remove it and set 'sweep.conditional.epochs'"
-                : training.Engine != TrainingEngine.Native
-                    ? "'training.engine' is torch, but the conditioned layers (FiLM, per-row loss weights) are the native engine's; use 'engine: native'"
-                    : null;
+            : training.Engine != TrainingEngine.Native
+                ? "'training.engine' is torch, but the conditioned layers (FiLM, per-row loss weights) are the native engine's; use 'engine: native'"
+                : null;
         if (conflict is not null)
         {
             throw new FairMtlException(DiagnosticCodes.InvalidValue, location, $"'sweep.conditional' cannot be used here: {conflict}");
