@@ -16,7 +16,7 @@ public class CompiledExperimentTests
     [Fact]
     public void The_registry_lists_every_yaml_and_attribute_experiment_by_name()
     {
-        ExperimentRegistry.All.Select(e => e.Name).ShouldBe(["boston", "boston-10seeds", "boston-attr", "parkinson", "parkinson-10seeds"]);
+        ExperimentRegistry.All.Select(e => e.Name).ShouldBe(["boston", "boston-10seeds", "boston-attr", "boston-conditional", "parkinson", "parkinson-10seeds", "parkinson-conditional"]);
         ExperimentRegistry.Find("boston-attr")!.SourceFile.ShouldEndWith("BostonAttr.cs");
         ExperimentRegistry.Find("nope").ShouldBeNull();
     }

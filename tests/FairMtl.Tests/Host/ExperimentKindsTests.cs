@@ -34,6 +34,7 @@ public class ExperimentKindsTests
             .Select(path => Path.GetFileNameWithoutExtension(path))
             .Append("boston-attr")
             .Append("lsac-fairmt-attr")
+            .Append("boston-conditional")
             .Order(StringComparer.Ordinal);
 
         Kinds.Compiled.Select(listed => listed.Name).ShouldBe(files);
