@@ -15,6 +15,7 @@ if [ "$#" -eq 0 ]; then
     "{ sampling: per-row, film: true, epochs: 200, grid: 0 }" \
     "{ sampling: per-batch, film: true, epochs: 200, grid: 0 }" \
     "{ sampling: per-row, film: false, epochs: 200, grid: 0 }" \
+    "{ sampling: per-batch, film: false, epochs: 200, grid: 0 }" \
     "{ sampling: per-row, distribution: points, film: true, epochs: 200, grid: 0 }" \
     "{ sampling: per-row, film: true, epochs: 100, grid: 0 }" \
     "{ sampling: per-row, film: true, epochs: 250, grid: 0 }"

@@ -11,8 +11,9 @@ namespace FairMtl.Conditional;
 /// the <see cref="ConditionSampler"/> drew for the batch. Drawn per batch, it is the sweep's objective at that point.
 /// Drawn per row, each row's loss gradients are scaled by the expression's derivatives at that row's values (the loss
 /// is linear in the head losses, which the spec reader checks), so that head and trunk receive the sum over rows of
-/// d(weighting at row r)/d(loss of row r) times d(loss of row r)/d(outputs); the value reported is the expression at the
-/// batch's mean losses, averaged over the rows' draws (it is only watched for divergence).
+/// d(weighting at row r)/d(loss of row r) times d(loss of row r)/d(outputs); the value reported is the sum over heads of
+/// the batch's mean loss times its mean coefficient over the rows (the batch objective for a loss without terms free of
+/// head losses; it is only watched for divergence).
 /// </summary>
 public sealed class ConditionalLoss : IBatchObjective
 {
@@ -22,6 +23,7 @@ public sealed class ConditionalLoss : IBatchObjective
     private readonly ConditionSampler _sampler;
     private readonly double[] _losses;
     private readonly double[] _coefficients;
+    private readonly double[] _meanCoefficients;
     private readonly double[] _variables;
 
     public ConditionalLoss(MultiHeadNetwork network, ILossWeighting weighting, ConditionSampler sampler)
@@ -32,6 +34,7 @@ public sealed class ConditionalLoss : IBatchObjective
         _sampler = sampler;
         _losses = new double[_heads.Length];
         _coefficients = new double[_heads.Length];
+        _meanCoefficients = new double[_heads.Length];
         _variables = new double[sampler.Variables];
     }
 
@@ -59,14 +62,14 @@ public sealed class ConditionalLoss : IBatchObjective
             return _weighting.Evaluate(_losses, _variables);
         }
 
-        var total = 0.0;
+        Array.Clear(_meanCoefficients);
         for (var r = 0; r < rows; r++)
         {
             _sampler.CopyRow(r, _variables);
-            total += _weighting.Evaluate(_losses, _variables);
             _weighting.Gradient(_losses, _variables, _coefficients);
             for (var h = 0; h < _heads.Length; h++)
             {
+                _meanCoefficients[h] += _coefficients[h] / rows;
                 var coefficient = (float)_coefficients[h];
                 var row = gradients[h].AsSpan(r * _outputs[h], _outputs[h]);
                 for (var o = 0; o < row.Length; o++)
@@ -78,7 +81,13 @@ public sealed class ConditionalLoss : IBatchObjective
 
         headScales.Fill(1f);
         trunkScales.Fill(1f);
-        return total / rows;
+        var total = 0.0;
+        for (var h = 0; h < _heads.Length; h++)
+        {
+            total += _meanCoefficients[h] * _losses[h];
+        }
+
+        return total;
     }
 
     /// <inheritdoc/>

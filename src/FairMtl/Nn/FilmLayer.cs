@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using FairMtl.Numerics;
 
 namespace FairMtl.Nn;
@@ -6,11 +7,12 @@ namespace FairMtl.Nn;
 /// Feature-wise linear modulation (FiLM, Perez et al. 2018) of a trunk layer's outputs by the conditioning variables
 /// c (the last <see cref="Conditions"/> inputs of each row): out = h * (1 + c S) + c B, with S and B stored
 /// [conditions x width] row-major and initialised to zero, so that an untrained FiLM is the identity. Sums run over
-/// the conditions, then the rows, in order, with fused multiply-adds: no result depends on the vector width.
+/// the conditions, then the rows, in order, with lane-wise fused multiply-adds: no result depends on the vector width.
 /// </summary>
 public sealed class FilmLayer
 {
     private readonly float[] _gamma;
+    private readonly float[] _product;
     private int _rows;
 
     /// <param name="name">Parameter name prefix, e.g. <c>trunk.0.film</c>.</param>
@@ -25,6 +27,7 @@ public sealed class FilmLayer
         Shift = new Parameter(name + ".shift", "trunk", conditions * width);
         Output = UnitBuffers.Rent<float>(maxRows * width);
         _gamma = UnitBuffers.Rent<float>(maxRows * width);
+        _product = UnitBuffers.Rent<float>(width);
     }
 
     public int Conditions { get; }
@@ -55,24 +58,31 @@ public sealed class FilmLayer
     {
         _rows = rows;
         var width = Width;
-        var scale = Scale.Value;
-        var shift = Shift.Value;
+        var beta = Output.AsSpan();
         for (var r = 0; r < rows; r++)
         {
             var condition = input.Slice(r * inputWidth + inputWidth - Conditions, Conditions);
-            var offset = r * width;
-            for (var j = 0; j < width; j++)
+            var gamma = _gamma.AsSpan(r * width, width);
+            var shift = beta.Slice(r * width, width);
+            gamma.Fill(1f);
+            shift.Clear();
+            for (var i = 0; i < condition.Length; i++)
             {
-                var gamma = 1f;
-                var beta = 0f;
-                for (var i = 0; i < condition.Length; i++)
-                {
-                    gamma = MathF.FusedMultiplyAdd(condition[i], scale[i * width + j], gamma);
-                    beta = MathF.FusedMultiplyAdd(condition[i], shift[i * width + j], beta);
-                }
+                MultiplyAdd(condition[i], Scale.Value.AsSpan(i * width, width), gamma);
+                MultiplyAdd(condition[i], Shift.Value.AsSpan(i * width, width), shift);
+            }
 
-                _gamma[offset + j] = gamma;
-                Output[offset + j] = MathF.FusedMultiplyAdd(gamma, hidden[offset + j], beta);
+            // out = fma(gamma, h, beta), written over beta.
+            var h = hidden.Slice(r * width, width);
+            var j = 0;
+            for (; j + Vector256<float>.Count <= width; j += Vector256<float>.Count)
+            {
+                Vector256.FusedMultiplyAdd(Vector256.Create<float>(gamma[j..]), Vector256.Create(h[j..]), Vector256.Create<float>(shift[j..])).CopyTo(shift[j..]);
+            }
+
+            for (; j < width; j++)
+            {
+                shift[j] = MathF.FusedMultiplyAdd(gamma[j], h[j], shift[j]);
             }
         }
     }
@@ -85,30 +95,41 @@ public sealed class FilmLayer
     {
         var rows = _rows;
         var width = Width;
-        var scaleGradient = Scale.Gradient;
-        var shiftGradient = Shift.Gradient;
-        Array.Clear(scaleGradient);
-        Array.Clear(shiftGradient);
+        var scaleGradient = Scale.Gradient.AsSpan();
+        var shiftGradient = Shift.Gradient.AsSpan();
+        scaleGradient.Clear();
+        shiftGradient.Clear();
+        var product = _product.AsSpan(0, width);
         for (var r = 0; r < rows; r++)
         {
             var condition = input.Slice(r * inputWidth + inputWidth - Conditions, Conditions);
-            var offset = r * width;
+            var g = grad.Slice(r * width, width);
+            MatrixKernels.Multiply(g, hidden.Slice(r * width, width), product);
             for (var i = 0; i < condition.Length; i++)
             {
                 var c = condition[i] * parameterScale;
-                var row = i * width;
-                for (var j = 0; j < width; j++)
-                {
-                    var g = grad[offset + j];
-                    scaleGradient[row + j] = MathF.FusedMultiplyAdd(c, g * hidden[offset + j], scaleGradient[row + j]);
-                    shiftGradient[row + j] = MathF.FusedMultiplyAdd(c, g, shiftGradient[row + j]);
-                }
+                MultiplyAdd(c, product, scaleGradient.Slice(i * width, width));
+                MultiplyAdd(c, g, shiftGradient.Slice(i * width, width));
             }
         }
 
-        for (var k = 0; k < rows * width; k++)
+        var all = rows * width;
+        MatrixKernels.Multiply(grad[..all], _gamma.AsSpan(0, all), grad[..all]);
+    }
+
+    /// <summary>target[j] = fma(factor, source[j], target[j]), lane-wise: the same bits at every vector width.</summary>
+    private static void MultiplyAdd(float factor, ReadOnlySpan<float> source, Span<float> target)
+    {
+        var j = 0;
+        var scale = Vector256.Create(factor);
+        for (; j + Vector256<float>.Count <= target.Length; j += Vector256<float>.Count)
         {
-            grad[k] *= _gamma[k];
+            Vector256.FusedMultiplyAdd(scale, Vector256.Create(source[j..]), Vector256.Create<float>(target[j..])).CopyTo(target[j..]);
+        }
+
+        for (; j < target.Length; j++)
+        {
+            target[j] = MathF.FusedMultiplyAdd(factor, source[j], target[j]);
         }
     }
 }
