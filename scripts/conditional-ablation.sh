@@ -25,8 +25,8 @@ fi
 build_host
 host="$root/src/FairMtl.Host/bin/Release/net10.0/FairMtl.Host.dll"
 run_variant parkinson-10seeds sweep -v name=ablation-sweep -v data="$root/experiments/data/"
-printf '%-72s %-26s %-36s %s\n' "conditional" "hypervolume" "minus the sweep's (Wilcoxon p)" "steps"
-awk -F, '$1 == "ablation-sweep" { printf "%-72s %.4f [%.4f, %.4f]\n", "(the sweep: a model per alpha)", $3, $5, $6 }' \
+printf '%-80s %-26s %-36s %s\n' "conditional" "hypervolume" "minus the sweep's (Wilcoxon p)" "steps"
+awk -F, 'NR == 2 { printf "%-80s %.4f [%.4f, %.4f]\n", "(the sweep: a model per alpha)", $3, $5, $6 }' \
   <(dotnet "$host" fronts "$work/out-sweep" "$work/out-sweep" --out "$work/self" > /dev/null && cat "$work/self/fronts-ablation-sweep/hypervolume.csv")
 index=0
 for conditional in "$@"; do
@@ -38,5 +38,5 @@ for conditional in "$@"; do
   awk -F, -v label="$conditional" -v ratio="$ratio" '
     $1 ~ /^ablation-[0-9]+$/ { hv = sprintf("%.4f [%.4f, %.4f]", $3, $5, $6) }
     $1 == "difference" { diff = sprintf("%+.4f [%+.4f, %+.4f] (%.3g)", $3, $5, $6, $7) }
-    END { printf "%-72s %-26s %-36s %s\n", label, hv, diff, ratio }' "$folder/hypervolume.csv"
+    END { printf "%-80s %-26s %-36s %s\n", label, hv, diff, ratio }' "$folder/hypervolume.csv"
 done
