@@ -44,7 +44,7 @@ public static class FairMtlCommandLine
             await error.WriteLineAsync(
                 "usage: fairmtl run <experiment.yaml | name> [--out DIR] [--seed N] [--threads N] [--max-models N] [--store FILE | --no-store] [--fresh] " +
                 "| fairmtl worker|collect|status <experiment> [--store FILE|URL] | fairmtl submit <experiment> --slurm --store URL [--array N] [--dry-run] " +
-                "| fairmtl report <results folder> | fairmtl fronts <results folder> <reference results folder> [--out DIR] | fairmtl list | fairmtl runs list|show ID|diff A B [--store FILE|URL]").ConfigureAwait(false);
+                "| fairmtl report <results folder> | fairmtl fronts <results folder> <reference results folder> [--out DIR] [--reference baseline|nadir] | fairmtl list | fairmtl runs list|show ID|diff A B [--store FILE|URL]").ConfigureAwait(false);
             return ExitCodes.UserError;
         }
 
@@ -117,13 +117,21 @@ public static class FairMtlCommandLine
         var compared = new Argument<string>("results") { Description = "A sweep's results folder (e.g. results/parkinson-conditional)." };
         var reference = new Argument<string>("reference") { Description = "The sweep it is compared with, on their common points and seeds (e.g. results/parkinson-10seeds)." };
         var frontsOut = new Option<string?>("--out") { Description = "Write fronts-<reference>/ here (default: in the first results folder)." };
-        var fronts = new Command("fronts", "Compare two sweeps' fronts seed by seed: hypervolumes, costs and per-point paired differences, with a figure.")
+        var referencePoint = new Option<string>("--reference")
+        {
+            Description = "The hypervolume's reference point per seed: the reference run's baseline, or the nadir of both runs' points.",
+            DefaultValueFactory = _ => "baseline",
+        };
+        referencePoint.AcceptOnlyFromAmong("baseline", "nadir");
+        var fronts = new Command("fronts", "Compare two sweeps' fronts (or two method comparisons' lambda fronts) seed by seed: hypervolumes, costs and per-point paired differences, with a figure.")
         {
             compared,
             reference,
             frontsOut,
+            referencePoint,
         };
-        fronts.SetAction(parse => FrontsCommandHandler.Execute(parse.GetValue(compared)!, parse.GetValue(reference)!, parse.GetValue(frontsOut), output, error));
+        fronts.SetAction(parse => FrontsCommandHandler.Execute(
+            parse.GetValue(compared)!, parse.GetValue(reference)!, parse.GetValue(frontsOut), parse.GetValue(referencePoint) == "nadir", output, error));
 
         return new RootCommand("FairMtl: declarative multi-task learning experiments for fairness research.")
         {

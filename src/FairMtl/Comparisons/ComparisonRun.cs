@@ -10,6 +10,9 @@ namespace FairMtl.Comparisons;
 /// <param name="Steps">Optimiser steps taken.</param>
 /// <param name="Metrics">Test metrics in <see cref="MetricColumn"/> order; null when the run failed.</param>
 /// <param name="Failure">Why the run failed, or null.</param>
+/// <param name="Points">For a conditional front unit (one loss-conditional model scored at every lambda): the model's
+/// run at each of the front's lambdas, each with the model's epochs and steps; this run then has no metrics of its own.
+/// Null for every other unit.</param>
 public sealed record ComparisonRun(
     string Method,
     double Lambda,
@@ -19,4 +22,5 @@ public sealed record ComparisonRun(
     int Epochs,
     long Steps,
     double[]? Metrics,
-    string? Failure);
+    string? Failure,
+    IReadOnlyList<ComparisonRun>? Points = null);

@@ -47,7 +47,8 @@ public sealed class MethodComparisonKind : IStorableKind<ComparisonUnit, Compari
         return new MethodComparisonKind(experiment, LoadedRepetitions.Load(experiment));
     }
 
-    /// <summary>The units in a fixed order: per repetition, the table's methods, then the front's (method, lambda) pairs.</summary>
+    /// <summary>The units in a fixed order: per repetition, the table's methods, then the front's (method, lambda) pairs,
+    /// or, for a conditional front, one unit per front method (its model scored at every lambda).</summary>
     public static ComparisonUnit[] Plan(MethodComparisonSpec spec)
     {
         var units = new List<ComparisonUnit>();
@@ -57,6 +58,12 @@ public sealed class MethodComparisonKind : IStorableKind<ComparisonUnit, Compari
             foreach (var name in spec.Front.Methods)
             {
                 var method = spec.Methods.First(m => m.Name == name);
+                if (spec.Front.Conditional is not null)
+                {
+                    units.Add(new ComparisonUnit(method, method.Lambda, true, r, Conditional: true));
+                    continue;
+                }
+
                 units.AddRange(spec.Front.Lambdas.Select(lambda => new ComparisonUnit(method, lambda, true, r)));
             }
         }
@@ -67,7 +74,9 @@ public sealed class MethodComparisonKind : IStorableKind<ComparisonUnit, Compari
     /// <inheritdoc/>
     public ComparisonRun Train(ComparisonUnit unit, Action modelFinished, CancellationToken cancellationToken)
     {
-        var run = Train(
+        var run = unit.Conditional
+            ? ConditionalFront.Train(Spec, _loaded.Data, _loaded.Repetitions[unit.Repetition], unit.Method, _tasks, cancellationToken)
+            : Train(
             Spec, _experiment.CompiledName, _loaded.Data, _loaded.Repetitions[unit.Repetition], unit.Method with { Lambda = unit.Lambda }, unit.IsFront, _tasks, cancellationToken);
         modelFinished();
         return run;
@@ -93,6 +102,27 @@ public sealed class MethodComparisonKind : IStorableKind<ComparisonUnit, Compari
     public ComparisonRun Missing(ComparisonUnit unit, string reason) =>
         new(unit.Method.Name, unit.Lambda, unit.IsFront, unit.Repetition, _loaded.Repetitions[unit.Repetition].Seed, 0, 0, null, reason);
 
+    /// <summary>The runs behind the tables: a conditional unit's run at each lambda (failed at each when its model
+    /// failed), every other unit's run as it is.</summary>
+    private IEnumerable<ComparisonRun> Expand(IReadOnlyList<ComparisonRun> results)
+    {
+        for (var i = 0; i < results.Count; i++)
+        {
+            var result = results[i];
+            if (!_units[i].Conditional)
+            {
+                yield return result;
+                continue;
+            }
+
+            foreach (var lambda in Spec.Front.Lambdas)
+            {
+                yield return result.Points?.FirstOrDefault(point => point.Lambda == lambda)
+                    ?? result with { Lambda = lambda, Metrics = null, Failure = result.Failure ?? "the conditional model has no run at this lambda", Points = null };
+            }
+        }
+    }
+
     /// <inheritdoc/>
     public string? FailureOf(ComparisonRun result) => result.Failure;
 
@@ -101,7 +131,7 @@ public sealed class MethodComparisonKind : IStorableKind<ComparisonUnit, Compari
     {
         var spec = Spec;
         var data = _loaded.Data;
-        var runs = run.Results;
+        var runs = Expand(run.Results).ToArray();
         var columns = MetricColumn.For(_tasks, data.Attributes.Select(a => a.Name).ToArray());
         var methods = spec.Methods
             .Select(m => MethodSummary.Of(m.Name, m.Lambda, runs.Where(r => !r.IsFront && r.Method == m.Name).ToArray(), columns.Count))
@@ -139,7 +169,8 @@ public sealed class MethodComparisonKind : IStorableKind<ComparisonUnit, Compari
             }
         }
 
-        var steps = runs.Sum(r => r.Steps);
+        // A conditional unit's runs share one model: its steps count once.
+        var steps = run.Results.Sum(r => r.Steps);
         return new ComparisonResult(
             _experiment,
             columns,
@@ -211,4 +242,6 @@ public sealed class MethodComparisonKind : IStorableKind<ComparisonUnit, Compari
 /// <param name="Lambda">Its lambda (the method's own, or a front point's).</param>
 /// <param name="IsFront">Whether the unit is a point of the lambda front rather than a row of the methods table.</param>
 /// <param name="Repetition">The repetition (its split and seed).</param>
-public sealed record ComparisonUnit(MethodSpec Method, double Lambda, bool IsFront, int Repetition);
+/// <param name="Conditional">Whether the unit trains one loss-conditional model for the whole front (scored at every
+/// lambda) instead of one model at <paramref name="Lambda"/>.</param>
+public sealed record ComparisonUnit(MethodSpec Method, double Lambda, bool IsFront, int Repetition, bool Conditional = false);

@@ -9,11 +9,8 @@ namespace FairMtl.Conditional;
 /// </summary>
 public sealed class ConditionedData
 {
-    private readonly int _conditions;
-
     private ConditionedData(PreparedData data, int conditions)
     {
-        _conditions = conditions;
         var names = data.FeatureNames.Concat(Enumerable.Range(0, conditions).Select(i => $"<condition {i}>")).ToArray();
         Data = new PreparedData(
             names,
@@ -37,16 +34,21 @@ public sealed class ConditionedData
     public static ConditionedData Create(PreparedData data, int conditions) => new(data, conditions);
 
     /// <summary>Writes <paramref name="encoded"/> (one value per condition) into every test row.</summary>
-    public void SetTestCondition(ReadOnlySpan<float> encoded)
+    public void SetTestCondition(ReadOnlySpan<float> encoded) => Write(Data.Test, encoded);
+
+    /// <summary>Writes <paramref name="encoded"/> into the last columns (one per condition) of every row of
+    /// <paramref name="part"/>.</summary>
+    public static void Write(DataPart part, ReadOnlySpan<float> encoded)
     {
-        var test = Data.Test;
-        for (var r = 0; r < test.Rows; r++)
+        for (var r = 0; r < part.Rows; r++)
         {
-            encoded.CopyTo(test.X.AsSpan(((r + 1) * test.Features) - _conditions, _conditions));
+            encoded.CopyTo(part.X.AsSpan(((r + 1) * part.Features) - encoded.Length, encoded.Length));
         }
     }
 
-    private static DataPart Widen(DataPart part, int conditions)
+    /// <summary><paramref name="part"/> with <paramref name="conditions"/> conditioning columns (zero) after its inputs;
+    /// targets, groups and source rows are shared.</summary>
+    public static DataPart Widen(DataPart part, int conditions)
     {
         var width = part.Features + conditions;
         var x = new float[part.Rows * width];

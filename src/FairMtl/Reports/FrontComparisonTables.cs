@@ -15,7 +15,7 @@ public static class FrontComparisonTables
             [run, summary.Count, summary.Mean, summary.StandardDeviation, summary.Low, summary.High, p];
         return new Table(
             "hypervolume",
-            $"Hypervolume per seed of ({comparison.Pair.Disparity}, {comparison.Pair.Error}) against that seed's baseline in {comparison.Reference}: mean, sd and 95% t interval",
+            $"Hypervolume per seed of ({comparison.Pair.Disparity}, {comparison.Pair.Error}) against {comparison.ReferencePoint}: mean, sd and 95% t interval",
             [new("run", Key: true), new("seeds"), new("mean", Format: "G4"), new("sd", Format: "G4"), new("low", Format: "G4"), new("high", Format: "G4"), new("wilcoxon_p", Format: "G3")],
             [
                 Row(comparison.Compared, comparison.ComparedHypervolume, null),

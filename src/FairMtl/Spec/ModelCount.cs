@@ -18,7 +18,8 @@ public static class ModelCount
         return Add(spec.Baseline.Enabled ? seeds : 0, Multiply(points, seeds));
     }
 
-    /// <summary>Per repetition: the methods and the front's (method, lambda) pairs; or, for the multi-task family, the
+    /// <summary>Per repetition: the methods and the front's (method, lambda) pairs (one model per front method for a
+    /// conditional front); or, for the multi-task family, the
     /// tasks' single-task references and every method at every setting (a grid's settings are runs^3); for the FairMT
     /// kind, every method at each of its sweep points.</summary>
     public static long Of(ComparisonSpec spec)
@@ -37,7 +38,7 @@ public static class ModelCount
         else
         {
             var front = ((MethodComparisonSpec)spec).Front;
-            perRepetition = Add(spec.Methods.Count, Multiply(front.Methods.Count, front.Lambdas.Count));
+            perRepetition = Add(spec.Methods.Count, Multiply(front.Methods.Count, front.Conditional is null ? front.Lambdas.Count : 1));
         }
 
         return Multiply(perRepetition, spec.Protocol.Repetitions);
@@ -76,8 +77,9 @@ public static class ModelCount
         else
         {
             var front = ((MethodComparisonSpec)spec).Front;
+            var perMethod = front.Conditional is null ? $"{front.Lambdas.Count} {Plural(front.Lambdas.Count, "lambda")}" : "1 conditional model";
             breakdown = $"({spec.Methods.Count} {Plural(spec.Methods.Count, "method")} + {front.Methods.Count} front "
-                + $"{Plural(front.Methods.Count, "method")} x {front.Lambdas.Count} {Plural(front.Lambdas.Count, "lambda")}) x {repetitions}";
+                + $"{Plural(front.Methods.Count, "method")} x {perMethod}) x {repetitions}";
             at = front.Lambdas.Count > 0 ? "front.lambda" : "protocol.repetitions";
         }
 

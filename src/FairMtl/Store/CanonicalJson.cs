@@ -26,7 +26,7 @@ public static class CanonicalJson
 
     /// <summary>
     /// A resolver rule: spec keys added after specs were first stored (<c>data.embeddings</c>, a head's <c>classes</c>,
-    /// the FairMT kind's task and method keys, a method comparison's <c>evaluation</c>, a sweep's <c>conditional</c>) are written only when an experiment uses them, so that every earlier spec
+    /// the FairMT kind's task and method keys, a method comparison's <c>evaluation</c>, a sweep's and a front's <c>conditional</c>, a comparison unit's <c>conditional</c> and its result's <c>points</c>) are written only when an experiment uses them, so that every earlier spec
     /// keeps its text and its units their identities; a head's computed widths (<c>outputs</c>, <c>target_width</c>) are
     /// never written.
     /// </summary>
@@ -49,6 +49,9 @@ public static class CanonicalJson
             : info.Type == typeof(TrainingSpec) ? TrainingKeysAddedLater
             : info.Type == typeof(MethodComparisonSpec) ? ComparisonKeysAddedLater
             : info.Type == typeof(SweepSpec) ? SweepKeysAddedLater
+            : info.Type == typeof(FrontSpec) ? SweepKeysAddedLater
+            : info.Type == typeof(Comparisons.ComparisonUnit) ? UnitKeysAddedLater
+            : info.Type == typeof(Comparisons.ComparisonRun) ? RunKeysAddedLater
             : null;
         if (defaults is null)
         {
@@ -102,6 +105,16 @@ public static class CanonicalJson
     private static readonly Dictionary<string, Func<object?, bool>> SweepKeysAddedLater = new(StringComparer.Ordinal)
     {
         ["conditional"] = value => value is null,
+    };
+
+    private static readonly Dictionary<string, Func<object?, bool>> UnitKeysAddedLater = new(StringComparer.Ordinal)
+    {
+        ["conditional"] = value => value is false,
+    };
+
+    private static readonly Dictionary<string, Func<object?, bool>> RunKeysAddedLater = new(StringComparer.Ordinal)
+    {
+        ["points"] = value => value is null,
     };
 
     private static readonly Dictionary<string, Func<object?, bool>> MethodKeysAddedLater = new(StringComparer.Ordinal)

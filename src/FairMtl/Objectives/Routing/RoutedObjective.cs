@@ -58,6 +58,47 @@ public sealed class RoutedObjective : IBatchObjective
     /// <summary>One route per head, in the network's order.</summary>
     public IReadOnlyList<HeadRoute> Routes => _routes;
 
+    /// <summary>
+    /// Replaces the routes' coefficients and scales for the next batches (a loss-conditional model's weighting at the
+    /// batch's draw): each new route must list the same term instances as the route it replaces, in the same order.
+    /// </summary>
+    /// <exception cref="ArgumentException">A route lists other terms.</exception>
+    public void Reweight(IReadOnlyList<HeadRoute> routes)
+    {
+        if (routes.Count != _routes.Length)
+        {
+            throw new ArgumentException($"The objective routes {_routes.Length} heads; {routes.Count} routes were given.", nameof(routes));
+        }
+
+        for (var h = 0; h < _routes.Length; h++)
+        {
+            if (!SameTerms(_routes[h].Terms, routes[h].Terms) || !SameTerms(_routes[h].TrunkTerms ?? [], routes[h].TrunkTerms ?? []))
+            {
+                throw new ArgumentException($"Route {h} lists other loss terms than the route it replaces.", nameof(routes));
+            }
+
+            _routes[h] = routes[h];
+        }
+    }
+
+    private static bool SameTerms(IReadOnlyList<(ILossTerm Term, double Coefficient)> a, IReadOnlyList<(ILossTerm Term, double Coefficient)> b)
+    {
+        if (a.Count != b.Count)
+        {
+            return false;
+        }
+
+        for (var t = 0; t < a.Count; t++)
+        {
+            if (!ReferenceEquals(a[t].Term, b[t].Term))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     public double Evaluate(
         MultiHeadNetwork network, TrainingBatch batch, float[][] gradients, Span<float> headScales, Span<float> trunkScales, float[]?[] trunkGradients)
     {

@@ -6,10 +6,12 @@ using FairMtl.Reports.Schema;
 namespace FairMtl.Reports.Stored;
 
 /// <summary>
-/// Two sweep results of the same points compared seed by seed (typically a loss-conditional run against the sweep that
-/// trains a model per point): per seed, each front's hypervolume against the reference run's baseline of that seed;
-/// their means, t intervals and paired difference; per point, the paired differences of error and disparity; and what
-/// each cost in optimizer steps and training time.
+/// Two results of the same points compared seed by seed (typically a loss-conditional run against the one that trains a
+/// model per point): two sweeps (points: the sweep's; seeds; the Pareto pair; the baseline), or one front method of two
+/// method comparisons (points: its lambdas; seeds: the repetitions; (front fairness metric, 1 - the first AUC); the
+/// single-task method). Per seed, each front's hypervolume against the reference run's baseline of that seed; their
+/// means, t intervals and paired difference; per point, the paired differences of error and disparity; and what each
+/// cost in optimizer steps and training time.
 /// </summary>
 public sealed class FrontComparison
 {
@@ -17,7 +19,7 @@ public sealed class FrontComparison
     {
     }
 
-    /// <summary>The compared run's experiment name (A).</summary>
+    /// <summary>The compared run's experiment name (A), with the front method for comparisons (<c>adult-sex: MTL-GLF</c>).</summary>
     public required string Compared { get; init; }
 
     /// <summary>The reference run's experiment name (B), whose per-seed baselines are the hypervolume's reference points.</summary>
@@ -28,6 +30,9 @@ public sealed class FrontComparison
 
     /// <summary>The Pareto pair's error column (e.g. <c>rmse</c>) and disparity column (e.g. <c>rmse_disp</c>).</summary>
     public required (string Error, string Disparity) Pair { get; init; }
+
+    /// <summary>What each seed's hypervolume is measured against.</summary>
+    public required string ReferencePoint { get; init; }
 
     /// <summary>The seeds both runs trained, in the reference run's order.</summary>
     public required IReadOnlyList<int> Seeds { get; init; }
@@ -40,6 +45,15 @@ public sealed class FrontComparison
 
     /// <summary>Per common point, the paired differences (compared minus reference) over the seeds.</summary>
     public required IReadOnlyList<PointDifference> Points { get; init; }
+
+    /// <summary>Per common point, the compared run's (disparity, error) means over the common seeds.</summary>
+    public required IReadOnlyList<(double Disparity, double Error)> ComparedMeans { get; init; }
+
+    /// <summary>Per common point, the reference run's means.</summary>
+    public required IReadOnlyList<(double Disparity, double Error)> ReferenceMeans { get; init; }
+
+    /// <summary>The reference run's baseline (the hypervolume's reference point), its means over the common seeds.</summary>
+    public required (double Disparity, double Error) Baseline { get; init; }
 
     /// <summary>Optimizer steps of the sweep's models (baselines excluded): compared, reference.</summary>
     public required (long Compared, long Reference) Steps { get; init; }
@@ -61,13 +75,29 @@ public sealed class FrontComparison
     /// Compares the sweep results in <paramref name="compared"/> and <paramref name="reference"/> on their common points
     /// and seeds.
     /// </summary>
-    /// <exception cref="FairMtlException">FMTL017 when either is not a sweep's results, they sweep different variables
-    /// or score different Pareto pairs, share no seed or point, or the reference has no baseline.</exception>
-    public static FrontComparison Of(StoredResults compared, StoredResults reference)
+    /// <param name="compared">A sweep's or a method comparison's results.</param>
+    /// <param name="reference">Results of the same kind.</param>
+    /// <param name="method">For method comparisons, the front method compared (it must be on both fronts).</param>
+    /// <exception cref="FairMtlException">FMTL017 when either is not a sweep's or a method comparison's results, they
+    /// are of different kinds, sweep different variables or score different pairs, share no seed or point, or the
+    /// reference has no baseline.</exception>
+    /// <param name="nadir">Whether each seed's reference point is the nadir of both runs' points of that seed (the worst
+    /// disparity and the worst error, each pushed out by a tenth of its range) instead of the reference run's baseline:
+    /// for fronts that seldom dominate their baseline (a comparison's auxiliary methods against its single-task model),
+    /// whose hypervolume against the baseline is zero.</param>
+    public static FrontComparison Of(StoredResults compared, StoredResults reference, string? method = null, bool nadir = false)
     {
-        var runs = new[] { compared, reference }.Select(results => results.Kind == ResultKind.Experiment
-            ? Runs.Read(results)
-            : throw Mismatch(results, "is not a sweep's results folder (a comparison's has no sweep points)")).ToArray();
+        if (compared.Kind != reference.Kind)
+        {
+            throw Mismatch(compared, $"is a {compared.Kind} result and {reference.Directory} a {reference.Kind} result; compare results of one kind");
+        }
+
+        var runs = new[] { compared, reference }.Select(results => results.Kind switch
+        {
+            ResultKind.Experiment => Runs.Read(results),
+            ResultKind.Comparison => Runs.ReadFront(results, method ?? throw new ArgumentNullException(nameof(method), "A comparison's front method is needed.")),
+            _ => throw Mismatch(results, "is neither a sweep's nor a method comparison's results folder (no front over one variable)"),
+        }).ToArray();
         var (a, b) = (runs[0], runs[1]);
         if (!a.Variables.SequenceEqual(b.Variables))
         {
@@ -92,19 +122,39 @@ public sealed class FrontComparison
         }
 
         seeds = seeds.Where(b.Baselines.ContainsKey).ToArray();
+        var suffix = method is null ? string.Empty : ": " + method;
         return new FrontComparison
         {
-            Compared = compared.String("experiment"),
-            Reference = reference.String("experiment"),
+            Compared = compared.String("experiment") + suffix,
+            Reference = reference.String("experiment") + suffix,
             Variables = a.Variables,
             Pair = a.Pair,
             Seeds = seeds,
-            ComparedHypervolumes = seeds.Select(seed => a.Hypervolume(seed, points, b.Baselines[seed])).ToArray(),
-            ReferenceHypervolumes = seeds.Select(seed => b.Hypervolume(seed, points, b.Baselines[seed])).ToArray(),
+            ReferencePoint = nadir ? "the nadir of both runs' points of that seed, pushed out by a tenth of each range" : $"that seed's baseline in {reference.String("experiment")}",
+            ComparedHypervolumes = seeds.Select(seed => a.Hypervolume(seed, points, nadir ? Nadir(seed, points, a, b) : b.Baselines[seed])).ToArray(),
+            ReferenceHypervolumes = seeds.Select(seed => b.Hypervolume(seed, points, nadir ? Nadir(seed, points, a, b) : b.Baselines[seed])).ToArray(),
             Points = points.Select(point => PointDifference.Of(point, seeds, a, b)).ToArray(),
+            ComparedMeans = points.Select(point => a.Mean(point, seeds)).ToArray(),
+            ReferenceMeans = points.Select(point => b.Mean(point, seeds)).ToArray(),
+            Baseline = (seeds.Average(seed => b.Baselines[seed].Disparity), seeds.Average(seed => b.Baselines[seed].Error)),
             Steps = (a.SweepSteps, b.SweepSteps),
             Seconds = (a.TrainSeconds, b.TrainSeconds),
         };
+    }
+
+    /// <summary>The worst disparity and error of both runs' points of <paramref name="seed"/>, each pushed out by a tenth
+    /// of its range (so that the extreme points add area).</summary>
+    private static (double Disparity, double Error) Nadir(int seed, IReadOnlyList<string> points, Runs a, Runs b)
+    {
+        var values = points.SelectMany(point => new[] { a.Value(point, seed), b.Value(point, seed) }).OfType<(double Disparity, double Error)>().ToArray();
+        if (values.Length == 0)
+        {
+            return (double.NaN, double.NaN);
+        }
+
+        double Out(Func<(double Disparity, double Error), double> metric) =>
+            values.Max(metric) + (0.1 * (values.Max(metric) - values.Min(metric)));
+        return (Out(v => v.Disparity), Out(v => v.Error));
     }
 
     private static FairMtlException Mismatch(StoredResults results, string detail) =>
@@ -163,12 +213,81 @@ public sealed class FrontComparison
             return runs;
         }
 
+        /// <summary>
+        /// One front method of a method comparison's results: its lambdas are the points, the repetitions the seeds, the
+        /// pair (the front's fairness metric, 1 - the first metric column, AUC), the single-task method the baseline. A
+        /// conditional front's model carries its steps on every lambda's row: they count once per repetition.
+        /// </summary>
+        public static Runs ReadFront(StoredResults results, string method)
+        {
+            var front = results.Find("spec.front");
+            var methods = results.Find("spec.front.methods")?.EnumerateArray().Select(name => name.GetString()).ToArray() ?? [];
+            if (!methods.Contains(method))
+            {
+                throw Mismatch(results, $"has no front method '{method}' (its front: {string.Join(", ", methods)})");
+            }
+
+            var table = results.Table(TableNames.Runs);
+            var metrics = results.Find("metrics")!.Value.EnumerateArray().Select(name => name.GetString()!).ToArray();
+            var kind = results.String("spec.front.fairness") switch
+            {
+                "eod" => Comparisons.MetricColumn.Eod,
+                "eopd" => Comparisons.MetricColumn.Eopd,
+                "fpr-gap" => Comparisons.MetricColumn.FprGap,
+                "gaucd" => Comparisons.MetricColumn.Gaucd,
+                _ => Comparisons.MetricColumn.DpGap,
+            };
+            var fairness = metrics.FirstOrDefault(name => name == $"{kind}({results.String("spec.front.attribute")})") ?? metrics.First(name => name == kind);
+            var auc = metrics[0];
+            var single = results.Find("spec.methods")?.EnumerateArray()
+                .Where(m => m.TryGetProperty("kind", out var k) && k.GetString() == "single-task")
+                .Select(m => m.GetProperty("name").GetString())
+                .FirstOrDefault()
+                ?? throw Mismatch(results, "has no single-task method, whose run in each repetition is the hypervolume's reference point");
+            var conditional = front?.TryGetProperty("conditional", out var c) == true && c.ValueKind == System.Text.Json.JsonValueKind.Object;
+            var isFront = Enumerable.Range(0, table.Rows.Count).Where(row => table.Text(row, RunColumns.Front) == RunColumns.Yes && table.Text(row, RunColumns.Method) == method).ToArray();
+            var ok = (int row) => table.Text(row, RunColumns.Status) == RunColumns.Ok;
+            var runs = new Runs
+            {
+                Variables = [RunColumns.Lambda],
+                Pair = ("1 - " + auc, fairness),
+                Seeds = isFront.Select(row => Repetition(table, row)).Distinct().ToArray(),
+                Points = isFront.Select(row => table.Text(row, RunColumns.Lambda)).Distinct().ToArray(),
+                Baselines = Enumerable.Range(0, table.Rows.Count)
+                    .Where(row => table.Text(row, RunColumns.Method) == single && table.Text(row, RunColumns.Front) == RunColumns.No && ok(row))
+                    .ToDictionary(row => Repetition(table, row), row => (table.Number(row, fairness), 1 - table.Number(row, auc))),
+                SweepSteps = conditional
+                    ? isFront.GroupBy(row => Repetition(table, row)).Sum(group => (long)table.Number(group.First(), RunColumns.Steps))
+                    : isFront.Sum(row => (long)table.Number(row, RunColumns.Steps)),
+                TrainSeconds = results.Find("timings.train_seconds")?.GetDouble() ?? double.NaN,
+            };
+            foreach (var row in isFront.Where(ok))
+            {
+                runs._values[(table.Text(row, RunColumns.Lambda), Repetition(table, row))] = (table.Number(row, fairness), 1 - table.Number(row, auc));
+            }
+
+            return runs;
+        }
+
         public (double Disparity, double Error)? Value(string point, int seed) =>
             _values.TryGetValue((point, seed), out var value) ? value : null;
 
+        /// <summary>The point's means over those of <paramref name="seeds"/> it succeeded on (NaN: none).</summary>
+        public (double Disparity, double Error) Mean(string point, IEnumerable<int> seeds)
+        {
+            var values = seeds.Select(seed => Value(point, seed)).OfType<(double Disparity, double Error)>().ToArray();
+            return values.Length == 0 ? (double.NaN, double.NaN) : (values.Average(v => v.Disparity), values.Average(v => v.Error));
+        }
+
+        private static int Repetition(CsvTable table, int row) =>
+            int.Parse(table.Text(row, RunColumns.Repetition), NumberStyles.Integer, CultureInfo.InvariantCulture);
+
+        /// <summary>The hypervolume of the seed's points against <paramref name="reference"/> (0 against an undefined one:
+        /// no point succeeded).</summary>
         public double Hypervolume(int seed, IEnumerable<string> points, (double Disparity, double Error) reference) =>
-            Evaluation.Statistics.Hypervolume.Of(
-                points.Select(point => Value(point, seed)).OfType<(double, double)>().ToArray(), reference);
+            double.IsNaN(reference.Disparity) || double.IsNaN(reference.Error)
+                ? 0
+                : Evaluation.Statistics.Hypervolume.Of(points.Select(point => Value(point, seed)).OfType<(double, double)>().ToArray(), reference);
 
         private static int Seed(CsvTable table, int row) => int.Parse(table.Text(row, RunColumns.Seed), NumberStyles.Integer, CultureInfo.InvariantCulture);
     }

@@ -322,7 +322,14 @@ public enum FairnessLossKind
 /// <param name="Lambdas">The lambda values.</param>
 /// <param name="Fairness">The fairness metric of the front (lower is better).</param>
 /// <param name="Attribute">The sensitive attribute the fairness metric is measured on.</param>
-public sealed record FrontSpec(EquatableArray<string> Methods, EquatableArray<double> Lambdas, FairnessMetric Fairness, string Attribute);
+/// <param name="Conditional">Null: a model per method, lambda and repetition. Otherwise one loss-conditional model per
+/// method and repetition, with lambda drawn per batch and scored at every lambda (<c>front.conditional</c>).</param>
+public sealed record FrontSpec(
+    EquatableArray<string> Methods, EquatableArray<double> Lambdas, FairnessMetric Fairness, string Attribute, ConditionalSpec? Conditional = null)
+{
+    /// <summary>The front as a sweep of one variable, <c>lambda</c>, for the conditional models' draws.</summary>
+    public SweepSpec AsSweep() => new(new[] { new SweepVariable("lambda", Lambdas) }, EquatableArray<int>.Empty, Conditional: Conditional);
+}
 
 /// <summary>Group fairness metrics (all: lower is better).</summary>
 public enum FairnessMetric

@@ -124,6 +124,19 @@ public static class ComparisonYamlReader
                 "'data.split.validation: 0' leaves no validation rows, which best-epoch selection needs (expected a share in (0, 1), or 'training.selection: last-epoch')");
         }
 
+        if (front?.Conditional is { } conditional)
+        {
+            if (training.Engine != TrainingEngine.Native)
+            {
+                throw new FairMtlException(
+                    DiagnosticCodes.InvalidValue,
+                    context.Source.Locate("front.conditional"),
+                    "'front.conditional' cannot be used here: 'training.engine' is torch, but the conditioned layers (FiLM) are the native engine's; use 'engine: native'");
+            }
+
+            front = front with { Conditional = conditional.Epochs > 0 ? conditional : conditional with { Epochs = training.Epochs } };
+        }
+
         ComparisonSpec spec = sweep is not null
             ? new MultiTaskSpec(name, description, data, model, headHidden, tasks, sensitive, methods, protocol, training, sweep)
             : new MethodComparisonSpec(name, description, data, model, headHidden, tasks, sensitive, methods, front!, protocol, training, evaluation);
@@ -380,7 +393,7 @@ public static class ComparisonYamlReader
             return new FrontSpec(EquatableArray<string>.Empty, EquatableArray<double>.Empty, FairnessMetric.Eod, attributes[0]);
         }
 
-        var front = node.AsMapping("a mapping with keys methods, lambda, fairness, attribute", "methods", "lambda", "fairness", "attribute");
+        var front = node.AsMapping("a mapping with keys methods, lambda, fairness, attribute, conditional", "methods", "lambda", "fairness", "attribute", "conditional");
         var methodsNode = front.Require("methods");
         var names = YamlLists.Names(methodsNode, "a non-empty list of method names", allowEmpty: false);
         var items = methodsNode.AsList("a list of method names");
@@ -418,7 +431,36 @@ public static class ComparisonYamlReader
         var fairness = front.Enum("fairness", FairnessMetric.Eod, FairnessMetrics);
         var attributeNode = front.Get("attribute");
         var attribute = attributeNode is null ? attributes[0] : ResolveAttribute(attributeNode, attributes);
-        return new FrontSpec(names, lambdas, fairness, attribute);
+        var conditional = front.Get("conditional") is { } conditionalNode ? ReadConditionalFront(conditionalNode, lambdas) : null;
+        return new FrontSpec(names, lambdas, fairness, attribute, conditional);
+    }
+
+    /// <summary>
+    /// <c>front.conditional</c>: as a sweep's (<see cref="SweepSectionReader"/>), with lambda the one variable; draws per
+    /// batch only (a fairness loss is a statistic of the whole batch, so a row cannot carry its own lambda into it) and no
+    /// grid (the front table has one row per declared lambda). <see cref="ConditionalSpec.Epochs"/> is 0 (training.epochs)
+    /// until the training section is read.
+    /// </summary>
+    private static ConditionalSpec ReadConditionalFront(YamlNodeReader node, double[] lambdas)
+    {
+        var conditional = SweepSectionReader.ReadConditional(
+            node, [new SweepVariable("lambda", lambdas)], defaultGrid: 0, pathPrefix: "front", defaultSampling: ConditionalSampling.PerBatch);
+        var mapping = node.AsMapping("a mapping of sampling, distribution, film, epochs and grid", SweepSectionReader.ConditionalKeys);
+        if (conditional.Sampling == ConditionalSampling.PerRow)
+        {
+            throw (mapping.Get("sampling") ?? node).Error(
+                DiagnosticCodes.InvalidValue,
+                "'front.conditional.sampling' must be per-batch: the fairness losses of a front's methods are statistics of the whole batch, "
+                + "so one row cannot carry its own lambda into them (write 'sampling: per-batch')");
+        }
+
+        if (conditional.Grid != 0)
+        {
+            throw mapping.Require("grid").Error(
+                DiagnosticCodes.InvalidValue, "'front.conditional.grid' must be 0: a front is scored at its declared lambdas only (front.csv has a row per lambda)");
+        }
+
+        return conditional;
     }
 
     private static ComparisonEvaluationSpec? ReadEvaluation(YamlNodeReader? node)

@@ -76,36 +76,45 @@ internal static class SweepSectionReader
             keys.Add(key);
         }
 
-        var conditional = conditionalNode is null ? null : ReadConditional(conditionalNode, node, variables);
+        var conditional = conditionalNode is null ? null : ReadConditional(conditionalNode, variables);
         return (new SweepSpec(variables.ToArray(), seeds, splitPerSeed, conditional), keys);
     }
 
+    /// <summary>The keys of a <c>conditional</c> mapping.</summary>
+    internal static readonly string[] ConditionalKeys = ["sampling", "distribution", "film", "epochs", "grid"];
+
     /// <summary>
-    /// <c>sweep.conditional</c>: <c>{sampling, distribution, film, epochs, grid}</c>, all optional (per-row, uniform,
-    /// FiLM on, <c>training.epochs</c>, 101 grid values); <see cref="ConditionalSpec.Epochs"/> is 0 until
-    /// <see cref="ExperimentYamlReader"/> resolves it.
+    /// <c>sweep.conditional</c> (or <c>front.conditional</c>, <paramref name="pathPrefix"/>): <c>{sampling, distribution,
+    /// film, epochs, grid}</c>, all optional (<paramref name="defaultSampling"/>, uniform, FiLM on, <c>training.epochs</c>,
+    /// <paramref name="defaultGrid"/> grid values); <see cref="ConditionalSpec.Epochs"/> is 0 until the reader of the
+    /// whole file resolves it.
     /// </summary>
-    private static ConditionalSpec ReadConditional(YamlNodeReader node, YamlNodeReader sweep, IReadOnlyList<SweepVariable> variables)
+    internal static ConditionalSpec ReadConditional(
+        YamlNodeReader node,
+        IReadOnlyList<SweepVariable> variables,
+        int defaultGrid = ConditionalSpec.DefaultGrid,
+        string pathPrefix = "sweep",
+        ConditionalSampling defaultSampling = ConditionalSampling.PerRow)
     {
-        var mapping = node.AsMapping("a mapping of sampling, distribution, film, epochs and grid", "sampling", "distribution", "film", "epochs", "grid");
+        var mapping = node.AsMapping("a mapping of sampling, distribution, film, epochs and grid", ConditionalKeys);
         if (variables.Count == 0)
         {
             throw node.Error(DiagnosticCodes.ImpossibleRange, "'sweep.conditional' needs at least one sweep variable to condition the model on");
         }
 
-        var sampling = mapping.Enum("sampling", ConditionalSampling.PerRow, YamlEnumValues.ConditionalSamplings);
+        var sampling = mapping.Enum("sampling", defaultSampling, YamlEnumValues.ConditionalSamplings);
         var distribution = mapping.Enum("distribution", ConditionalDistribution.Uniform, YamlEnumValues.ConditionalDistributions);
         if (distribution == ConditionalDistribution.LogUniform && variables.FirstOrDefault(variable => variable.Values.Min() <= 0) is { } nonPositive)
         {
             throw mapping.Require("distribution").Error(
                 DiagnosticCodes.ImpossibleRange,
-                $"'sweep.conditional.distribution' is log-uniform, but sweep variable '{nonPositive.Name}' has the value "
+                $"'{pathPrefix}.conditional.distribution' is log-uniform, but {(pathPrefix == "sweep" ? "sweep variable" : "front variable")} '{nonPositive.Name}' has the value "
                 + $"{Format(nonPositive.Values.Min())}; a log-uniform range needs positive values (use 'uniform' or raise the smallest value)");
         }
 
         var film = mapping.Bool("film", true);
         var epochs = mapping.Get("epochs") is { } epochsNode ? epochsNode.AsInt("an integer > 0", e => e > 0) : 0;
-        var grid = ConditionalSpec.DefaultGrid;
+        var grid = defaultGrid;
         if (mapping.Get("grid") is { } gridNode)
         {
             grid = gridNode.AsInt($"0 (no grid) or an integer from 2 to {InputLimits.SweepValues}", g => g == 0 || g is >= 2 and <= InputLimits.SweepValues);
@@ -117,7 +126,7 @@ internal static class SweepSectionReader
                 {
                     throw gridNode.Error(
                         DiagnosticCodes.InputLimit,
-                        $"'sweep.conditional.grid' of {grid} values per variable over {variables.Count} variables is more than "
+                        $"'{pathPrefix}.conditional.grid' of {grid} values per variable over {variables.Count} variables is more than "
                         + $"{InputLimits.SweepPoints} grid points (expected at most {InputLimits.SweepPoints})");
                 }
             }
