@@ -7,8 +7,8 @@ using FairMtl.Reports.Stored;
 namespace FairMtl.Host.Running;
 
 /// <summary>
-/// The <c>fronts</c> command: compares two sweeps, or the fronts of two method comparisons method by method, point by
-/// point and seed by seed (a conditional run against the one that trains a model per point, say); prints the
+/// The <c>fronts</c> command: compares two sweeps, or two method comparisons' lambda fronts or multi-task comparisons'
+/// settings method by method, point by point and seed by seed (a conditional run against the one that trains a model per point, say); prints the
 /// hypervolumes, costs and paired differences and writes them, with a figure of both fronts, into
 /// <c>DIR/fronts-&lt;reference&gt;/</c> (a comparison's into one folder per front method below it).
 /// </summary>
@@ -29,16 +29,21 @@ public static class FrontsCommandHandler
             using var a = StoredResults.Open(compared);
             using var b = StoredResults.Open(reference);
             var directory = Path.Combine(outDirectory ?? compared, "fronts-" + b.String("experiment"));
-            if (a.Kind != ResultKind.Comparison)
+            if (a.Kind is not (ResultKind.Comparison or ResultKind.MultiTask))
             {
                 Compare(FrontComparison.Of(a, b, nadir: nadir), a.Kind == ResultKind.Experiment ? StoredSweep.Read(a).Grid : [], directory, output);
                 return ExitCodes.Success;
             }
 
-            var methods = a.Find("spec.front.methods")?.EnumerateArray().Select(name => name.GetString()!).ToArray() ?? [];
+            // A method comparison's front methods, or every method of a multi-task comparison that trains at the settings.
+            var methods = (a.Kind == ResultKind.Comparison
+                    ? a.Find("spec.front.methods")?.EnumerateArray().Select(name => name.GetString()!)
+                    : a.Find("spec.methods")?.EnumerateArray().Where(method => !method.TryGetProperty("setting", out var own) || own.ValueKind == System.Text.Json.JsonValueKind.Null)
+                        .Select(method => method.GetProperty("name").GetString()!))
+                ?.ToArray() ?? [];
             if (methods.Length == 0)
             {
-                throw new FairMtlException(DiagnosticCodes.ResultFile, SourceLocation.OfFile(compared), $"{compared} has no front (front.methods) to compare");
+                throw new FairMtlException(DiagnosticCodes.ResultFile, SourceLocation.OfFile(compared), $"{compared} has no front (front.methods) or swept method to compare");
             }
 
             foreach (var method in methods)

@@ -25,7 +25,6 @@ public static class ConditionalFront
         var front = spec.Front;
         var conditional = front.Conditional ?? throw new ArgumentException("The front is not conditional.", nameof(spec));
         var atZero = MethodNetwork.For(method with { Lambda = 0d }, spec, data.Attributes);
-        var atOne = MethodNetwork.For(method with { Lambda = 1d }, spec, data.Attributes);
         var points = front.Lambdas.Select((lambda, i) => new SweepPoint(i, new[] { lambda })).ToArray();
         var network = MultiHeadNetwork.For(data.Table.FeatureColumns, spec.Data.Embeddings, spec.Model, atZero.Heads, spec.Training.BatchSize, 1, conditional.Film);
         network.Initialize(spec.Model.Init, DeterministicRandom.ForStream(repetition.Seed, "init"));
@@ -37,7 +36,7 @@ public static class ConditionalFront
             ConditionedData.Widen(repetition.Validation, 1),
             new TrainerSettings(spec.Training.BatchSize, spec.Training.Optimizer, spec.Model.Init, repetition.Seed, Conditioner: sampler));
         var outcome = trainer.Train(
-            new ConditionalRoutes(atZero.Routes, atOne.Routes, network, sampler),
+            new ConditionalRoutes(values => MethodNetwork.For(method with { Lambda = values[0] }, spec, data.Attributes).Routes, network, sampler),
             conditional.Epochs,
             null,
             DeterministicRandom.ForStream(repetition.Seed, "shuffle"),

@@ -17,14 +17,15 @@ public sealed class MultiTaskComparisonKind : IStorableKind<MultiTaskUnit, Multi
     private readonly LoadedComparison _experiment;
     private readonly LoadedRepetitions _loaded;
     private readonly MultiTaskUnit[] _units;
+    private readonly IReadOnlyList<MultiTaskSetting> _settings;
 
     private MultiTaskComparisonKind(LoadedComparison experiment, LoadedRepetitions loaded)
     {
         _experiment = experiment;
         _loaded = loaded;
-        var settings = MultiTaskSweep.Settings(((MultiTaskSpec)experiment.Spec).Sweep, experiment.Spec.Tasks.Count);
-        Settings = settings.Count;
-        _units = Plan(experiment.Spec, settings);
+        _settings = MultiTaskSweep.Settings(((MultiTaskSpec)experiment.Spec).Sweep, experiment.Spec.Tasks.Count);
+        Settings = _settings.Count;
+        _units = Plan(experiment.Spec, _settings);
     }
 
     /// <summary>The sweep's settings (each method trains at every one).</summary>
@@ -56,7 +57,9 @@ public sealed class MultiTaskComparisonKind : IStorableKind<MultiTaskUnit, Multi
     /// <inheritdoc/>
     public MultiTaskRun Train(MultiTaskUnit unit, Action modelFinished, CancellationToken cancellationToken)
     {
-        var run = Train(Spec, _experiment.CompiledName, _loaded.Data, _loaded.Repetitions[unit.Repetition], unit, cancellationToken);
+        var run = unit is ConditionalMethodUnit conditional
+            ? ConditionalSettings.Train((MultiTaskSpec)Spec, _loaded.Data, _loaded.Repetitions[unit.Repetition], conditional.Method, _settings, cancellationToken)
+            : Train(Spec, _experiment.CompiledName, _loaded.Data, _loaded.Repetitions[unit.Repetition], unit, cancellationToken);
         modelFinished();
         return run;
     }
@@ -81,9 +84,12 @@ public sealed class MultiTaskComparisonKind : IStorableKind<MultiTaskUnit, Multi
     {
         var blank = Enumerable.Repeat(double.NaN, Spec.Tasks.Count).ToArray();
         var seed = _loaded.Repetitions[unit.Repetition].Seed;
-        return unit is MethodUnit method
-            ? new MultiTaskRun(method.Method.Name, method.Setting, null, unit.Repetition, seed, 0, 0, blank, [.. blank], [.. blank], reason)
-            : new MultiTaskRun(MultiTaskRun.ReferenceMethod, null, ((ReferenceUnit)unit).Task, unit.Repetition, seed, 0, 0, blank, [.. blank], [.. blank], reason);
+        return unit switch
+        {
+            MethodUnit method => new MultiTaskRun(method.Method.Name, method.Setting, null, unit.Repetition, seed, 0, 0, blank, [.. blank], [.. blank], reason),
+            ConditionalMethodUnit conditional => new MultiTaskRun(conditional.Method.Name, null, null, unit.Repetition, seed, 0, 0, blank, [.. blank], [.. blank], reason),
+            _ => new MultiTaskRun(MultiTaskRun.ReferenceMethod, null, ((ReferenceUnit)unit).Task, unit.Repetition, seed, 0, 0, blank, [.. blank], [.. blank], reason),
+        };
     }
 
     /// <inheritdoc/>
@@ -96,8 +102,8 @@ public sealed class MultiTaskComparisonKind : IStorableKind<MultiTaskUnit, Multi
         var data = _loaded.Data;
         var repetitions = _loaded.Repetitions;
         var results = scheduled.Results;
-        var references = results.Where(run => run.Setting is null).ToArray();
-        var runs = results.Where(run => run.Setting is not null).Select(run => WithRelativeMetrics(run, references, spec.Tasks.Count)).ToArray();
+        var references = results.Where((run, i) => _units[i] is ReferenceUnit).ToArray();
+        var runs = Expand(results).Select(run => WithRelativeMetrics(run, references, spec.Tasks.Count)).ToArray();
         var selected = new int[spec.Methods.Count];
         for (var m = 0; m < spec.Methods.Count; m++)
         {
@@ -117,9 +123,10 @@ public sealed class MultiTaskComparisonKind : IStorableKind<MultiTaskUnit, Multi
     }
 
     /// <summary>The units in a fixed order: per repetition, the references (task order), then each method at each setting
-    /// (a method with its own setting at that one).</summary>
+    /// (a method with its own setting at that one; with <c>sweep.conditional</c>, one conditional model for all).</summary>
     public static MultiTaskUnit[] Plan(ComparisonSpec spec, IReadOnlyList<MultiTaskSetting> settings)
     {
+        var conditional = (spec as MultiTaskSpec)?.Sweep.Conditional is not null;
         var units = new List<MultiTaskUnit>();
         for (var r = 0; r < spec.Protocol.Repetitions; r++)
         {
@@ -128,11 +135,38 @@ public sealed class MultiTaskComparisonKind : IStorableKind<MultiTaskUnit, Multi
             {
                 units.AddRange(method.Setting is { } own
                     ? [new MethodUnit(method, new MultiTaskSetting(0, [.. own.Weights], [.. own.Lambdas], [.. own.Ratios]), r)]
+                    : conditional ? [new ConditionalMethodUnit(method, r)]
                     : settings.Select(setting => new MethodUnit(method, setting, r)));
             }
         }
 
         return units.ToArray();
+    }
+
+    /// <summary>The method runs behind the tables: a conditional unit's run at each setting (failed at each when its
+    /// model failed), every other method unit's run as it is; references left out.</summary>
+    private IEnumerable<MultiTaskRun> Expand(IReadOnlyList<MultiTaskRun> results)
+    {
+        for (var i = 0; i < results.Count; i++)
+        {
+            switch (_units[i])
+            {
+                case ReferenceUnit:
+                    break;
+                case ConditionalMethodUnit:
+                    var model = results[i];
+                    foreach (var setting in _settings)
+                    {
+                        yield return model.Points?.FirstOrDefault(point => point.Setting!.Index == setting.Index)
+                            ?? model with { Setting = setting, Failure = model.Failure ?? "the conditional model has no run at this setting", Points = null };
+                    }
+
+                    break;
+                default:
+                    yield return results[i];
+                    break;
+            }
+        }
     }
 
     private static void CheckAttributes(LoadedComparison experiment, ComparisonData data)
@@ -158,6 +192,32 @@ public sealed class MultiTaskComparisonKind : IStorableKind<MultiTaskUnit, Multi
         }
     }
 
+    /// <summary>Per task, the error (1 - accuracy at the task's threshold), FPR gap and TPR gap of
+    /// <paramref name="network"/> on <paramref name="test"/> (the repetition's test rows, possibly with conditioning
+    /// columns), at the positions of <paramref name="tasks"/> among the spec's tasks (one task for a reference).</summary>
+    internal static (double[] Errors, double[] FprGaps, double[] TprGaps) Score(
+        ComparisonSpec spec, ComparisonData data, RepetitionData repetition, Nn.MultiHeadNetwork network, MethodNetwork plan, Data.DataPart test, string[] tasks, int? reference)
+    {
+        var count = spec.Tasks.Count;
+        double[] Blank() => Enumerable.Repeat(double.NaN, count).ToArray();
+        var (errors, fprGaps, tprGaps) = (Blank(), Blank(), Blank());
+        var logits = TaskScores.Logits(network, plan, test, tasks.Length);
+        var attribute = data.Attributes[0];
+        for (var k = 0; k < tasks.Length; k++)
+        {
+            var t = reference ?? k;
+            var scores = RunScores.Probabilities(logits[k]);
+            var labels = repetition.Test.Targets[tasks[k]];
+            var threshold = repetition.Threshold(spec.Tasks[t], scores);
+            errors[t] = 1d - BinaryClassificationMetrics.Accuracy(scores, labels, threshold);
+            var report = RunScores.KnownGroupsReport(scores, labels, repetition.Test.Groups![attribute.Name], attribute.Count, threshold);
+            fprGaps[t] = FairnessGaps.FprGap(report);
+            tprGaps[t] = FairnessGaps.TprGap(report);
+        }
+
+        return (errors, fprGaps, tprGaps);
+    }
+
     private static MultiTaskRun Train(
         ComparisonSpec spec, string? compiledName, ComparisonData data, RepetitionData repetition, MultiTaskUnit unit, CancellationToken cancellationToken)
     {
@@ -175,23 +235,9 @@ public sealed class MultiTaskComparisonKind : IStorableKind<MultiTaskUnit, Multi
             unitSpec, data.Table.FeatureColumns, repetition, plan, tasks, cancellationToken, new TrainedMethod(method, setting, data.Attributes), compiledName);
         var count = spec.Tasks.Count;
         double[] Blank() => Enumerable.Repeat(double.NaN, count).ToArray();
-        var (errors, fprGaps, tprGaps) = (Blank(), Blank(), Blank());
-        if (outcome.Succeeded)
-        {
-            var logits = TaskScores.Logits(network, plan, repetition.Test, tasks.Length);
-            var attribute = data.Attributes[0];
-            for (var k = 0; k < tasks.Length; k++)
-            {
-                var t = reference?.Task ?? k;
-                var scores = RunScores.Probabilities(logits[k]);
-                var labels = repetition.Test.Targets[tasks[k]];
-                var threshold = repetition.Threshold(spec.Tasks[t], scores);
-                errors[t] = 1d - BinaryClassificationMetrics.Accuracy(scores, labels, threshold);
-                var report = RunScores.KnownGroupsReport(scores, labels, repetition.Test.Groups![attribute.Name], attribute.Count, threshold);
-                fprGaps[t] = FairnessGaps.FprGap(report);
-                tprGaps[t] = FairnessGaps.TprGap(report);
-            }
-        }
+        var (errors, fprGaps, tprGaps) = outcome.Succeeded
+            ? Score(spec, data, repetition, network, plan, repetition.Test, tasks, reference?.Task)
+            : (Blank(), Blank(), Blank());
 
         return new MultiTaskRun(
             method.Name, setting, reference?.Task, repetition.Repetition, repetition.Seed, outcome.Epochs, outcome.Steps, errors, fprGaps, tprGaps, outcome.Failure);
@@ -233,6 +279,11 @@ public abstract record MultiTaskUnit(int Repetition);
 /// <param name="Setting">The setting (task weights, lambdas, ratios).</param>
 /// <param name="Repetition">The repetition.</param>
 public sealed record MethodUnit(MethodSpec Method, MultiTaskSetting Setting, int Repetition) : MultiTaskUnit(Repetition);
+
+/// <summary>One loss-conditional model of a method for every setting of the sweep (<c>sweep.conditional</c>).</summary>
+/// <param name="Method">The method.</param>
+/// <param name="Repetition">The repetition.</param>
+public sealed record ConditionalMethodUnit(MethodSpec Method, int Repetition) : MultiTaskUnit(Repetition);
 
 /// <summary>The single-task reference of one task: its head alone on the trunk, no fairness term.</summary>
 /// <param name="Task">The task's index.</param>

@@ -30,6 +30,10 @@ public sealed record MultiTaskRun(
     /// <summary>The name the single-task references go by in the tables.</summary>
     public const string ReferenceMethod = "STL";
 
+    /// <summary>For a conditional method unit (one loss-conditional model scored at every setting): the model's run at
+    /// each setting, each with the model's epochs and steps; this run then stands for the model only. Null otherwise.</summary>
+    public IReadOnlyList<MultiTaskRun>? Points { get; init; }
+
     /// <summary>ARFG against the references (filled by the runner; NaN for references and failures).</summary>
     public double Arfg { get; init; } = double.NaN;
 

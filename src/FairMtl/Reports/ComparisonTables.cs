@@ -48,7 +48,7 @@ public static class ComparisonTables
                 .Concat(MetricCells(summary))
                 .ToArray())
             .ToArray();
-        var how = (spec as MethodComparisonSpec)?.Front.Conditional is { } conditional ? $" ({ResultTables.Describe(conditional).Replace("per seed", "per method and repetition", StringComparison.Ordinal)})" : string.Empty;
+        var how = (spec as MethodComparisonSpec)?.Front.Conditional is { } conditional ? $" ({ResultTables.DescribePerMethod(conditional)})" : string.Empty;
         return new Table(TableNames.Front, $"Front over lambda{how}: {fairness} against 1 - {result.Columns[0].Name} (means over repetitions)", columns, rows)
         {
             HighlightedRows = Table.RowsWhere(result.OnFront),

@@ -66,10 +66,16 @@ public static class MultiTaskTables
 
         return new Table(
             TableNames.Methods,
-            "Selected points (the front point whose ARE is nearest the middle of the method's ARE range); STL: single-task references",
+            $"Selected points{Conditional(result)} (the front point whose ARE is nearest the middle of the method's ARE range); STL: single-task references",
             columns,
             rows);
     }
+
+    /// <summary>" (conditional: one model per method and repetition, ...)" for a conditional sweep, else empty.</summary>
+    private static string Conditional(MultiTaskResult result) =>
+        (result.Experiment.Spec as Spec.MultiTaskSpec)?.Sweep.Conditional is { } conditional
+            ? $" ({ResultTables.DescribePerMethod(conditional)})"
+            : string.Empty;
 
     /// <summary>
     /// The methods with their own setting (<c>methods.&lt;name&gt;.setting</c>), over the repetitions: the setting, the
@@ -153,7 +159,7 @@ public static class MultiTaskTables
             row.AddRange([run.Epochs, run.Steps, RunColumns.StatusOf(run.Failure is null), run.Failure]);
             return row.ToArray();
         }).ToArray();
-        return new Table(TableNames.Runs, "Runs", columns, rows) { HighlightedRows = Table.RowsWhere(result.Runs.Select(run => run.OnFront)) };
+        return new Table(TableNames.Runs, "Runs" + Conditional(result), columns, rows) { HighlightedRows = Table.RowsWhere(result.Runs.Select(run => run.OnFront)) };
     }
 
     /// <summary>w_1, then lambda_t and r_t where the method uses them (vanilla MTL: neither; the baseline: no r).</summary>

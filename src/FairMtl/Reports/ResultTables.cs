@@ -45,9 +45,15 @@ public static class ResultTables
 
     /// <summary>How a conditional sweep was trained, for table titles: <c>conditional: one model per seed, per-row
     /// uniform draws, FiLM, 200 epochs</c>.</summary>
-    public static string Describe(ConditionalSpec conditional) => string.Create(
+    public static string Describe(ConditionalSpec conditional) => Describe(conditional, "seed");
+
+    /// <summary>As <see cref="Describe(ConditionalSpec)"/> for a comparison's conditional models: <c>conditional: one
+    /// model per method and repetition, ...</c>.</summary>
+    public static string DescribePerMethod(ConditionalSpec conditional) => Describe(conditional, "method and repetition");
+
+    private static string Describe(ConditionalSpec conditional, string per) => string.Create(
         CultureInfo.InvariantCulture,
-        $"conditional: one model per seed, {SpecJsonWriter.Enum(conditional.Sampling)} {SpecJsonWriter.Enum(conditional.Distribution)} draws, "
+        $"conditional: one model per {per}, {SpecJsonWriter.Enum(conditional.Sampling)} {SpecJsonWriter.Enum(conditional.Distribution)} draws, "
         + $"{(conditional.Film ? "FiLM" : "inputs only")}, {conditional.Epochs} epochs");
 
     private static Table Runs(ExperimentResult result, string name, string title, IReadOnlyList<RunResult> runs, HashSet<int> front)

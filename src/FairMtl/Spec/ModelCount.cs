@@ -32,7 +32,9 @@ public static class ModelCount
         else if (spec is MultiTaskSpec multiTask)
         {
             long runs = multiTask.Sweep.Runs;
-            var settings = multiTask.Sweep.Kind == SweepKind.Grid ? Multiply(Multiply(runs, runs), runs) : runs;
+            var settings = multiTask.Sweep.Conditional is not null ? 1
+                : multiTask.Sweep.Kind == SweepKind.Grid ? Multiply(Multiply(runs, runs), runs)
+                : runs;
             perRepetition = Add(spec.Tasks.Count, Multiply(spec.Methods.Count, settings));
         }
         else
@@ -71,7 +73,7 @@ public static class ModelCount
         {
             var sweep = multiTask.Sweep;
             breakdown = $"({spec.Tasks.Count} {Plural(spec.Tasks.Count, "reference")} + {spec.Methods.Count} {Plural(spec.Methods.Count, "method")} x "
-                + $"{(sweep.Kind == SweepKind.Grid ? $"{sweep.Runs}^3 grid settings" : $"{sweep.Runs} settings")}) x {repetitions}";
+                + $"{(sweep.Conditional is not null ? "1 conditional model" : sweep.Kind == SweepKind.Grid ? $"{sweep.Runs}^3 grid settings" : $"{sweep.Runs} settings")}) x {repetitions}";
             at = "sweep.runs";
         }
         else

@@ -50,6 +50,8 @@ public static class CanonicalJson
             : info.Type == typeof(MethodComparisonSpec) ? ComparisonKeysAddedLater
             : info.Type == typeof(SweepSpec) ? SweepKeysAddedLater
             : info.Type == typeof(FrontSpec) ? SweepKeysAddedLater
+            : info.Type == typeof(MultiTaskSweepSpec) ? SweepKeysAddedLater
+            : info.Type == typeof(MultiTask.MultiTaskRun) ? RunKeysAddedLater
             : info.Type == typeof(Comparisons.ComparisonUnit) ? UnitKeysAddedLater
             : info.Type == typeof(Comparisons.ComparisonRun) ? RunKeysAddedLater
             : null;

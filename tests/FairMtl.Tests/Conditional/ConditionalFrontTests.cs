@@ -66,15 +66,14 @@ public class ConditionalFrontTests
         var attributes = new[] { new SensitiveGroups("s", [], ["A", "B"]) };
         var method = spec.Methods.Single(m => m.Name == name);
         var atZero = MethodNetwork.For(method with { Lambda = 0 }, spec, attributes);
-        var atOne = MethodNetwork.For(method with { Lambda = 1 }, spec, attributes);
         var network = MultiHeadNetwork.For(["x1", "x2"], [], spec.Model, atZero.Heads, 32, 1, film: true);
         var sampler = new ConditionSampler(spec.Front.AsSweep(), [], new DeterministicRandom(1), 32);
-        var routes = new ConditionalRoutes(atZero.Routes, atOne.Routes, network, sampler);
+        var routes = new ConditionalRoutes(values => MethodNetwork.For(method with { Lambda = values[0] }, spec, attributes).Routes, network, sampler);
 
         foreach (var lambda in new[] { 0.2, 0.5, 0.8 })
         {
             var expected = MethodNetwork.For(method with { Lambda = lambda }, spec, attributes).Routes;
-            var actual = routes.At(lambda);
+            var actual = routes.At([lambda]);
             actual.Length.ShouldBe(expected.Count);
             for (var h = 0; h < actual.Length; h++)
             {

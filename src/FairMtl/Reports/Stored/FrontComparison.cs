@@ -96,7 +96,8 @@ public sealed class FrontComparison
         {
             ResultKind.Experiment => Runs.Read(results),
             ResultKind.Comparison => Runs.ReadFront(results, method ?? throw new ArgumentNullException(nameof(method), "A comparison's front method is needed.")),
-            _ => throw Mismatch(results, "is neither a sweep's nor a method comparison's results folder (no front over one variable)"),
+            ResultKind.MultiTask => Runs.ReadSettings(results, method ?? throw new ArgumentNullException(nameof(method), "A comparison's method is needed.")),
+            _ => throw Mismatch(results, "is a FairMT result, whose points are not shared settings of one method (compare sweeps, method comparisons or multi-task comparisons)"),
         }).ToArray();
         var (a, b) = (runs[0], runs[1]);
         if (!a.Variables.SequenceEqual(b.Variables))
@@ -130,7 +131,9 @@ public sealed class FrontComparison
             Variables = a.Variables,
             Pair = a.Pair,
             Seeds = seeds,
-            ReferencePoint = nadir ? "the nadir of both runs' points of that seed, pushed out by a tenth of each range" : $"that seed's baseline in {reference.String("experiment")}",
+            ReferencePoint = nadir ? "the nadir of both runs' points of that seed, pushed out by a tenth of each range"
+                : reference.Kind == ResultKind.MultiTask ? "(1, 1), the single-task references' own ARFG and ARE"
+                : $"that seed's baseline in {reference.String("experiment")}",
             ComparedHypervolumes = seeds.Select(seed => a.Hypervolume(seed, points, nadir ? Nadir(seed, points, a, b) : b.Baselines[seed])).ToArray(),
             ReferenceHypervolumes = seeds.Select(seed => b.Hypervolume(seed, points, nadir ? Nadir(seed, points, a, b) : b.Baselines[seed])).ToArray(),
             Points = points.Select(point => PointDifference.Of(point, seeds, a, b)).ToArray(),
@@ -264,6 +267,42 @@ public sealed class FrontComparison
             foreach (var row in isFront.Where(ok))
             {
                 runs._values[(table.Text(row, RunColumns.Lambda), Repetition(table, row))] = (table.Number(row, fairness), 1 - table.Number(row, auc));
+            }
+
+            return runs;
+        }
+
+        /// <summary>
+        /// One method of a multi-task comparison's results: its sweep settings (the <c>run</c> column) are the points, the
+        /// repetitions the seeds, (ARFG, ARE) the pair, and the single-task references, ARFG = ARE = 1 by definition,
+        /// the baseline. A conditional sweep's model carries its steps on every setting's row: they count once per
+        /// repetition.
+        /// </summary>
+        public static Runs ReadSettings(StoredResults results, string method)
+        {
+            var table = results.Table(TableNames.Runs);
+            var rows = Enumerable.Range(0, table.Rows.Count).Where(row => table.Text(row, RunColumns.Method) == method).ToArray();
+            if (rows.Length == 0)
+            {
+                throw Mismatch(results, $"has no run of method '{method}'");
+            }
+
+            var conditional = results.Find("spec.sweep.conditional") is { ValueKind: System.Text.Json.JsonValueKind.Object };
+            var runs = new Runs
+            {
+                Variables = [MultiTaskColumns.Run],
+                Pair = (MultiTaskColumns.Are, MultiTaskColumns.Arfg),
+                Seeds = rows.Select(row => Repetition(table, row)).Distinct().ToArray(),
+                Points = rows.Select(row => table.Text(row, MultiTaskColumns.Run)).Distinct().ToArray(),
+                Baselines = rows.Select(row => Repetition(table, row)).Distinct().ToDictionary(r => r, _ => (1d, 1d)),
+                SweepSteps = conditional
+                    ? rows.GroupBy(row => Repetition(table, row)).Sum(group => (long)table.Number(group.First(), RunColumns.Steps))
+                    : rows.Sum(row => (long)table.Number(row, RunColumns.Steps)),
+                TrainSeconds = results.Find("timings.train_seconds")?.GetDouble() ?? double.NaN,
+            };
+            foreach (var row in rows.Where(row => table.Text(row, RunColumns.Status) == RunColumns.Ok))
+            {
+                runs._values[(table.Text(row, MultiTaskColumns.Run), Repetition(table, row))] = (table.Number(row, MultiTaskColumns.Arfg), table.Number(row, MultiTaskColumns.Are));
             }
 
             return runs;

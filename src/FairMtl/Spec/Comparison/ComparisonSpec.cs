@@ -380,7 +380,22 @@ public enum SplitKind
 /// <param name="Weight">Range of w_1.</param>
 /// <param name="Lambda">Range of lambda_t.</param>
 /// <param name="Ratio">Range of r_t (MTA-F's head-to-shared ratio).</param>
-public sealed record MultiTaskSweepSpec(SweepKind Kind, int Runs, int Seed, ValueRange Weight, ValueRange Lambda, ValueRange Ratio);
+/// <param name="Conditional">Null: a model per method, setting and repetition. Otherwise one loss-conditional model per
+/// method and repetition, with (w_1, lambda_t, r_t) drawn per batch and scored at every setting (<c>sweep.conditional</c>;
+/// two tasks).</param>
+public sealed record MultiTaskSweepSpec(
+    SweepKind Kind, int Runs, int Seed, ValueRange Weight, ValueRange Lambda, ValueRange Ratio, ConditionalSpec? Conditional = null)
+{
+    /// <summary>The variables of a conditional model of two tasks, as a sweep over their ranges: w_1, then lambda and r
+    /// of each task (<c>lambda_&lt;task&gt;</c>, <c>ratio_&lt;task&gt;</c>).</summary>
+    public SweepSpec ConditionVariables(IReadOnlyList<string> tasks) => new(
+        new[] { new SweepVariable("w1", new[] { Weight.Low, Weight.High }) }
+            .Concat(tasks.Select(task => new SweepVariable("lambda_" + task, new[] { Lambda.Low, Lambda.High })))
+            .Concat(tasks.Select(task => new SweepVariable("ratio_" + task, new[] { Ratio.Low, Ratio.High })))
+            .ToArray(),
+        EquatableArray<int>.Empty,
+        Conditional: Conditional);
+}
 
 /// <summary>How sweep settings are chosen.</summary>
 public enum SweepKind

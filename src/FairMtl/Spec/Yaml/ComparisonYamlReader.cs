@@ -105,7 +105,7 @@ public static class ComparisonYamlReader
         var evaluation = ReadEvaluation(evaluationNode);
         var sweep = multiTask && root.Get("sweep") is null && methods.All(m => m.Setting is not null)
             ? NoSweep
-            : ReadSweep(root.Get("sweep"), multiTask, methodsNode);
+            : ReadSweep(root.Get("sweep"), multiTask, methodsNode, tasks);
         var (protocol, split) = ReadProtocolAndSplit(root, dataMapping);
         data = data with { Split = split };
         var trainingMapping = root.RequireMapping("training", TrainingKeys);
@@ -124,18 +124,23 @@ public static class ComparisonYamlReader
                 "'data.split.validation: 0' leaves no validation rows, which best-epoch selection needs (expected a share in (0, 1), or 'training.selection: last-epoch')");
         }
 
-        if (front?.Conditional is { } conditional)
+        if (front?.Conditional is { } frontConditional)
         {
-            if (training.Engine != TrainingEngine.Native)
-            {
-                throw new FairMtlException(
-                    DiagnosticCodes.InvalidValue,
-                    context.Source.Locate("front.conditional"),
-                    "'front.conditional' cannot be used here: 'training.engine' is torch, but the conditioned layers (FiLM) are the native engine's; use 'engine: native'");
-            }
-
-            front = front with { Conditional = conditional.Epochs > 0 ? conditional : conditional with { Epochs = training.Epochs } };
+            front = front with { Conditional = Resolve(frontConditional, "front.conditional") };
         }
+
+        if (sweep?.Conditional is { } sweepConditional)
+        {
+            sweep = sweep with { Conditional = Resolve(sweepConditional, "sweep.conditional") };
+        }
+
+        // The epochs (default training.epochs), and the torch engine refused: the conditioned layers are the native engine's.
+        ConditionalSpec Resolve(ConditionalSpec conditional, string path) => training.Engine != TrainingEngine.Native
+            ? throw new FairMtlException(
+                DiagnosticCodes.InvalidValue,
+                context.Source.Locate(path),
+                $"'{path}' cannot be used here: 'training.engine' is torch, but the conditioned layers (FiLM) are the native engine's; use 'engine: native'")
+            : conditional.Epochs > 0 ? conditional : conditional with { Epochs = training.Epochs };
 
         ComparisonSpec spec = sweep is not null
             ? new MultiTaskSpec(name, description, data, model, headHidden, tasks, sensitive, methods, protocol, training, sweep)
@@ -431,33 +436,35 @@ public static class ComparisonYamlReader
         var fairness = front.Enum("fairness", FairnessMetric.Eod, FairnessMetrics);
         var attributeNode = front.Get("attribute");
         var attribute = attributeNode is null ? attributes[0] : ResolveAttribute(attributeNode, attributes);
-        var conditional = front.Get("conditional") is { } conditionalNode ? ReadConditionalFront(conditionalNode, lambdas) : null;
+        var conditional = front.Get("conditional") is { } conditionalNode
+            ? ReadBatchConditional(
+                conditionalNode, [new SweepVariable("lambda", lambdas)], "front", "the fairness losses of a front's methods", "a front is scored at its declared lambdas only (front.csv has a row per lambda)")
+            : null;
         return new FrontSpec(names, lambdas, fairness, attribute, conditional);
     }
 
     /// <summary>
-    /// <c>front.conditional</c>: as a sweep's (<see cref="SweepSectionReader"/>), with lambda the one variable; draws per
-    /// batch only (a fairness loss is a statistic of the whole batch, so a row cannot carry its own lambda into it) and no
-    /// grid (the front table has one row per declared lambda). <see cref="ConditionalSpec.Epochs"/> is 0 (training.epochs)
-    /// until the training section is read.
+    /// <c>front.conditional</c> or a multi-task comparison's <c>sweep.conditional</c>: as a sweep's
+    /// (<see cref="SweepSectionReader"/>) over <paramref name="variables"/>; draws per batch only (the methods' fairness
+    /// losses are statistics of the whole batch, so a row cannot carry its own draw into them) and no grid (the tables
+    /// have a row per declared point). <see cref="ConditionalSpec.Epochs"/> is 0 (training.epochs) until the training
+    /// section is read.
     /// </summary>
-    private static ConditionalSpec ReadConditionalFront(YamlNodeReader node, double[] lambdas)
+    private static ConditionalSpec ReadBatchConditional(YamlNodeReader node, IReadOnlyList<SweepVariable> variables, string section, string losses, string rows)
     {
-        var conditional = SweepSectionReader.ReadConditional(
-            node, [new SweepVariable("lambda", lambdas)], defaultGrid: 0, pathPrefix: "front", defaultSampling: ConditionalSampling.PerBatch);
+        var conditional = SweepSectionReader.ReadConditional(node, variables, defaultGrid: 0, pathPrefix: section, defaultSampling: ConditionalSampling.PerBatch);
         var mapping = node.AsMapping("a mapping of sampling, distribution, film, epochs and grid", SweepSectionReader.ConditionalKeys);
         if (conditional.Sampling == ConditionalSampling.PerRow)
         {
             throw (mapping.Get("sampling") ?? node).Error(
                 DiagnosticCodes.InvalidValue,
-                "'front.conditional.sampling' must be per-batch: the fairness losses of a front's methods are statistics of the whole batch, "
-                + "so one row cannot carry its own lambda into them (write 'sampling: per-batch')");
+                $"'{section}.conditional.sampling' must be per-batch: {losses} are statistics of the whole batch, "
+                + "so one row cannot carry its own draw into them (write 'sampling: per-batch')");
         }
 
         if (conditional.Grid != 0)
         {
-            throw mapping.Require("grid").Error(
-                DiagnosticCodes.InvalidValue, "'front.conditional.grid' must be 0: a front is scored at its declared lambdas only (front.csv has a row per lambda)");
+            throw mapping.Require("grid").Error(DiagnosticCodes.InvalidValue, $"'{section}.conditional.grid' must be 0: {rows}");
         }
 
         return conditional;
@@ -561,7 +568,7 @@ public static class ComparisonYamlReader
     private static readonly MultiTaskSweepSpec NoSweep = new(SweepKind.Random, 0, 0, new ValueRange(0d, 1d), new ValueRange(0d, 5d), new ValueRange(0d, 2d));
 
     /// <summary>The multi-task methods' sweep; null for the other methods (which take none).</summary>
-    private static MultiTaskSweepSpec? ReadSweep(YamlNodeReader? node, bool multiTask, YamlNodeReader methodsNode)
+    private static MultiTaskSweepSpec? ReadSweep(YamlNodeReader? node, bool multiTask, YamlNodeReader methodsNode, IReadOnlyList<TaskSpec> tasks)
     {
         if (node is null)
         {
@@ -575,7 +582,7 @@ public static class ComparisonYamlReader
             throw node.Error(DiagnosticCodes.UnknownKey, "'sweep' applies to multi-task methods only (use 'front' to sweep lambda)");
         }
 
-        var sweep = node.AsMapping("a mapping with keys kind, runs, seed, weight, lambda, ratio", "kind", "runs", "seed", "weight", "lambda", "ratio");
+        var sweep = node.AsMapping("a mapping with keys kind, runs, seed, weight, lambda, ratio, conditional", "kind", "runs", "seed", "weight", "lambda", "ratio", "conditional");
         ValueRange Range(string key, ValueRange fallback, double low, double high)
         {
             var rangeNode = sweep.Get(key);
@@ -594,13 +601,28 @@ public static class ComparisonYamlReader
             return new ValueRange(from, to);
         }
 
-        return new MultiTaskSweepSpec(
+        var spec = new MultiTaskSweepSpec(
             sweep.Enum("kind", SweepKind.Random, SweepKinds),
             sweep.Require("runs").AsCount(InputLimits.MultiTaskRuns),
             sweep.Int("seed", 0, "an integer >= 0", v => v >= 0),
             Range("weight", new ValueRange(0d, 1d), 0d, 1d),
             Range("lambda", new ValueRange(0d, 5d), 0d, 1e6),
             Range("ratio", new ValueRange(0d, 2d), 0d, 1e6));
+        if (sweep.Get("conditional") is not { } conditionalNode)
+        {
+            return spec;
+        }
+
+        if (tasks.Count != 2)
+        {
+            throw conditionalNode.Error(
+                DiagnosticCodes.InvalidValue,
+                $"'sweep.conditional' needs two tasks (w_2 = 1 - w_1 keeps the weights linear in the drawn w_1); the comparison has {tasks.Count}");
+        }
+
+        var variables = (spec with { Conditional = new ConditionalSpec(ConditionalSampling.PerBatch, ConditionalDistribution.Uniform, true, 0, 0) })
+            .ConditionVariables(tasks.Select(task => task.Name).ToArray()).Variables;
+        return spec with { Conditional = ReadBatchConditional(conditionalNode, variables, "sweep", "a multi-task method's fairness losses", "the settings table has a row per drawn setting") };
     }
 
     private static readonly string[] TrainingKeys = ["optimizer", "batch_size", "epochs", "selection", "engine", "reduction"];
