@@ -176,10 +176,19 @@ public class ComparisonYamlTests
             .ToArray();
         files.Length.ShouldBeGreaterThanOrEqualTo(9);
         var specs = files.Select(file => ComparisonYamlReader.Parse(File.ReadAllText(file), file, Path.GetDirectoryName(file)!).Spec).ToArray();
-        specs.Count(spec => spec is MultiTaskSpec).ShouldBe(15);
+        specs.Count(spec => spec is MultiTaskSpec).ShouldBe(16);
+        specs.OfType<MultiTaskSpec>().Count(spec => spec.Sweep.Conditional is not null).ShouldBe(1);
         foreach (var spec in specs.OfType<MethodComparisonSpec>())
         {
             var file = spec.Name;
+            if (spec.Front.Conditional is not null)
+            {
+                // The conditional front beside the single-task reference its hypervolume is measured against.
+                spec.Methods.Select(m => m.Name).ToArray().ShouldBe(["STL", "MTL-GLF", "MTL-GLD"], file);
+                spec.Front.Methods.ToArray().ShouldBe(["MTL-GLF", "MTL-GLD"], file);
+                continue;
+            }
+
             spec.Methods.Select(m => m.Kind).Distinct().Count().ShouldBe(5, file);
             spec.Protocol.Repetitions.ShouldBe(10);
             if (spec.Evaluation is null)

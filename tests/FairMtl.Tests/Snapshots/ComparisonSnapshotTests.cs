@@ -36,11 +36,19 @@ public class ComparisonSnapshotTests
                 Training = fairMt.Training with { Epochs = 2 },
                 Sweep = new ConstraintSweepSpec(Ends(fairMt.Sweep.Lambdas), Ends(fairMt.Sweep.Epsilons)),
             },
-            MultiTaskSpec multiTask => multiTask with { Training = multiTask.Training with { Epochs = 1 }, Sweep = multiTask.Sweep with { Runs = Math.Min(multiTask.Sweep.Runs, 2) } },
+            MultiTaskSpec multiTask => multiTask with
+            {
+                Training = multiTask.Training with { Epochs = 1 },
+                Sweep = multiTask.Sweep with { Runs = Math.Min(multiTask.Sweep.Runs, 2), Conditional = multiTask.Sweep.Conditional is { } c ? c with { Epochs = 2 } : null },
+            },
             MethodComparisonSpec methods => methods with
             {
                 Training = methods.Training with { Epochs = 2 },
-                Front = methods.Front with { Lambdas = Ends(methods.Front.Lambdas) },
+                Front = methods.Front with
+                {
+                    Lambdas = Ends(methods.Front.Lambdas),
+                    Conditional = methods.Front.Conditional is { } c ? c with { Epochs = 2 } : null,
+                },
             },
             var other => other,
         };
