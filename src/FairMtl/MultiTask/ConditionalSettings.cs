@@ -1,20 +1,14 @@
 using FairMtl.Comparisons;
-using FairMtl.Conditional;
-using FairMtl.Nn;
-using FairMtl.Numerics;
 using FairMtl.Spec;
 using FairMtl.Sweeps;
-using FairMtl.Training;
 
 namespace FairMtl.MultiTask;
 
 /// <summary>
 /// A multi-task comparison's conditional method unit (<c>sweep.conditional</c>, docs/conditional-sweeps.md): one
 /// loss-conditional model of a method in a repetition for two tasks, trained with (w_1, lambda_1, lambda_2, r_1, r_2)
-/// drawn per batch over the sweep's ranges (appended to the inputs and FiLM-modulating the trunk; the method's routes at
-/// the draw, <see cref="ConditionalRoutes"/>: w_2 = 1 - w_1, and every weight is of degree one in each variable), then
-/// scored on the repetition's test rows at each of the sweep's settings. No best-epoch selection: a validation loss
-/// would hold for one setting.
+/// drawn per batch over the sweep's ranges (<see cref="ConditionalUnitTraining"/>; w_2 = 1 - w_1, so every weight of the
+/// routes is of degree one in each variable), then scored on the repetition's test rows at each of the sweep's settings.
 /// </summary>
 public static class ConditionalSettings
 {
@@ -23,29 +17,13 @@ public static class ConditionalSettings
         MultiTaskSpec spec, ComparisonData data, RepetitionData repetition, MethodSpec method, IReadOnlyList<MultiTaskSetting> settings, CancellationToken cancellationToken)
     {
         var sweep = spec.Sweep;
-        var conditional = sweep.Conditional ?? throw new ArgumentException("The sweep is not conditional.", nameof(spec));
+        _ = sweep.Conditional ?? throw new ArgumentException("The sweep is not conditional.", nameof(spec));
         var tasks = spec.Tasks.Select(task => task.Name).ToArray();
         var variables = sweep.ConditionVariables(tasks);
-        MethodNetwork PlanAt(IReadOnlyList<double> values) => MethodNetwork.For(method, spec, data.Attributes, SettingAt(values));
-        var plan = PlanAt(new double[variables.Variables.Count]);
         var points = settings.Select(setting => new SweepPoint(setting.Index, ValuesOf(setting))).ToArray();
-        var network = MultiHeadNetwork.For(
-            data.Table.FeatureColumns, spec.Data.Embeddings, spec.Model, plan.Heads, spec.Training.BatchSize, variables.Variables.Count, conditional.Film);
-        network.Initialize(spec.Model.Init, DeterministicRandom.ForStream(repetition.Seed, "init"));
-        var sampler = new ConditionSampler(variables, points, DeterministicRandom.ForStream(repetition.Seed, "condition"), network.MaxRows);
-        using var trainer = TrainingEngines.Create(
-            spec.Training.Engine,
-            network,
-            ConditionedData.Widen(plan.WithTargets(repetition.Train), variables.Variables.Count),
-            ConditionedData.Widen(repetition.Validation, variables.Variables.Count),
-            new TrainerSettings(spec.Training.BatchSize, spec.Training.Optimizer, spec.Model.Init, repetition.Seed, Conditioner: sampler));
-        var outcome = trainer.Train(
-            new ConditionalRoutes(values => PlanAt(values).Routes, network, sampler),
-            conditional.Epochs,
-            null,
-            DeterministicRandom.ForStream(repetition.Seed, "shuffle"),
-            DeterministicRandom.ForStream(repetition.Seed, "dropout"),
-            cancellationToken);
+        var trained = ConditionalUnitTraining.Train(
+            spec, data, repetition, variables, points, values => MethodNetwork.For(method, spec, data.Attributes, SettingAt(values)), cancellationToken);
+        var outcome = trained.Outcome;
         var blank = Enumerable.Repeat(double.NaN, tasks.Length).ToArray();
         var model = new MultiTaskRun(method.Name, null, null, repetition.Repetition, repetition.Seed, outcome.Epochs, outcome.Steps, blank, [.. blank], [.. blank], outcome.Failure);
         if (!outcome.Succeeded)
@@ -53,15 +31,11 @@ public static class ConditionalSettings
             return model;
         }
 
-        var test = ConditionedData.Widen(repetition.Test, variables.Variables.Count);
-        var encoded = new float[variables.Variables.Count];
         var runs = new MultiTaskRun[settings.Count];
         for (var i = 0; i < runs.Length; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            sampler.Encode(points[i].Values, encoded);
-            ConditionedData.Write(test, encoded);
-            var (errors, fprGaps, tprGaps) = MultiTaskComparisonKind.Score(spec, data, repetition, network, plan, test, tasks, null);
+            var (errors, fprGaps, tprGaps) = MultiTaskComparisonKind.Score(spec, data, repetition, trained.Network, trained.Plan, trained.At(points[i].Values), tasks, null);
             runs[i] = model with { Setting = settings[i], Errors = errors, FprGaps = fprGaps, TprGaps = tprGaps };
         }
 

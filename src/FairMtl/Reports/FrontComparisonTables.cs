@@ -27,7 +27,7 @@ public static class FrontComparisonTables
     /// <summary>Optimizer steps of the sweep's models and training seconds of each run, and their ratios.</summary>
     public static Table Cost(FrontComparison comparison) => new(
         "cost",
-        "Cost: optimizer steps of the sweep's models (baselines excluded); training seconds of the whole run (baselines included)",
+        "Cost: optimizer steps of the compared models (baselines, references and a comparison's method table excluded); training seconds of each whole run",
         [new("measure", Key: true), new(comparison.Compared), new(comparison.Reference), new("ratio", Format: "G4")],
         [
             ["optimizer_steps", comparison.Steps.Compared, comparison.Steps.Reference, (double)comparison.Steps.Compared / comparison.Steps.Reference],
