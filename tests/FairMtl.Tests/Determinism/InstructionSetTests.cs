@@ -53,6 +53,24 @@ public class InstructionSetTests
     }
 
     [Fact]
+    public async Task A_conditional_front_gives_identical_files_across_threads_and_instruction_sets()
+    {
+        // One-hot inputs with the conditioning column after them, FiLM, and the routes interpolated at each batch's draw.
+        using var folder = new TempDataFolder();
+        var path = HostRun.SmallExperiment(folder, "adult-sex-conditional", text => text
+            .Replace("protocol: { repetitions: 10, seed: 0 }", "protocol: { repetitions: 1, seed: 0 }")
+            .Replace("conditional: { sampling: per-batch, distribution: uniform, film: true, epochs: 40 }", "conditional: { sampling: per-batch, distribution: uniform, film: true, epochs: 2 }")
+            .Replace("  missing: [\"?\"]", "  missing: [\"?\"]\n  filter: [\"age < 25\"]"));
+        var text = File.ReadAllText(path);
+        foreach (var edit in new[] { "repetitions: 1,", "film: true, epochs: 2 }", "filter: [\"age < 25\"]" })
+        {
+            text.ShouldContain(edit, Case.Sensitive);
+        }
+
+        await ShouldWriteIdenticalFilesEverywhereAsync(folder, path, "methods.csv", "runs.csv", "front.csv");
+    }
+
+    [Fact]
     public async Task A_comparison_on_one_hot_data_gives_identical_files_across_threads_and_instruction_sets()
     {
         // Adult's inputs are mostly one-hot: its first layer runs over the non-zero inputs only (SparseRows).
