@@ -93,7 +93,12 @@ public sealed class MethodComparisonKind : IStorableKind<ComparisonUnit, Compari
     }
 
     /// <inheritdoc/>
-    public string UnitKey(ComparisonUnit unit) => Store.CanonicalJson.Write(unit);
+    /// <remarks>A conditional unit's model also depends on the front's lambdas (their range, or the points it draws)
+    /// and its conditional settings, which the experiment's basis leaves out with the rest of the front: its key has
+    /// them.</remarks>
+    public string UnitKey(ComparisonUnit unit) => unit.Conditional
+        ? Store.CanonicalJson.Write(unit) + " " + Store.CanonicalJson.Write(Spec.Front.AsSweep())
+        : Store.CanonicalJson.Write(unit);
 
     /// <inheritdoc/>
     public int ModelsIn(ComparisonUnit unit) => 1;

@@ -74,7 +74,11 @@ public sealed class MultiTaskComparisonKind : IStorableKind<MultiTaskUnit, Multi
     }
 
     /// <inheritdoc/>
-    public string UnitKey(MultiTaskUnit unit) => unit.GetType().Name + ":" + Store.CanonicalJson.Write(unit);
+    /// <remarks>A conditional unit's model also depends on the sweep (its ranges and conditional settings, and the
+    /// settings it is scored at), which the experiment's basis leaves out: its key has it.</remarks>
+    public string UnitKey(MultiTaskUnit unit) => unit is ConditionalMethodUnit
+        ? unit.GetType().Name + ":" + Store.CanonicalJson.Write(unit) + " " + Store.CanonicalJson.Write(((MultiTaskSpec)Spec).Sweep)
+        : unit.GetType().Name + ":" + Store.CanonicalJson.Write(unit);
 
     /// <inheritdoc/>
     public int ModelsIn(MultiTaskUnit unit) => 1;

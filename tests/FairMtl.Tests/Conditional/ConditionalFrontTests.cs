@@ -116,6 +116,28 @@ public class ConditionalFrontTests
     }
 
     [Fact]
+    public void A_conditional_unit_s_store_key_has_the_front_s_lambdas_and_settings_and_other_units_keep_theirs()
+    {
+        using var folder = new TempDataFolder();
+        folder.Write("data.csv", ComparisonRunnerTests.SyntheticCsv());
+        string[] Keys(string yaml)
+        {
+            var kind = MethodComparisonKind.Load(Parse(folder, yaml));
+            return kind.Units.Select(kind.UnitKey).ToArray();
+        }
+
+        var keys = Keys(Yaml);
+        var longer = Keys(Yaml.Replace("conditional: { epochs: 6 }", "conditional: { epochs: 7 }"));
+        var wider = Keys(Yaml.Replace("lambda: [0.2, 0.5, 0.8]", "lambda: [0.1, 0.5, 0.8]"));
+        var perLambda = Keys(Yaml.Replace(", conditional: { epochs: 6 }", string.Empty));
+
+        var conditional = Enumerable.Range(0, keys.Length).Where(i => keys[i].Contains("\"conditional\":true", StringComparison.Ordinal)).ToArray();
+        conditional.Length.ShouldBe(4);
+        conditional.ShouldAllBe(i => longer[i] != keys[i] && wider[i] != keys[i]);
+        Enumerable.Range(0, keys.Length).Except(conditional).ShouldAllBe(i => longer[i] == keys[i] && wider[i] == keys[i] && perLambda.Contains(keys[i]));
+    }
+
+    [Fact]
     public void Fronts_compares_a_conditional_front_with_a_front_of_a_model_per_lambda_method_by_method()
     {
         using var folder = new TempDataFolder();

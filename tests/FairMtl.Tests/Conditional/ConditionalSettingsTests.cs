@@ -76,6 +76,26 @@ public class ConditionalSettingsTests
     }
 
     [Fact]
+    public void A_conditional_unit_s_store_key_has_the_sweep_and_the_references_keep_theirs()
+    {
+        using var folder = new TempDataFolder();
+        string[] Keys(string yaml)
+        {
+            var kind = MultiTaskComparisonKind.Load(Parse(folder, yaml));
+            return kind.Units.Select(kind.UnitKey).ToArray();
+        }
+
+        var keys = Keys(Yaml);
+        var longer = Keys(Yaml.Replace("conditional: { epochs: 6 }", "conditional: { epochs: 7 }"));
+        var moreSettings = Keys(Yaml.Replace("runs: 4,", "runs: 5,"));
+
+        var conditional = Enumerable.Range(0, keys.Length).Where(i => keys[i].StartsWith(nameof(ConditionalMethodUnit), StringComparison.Ordinal)).ToArray();
+        conditional.Length.ShouldBe(2 * 3);
+        conditional.ShouldAllBe(i => longer[i] != keys[i] && moreSettings[i] != keys[i]);
+        Enumerable.Range(0, keys.Length).Except(conditional).ShouldAllBe(i => longer[i] == keys[i] && moreSettings[i] == keys[i]);
+    }
+
+    [Fact]
     public void One_model_per_method_and_repetition_is_scored_at_every_setting_and_fronts_compares_it_method_by_method()
     {
         using var folder = new TempDataFolder();
