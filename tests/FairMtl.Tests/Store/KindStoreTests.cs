@@ -41,6 +41,41 @@ public class KindStoreTests
     }
 
     [Fact]
+    public void A_conditional_sweep_resumes_from_the_store_with_the_same_tables_grid_included()
+    {
+        using var folder = new TempDataFolder();
+        var spec = Training.SyntheticExperiment.Spec(epochs: 2, alphas: [0.5, 2.5, 4.5], seeds: [1, 2]);
+        spec = spec with { Sweep = spec.Sweep with { Conditional = new ConditionalSpec(ConditionalSampling.PerRow, ConditionalDistribution.Uniform, true, 3, 5) } };
+        var (experiment, data) = Training.SyntheticExperiment.Prepare(folder, spec);
+        var expected = ResultSnapshot.Render(FairMtl.Sweeps.ExperimentRunner.Run(experiment, data, 2, null, 0, CancellationToken.None));
+        expected.ShouldContain("## grid");
+
+        Resumes(folder, () => new FairMtl.Sweeps.RegressionSweepKind(experiment, data, 0), ResultSnapshot.Render, expected);
+    }
+
+    [Fact]
+    public void A_conditional_front_and_conditional_multi_task_settings_resume_from_the_store_with_the_same_tables()
+    {
+        using var folder = new TempDataFolder();
+        folder.Write("data.csv", ComparisonRunnerTests.SyntheticCsv(300));
+        var front = ComparisonYamlReader.Parse(
+            ComparisonRunnerTests.Yaml.Replace("epochs: 8", "epochs: 2", StringComparison.Ordinal)
+                .Replace("front: { methods: [MTL-GLF], lambda: [0.2, 0.8] }", "front: { methods: [MTL-GLF], lambda: [0.2, 0.8], conditional: { epochs: 3 } }", StringComparison.Ordinal),
+            "synthetic.yaml",
+            folder.Path);
+        var expectedFront = ResultSnapshot.Render(KindRunner.Run(MethodComparisonKind.Load(front), 2, null, CancellationToken.None));
+        Resumes(folder, () => MethodComparisonKind.Load(front), ResultSnapshot.Render, expectedFront);
+
+        folder.Write("train.csv", MultiTaskTests.Csv(300, 1));
+        folder.Write("test.csv", MultiTaskTests.Csv(150, 2));
+        var settings = ComparisonYamlReader.Parse(
+            MultiTaskTests.Yaml.Replace("lambda: [0, 3] }", "lambda: [0, 3], conditional: { epochs: 3 } }", StringComparison.Ordinal), "mt.yaml", folder.Path);
+        ((MultiTaskSpec)settings.Spec).Sweep.Conditional.ShouldNotBeNull();
+        var expectedSettings = ResultSnapshot.Render(KindRunner.Run(MultiTaskComparisonKind.Load(settings), 2, null, CancellationToken.None));
+        Resumes(folder, () => MultiTaskComparisonKind.Load(settings), ResultSnapshot.Render, expectedSettings);
+    }
+
+    [Fact]
     public void Adding_repetitions_or_methods_to_a_comparison_keeps_the_units_it_had()
     {
         using var folder = new TempDataFolder();
