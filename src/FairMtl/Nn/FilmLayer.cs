@@ -11,8 +11,6 @@ namespace FairMtl.Nn;
 /// </summary>
 public sealed class FilmLayer
 {
-    private readonly float[] _gamma;
-    private readonly float[] _product;
     private int _rows;
 
     /// <param name="name">Parameter name prefix, e.g. <c>trunk.0.film</c>.</param>
@@ -26,8 +24,6 @@ public sealed class FilmLayer
         Scale = new Parameter(name + ".scale", "trunk", conditions * width);
         Shift = new Parameter(name + ".shift", "trunk", conditions * width);
         Output = UnitBuffers.Rent<float>(maxRows * width);
-        _gamma = UnitBuffers.Rent<float>(maxRows * width);
-        _product = UnitBuffers.Rent<float>(width);
     }
 
     public int Conditions { get; }
@@ -54,35 +50,45 @@ public sealed class FilmLayer
 
     /// <summary>Modulates <paramref name="hidden"/> ([rows x width]) by the conditions, the last
     /// <see cref="Conditions"/> of each row of <paramref name="input"/> ([rows x inputWidth]).</summary>
+    /// <remarks>One fused pass per row: gamma and beta are summed over the conditions in order, then
+    /// out = fma(gamma, h, beta); gamma is not kept (the backward pass recomputes it, in the same order).</remarks>
     public void Forward(ReadOnlySpan<float> hidden, ReadOnlySpan<float> input, int inputWidth, int rows)
     {
         _rows = rows;
         var width = Width;
-        var beta = Output.AsSpan();
+        var scale = Scale.Value;
+        var shift = Shift.Value;
         for (var r = 0; r < rows; r++)
         {
             var condition = input.Slice(r * inputWidth + inputWidth - Conditions, Conditions);
-            var gamma = _gamma.AsSpan(r * width, width);
-            var shift = beta.Slice(r * width, width);
-            gamma.Fill(1f);
-            shift.Clear();
-            for (var i = 0; i < condition.Length; i++)
-            {
-                MultiplyAdd(condition[i], Scale.Value.AsSpan(i * width, width), gamma);
-                MultiplyAdd(condition[i], Shift.Value.AsSpan(i * width, width), shift);
-            }
-
-            // out = fma(gamma, h, beta), written over beta.
             var h = hidden.Slice(r * width, width);
+            var output = Output.AsSpan(r * width, width);
             var j = 0;
             for (; j + Vector256<float>.Count <= width; j += Vector256<float>.Count)
             {
-                Vector256.FusedMultiplyAdd(Vector256.Create<float>(gamma[j..]), Vector256.Create(h[j..]), Vector256.Create<float>(shift[j..])).CopyTo(shift[j..]);
+                var gamma = Vector256<float>.One;
+                var beta = Vector256<float>.Zero;
+                for (var i = 0; i < condition.Length; i++)
+                {
+                    var c = Vector256.Create(condition[i]);
+                    gamma = Vector256.FusedMultiplyAdd(c, Vector256.Create<float>(scale.AsSpan((i * width) + j)), gamma);
+                    beta = Vector256.FusedMultiplyAdd(c, Vector256.Create<float>(shift.AsSpan((i * width) + j)), beta);
+                }
+
+                Vector256.FusedMultiplyAdd(gamma, Vector256.Create(h[j..]), beta).CopyTo(output[j..]);
             }
 
             for (; j < width; j++)
             {
-                shift[j] = MathF.FusedMultiplyAdd(gamma[j], h[j], shift[j]);
+                var gamma = 1f;
+                var beta = 0f;
+                for (var i = 0; i < condition.Length; i++)
+                {
+                    gamma = MathF.FusedMultiplyAdd(condition[i], scale[(i * width) + j], gamma);
+                    beta = MathF.FusedMultiplyAdd(condition[i], shift[(i * width) + j], beta);
+                }
+
+                output[j] = MathF.FusedMultiplyAdd(gamma, h[j], beta);
             }
         }
     }
@@ -91,45 +97,55 @@ public sealed class FilmLayer
     /// Writes the gradients of S and B times <paramref name="parameterScale"/> for d(loss)/d(outputs)
     /// <paramref name="grad"/>, then turns <paramref name="grad"/> in place into d(loss)/d(<paramref name="hidden"/>).
     /// </summary>
+    /// <remarks>One fused pass per row: dS += c (g h), dB += c g (over the rows in order), g *= gamma.</remarks>
     public void Backward(ReadOnlySpan<float> hidden, Span<float> grad, ReadOnlySpan<float> input, int inputWidth, float parameterScale)
     {
         var rows = _rows;
         var width = Width;
-        var scaleGradient = Scale.Gradient.AsSpan();
-        var shiftGradient = Shift.Gradient.AsSpan();
-        scaleGradient.Clear();
-        shiftGradient.Clear();
-        var product = _product.AsSpan(0, width);
+        var scale = Scale.Value;
+        var scaleGradient = Scale.Gradient;
+        var shiftGradient = Shift.Gradient;
+        Array.Clear(scaleGradient);
+        Array.Clear(shiftGradient);
         for (var r = 0; r < rows; r++)
         {
             var condition = input.Slice(r * inputWidth + inputWidth - Conditions, Conditions);
             var g = grad.Slice(r * width, width);
-            MatrixKernels.Multiply(g, hidden.Slice(r * width, width), product);
-            for (var i = 0; i < condition.Length; i++)
+            var h = hidden.Slice(r * width, width);
+            var j = 0;
+            for (; j + Vector256<float>.Count <= width; j += Vector256<float>.Count)
             {
-                var c = condition[i] * parameterScale;
-                MultiplyAdd(c, product, scaleGradient.Slice(i * width, width));
-                MultiplyAdd(c, g, shiftGradient.Slice(i * width, width));
+                var gj = Vector256.Create<float>(g[j..]);
+                var product = gj * Vector256.Create(h[j..]);
+                var gamma = Vector256<float>.One;
+                for (var i = 0; i < condition.Length; i++)
+                {
+                    var at = (i * width) + j;
+                    var c = Vector256.Create(condition[i]);
+                    gamma = Vector256.FusedMultiplyAdd(c, Vector256.Create<float>(scale.AsSpan(at)), gamma);
+                    var factor = Vector256.Create(condition[i] * parameterScale);
+                    Vector256.FusedMultiplyAdd(factor, product, Vector256.Create<float>(scaleGradient.AsSpan(at))).CopyTo(scaleGradient.AsSpan(at));
+                    Vector256.FusedMultiplyAdd(factor, gj, Vector256.Create<float>(shiftGradient.AsSpan(at))).CopyTo(shiftGradient.AsSpan(at));
+                }
+
+                (gj * gamma).CopyTo(g[j..]);
             }
-        }
 
-        var all = rows * width;
-        MatrixKernels.Multiply(grad[..all], _gamma.AsSpan(0, all), grad[..all]);
-    }
+            for (; j < width; j++)
+            {
+                var product = g[j] * h[j];
+                var gamma = 1f;
+                for (var i = 0; i < condition.Length; i++)
+                {
+                    var at = (i * width) + j;
+                    gamma = MathF.FusedMultiplyAdd(condition[i], scale[at], gamma);
+                    var factor = condition[i] * parameterScale;
+                    scaleGradient[at] = MathF.FusedMultiplyAdd(factor, product, scaleGradient[at]);
+                    shiftGradient[at] = MathF.FusedMultiplyAdd(factor, g[j], shiftGradient[at]);
+                }
 
-    /// <summary>target[j] = fma(factor, source[j], target[j]), lane-wise: the same bits at every vector width.</summary>
-    private static void MultiplyAdd(float factor, ReadOnlySpan<float> source, Span<float> target)
-    {
-        var j = 0;
-        var scale = Vector256.Create(factor);
-        for (; j + Vector256<float>.Count <= target.Length; j += Vector256<float>.Count)
-        {
-            Vector256.FusedMultiplyAdd(scale, Vector256.Create(source[j..]), Vector256.Create<float>(target[j..])).CopyTo(target[j..]);
-        }
-
-        for (; j < target.Length; j++)
-        {
-            target[j] = MathF.FusedMultiplyAdd(factor, source[j], target[j]);
+                g[j] *= gamma;
+            }
         }
     }
 }
