@@ -33,7 +33,6 @@ public class ConditionalFrontTests
     }
 
     [Theory]
-    [InlineData("conditional: { sampling: per-row }", "must be per-batch: the fairness losses")]
     [InlineData("conditional: { grid: 11 }", "'front.conditional.grid' must be 0")]
     [InlineData("conditional: { distribution: log-uniform, epochs: 6 }, lambda_x: 1", "unknown key")]
     public void A_front_mistake_is_located_and_explained(string replacement, string detail)
@@ -43,6 +42,24 @@ public class ConditionalFrontTests
 
         error.Location!.Line.ShouldBe(19);
         error.Message.ShouldContain(detail, Case.Insensitive);
+    }
+
+    [Fact]
+    public void Per_row_draws_train_a_front_that_differs_from_per_batch_draws_and_does_not_depend_on_threads()
+    {
+        using var folder = new TempDataFolder();
+        folder.Write("data.csv", ComparisonRunnerTests.SyntheticCsv());
+        var perRow = Parse(folder, Yaml.Replace("conditional: { epochs: 6 }", "conditional: { sampling: per-row, epochs: 6 }"));
+        ((MethodComparisonSpec)perRow.Spec).Front.Conditional!.Sampling.ShouldBe(ConditionalSampling.PerRow);
+
+        var one = ComparisonRunner.Run(perRow, 1, null, CancellationToken.None);
+        var two = ComparisonRunner.Run(perRow, 2, null, CancellationToken.None);
+        var perBatch = ComparisonRunner.Run(Parse(folder, Yaml), 2, null, CancellationToken.None);
+
+        one.Runs.ShouldAllBe(run => run.Failure == null);
+        CsvFormat.Write(ComparisonTables.Runs(two)).ShouldBe(CsvFormat.Write(ComparisonTables.Runs(one)));
+        CsvFormat.Write(ComparisonTables.Front(one)).ShouldNotBe(CsvFormat.Write(ComparisonTables.Front(perBatch)));
+        ComparisonTables.Front(one).Title.ShouldContain("per-row uniform draws");
     }
 
     [Fact]

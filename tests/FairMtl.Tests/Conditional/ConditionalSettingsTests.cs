@@ -38,8 +38,10 @@ public class ConditionalSettingsTests
             .ShouldBe(["w1:0-1", "lambda_a:0-3", "lambda_b:0-3", "ratio_a:0-2", "ratio_b:0-2"]);
         ModelCount.Of(spec).ShouldBe(2 * (2 + 3));
 
-        Should.Throw<FairMtlException>(() => Parse(folder, Yaml.Replace("conditional: { epochs: 6 }", "conditional: { sampling: per-row }")))
-            .Message.ShouldContain("'sweep.conditional.sampling' must be per-batch");
+        ((MultiTaskSpec)Parse(folder, Yaml.Replace("conditional: { epochs: 6 }", "conditional: { sampling: per-row }")).Spec).Sweep.Conditional!.Sampling
+            .ShouldBe(ConditionalSampling.PerRow);
+        Should.Throw<FairMtlException>(() => Parse(folder, Yaml.Replace("conditional: { epochs: 6 }", "conditional: { grid: 5 }")))
+            .Message.ShouldContain("'sweep.conditional.grid' must be 0");
         Should.Throw<FairMtlException>(() => Parse(folder, Yaml.Replace("  b: { column: lb, above: 0.5 }", "  b: { column: lb, above: 0.5 }\n  c: { column: la }")))
             .Message.ShouldContain("'sweep.conditional' needs two tasks");
         Should.Throw<FairMtlException>(() => Parse(folder, Yaml.Replace("  epochs: 4", "  epochs: 4\n  engine: torch")))
@@ -99,7 +101,10 @@ public class ConditionalSettingsTests
     public void One_model_per_method_and_repetition_is_scored_at_every_setting_and_fronts_compares_it_method_by_method()
     {
         using var folder = new TempDataFolder();
+        var perRow = MultiTaskRunner.Run(Parse(folder, Yaml.Replace("conditional: { epochs: 6 }", "conditional: { sampling: per-row, epochs: 6 }")), 2, null, CancellationToken.None);
         var conditional = MultiTaskRunner.Run(Parse(folder, Yaml), 1, null, CancellationToken.None);
+        perRow.Runs.ShouldAllBe(run => run.Failure == null && run.Epochs == 6);
+        CsvFormat.Write(MultiTaskTables.Runs(perRow)).ShouldNotBe(CsvFormat.Write(MultiTaskTables.Runs(conditional)));
         var again = MultiTaskRunner.Run(Parse(folder, Yaml), 2, null, CancellationToken.None);
         var perSetting = MultiTaskRunner.Run(
             Parse(folder, Yaml.Replace(", conditional: { epochs: 6 }", string.Empty).Replace("name: mt-synthetic", "name: per-setting")), 2, null, CancellationToken.None);

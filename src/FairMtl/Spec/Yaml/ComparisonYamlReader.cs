@@ -437,33 +437,24 @@ public static class ComparisonYamlReader
         var attributeNode = front.Get("attribute");
         var attribute = attributeNode is null ? attributes[0] : ResolveAttribute(attributeNode, attributes);
         var conditional = front.Get("conditional") is { } conditionalNode
-            ? ReadBatchConditional(
-                conditionalNode, [new SweepVariable("lambda", lambdas)], "front", "the fairness losses of a front's methods", "a front is scored at its declared lambdas only (front.csv has a row per lambda)")
+            ? ReadComparisonConditional(
+                conditionalNode, [new SweepVariable("lambda", lambdas)], "front", "a front is scored at its declared lambdas only (front.csv has a row per lambda)")
             : null;
         return new FrontSpec(names, lambdas, fairness, attribute, conditional);
     }
 
     /// <summary>
     /// <c>front.conditional</c> or a multi-task comparison's <c>sweep.conditional</c>: as a sweep's
-    /// (<see cref="SweepSectionReader"/>) over <paramref name="variables"/>; draws per batch only (the methods' fairness
-    /// losses are statistics of the whole batch, so a row cannot carry its own draw into them) and no grid (the tables
-    /// have a row per declared point). <see cref="ConditionalSpec.Epochs"/> is 0 (training.epochs) until the training
-    /// section is read.
+    /// (<see cref="SweepSectionReader"/>) over <paramref name="variables"/>, drawn per batch unless declared per row,
+    /// without a grid (the tables have a row per declared point). <see cref="ConditionalSpec.Epochs"/> is 0
+    /// (training.epochs) until the training section is read.
     /// </summary>
-    private static ConditionalSpec ReadBatchConditional(YamlNodeReader node, IReadOnlyList<SweepVariable> variables, string section, string losses, string rows)
+    private static ConditionalSpec ReadComparisonConditional(YamlNodeReader node, IReadOnlyList<SweepVariable> variables, string section, string rows)
     {
         var conditional = SweepSectionReader.ReadConditional(node, variables, defaultGrid: 0, pathPrefix: section, defaultSampling: ConditionalSampling.PerBatch);
-        var mapping = node.AsMapping("a mapping of sampling, distribution, film, epochs and grid", SweepSectionReader.ConditionalKeys);
-        if (conditional.Sampling == ConditionalSampling.PerRow)
-        {
-            throw (mapping.Get("sampling") ?? node).Error(
-                DiagnosticCodes.InvalidValue,
-                $"'{section}.conditional.sampling' must be per-batch: {losses} are statistics of the whole batch, "
-                + "so one row cannot carry its own draw into them (write 'sampling: per-batch')");
-        }
-
         if (conditional.Grid != 0)
         {
+            var mapping = node.AsMapping("a mapping of sampling, distribution, film, epochs and grid", SweepSectionReader.ConditionalKeys);
             throw mapping.Require("grid").Error(DiagnosticCodes.InvalidValue, $"'{section}.conditional.grid' must be 0: {rows}");
         }
 
@@ -622,7 +613,7 @@ public static class ComparisonYamlReader
 
         var variables = (spec with { Conditional = new ConditionalSpec(ConditionalSampling.PerBatch, ConditionalDistribution.Uniform, true, 0, 0) })
             .ConditionVariables(tasks.Select(task => task.Name).ToArray()).Variables;
-        return spec with { Conditional = ReadBatchConditional(conditionalNode, variables, "sweep", "a multi-task method's fairness losses", "the settings table has a row per drawn setting") };
+        return spec with { Conditional = ReadComparisonConditional(conditionalNode, variables, "sweep", "the runs table has a row per drawn setting") };
     }
 
     private static readonly string[] TrainingKeys = ["optimizer", "batch_size", "epochs", "selection", "engine", "reduction"];
