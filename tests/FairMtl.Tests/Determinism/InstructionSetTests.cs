@@ -71,6 +71,26 @@ public class InstructionSetTests
     }
 
     [Fact]
+    public async Task Conditional_multi_task_settings_drawn_per_row_give_identical_files_across_threads_and_instruction_sets()
+    {
+        // Five conditioning variables, the routes of MTA-F interpolated at 32 corners, a weight per row in every term.
+        using var folder = new TempDataFolder();
+        var path = HostRun.SmallExperiment(folder, "adult-mtaf-conditional", text => text
+            .Replace("runs: 100,", "runs: 3,")
+            .Replace("conditional: { epochs: 80 }", "conditional: { sampling: per-row, epochs: 2 }")
+            .Replace("protocol: { repetitions: 10,", "protocol: { repetitions: 1,")
+            .Replace("epochs: 10", "epochs: 1")
+            .Replace("  missing: [\"?\"]", "  missing: [\"?\"]\n  filter: [\"age < 25\"]"));
+        var text = File.ReadAllText(path);
+        foreach (var edit in new[] { "runs: 3,", "sampling: per-row, epochs: 2", "repetitions: 1,", "filter: [\"age < 25\"]" })
+        {
+            text.ShouldContain(edit, Case.Sensitive);
+        }
+
+        await ShouldWriteIdenticalFilesEverywhereAsync(folder, path, "methods.csv", "runs.csv", "references.csv");
+    }
+
+    [Fact]
     public async Task A_comparison_on_one_hot_data_gives_identical_files_across_threads_and_instruction_sets()
     {
         // Adult's inputs are mostly one-hot: its first layer runs over the non-zero inputs only (SparseRows).
