@@ -38,4 +38,9 @@ public sealed record ComparisonResult(
     int DroppedMissing,
     IReadOnlyList<string> FeatureNames,
     IReadOnlyList<DataFileProvenance> Provenance,
-    Execution.RunTimings Timings);
+    Execution.RunTimings Timings)
+{
+    /// <summary>A conditional front's models on the grid: per front method and grid lambda, the means over the
+    /// repetitions (<c>front.conditional.grid</c>); empty otherwise.</summary>
+    public IReadOnlyList<MethodSummary> Grid { get; init; } = [];
+}

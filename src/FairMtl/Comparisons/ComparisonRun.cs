@@ -13,6 +13,8 @@ namespace FairMtl.Comparisons;
 /// <param name="Points">For a conditional front unit (one loss-conditional model scored at every lambda): the model's
 /// run at each of the front's lambdas, each with the model's epochs and steps; this run then has no metrics of its own.
 /// Null for every other unit.</param>
+/// <param name="Grid">For a conditional front unit with <c>front.conditional.grid</c>: the model's run at each grid
+/// lambda (for the figures' curves); null otherwise.</param>
 public sealed record ComparisonRun(
     string Method,
     double Lambda,
@@ -23,4 +25,5 @@ public sealed record ComparisonRun(
     long Steps,
     double[]? Metrics,
     string? Failure,
-    IReadOnlyList<ComparisonRun>? Points = null);
+    IReadOnlyList<ComparisonRun>? Points = null,
+    IReadOnlyList<ComparisonRun>? Grid = null);

@@ -1,3 +1,4 @@
+using FairMtl.Conditional;
 using FairMtl.Evaluation.Classification;
 using FairMtl.Spec;
 using FairMtl.Sweeps;
@@ -7,7 +8,8 @@ namespace FairMtl.Comparisons;
 /// <summary>
 /// A method comparison's conditional front unit (<c>front.conditional</c>, docs/conditional-sweeps.md): one
 /// loss-conditional model of a front method in a repetition, trained with lambda drawn per batch over the front's range
-/// (<see cref="ConditionalUnitTraining"/>), then scored on the repetition's test rows at each of the front's lambdas.
+/// (<see cref="ConditionalUnitTraining"/>), then scored on the repetition's test rows at each of the front's lambdas and,
+/// with a grid, at each grid lambda.
 /// </summary>
 public static class ConditionalFront
 {
@@ -37,6 +39,12 @@ public static class ConditionalFront
             runs[i] = container with { Lambda = front.Lambdas[i], Metrics = metrics };
         }
 
-        return container with { Points = runs };
+        var grid = ConditionalGrid.Points(front.AsSweep(), 0).Select(point =>
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var logits = TaskScores.Logits(model.Network, model.Plan, model.At(point.Values), tasks.Count);
+            return container with { Lambda = point.Values[0], Metrics = RunScores.Of(logits, repetition, spec.Tasks.ToArray(), data.Attributes, eod) };
+        }).ToArray();
+        return container with { Points = runs, Grid = grid.Length == 0 ? null : grid };
     }
 }

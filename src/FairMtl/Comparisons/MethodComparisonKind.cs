@@ -123,7 +123,7 @@ public sealed class MethodComparisonKind : IStorableKind<ComparisonUnit, Compari
             foreach (var lambda in Spec.Front.Lambdas)
             {
                 yield return result.Points?.FirstOrDefault(point => point.Lambda == lambda)
-                    ?? result with { Lambda = lambda, Metrics = null, Failure = result.Failure ?? "the conditional model has no run at this lambda", Points = null };
+                    ?? result with { Lambda = lambda, Metrics = null, Failure = result.Failure ?? "the conditional model has no run at this lambda", Points = null, Grid = null };
             }
         }
     }
@@ -176,6 +176,11 @@ public sealed class MethodComparisonKind : IStorableKind<ComparisonUnit, Compari
 
         // A conditional unit's runs share one model: its steps count once.
         var steps = run.Results.Sum(r => r.Steps);
+        var gridRuns = run.Results.SelectMany(r => r.Grid ?? []).ToArray();
+        var grid = spec.Front.Methods
+            .SelectMany(name => gridRuns.Where(r => r.Method == name).Select(r => r.Lambda).Distinct().Select(lambda => MethodSummary.Of(
+                name, lambda, gridRuns.Where(r => r.Method == name && r.Lambda == lambda).ToArray(), columns.Count)))
+            .ToArray();
         return new ComparisonResult(
             _experiment,
             columns,
@@ -193,7 +198,10 @@ public sealed class MethodComparisonKind : IStorableKind<ComparisonUnit, Compari
             data.Table.DroppedMissing,
             data.Table.FeatureNames,
             data.Table.Files,
-            run.Timings(_loaded.LoadSeconds, steps));
+            run.Timings(_loaded.LoadSeconds, steps))
+        {
+            Grid = grid,
+        };
     }
 
     private static ComparisonRun Train(

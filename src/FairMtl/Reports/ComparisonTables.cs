@@ -55,6 +55,23 @@ public static class ComparisonTables
         };
     }
 
+    /// <summary>A conditional front's models on the grid: one row per front method and grid lambda, the means and sds
+    /// over the repetitions (as <see cref="Front"/>, without the front flag); null without a grid.</summary>
+    public static Table? Grid(ComparisonResult result)
+    {
+        if (result.Grid.Count == 0)
+        {
+            return null;
+        }
+
+        var columns = new List<TableColumn> { new(RunColumns.Method, Key: true), new(RunColumns.Lambda, Format: "R", Key: true), new(RunColumns.Runs) };
+        AddMetricColumns(columns, result.Columns);
+        var rows = result.Grid
+            .Select(summary => new object?[] { summary.Method, summary.Lambda, summary.Succeeded }.Concat(MetricCells(summary)).ToArray())
+            .ToArray();
+        return new Table(TableNames.Grid, "The conditional front models on the grid of lambda (means over repetitions)", columns, rows);
+    }
+
     /// <summary>One row per trained model.</summary>
     public static Table Runs(ComparisonResult result)
     {

@@ -47,9 +47,12 @@ public static class ResultSnapshot
             result.Experiment.Spec.Name,
             result.Provenance,
             $"# rows used: {result.Rows.ToString(CultureInfo.InvariantCulture)}, inputs: {result.FeatureNames.Count.ToString(CultureInfo.InvariantCulture)}",
-            ComparisonTables.Methods(result),
-            ComparisonTables.Front(result),
-            ComparisonTables.Runs(result));
+            [
+                ComparisonTables.Methods(result),
+                ComparisonTables.Front(result),
+                .. ComparisonTables.Grid(result) is { } grid ? [grid] : Array.Empty<Table>(),
+                ComparisonTables.Runs(result),
+            ]);
 
     /// <summary>Renders the snapshot text of a multi-task comparison: its selected points, runs and references.</summary>
     public static string Render(MultiTask.MultiTaskResult result) =>

@@ -32,6 +32,10 @@ public static class ResultWriter
         if (result.Front.Count > 0)
         {
             files.Add((Csv(TableNames.Front), CsvFormat.Write(ComparisonTables.Front(result))));
+            if (ComparisonTables.Grid(result) is { } grid)
+            {
+                files.Add((Csv(TableNames.Grid), CsvFormat.Write(grid)));
+            }
         }
 
         files.Add((Csv(TableNames.Runs), CsvFormat.Write(ComparisonTables.Runs(result))));

@@ -117,6 +117,7 @@ public static class CanonicalJson
     private static readonly Dictionary<string, Func<object?, bool>> RunKeysAddedLater = new(StringComparer.Ordinal)
     {
         ["points"] = value => value is null,
+        ["grid"] = value => value is null,
     };
 
     private static readonly Dictionary<string, Func<object?, bool>> MethodKeysAddedLater = new(StringComparer.Ordinal)

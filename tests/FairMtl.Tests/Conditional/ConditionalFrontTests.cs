@@ -33,7 +33,7 @@ public class ConditionalFrontTests
     }
 
     [Theory]
-    [InlineData("conditional: { grid: 11 }", "'front.conditional.grid' must be 0")]
+    [InlineData("conditional: { grid: 1 }", "0 (no grid) or an integer from 2 to 10000")]
     [InlineData("conditional: { distribution: log-uniform, epochs: 6 }, lambda_x: 1", "unknown key")]
     public void A_front_mistake_is_located_and_explained(string replacement, string detail)
     {
@@ -60,6 +60,28 @@ public class ConditionalFrontTests
         CsvFormat.Write(ComparisonTables.Runs(two)).ShouldBe(CsvFormat.Write(ComparisonTables.Runs(one)));
         CsvFormat.Write(ComparisonTables.Front(one)).ShouldNotBe(CsvFormat.Write(ComparisonTables.Front(perBatch)));
         ComparisonTables.Front(one).Title.ShouldContain("per-row uniform draws");
+    }
+
+    [Fact]
+    public void A_grid_scores_each_model_along_lambda_where_a_grid_lambda_that_is_a_front_lambda_scores_the_same()
+    {
+        using var folder = new TempDataFolder();
+        folder.Write("data.csv", ComparisonRunnerTests.SyntheticCsv());
+        var result = ComparisonRunner.Run(Parse(folder, Yaml.Replace("conditional: { epochs: 6 }", "conditional: { epochs: 6, grid: 7 }")), 2, null, CancellationToken.None);
+
+        result.Grid.Select(summary => (summary.Method, summary.Lambda)).ShouldBe(
+            new[] { "MTL-GLF", "DPL" }.SelectMany(method => new[] { 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8 }.Select(lambda => (method, lambda))));
+        foreach (var point in result.Front)
+        {
+            var same = result.Grid.Single(summary => summary.Method == point.Method && summary.Lambda == point.Lambda);
+            same.Means.ShouldBe(point.Means);
+        }
+
+        ComparisonTables.Grid(result)!.Rows.Count.ShouldBe(14);
+        var written = ResultWriter.Write(result, Path.Combine(folder.Path, "out"), new CodeVersion("test", null));
+        written.Select(Path.GetFileName).ShouldContain("grid.csv");
+        File.ReadAllText(Path.Combine(folder.Path, "out", "figures", "auc-vs-eod.svg")).ShouldContain("MTL-GLF on the λ grid");
+        ResultSnapshot.Render(result).ShouldContain("## grid");
     }
 
     [Fact]

@@ -59,15 +59,15 @@ public class InstructionSetTests
         using var folder = new TempDataFolder();
         var path = HostRun.SmallExperiment(folder, "adult-sex-conditional", text => text
             .Replace("protocol: { repetitions: 10, seed: 0 }", "protocol: { repetitions: 1, seed: 0 }")
-            .Replace("conditional: { sampling: per-batch, distribution: uniform, film: true, epochs: 40 }", "conditional: { sampling: per-batch, distribution: uniform, film: true, epochs: 2 }")
+            .Replace("conditional: { sampling: per-batch, distribution: uniform, film: true, epochs: 40, grid: 33 }", "conditional: { sampling: per-batch, distribution: uniform, film: true, epochs: 2, grid: 5 }")
             .Replace("  missing: [\"?\"]", "  missing: [\"?\"]\n  filter: [\"age < 25\"]"));
         var text = File.ReadAllText(path);
-        foreach (var edit in new[] { "repetitions: 1,", "film: true, epochs: 2 }", "filter: [\"age < 25\"]" })
+        foreach (var edit in new[] { "repetitions: 1,", "film: true, epochs: 2, grid: 5 }", "filter: [\"age < 25\"]" })
         {
             text.ShouldContain(edit, Case.Sensitive);
         }
 
-        await ShouldWriteIdenticalFilesEverywhereAsync(folder, path, "methods.csv", "runs.csv", "front.csv");
+        await ShouldWriteIdenticalFilesEverywhereAsync(folder, path, "methods.csv", "runs.csv", "front.csv", "grid.csv");
     }
 
     [Fact]

@@ -14,6 +14,9 @@ public static class ComparisonFigures
     {
         var methods = results.Table(TableNames.Methods);
         var front = results.HasTable(TableNames.Front) ? results.Table(TableNames.Front) : null;
+        var grid = results.HasTable(TableNames.Grid) && results.Find("spec.front.conditional") is { ValueKind: System.Text.Json.JsonValueKind.Object }
+            ? results.Table(TableNames.Grid)
+            : null;
         var repetitions = results.Text("protocol.repetitions");
         var figures = new List<Figure>();
         foreach (var fairness in methods.Columns.Where(column => column == MetricColumn.Eod || column.StartsWith(MetricColumn.Eod + "(", StringComparison.Ordinal)))
@@ -51,10 +54,29 @@ public static class ComparisonFigures
                 }
             }
 
+            if (grid is not null)
+            {
+                // The conditional models' curves along the grid of lambda, under the fronts' points.
+                foreach (var method in Enumerable.Range(0, grid.Rows.Count).Select(row => grid.Text(row, RunColumns.Method)).Distinct())
+                {
+                    var colour = Array.IndexOf(names, method);
+                    series.Insert(0, new Series(
+                        method + " on the λ grid",
+                        Enumerable.Range(0, grid.Rows.Count).Where(row => grid.Text(row, RunColumns.Method) == method)
+                            .OrderBy(row => grid.Number(row, RunColumns.Lambda))
+                            .Select(row => new ChartPoint(grid.Number(row, fairness), grid.Number(row, MetricColumn.Auc)))
+                            .ToArray(),
+                        SeriesStyle.Line,
+                        colour < 0 ? series.Count : colour,
+                        Marker.None,
+                        Faint: true));
+                }
+            }
+
             var suffix = attribute.Length == 0 ? string.Empty : $" ({attribute})";
             figures.Add(new Figure(
                 "auc-vs-eod" + (attribute.Length == 0 ? string.Empty : "-" + attribute),
-                $"AUC against the equalized-odds difference{suffix} on the test rows: each method's mean over {repetitions} repetition(s) with ±1 sd bars; dashed lines: the λ fronts, labelled with λ. Fairer is left, better is up.",
+                $"AUC against the equalized-odds difference{suffix} on the test rows: each method's mean over {repetitions} repetition(s) with ±1 sd bars; dashed lines: the λ fronts, labelled with λ{(grid is null ? string.Empty : "; thin lines: the conditional models along the grid of λ")}. Fairer is left, better is up.",
                 new Chart(
                     $"AUC vs EOD{suffix}",
                     new Axis($"EOD{suffix}: equalized-odds difference (lower is fairer)", Min: 0),
