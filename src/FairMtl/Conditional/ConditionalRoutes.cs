@@ -19,35 +19,62 @@ namespace FairMtl.Conditional;
 /// </summary>
 public sealed class ConditionalRoutes : IBatchObjective
 {
-    private readonly HeadRoute[][] _corners;
+    private readonly HeadRoute[] _first;
     private readonly RoutedObjective _objective;
     private readonly ConditionSampler _sampler;
     private readonly double[] _draw;
     private readonly double[] _weights;
-    private readonly RowRouting? _rows;
+
+    // Per head (and per route term), the corners' values in corner order: what each draw interpolates.
+    private readonly double[][] _headScales;
+    private readonly double[][] _trunkScales;
+    private readonly double[][][] _headCoefficients;
+    private readonly double[][][] _trunkCoefficients;
+
+    // Per-row draws: each route term's index among the objective's distinct terms, whether the trunk needs a gradient
+    // of its own, and that gradient's buffer.
+    private readonly int[][] _headTerms;
+    private readonly int[][] _trunkTerms;
+    private readonly bool[] _separateTrunk;
+    private readonly float[][] _trunkBuffers;
 
     /// <param name="routesAt">The method's routes at given values of its variables (in the sampler's order): the same
     /// heads and the same kinds of terms in the same order at every value.</param>
     /// <param name="network">The conditional network.</param>
-    /// <param name="sampler">The draws (one per batch).</param>
+    /// <param name="sampler">The draws (one per batch or one per row).</param>
     public ConditionalRoutes(Func<double[], IReadOnlyList<HeadRoute>> routesAt, MultiHeadNetwork network, ConditionSampler sampler)
     {
         var variables = sampler.Variables;
-        _corners = new HeadRoute[1 << variables][];
-        for (var corner = 0; corner < _corners.Length; corner++)
+        var corners = new HeadRoute[1 << variables][];
+        for (var corner = 0; corner < corners.Length; corner++)
         {
-            _corners[corner] = routesAt(Enumerable.Range(0, variables).Select(i => (double)((corner >> i) & 1)).ToArray()).ToArray();
-            if (_corners[corner].Length != _corners[0].Length)
+            corners[corner] = routesAt(Enumerable.Range(0, variables).Select(i => (double)((corner >> i) & 1)).ToArray()).ToArray();
+            if (corners[corner].Length != corners[0].Length)
             {
                 throw new ArgumentException("The routes have other heads at another value of the variables.", nameof(routesAt));
             }
         }
 
-        _objective = new RoutedObjective(_corners[0], network);
+        _first = corners[0];
+        _objective = new RoutedObjective(_first, network);
         _sampler = sampler;
         _draw = new double[variables];
-        _weights = new double[_corners.Length];
-        _rows = sampler.PerRow ? new RowRouting(_corners, network) : null;
+        _weights = new double[corners.Length];
+        var heads = _first.Length;
+        _headScales = ByHead(h => corners.Select(corner => (double)corner[h].HeadScale).ToArray());
+        _trunkScales = ByHead(h => corners.Select(corner => (double)corner[h].TrunkScale).ToArray());
+        _headCoefficients = ByHead(h => Enumerable.Range(0, _first[h].Terms.Count)
+            .Select(t => corners.Select(corner => corner[h].Terms[t].Coefficient).ToArray()).ToArray());
+        _trunkCoefficients = ByHead(h => Enumerable.Range(0, TrunkTerms(_first[h]).Count)
+            .Select(t => corners.Select(corner => TrunkTerms(corner[h])[t].Coefficient).ToArray()).ToArray());
+        _headTerms = ByHead(h => _first[h].Terms.Select(term => _objective.TermIndex(h, term.Term)).ToArray());
+        _trunkTerms = ByHead(h => TrunkTerms(_first[h]).Select(term => _objective.TermIndex(h, term.Term)).ToArray());
+        _separateTrunk = Enumerable.Range(0, heads)
+            .Select(h => _first[h].TrunkTerms is not null || corners.Any(corner => corner[h].HeadScale != corner[h].TrunkScale))
+            .ToArray();
+        _trunkBuffers = ByHead(h => sampler.PerRow && _separateTrunk[h] ? Numerics.UnitBuffers.Rent<float>(network.MaxRows * network.Heads[h].Outputs) : []);
+
+        T[] ByHead<T>(Func<int, T> value) => Enumerable.Range(0, heads).Select(value).ToArray();
     }
 
     /// <summary>The routes at <paramref name="values"/>: every coefficient and scale interpolated multilinearly between
@@ -55,16 +82,15 @@ public sealed class ConditionalRoutes : IBatchObjective
     public HeadRoute[] At(IReadOnlyList<double> values)
     {
         CornerWeights(values, _weights);
-
-        var first = _corners[0];
-        var routes = new HeadRoute[first.Length];
+        var routes = new HeadRoute[_first.Length];
         for (var h = 0; h < routes.Length; h++)
         {
+            var first = _first[h];
             routes[h] = new HeadRoute(
-                Terms(h, route => route.Terms),
-                (float)Sum(corner => _corners[corner][h].HeadScale),
-                (float)Sum(corner => _corners[corner][h].TrunkScale),
-                first[h].TrunkTerms is null ? null : Terms(h, route => route.TrunkTerms!));
+                Interpolated(first.Terms, _headCoefficients[h]),
+                (float)Interpolate(_headScales[h]),
+                (float)Interpolate(_trunkScales[h]),
+                first.TrunkTerms is null ? null : Interpolated(first.TrunkTerms, _trunkCoefficients[h]));
         }
 
         return routes;
@@ -74,9 +100,9 @@ public sealed class ConditionalRoutes : IBatchObjective
     public double Evaluate(
         MultiHeadNetwork network, TrainingBatch batch, float[][] gradients, Span<float> headScales, Span<float> trunkScales, float[]?[] trunkGradients)
     {
-        if (_rows is not null)
+        if (_sampler.PerRow)
         {
-            return _rows.Evaluate(network, batch, gradients, headScales, trunkScales, trunkGradients, _sampler, _draw, _weights);
+            return EvaluatePerRow(network, batch, gradients, headScales, trunkScales, trunkGradients);
         }
 
         _sampler.CopyRow(0, _draw);
@@ -85,7 +111,95 @@ public sealed class ConditionalRoutes : IBatchObjective
     }
 
     /// <inheritdoc/>
-    public string DescribeNonFinite() => _rows?.NonFinite ?? _objective.DescribeNonFinite();
+    public string DescribeNonFinite() => _objective.DescribeNonFinite();
+
+    /// <summary>
+    /// Per-row draws: every term's value and gradient once for the batch (the objective's), then for each row its
+    /// coefficients and scales at its own draw, weighting that row's share of each term's gradient for the head and,
+    /// where the trunk's differ, for the trunk; the routes' own scales become 1.
+    /// </summary>
+    private double EvaluatePerRow(
+        MultiHeadNetwork network, TrainingBatch batch, float[][] gradients, Span<float> headScales, Span<float> trunkScales, float[]?[] trunkGradients)
+    {
+        if (!_objective.ComputeTerms(network, batch, out var nonFinite))
+        {
+            return nonFinite;
+        }
+
+        var rows = batch.Rows;
+        for (var h = 0; h < _first.Length; h++)
+        {
+            headScales[h] = 1f;
+            trunkScales[h] = 1f;
+            trunkGradients[h] = _separateTrunk[h] ? _trunkBuffers[h] : null;
+        }
+
+        var total = 0.0;
+        for (var r = 0; r < rows; r++)
+        {
+            _sampler.CopyRow(r, _draw);
+            CornerWeights(_draw, _weights);
+            for (var h = 0; h < _first.Length; h++)
+            {
+                var width = network.Heads[h].Outputs;
+                total += Row(h, r, width, _headTerms[h], _headCoefficients[h], Interpolate(_headScales[h]), gradients[h], withValue: true) / rows;
+                if (_separateTrunk[h])
+                {
+                    Row(h, r, width, _trunkTerms[h], _trunkCoefficients[h], Interpolate(_trunkScales[h]), _trunkBuffers[h], withValue: false);
+                }
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>Row <paramref name="r"/> of <paramref name="target"/>: the sum over the route's terms (in order) of
+    /// its coefficient at the row's draw times the term's gradient, times <paramref name="scale"/>; returns the row's
+    /// share of the weighted terms' values (each value times coefficient times scale).</summary>
+    private double Row(int h, int r, int width, int[] terms, double[][] coefficients, double scale, float[] target, bool withValue)
+    {
+        var row = target.AsSpan(r * width, width);
+        row.Clear();
+        var value = 0.0;
+        for (var t = 0; t < terms.Length; t++)
+        {
+            var coefficient = Interpolate(coefficients[t]) * scale;
+            var c = (float)coefficient;
+            var gradient = _objective.TermGradient(h, terms[t]).AsSpan(r * width, width);
+            for (var o = 0; o < width; o++)
+            {
+                row[o] = MathF.FusedMultiplyAdd(c, gradient[o], row[o]);
+            }
+
+            value += withValue ? coefficient * _objective.TermValue(h, terms[t]) : 0;
+        }
+
+        return value;
+    }
+
+    /// <summary>The terms of <paramref name="route"/> with their coefficients interpolated at the current weights.</summary>
+    private (ILossTerm Term, double Coefficient)[] Interpolated(IReadOnlyList<(ILossTerm Term, double Coefficient)> route, double[][] coefficients)
+    {
+        var terms = new (ILossTerm Term, double Coefficient)[route.Count];
+        for (var t = 0; t < terms.Length; t++)
+        {
+            terms[t] = (route[t].Term, Interpolate(coefficients[t]));
+        }
+
+        return terms;
+    }
+
+    /// <summary>The sum over corners, in corner order, of each corner's current weight times its value.</summary>
+    private double Interpolate(double[] byCorner)
+    {
+        var sum = 0.0;
+        for (var corner = 0; corner < _weights.Length; corner++)
+        {
+            sum += _weights[corner] * byCorner[corner];
+        }
+
+        return sum;
+    }
 
     /// <summary>The multilinear weight of each corner at <paramref name="values"/>.</summary>
     private static void CornerWeights(IReadOnlyList<double> values, double[] weights)
@@ -102,171 +216,6 @@ public sealed class ConditionalRoutes : IBatchObjective
         }
     }
 
-    /// <summary>
-    /// Per-row routing: every term's value and gradient once per batch, then for each row its coefficients and scales
-    /// at its own draw, weighting that row's share of each term's gradient for the head and, where the trunk's differ,
-    /// for the trunk.
-    /// </summary>
-    private sealed class RowRouting
-    {
-        private readonly HeadRoute[][] _corners;
-        private readonly ILossTerm[][] _terms;
-        private readonly int[][] _headTerms;
-        private readonly int[]?[] _trunkTerms;
-        private readonly bool[] _separateTrunk;
-        private readonly float[][][] _termGradients;
-        private readonly double[][] _termValues;
-        private readonly float[][] _trunkBuffers;
-        private readonly int[] _outputs;
-
-        public RowRouting(HeadRoute[][] corners, MultiHeadNetwork network)
-        {
-            _corners = corners;
-            var first = corners[0];
-            var heads = first.Length;
-            _terms = new ILossTerm[heads][];
-            _headTerms = new int[heads][];
-            _trunkTerms = new int[heads][];
-            _separateTrunk = new bool[heads];
-            _termGradients = new float[heads][][];
-            _termValues = new double[heads][];
-            _trunkBuffers = new float[heads][];
-            _outputs = network.Heads.Select(head => head.Outputs).ToArray();
-            for (var h = 0; h < heads; h++)
-            {
-                var distinct = first[h].Terms.Select(term => term.Term).Concat(first[h].TrunkTerms?.Select(term => term.Term) ?? []).Distinct().ToArray();
-                _terms[h] = distinct;
-                _headTerms[h] = first[h].Terms.Select(term => Array.IndexOf(distinct, term.Term)).ToArray();
-                _trunkTerms[h] = first[h].TrunkTerms?.Select(term => Array.IndexOf(distinct, term.Term)).ToArray();
-                _separateTrunk[h] = _trunkTerms[h] is not null || corners.Any(corner => corner[h].HeadScale != corner[h].TrunkScale);
-                var width = network.MaxRows * _outputs[h];
-                _termGradients[h] = distinct.Select(_ => Numerics.UnitBuffers.Rent<float>(width)).ToArray();
-                _termValues[h] = new double[distinct.Length];
-                _trunkBuffers[h] = _separateTrunk[h] ? Numerics.UnitBuffers.Rent<float>(width) : [];
-            }
-        }
-
-        public string? NonFinite { get; private set; }
-
-        public double Evaluate(
-            MultiHeadNetwork network,
-            TrainingBatch batch,
-            float[][] gradients,
-            Span<float> headScales,
-            Span<float> trunkScales,
-            float[]?[] trunkGradients,
-            ConditionSampler sampler,
-            double[] draw,
-            double[] weights)
-        {
-            NonFinite = null;
-            var rows = batch.Rows;
-            for (var h = 0; h < _terms.Length; h++)
-            {
-                var outputs = network.Heads[h].Prediction.AsSpan(0, rows * _outputs[h]);
-                for (var k = 0; k < _terms[h].Length; k++)
-                {
-                    var value = _terms[h][k].Compute(outputs, batch, h, _termGradients[h][k]);
-                    if (!double.IsFinite(value))
-                    {
-                        NonFinite = $"{_terms[h][k].Name} of head '{network.Heads[h].Spec.Name}'";
-                        return value;
-                    }
-
-                    _termValues[h][k] = value;
-                }
-
-                headScales[h] = 1f;
-                trunkScales[h] = 1f;
-                trunkGradients[h] = _separateTrunk[h] ? _trunkBuffers[h] : null;
-            }
-
-            var total = 0.0;
-            for (var r = 0; r < rows; r++)
-            {
-                sampler.CopyRow(r, draw);
-                CornerWeights(draw, weights);
-                for (var h = 0; h < _terms.Length; h++)
-                {
-                    var headScale = Sum(weights, corner => corner[h].HeadScale);
-                    total += Row(h, r, weights, _headTerms[h], route => route.Terms, headScale, gradients[h], withValue: true) / rows;
-                    if (_separateTrunk[h])
-                    {
-                        var trunkScale = Sum(weights, corner => corner[h].TrunkScale);
-                        Row(h, r, weights, _trunkTerms[h] ?? _headTerms[h], route => route.TrunkTerms ?? route.Terms, trunkScale, _trunkBuffers[h], withValue: false);
-                    }
-                }
-            }
-
-            return total;
-        }
-
-        /// <summary>Row <paramref name="r"/> of <paramref name="target"/>: the sum over the route's terms (in order) of
-        /// its coefficient at the row's draw times the term's gradient, times <paramref name="scale"/>; returns the
-        /// row's share of the weighted terms' values (each value times coefficient times scale).</summary>
-        private double Row(
-            int h,
-            int r,
-            double[] weights,
-            int[] termIndex,
-            Func<HeadRoute, IReadOnlyList<(ILossTerm Term, double Coefficient)>> terms,
-            double scale,
-            float[] target,
-            bool withValue)
-        {
-            var width = _outputs[h];
-            var row = target.AsSpan(r * width, width);
-            row.Clear();
-            var value = 0.0;
-            for (var t = 0; t < termIndex.Length; t++)
-            {
-                var coefficient = Sum(weights, corner => terms(corner[h])[t].Coefficient) * scale;
-                var c = (float)coefficient;
-                var gradient = _termGradients[h][termIndex[t]].AsSpan(r * width, width);
-                for (var o = 0; o < width; o++)
-                {
-                    row[o] = MathF.FusedMultiplyAdd(c, gradient[o], row[o]);
-                }
-
-                value += withValue ? coefficient * _termValues[h][termIndex[t]] : 0;
-            }
-
-            return value;
-        }
-
-        private double Sum(double[] weights, Func<HeadRoute[], double> value)
-        {
-            var sum = 0.0;
-            for (var corner = 0; corner < weights.Length; corner++)
-            {
-                sum += weights[corner] * value(_corners[corner]);
-            }
-
-            return sum;
-        }
-    }
-
-    private (ILossTerm Term, double Coefficient)[] Terms(int h, Func<HeadRoute, IReadOnlyList<(ILossTerm Term, double Coefficient)>> of)
-    {
-        var first = of(_corners[0][h]);
-        var terms = new (ILossTerm Term, double Coefficient)[first.Count];
-        for (var t = 0; t < terms.Length; t++)
-        {
-            terms[t] = (first[t].Term, Sum(corner => of(_corners[corner][h])[t].Coefficient));
-        }
-
-        return terms;
-    }
-
-    /// <summary>The sum over corners of their weight times <paramref name="value"/>, in corner order.</summary>
-    private double Sum(Func<int, double> value)
-    {
-        var sum = 0.0;
-        for (var corner = 0; corner < _corners.Length; corner++)
-        {
-            sum += _weights[corner] * value(corner);
-        }
-
-        return sum;
-    }
+    /// <summary>The terms whose gradient a route sends into the trunk: its trunk terms, or its own.</summary>
+    private static IReadOnlyList<(ILossTerm Term, double Coefficient)> TrunkTerms(HeadRoute route) => route.TrunkTerms ?? route.Terms;
 }

@@ -11,7 +11,7 @@ public sealed class ConditionedData
 {
     private ConditionedData(PreparedData data, int conditions)
     {
-        var names = data.FeatureNames.Concat(Enumerable.Range(0, conditions).Select(i => $"<condition {i}>")).ToArray();
+        var names = data.FeatureNames.Concat(Enumerable.Range(0, conditions).Select(Nn.MultiHeadNetwork.ConditionColumn)).ToArray();
         Data = new PreparedData(
             names,
             Widen(data.Train, conditions),

@@ -101,9 +101,13 @@ public sealed class MultiHeadNetwork
     public static MultiHeadNetwork For(
         IReadOnlyList<string> featureColumns, IReadOnlyList<EmbeddingSpec> embeddings, ModelSpec model, IReadOnlyList<HeadSpec> heads, int maxRows, int conditions, bool film)
     {
-        var columns = featureColumns.Concat(Enumerable.Range(0, conditions).Select(i => $"<condition {i}>")).ToArray();
+        var columns = featureColumns.Concat(Enumerable.Range(0, conditions).Select(ConditionColumn)).ToArray();
         return new(columns.Length, model, heads, maxRows, InputEmbedding.For(columns, embeddings, maxRows), conditions, film);
     }
+
+    /// <summary>The column name of conditioning input <paramref name="index"/> among the inputs' data columns (what
+    /// embeddings find their inputs by; it names no data column an embedding declares).</summary>
+    public static string ConditionColumn(int index) => $"<condition {index}>";
 
     public int Inputs { get; }
 

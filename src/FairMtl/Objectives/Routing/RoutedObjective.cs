@@ -107,24 +107,15 @@ public sealed class RoutedObjective : IBatchObjective
             throw new ArgumentException($"The objective routes {_routes.Length} heads; the network has {network.Heads.Length}.", nameof(network));
         }
 
+        if (!ComputeTerms(network, batch, out var nonFinite))
+        {
+            return nonFinite;
+        }
+
         var total = 0.0;
         for (var h = 0; h < _routes.Length; h++)
         {
             var values = batch.Rows * network.Heads[h].Outputs;
-            var outputs = network.Heads[h].Prediction.AsSpan(0, values);
-            for (var k = 0; k < _distinct[h].Length; k++)
-            {
-                var term = _distinct[h][k];
-                var value = term.Compute(outputs, batch, h, _termGradients[h][k]);
-                if (!double.IsFinite(value))
-                {
-                    _nonFinite = $"{term.Name} of head '{network.Heads[h].Spec.Name}'";
-                    return value;
-                }
-
-                _termValues[h][k] = value;
-            }
-
             var route = _routes[h];
             total += Combine(h, route.Terms, gradients[h], values, route.HeadScale);
             trunkGradients[h] = null;
@@ -142,6 +133,45 @@ public sealed class RoutedObjective : IBatchObjective
     }
 
     public string DescribeNonFinite() => _nonFinite;
+
+    /// <summary>
+    /// Computes every distinct term of every head once for the batch (what <see cref="Evaluate"/> combines); false at the
+    /// first non-finite value, returned in <paramref name="nonFinite"/>, with <see cref="DescribeNonFinite"/> naming it.
+    /// </summary>
+    internal bool ComputeTerms(MultiHeadNetwork network, TrainingBatch batch, out double nonFinite)
+    {
+        for (var h = 0; h < _routes.Length; h++)
+        {
+            var outputs = network.Heads[h].Prediction.AsSpan(0, batch.Rows * network.Heads[h].Outputs);
+            for (var k = 0; k < _distinct[h].Length; k++)
+            {
+                var term = _distinct[h][k];
+                var value = term.Compute(outputs, batch, h, _termGradients[h][k]);
+                if (!double.IsFinite(value))
+                {
+                    _nonFinite = $"{term.Name} of head '{network.Heads[h].Spec.Name}'";
+                    nonFinite = value;
+                    return false;
+                }
+
+                _termValues[h][k] = value;
+            }
+        }
+
+        nonFinite = 0;
+        return true;
+    }
+
+    /// <summary>The index of <paramref name="term"/> among head <paramref name="head"/>'s distinct terms.</summary>
+    internal int TermIndex(int head, ILossTerm term) => Array.IndexOf(_distinct[head], term);
+
+    /// <summary>The gradient of head <paramref name="head"/>'s distinct term <paramref name="index"/> from the last
+    /// <see cref="ComputeTerms"/> (one entry per batch row and output).</summary>
+    internal float[] TermGradient(int head, int index) => _termGradients[head][index];
+
+    /// <summary>The value of head <paramref name="head"/>'s distinct term <paramref name="index"/> from the last
+    /// <see cref="ComputeTerms"/>.</summary>
+    internal double TermValue(int head, int index) => _termValues[head][index];
 
     /// <summary>A route's terms, head terms then trunk terms, each instance once, in first-use order.</summary>
     private static ILossTerm[] DistinctTerms(HeadRoute route)
