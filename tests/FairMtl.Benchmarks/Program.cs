@@ -15,6 +15,8 @@ const string Usage = """
       --only NAME          only this classification step: adult-stl, adult-glf or adult-mtaf-mmd
       --no-sweeps          skip the full sweeps through the host (and the store and README-command figures)
       --protocols          the long classification protocols through the host (about 5 minutes)
+      --conditional-cost   the loss-conditional sweep's cost against the per-point sweep (parkinson-conditional
+                           against parkinson-10seeds, one thread, 3 pairs, about 3 minutes; also in every full run)
       --cluster            PostgreSQL and worker processes at scale (needs root and the Debian PostgreSQL packages)
       --help               this text
     """;
@@ -61,6 +63,25 @@ foreach (var shape in shapes)
     Report($"gc-during-training-{shape.Name}", result.Collections);
     Report($"gflops-{shape.Name}", gflops);
     Report($"peak-fraction-{shape.Name}", 100 * gflops / machine.PeakGflopsPerCore, "%");
+}
+
+Console.WriteLine();
+Console.WriteLine("## Loss-conditional training step (sweep.conditional; the Parkinson shape, batch 32, one thread)");
+foreach (var conditional in new[]
+{
+    new ConditionalStepBenchmark(FairMtl.Spec.ConditionalSampling.PerBatch, film: false),
+    new ConditionalStepBenchmark(FairMtl.Spec.ConditionalSampling.PerBatch, film: true),
+    new ConditionalStepBenchmark(FairMtl.Spec.ConditionalSampling.PerRow, film: true),
+})
+{
+    var result = conditional.Measure(PiresStepCase.Epochs(quick));
+    var ratio = result.MicrosecondsPerStep / native["parkinson"];
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{conditional.Name,-28}: {result.MicrosecondsPerStep,6:F2} us/step ({ratio:F2}x the parkinson step), {result.BytesPerStep:F2} bytes/step, {result.Collections} GCs over {result.Steps} steps"));
+    var key = conditional.Name.Replace(", ", "-").Replace(" ", "-").ToLowerInvariant();
+    Report($"step-us-conditional-{key}", result.MicrosecondsPerStep);
+    Report($"step-ratio-conditional-{key}", ratio, "x");
+    Report($"alloc-bytes-per-step-conditional-{key}", result.BytesPerStep);
 }
 
 Console.WriteLine();
@@ -207,6 +228,18 @@ if (!args.Contains("--no-sweeps"))
         Report("readme-command-s-parkinson", readme, " s");
     }
 
+    Console.WriteLine();
+}
+
+if (args.Contains("--conditional-cost") || (!quick && !args.Contains("--no-sweeps")))
+{
+    Console.WriteLine("## Loss-conditional sweep against its per-point twin (one thread, a new store each, 3 alternating pairs)");
+    var (ratio, conditional, perPoint, wall) = ConditionalCostBenchmark.Measure("parkinson-conditional", "parkinson-10seeds", 3);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"parkinson-conditional vs parkinson-10seeds: the front's models {conditional:F2} s vs {perPoint:F2} s (the stored units' seconds, baselines out), "
+        + $"median ratio {ratio:F3} (goal <= 0.1); whole processes {wall:F3}"));
+    Report("conditional-cost-ratio-parkinson", ratio, "x");
+    Report("conditional-wall-ratio-parkinson", wall, "x");
     Console.WriteLine();
 }
 

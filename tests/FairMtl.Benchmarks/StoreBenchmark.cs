@@ -115,5 +115,5 @@ internal static class StoreBenchmark
         }
     }
 
-    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+    internal static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 }

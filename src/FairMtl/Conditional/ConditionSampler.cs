@@ -20,7 +20,6 @@ public sealed class ConditionSampler : IBatchConditioner
     private readonly IReadOnlyList<SweepPoint> _points;
     private readonly DeterministicRandom _random;
     private readonly double[] _values;
-    private readonly double[] _draw;
 
     /// <param name="sweep">The sweep (its variables' ranges and points, its <see cref="SweepSpec.Conditional"/> settings).</param>
     /// <param name="points">The sweep's points (what the <c>points</c> distribution draws from).</param>
@@ -36,7 +35,6 @@ public sealed class ConditionSampler : IBatchConditioner
         _points = points;
         _random = random;
         _values = UnitBuffers.Rent<double>(maxRows * Variables);
-        _draw = new double[Variables];
     }
 
     /// <summary>How many variables condition the model.</summary>
@@ -48,61 +46,75 @@ public sealed class ConditionSampler : IBatchConditioner
     /// <inheritdoc/>
     public void Condition(Span<float> inputs, int rows, int features)
     {
-        if (!PerRow)
-        {
-            Draw();
-        }
-
+        var variables = Variables;
         for (var r = 0; r < rows; r++)
         {
-            if (PerRow)
+            var values = _values.AsSpan(r * variables, variables);
+            if (r == 0 || PerRow)
             {
-                Draw();
+                Draw(values);
+            }
+            else
+            {
+                _values.AsSpan(0, variables).CopyTo(values);
             }
 
-            _draw.CopyTo(_values, r * Variables);
-            Encode(_draw, inputs.Slice(r * features + features - Variables, Variables));
+            Encode(values, inputs.Slice(r * features + features - variables, variables));
         }
     }
 
+    /// <summary>The raw variable values of row <paramref name="row"/> of the last batch.</summary>
+    public ReadOnlySpan<double> Row(int row) => _values.AsSpan(row * Variables, Variables);
+
     /// <summary>Copies the raw variable values of row <paramref name="row"/> of the last batch into
     /// <paramref name="values"/>.</summary>
-    public void CopyRow(int row, double[] values) => Array.Copy(_values, row * Variables, values, 0, Variables);
+    public void CopyRow(int row, double[] values) => Row(row).CopyTo(values);
 
     /// <summary>The conditioning inputs of <paramref name="values"/> (one per variable, in the spec's order).</summary>
     public void Encode(IReadOnlyList<double> values, Span<float> encoded)
     {
+        Span<double> copy = stackalloc double[Variables];
+        for (var i = 0; i < copy.Length; i++)
+        {
+            copy[i] = values[i];
+        }
+
+        Encode(copy, encoded);
+    }
+
+    private void Encode(ReadOnlySpan<double> values, Span<float> encoded)
+    {
         var logScale = _spec.Distribution == ConditionalDistribution.LogUniform;
-        for (var i = 0; i < Variables; i++)
+        for (var i = 0; i < values.Length; i++)
         {
             var width = _high[i] - _low[i];
             encoded[i] = width > 0 ? (float)((Scale(values[i], logScale) - _low[i]) / width) : 0f;
         }
     }
 
-    private void Draw()
+    private void Draw(Span<double> draw)
     {
         switch (_spec.Distribution)
         {
             case ConditionalDistribution.Uniform:
-                for (var i = 0; i < Variables; i++)
+                for (var i = 0; i < draw.Length; i++)
                 {
-                    _draw[i] = _low[i] + ((_high[i] - _low[i]) * _random.NextDouble());
+                    draw[i] = _low[i] + ((_high[i] - _low[i]) * _random.NextDouble());
                 }
 
                 break;
             case ConditionalDistribution.LogUniform:
-                for (var i = 0; i < Variables; i++)
+                for (var i = 0; i < draw.Length; i++)
                 {
-                    _draw[i] = Math.Exp(_low[i] + ((_high[i] - _low[i]) * _random.NextDouble()));
+                    draw[i] = Math.Exp(_low[i] + ((_high[i] - _low[i]) * _random.NextDouble()));
                 }
 
                 break;
             default:
                 var point = _points[_random.NextInt(_points.Count)].Values;
-                for (var i = 0; i < Variables; i++)
+                for (var i = 0; i < draw.Length; i++)
                 {
-                    _draw[i] = point[i];
+                    draw[i] = point[i];
                 }
 
                 break;

@@ -65,7 +65,7 @@ public sealed class ConditionalLoss : IBatchObjective
         Array.Clear(_meanCoefficients);
         for (var r = 0; r < rows; r++)
         {
-            _sampler.CopyRow(r, _variables);
+            _sampler.Row(r).CopyTo(_variables);
             _weighting.Gradient(_losses, _variables, _coefficients);
             for (var h = 0; h < _heads.Length; h++)
             {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using FairMtl.Numerics;
 
@@ -11,6 +13,8 @@ namespace FairMtl.Nn;
 /// </summary>
 public sealed class FilmLayer
 {
+    private const int Lanes = 8;
+
     private int _rows;
 
     /// <param name="name">Parameter name prefix, e.g. <c>trunk.0.film</c>.</param>
@@ -50,45 +54,55 @@ public sealed class FilmLayer
 
     /// <summary>Modulates <paramref name="hidden"/> ([rows x width]) by the conditions, the last
     /// <see cref="Conditions"/> of each row of <paramref name="input"/> ([rows x inputWidth]).</summary>
-    /// <remarks>One fused pass per row: gamma and beta are summed over the conditions in order, then
-    /// out = fma(gamma, h, beta); gamma is not kept (the backward pass recomputes it, in the same order).</remarks>
+    /// <remarks>Per output: gamma and beta summed over the conditions in order, then out = fma(gamma, h, beta); gamma
+    /// is not kept (the backward pass recomputes it, in the same order). Eight outputs per vector, every row of a vector's
+    /// columns before the next, so that the columns' S and B stay in the first-level cache.</remarks>
     public void Forward(ReadOnlySpan<float> hidden, ReadOnlySpan<float> input, int inputWidth, int rows)
     {
-        _rows = rows;
         var width = Width;
-        var scale = Scale.Value;
-        var shift = Shift.Value;
-        for (var r = 0; r < rows; r++)
+        var conditions = Conditions;
+        CheckShapes(hidden.Length, input.Length, inputWidth, rows);
+        _rows = rows;
+        ref var h0 = ref MemoryMarshal.GetReference(hidden);
+        ref var c0 = ref Unsafe.Add(ref MemoryMarshal.GetReference(input), inputWidth - conditions);
+        ref var s0 = ref MemoryMarshal.GetArrayDataReference(Scale.Value);
+        ref var b0 = ref MemoryMarshal.GetArrayDataReference(Shift.Value);
+        ref var o0 = ref MemoryMarshal.GetArrayDataReference(Output);
+        var j = 0;
+        for (; j + Lanes <= width; j += Lanes)
         {
-            var condition = input.Slice(r * inputWidth + inputWidth - Conditions, Conditions);
-            var h = hidden.Slice(r * width, width);
-            var output = Output.AsSpan(r * width, width);
-            var j = 0;
-            for (; j + Vector256<float>.Count <= width; j += Vector256<float>.Count)
+            for (var r = 0; r < rows; r++)
             {
+                ref var c = ref Unsafe.Add(ref c0, r * inputWidth);
                 var gamma = Vector256<float>.One;
                 var beta = Vector256<float>.Zero;
-                for (var i = 0; i < condition.Length; i++)
+                for (var i = 0; i < conditions; i++)
                 {
-                    var c = Vector256.Create(condition[i]);
-                    gamma = Vector256.FusedMultiplyAdd(c, Vector256.Create<float>(scale.AsSpan((i * width) + j)), gamma);
-                    beta = Vector256.FusedMultiplyAdd(c, Vector256.Create<float>(shift.AsSpan((i * width) + j)), beta);
+                    var ci = Vector256.Create(Unsafe.Add(ref c, i));
+                    var at = (nuint)((i * width) + j);
+                    gamma = Vector256.FusedMultiplyAdd(ci, Vector256.LoadUnsafe(ref s0, at), gamma);
+                    beta = Vector256.FusedMultiplyAdd(ci, Vector256.LoadUnsafe(ref b0, at), beta);
                 }
 
-                Vector256.FusedMultiplyAdd(gamma, Vector256.Create(h[j..]), beta).CopyTo(output[j..]);
+                var element = (nuint)((r * width) + j);
+                Vector256.FusedMultiplyAdd(gamma, Vector256.LoadUnsafe(ref h0, element), beta).StoreUnsafe(ref o0, element);
             }
+        }
 
-            for (; j < width; j++)
+        for (; j < width; j++)
+        {
+            for (var r = 0; r < rows; r++)
             {
+                ref var c = ref Unsafe.Add(ref c0, r * inputWidth);
                 var gamma = 1f;
                 var beta = 0f;
-                for (var i = 0; i < condition.Length; i++)
+                for (var i = 0; i < conditions; i++)
                 {
-                    gamma = MathF.FusedMultiplyAdd(condition[i], scale[(i * width) + j], gamma);
-                    beta = MathF.FusedMultiplyAdd(condition[i], shift[(i * width) + j], beta);
+                    gamma = MathF.FusedMultiplyAdd(Unsafe.Add(ref c, i), Unsafe.Add(ref s0, (i * width) + j), gamma);
+                    beta = MathF.FusedMultiplyAdd(Unsafe.Add(ref c, i), Unsafe.Add(ref b0, (i * width) + j), beta);
                 }
 
-                output[j] = MathF.FusedMultiplyAdd(gamma, h[j], beta);
+                Unsafe.Add(ref o0, (r * width) + j) = MathF.FusedMultiplyAdd(gamma, Unsafe.Add(ref h0, (r * width) + j), beta);
             }
         }
     }
@@ -97,55 +111,137 @@ public sealed class FilmLayer
     /// Writes the gradients of S and B times <paramref name="parameterScale"/> for d(loss)/d(outputs)
     /// <paramref name="grad"/>, then turns <paramref name="grad"/> in place into d(loss)/d(<paramref name="hidden"/>).
     /// </summary>
-    /// <remarks>One fused pass per row: dS += c (g h), dB += c g (over the rows in order), g *= gamma.</remarks>
+    /// <remarks>dS = sum over rows, in order, of (c ps) (g h) and dB of (c ps) g, each a chain of fused multiply-adds
+    /// from zero held in a register (two vectors of columns at a time, so that four chains overlap); while summing the
+    /// last condition's, each g is also replaced by g gamma.</remarks>
     public void Backward(ReadOnlySpan<float> hidden, Span<float> grad, ReadOnlySpan<float> input, int inputWidth, float parameterScale)
     {
         var rows = _rows;
         var width = Width;
-        var scale = Scale.Value;
-        var scaleGradient = Scale.Gradient;
-        var shiftGradient = Shift.Gradient;
-        Array.Clear(scaleGradient);
-        Array.Clear(shiftGradient);
-        for (var r = 0; r < rows; r++)
+        var conditions = Conditions;
+        CheckShapes(hidden.Length, input.Length, inputWidth, rows);
+        if (grad.Length < rows * width)
         {
-            var condition = input.Slice(r * inputWidth + inputWidth - Conditions, Conditions);
-            var g = grad.Slice(r * width, width);
-            var h = hidden.Slice(r * width, width);
+            throw new ArgumentException($"expected {rows} x {width} output gradients", nameof(grad));
+        }
+
+        ref var h0 = ref MemoryMarshal.GetReference(hidden);
+        ref var g0 = ref MemoryMarshal.GetReference(grad);
+        ref var c0 = ref Unsafe.Add(ref MemoryMarshal.GetReference(input), inputWidth - conditions);
+        ref var ds0 = ref MemoryMarshal.GetArrayDataReference(Scale.Gradient);
+        ref var db0 = ref MemoryMarshal.GetArrayDataReference(Shift.Gradient);
+        for (var i = 0; i < conditions; i++)
+        {
+            var last = i == conditions - 1;
+            ref var ci = ref Unsafe.Add(ref c0, i);
             var j = 0;
-            for (; j + Vector256<float>.Count <= width; j += Vector256<float>.Count)
+            for (; j + (2 * Lanes) <= width; j += 2 * Lanes)
             {
-                var gj = Vector256.Create<float>(g[j..]);
-                var product = gj * Vector256.Create(h[j..]);
-                var gamma = Vector256<float>.One;
-                for (var i = 0; i < condition.Length; i++)
+                var scale0 = Vector256<float>.Zero;
+                var shift0 = Vector256<float>.Zero;
+                var scale1 = Vector256<float>.Zero;
+                var shift1 = Vector256<float>.Zero;
+                for (var r = 0; r < rows; r++)
                 {
-                    var at = (i * width) + j;
-                    var c = Vector256.Create(condition[i]);
-                    gamma = Vector256.FusedMultiplyAdd(c, Vector256.Create<float>(scale.AsSpan(at)), gamma);
-                    var factor = Vector256.Create(condition[i] * parameterScale);
-                    Vector256.FusedMultiplyAdd(factor, product, Vector256.Create<float>(scaleGradient.AsSpan(at))).CopyTo(scaleGradient.AsSpan(at));
-                    Vector256.FusedMultiplyAdd(factor, gj, Vector256.Create<float>(shiftGradient.AsSpan(at))).CopyTo(shiftGradient.AsSpan(at));
+                    var factor = Vector256.Create(Unsafe.Add(ref ci, r * inputWidth) * parameterScale);
+                    var element = (nuint)((r * width) + j);
+                    var g = Vector256.LoadUnsafe(ref g0, element);
+                    var next = Vector256.LoadUnsafe(ref g0, element + Lanes);
+                    scale0 = Vector256.FusedMultiplyAdd(factor, g * Vector256.LoadUnsafe(ref h0, element), scale0);
+                    shift0 = Vector256.FusedMultiplyAdd(factor, g, shift0);
+                    scale1 = Vector256.FusedMultiplyAdd(factor, next * Vector256.LoadUnsafe(ref h0, element + Lanes), scale1);
+                    shift1 = Vector256.FusedMultiplyAdd(factor, next, shift1);
+                    if (last)
+                    {
+                        ref var c = ref Unsafe.Add(ref c0, r * inputWidth);
+                        (g * Gamma(ref c, j)).StoreUnsafe(ref g0, element);
+                        (next * Gamma(ref c, j + Lanes)).StoreUnsafe(ref g0, element + Lanes);
+                    }
                 }
 
-                (gj * gamma).CopyTo(g[j..]);
+                var at = (nuint)((i * width) + j);
+                scale0.StoreUnsafe(ref ds0, at);
+                shift0.StoreUnsafe(ref db0, at);
+                scale1.StoreUnsafe(ref ds0, at + Lanes);
+                shift1.StoreUnsafe(ref db0, at + Lanes);
+            }
+
+            for (; j + Lanes <= width; j += Lanes)
+            {
+                var scale = Vector256<float>.Zero;
+                var shift = Vector256<float>.Zero;
+                for (var r = 0; r < rows; r++)
+                {
+                    var factor = Vector256.Create(Unsafe.Add(ref ci, r * inputWidth) * parameterScale);
+                    var element = (nuint)((r * width) + j);
+                    var g = Vector256.LoadUnsafe(ref g0, element);
+                    scale = Vector256.FusedMultiplyAdd(factor, g * Vector256.LoadUnsafe(ref h0, element), scale);
+                    shift = Vector256.FusedMultiplyAdd(factor, g, shift);
+                    if (last)
+                    {
+                        (g * Gamma(ref Unsafe.Add(ref c0, r * inputWidth), j)).StoreUnsafe(ref g0, element);
+                    }
+                }
+
+                var at = (nuint)((i * width) + j);
+                scale.StoreUnsafe(ref ds0, at);
+                shift.StoreUnsafe(ref db0, at);
             }
 
             for (; j < width; j++)
             {
-                var product = g[j] * h[j];
-                var gamma = 1f;
-                for (var i = 0; i < condition.Length; i++)
+                var scale = 0f;
+                var shift = 0f;
+                for (var r = 0; r < rows; r++)
                 {
-                    var at = (i * width) + j;
-                    gamma = MathF.FusedMultiplyAdd(condition[i], scale[at], gamma);
-                    var factor = condition[i] * parameterScale;
-                    scaleGradient[at] = MathF.FusedMultiplyAdd(factor, product, scaleGradient[at]);
-                    shiftGradient[at] = MathF.FusedMultiplyAdd(factor, g[j], shiftGradient[at]);
+                    var factor = Unsafe.Add(ref ci, r * inputWidth) * parameterScale;
+                    ref var g = ref Unsafe.Add(ref g0, (r * width) + j);
+                    scale = MathF.FusedMultiplyAdd(factor, g * Unsafe.Add(ref h0, (r * width) + j), scale);
+                    shift = MathF.FusedMultiplyAdd(factor, g, shift);
+                    if (last)
+                    {
+                        g *= ScalarGamma(ref Unsafe.Add(ref c0, r * inputWidth), j);
+                    }
                 }
 
-                g[j] *= gamma;
+                Unsafe.Add(ref ds0, (i * width) + j) = scale;
+                Unsafe.Add(ref db0, (i * width) + j) = shift;
             }
+        }
+    }
+
+    /// <summary>gamma of eight outputs from column <paramref name="j"/>: 1 + sum over the conditions, in order, of c S.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Vector256<float> Gamma(ref float conditions, int j)
+    {
+        ref var s0 = ref MemoryMarshal.GetArrayDataReference(Scale.Value);
+        var gamma = Vector256<float>.One;
+        for (var i = 0; i < Conditions; i++)
+        {
+            gamma = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref conditions, i)), Vector256.LoadUnsafe(ref s0, (nuint)((i * Width) + j)), gamma);
+        }
+
+        return gamma;
+    }
+
+    /// <summary>gamma of output column <paramref name="j"/>, as <see cref="Gamma"/>.</summary>
+    private float ScalarGamma(ref float conditions, int j)
+    {
+        var gamma = 1f;
+        for (var i = 0; i < Conditions; i++)
+        {
+            gamma = MathF.FusedMultiplyAdd(Unsafe.Add(ref conditions, i), Scale.Value[(i * Width) + j], gamma);
+        }
+
+        return gamma;
+    }
+
+    private void CheckShapes(int hidden, int input, int inputWidth, int rows)
+    {
+        if (inputWidth < Conditions || rows * Width > Output.Length || hidden < rows * Width || input < rows * inputWidth)
+        {
+            throw new ArgumentException(
+                $"FiLM over {Width} outputs and {Conditions} conditions: {rows} rows need {rows * Width} hidden values (got {hidden}) and {rows} x {inputWidth} inputs (got {input})");
         }
     }
 }
