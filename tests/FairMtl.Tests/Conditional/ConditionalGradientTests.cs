@@ -26,17 +26,18 @@ public class ConditionalGradientTests
     ];
 
     [Theory]
-    [InlineData(ConditionalSampling.PerRow, true)]
-    [InlineData(ConditionalSampling.PerBatch, true)]
-    [InlineData(ConditionalSampling.PerRow, false)]
-    public void Every_parameter_gradient_matches_finite_differences(ConditionalSampling sampling, bool film)
+    [InlineData(ConditionalSampling.PerRow, true, 5, 4)]
+    [InlineData(ConditionalSampling.PerBatch, true, 5, 4)]
+    [InlineData(ConditionalSampling.PerRow, false, 5, 4)]
+    [InlineData(ConditionalSampling.PerRow, true, 24, 13)] // FiLM's vector paths: two vectors, one vector, scalar tail
+    public void Every_parameter_gradient_matches_finite_differences(ConditionalSampling sampling, bool film, int first, int second)
     {
         var sweep = new SweepSpec(
             new[] { new SweepVariable("alpha", new[] { 0.5, 4.5 }), new SweepVariable("beta", new[] { -1.0, 2 }) },
             new[] { 1 },
             Conditional: new ConditionalSpec(sampling, ConditionalDistribution.Uniform, film, 1, 0));
         var weighting = WeightingExpression.Parse(Loss).Compile(["y", "z"], ["alpha", "beta"]);
-        var model = new ModelSpec(new[] { 5, 4 }, Activation.Tanh, 0.0, false, Initializer.GlorotUniform);
+        var model = new ModelSpec(new[] { first, second }, Activation.Tanh, 0.0, false, Initializer.GlorotUniform);
         var network = new MultiHeadNetwork(DataInputs + 2, model, Heads, Rows, conditions: 2, film: film);
         network.Initialize(Initializer.GlorotUniform, new DeterministicRandom(5));
         var random = new DeterministicRandom(9);
