@@ -16,7 +16,7 @@ out="${1:-$work}"
 build_host
 host="$root/src/FairMtl.Host/bin/Release/net10.0/FairMtl.Host.dll"
 sed -e "s#file: data/#file: $root/experiments/data/#" "$root/experiments/adult-mtaf-conditional.yaml" > "$work/conditional.yaml"
-sed -e 's/^name: adult-mtaf-conditional$/name: adult-mtaf-per-setting/' -e 's/, conditional: { epochs: [0-9]* }//' "$work/conditional.yaml" > "$work/per-setting.yaml"
+sed -e 's/^name: adult-mtaf-conditional$/name: adult-mtaf-per-setting/' -e 's/, conditional: { [^}]* }//' "$work/conditional.yaml" > "$work/per-setting.yaml"
 grep -q "conditional:" "$work/per-setting.yaml" && { echo "the per-setting twin still has a conditional sweep" >&2; exit 1; }
 for variant in conditional per-setting; do
   dotnet "$host" "$work/$variant.yaml" --out "$out/$variant" --no-store > "$work/$variant.log" 2>&1 || { cat "$work/$variant.log"; exit 1; }

@@ -31,7 +31,10 @@ public static class FrontsCommandHandler
             var directory = Path.Combine(outDirectory ?? compared, "fronts-" + b.String("experiment"));
             if (a.Kind is not (ResultKind.Comparison or ResultKind.MultiTask))
             {
-                Compare(FrontComparison.Of(a, b, nadir: nadir), a.Kind == ResultKind.Experiment ? StoredSweep.Read(a).Grid : [], directory, output);
+                var comparison = FrontComparison.Of(a, b, nadir: nadir);
+                var (errorMetric, disparityMetric) = comparison.Pair;
+                var grid = a.Kind == ResultKind.Experiment ? StoredSweep.Read(a).Grid : [];
+                Compare(comparison, grid.Select(point => (point.Mean(disparityMetric), point.Mean(errorMetric))).ToArray(), directory, output);
                 return ExitCodes.Success;
             }
 
@@ -48,7 +51,8 @@ public static class FrontsCommandHandler
 
             foreach (var method in methods)
             {
-                Compare(FrontComparison.Of(a, b, method, nadir), [], Path.Combine(directory, method), output);
+                var curve = a.Kind == ResultKind.MultiTask ? MultiTaskGridCurve.Of(a, method) : [];
+                Compare(FrontComparison.Of(a, b, method, nadir), curve, Path.Combine(directory, method), output);
             }
 
             return ExitCodes.Success;
@@ -60,7 +64,7 @@ public static class FrontsCommandHandler
         }
     }
 
-    private static void Compare(FrontComparison comparison, IReadOnlyList<SweepPointSummary> grid, string directory, TextWriter output)
+    private static void Compare(FrontComparison comparison, IReadOnlyList<(double Disparity, double Error)> curve, string directory, TextWriter output)
     {
         var tables = new[] { FrontComparisonTables.Hypervolumes(comparison), FrontComparisonTables.Cost(comparison), FrontComparisonTables.Points(comparison) };
         foreach (var table in tables)
@@ -76,7 +80,7 @@ public static class FrontsCommandHandler
             + $"{comparison.Reference}'s 95% interval [{hypervolume.Low:G4}, {hypervolume.High:G4}] over {comparison.Seeds.Count} seeds, "
             + $"at {(double)comparison.Steps.Compared / comparison.Steps.Reference:G3} of its optimizer steps."));
 
-        var figure = FrontComparisonFigure.Create(comparison, grid, "fronts");
+        var figure = FrontComparisonFigure.Create(comparison, curve, "fronts");
         var written = ResultFiles.Write(
             directory,
             [.. tables.Select(table => (table.Name + ".csv", CsvFormat.Write(table))), (figure.Name + ".svg", figure.Svg)]);

@@ -12,9 +12,17 @@ namespace FairMtl.MultiTask;
 /// </summary>
 public static class ConditionalSettings
 {
-    /// <summary>The unit's result: a run of the model whose <see cref="MultiTaskRun.Points"/> are its runs at each setting.</summary>
+    /// <summary>The unit's result: a run of the model whose <see cref="MultiTaskRun.Points"/> are its runs at each of
+    /// <paramref name="settings"/> and whose <see cref="MultiTaskRun.Grid"/> its runs at each of <paramref name="grid"/>
+    /// (<see cref="MultiTaskSweep.GridSettings"/>; null when empty).</summary>
     public static MultiTaskRun Train(
-        MultiTaskSpec spec, ComparisonData data, RepetitionData repetition, MethodSpec method, IReadOnlyList<MultiTaskSetting> settings, CancellationToken cancellationToken)
+        MultiTaskSpec spec,
+        ComparisonData data,
+        RepetitionData repetition,
+        MethodSpec method,
+        IReadOnlyList<MultiTaskSetting> settings,
+        IReadOnlyList<MultiTaskSetting> grid,
+        CancellationToken cancellationToken)
     {
         var sweep = spec.Sweep;
         _ = sweep.Conditional ?? throw new ArgumentException("The sweep is not conditional.", nameof(spec));
@@ -31,15 +39,21 @@ public static class ConditionalSettings
             return model;
         }
 
-        var runs = new MultiTaskRun[settings.Count];
-        for (var i = 0; i < runs.Length; i++)
+        MultiTaskRun[] ScoreAt(IReadOnlyList<MultiTaskSetting> scored)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var (errors, fprGaps, tprGaps) = MultiTaskComparisonKind.Score(spec, data, repetition, trained.Network, trained.Plan, trained.At(points[i].Values), tasks, null);
-            runs[i] = model with { Setting = settings[i], Errors = errors, FprGaps = fprGaps, TprGaps = tprGaps };
+            var runs = new MultiTaskRun[scored.Count];
+            for (var i = 0; i < runs.Length; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var test = trained.At(ValuesOf(scored[i]));
+                var (errors, fprGaps, tprGaps) = MultiTaskComparisonKind.Score(spec, data, repetition, trained.Network, trained.Plan, test, tasks, null);
+                runs[i] = model with { Setting = scored[i], Errors = errors, FprGaps = fprGaps, TprGaps = tprGaps };
+            }
+
+            return runs;
         }
 
-        return model with { Points = runs };
+        return model with { Points = ScoreAt(settings), Grid = grid.Count == 0 ? null : ScoreAt(grid) };
     }
 
     /// <summary>A setting's variables in <see cref="MultiTaskSweepSpec.ConditionVariables"/> order: w_1, the lambdas, the ratios.</summary>

@@ -18,12 +18,15 @@ public sealed class MultiTaskComparisonKind : IStorableKind<MultiTaskUnit, Multi
     private readonly LoadedRepetitions _loaded;
     private readonly MultiTaskUnit[] _units;
     private readonly IReadOnlyList<MultiTaskSetting> _settings;
+    private readonly IReadOnlyList<MultiTaskSetting> _grid;
 
     private MultiTaskComparisonKind(LoadedComparison experiment, LoadedRepetitions loaded)
     {
         _experiment = experiment;
         _loaded = loaded;
-        _settings = MultiTaskSweep.Settings(((MultiTaskSpec)experiment.Spec).Sweep, experiment.Spec.Tasks.Count);
+        var sweep = ((MultiTaskSpec)experiment.Spec).Sweep;
+        _settings = MultiTaskSweep.Settings(sweep, experiment.Spec.Tasks.Count);
+        _grid = MultiTaskSweep.GridSettings(sweep, experiment.Spec.Tasks.Count, _settings.Count);
         Settings = _settings.Count;
         _units = Plan(experiment.Spec, _settings);
     }
@@ -58,7 +61,7 @@ public sealed class MultiTaskComparisonKind : IStorableKind<MultiTaskUnit, Multi
     public MultiTaskRun Train(MultiTaskUnit unit, Action modelFinished, CancellationToken cancellationToken)
     {
         var run = unit is ConditionalMethodUnit conditional
-            ? ConditionalSettings.Train((MultiTaskSpec)Spec, _loaded.Data, _loaded.Repetitions[unit.Repetition], conditional.Method, _settings, cancellationToken)
+            ? ConditionalSettings.Train((MultiTaskSpec)Spec, _loaded.Data, _loaded.Repetitions[unit.Repetition], conditional.Method, _settings, _grid, cancellationToken)
             : Train(Spec, _experiment.CompiledName, _loaded.Data, _loaded.Repetitions[unit.Repetition], unit, cancellationToken);
         modelFinished();
         return run;
@@ -115,6 +118,7 @@ public sealed class MultiTaskComparisonKind : IStorableKind<MultiTaskUnit, Multi
         }
 
         var steps = results.Sum(run => run.Steps);
+        var grid = results.SelectMany(run => run.Grid ?? []).Select(run => WithRelativeMetrics(run, references, spec.Tasks.Count)).ToArray();
         return new MultiTaskResult(
             _experiment,
             references,
@@ -123,7 +127,10 @@ public sealed class MultiTaskComparisonKind : IStorableKind<MultiTaskUnit, Multi
             data.Table.Rows,
             data.Table.Files,
             (repetitions[0].Train.Rows, repetitions[0].Validation.Rows, repetitions[0].Test.Rows),
-            scheduled.Timings(_loaded.LoadSeconds, steps));
+            scheduled.Timings(_loaded.LoadSeconds, steps))
+        {
+            Grid = spec.Methods.SelectMany(method => MultiTaskGridPoint.Of(method.Name, grid.Where(run => run.Method == method.Name).ToArray())).ToArray(),
+        };
     }
 
     /// <summary>The units in a fixed order: per repetition, the references (task order), then each method at each setting
@@ -162,7 +169,7 @@ public sealed class MultiTaskComparisonKind : IStorableKind<MultiTaskUnit, Multi
                     foreach (var setting in _settings)
                     {
                         yield return model.Points?.FirstOrDefault(point => point.Setting!.Index == setting.Index)
-                            ?? model with { Setting = setting, Failure = model.Failure ?? "the conditional model has no run at this setting", Points = null };
+                            ?? model with { Setting = setting, Failure = model.Failure ?? "the conditional model has no run at this setting", Points = null, Grid = null };
                     }
 
                     break;

@@ -34,6 +34,10 @@ public sealed record MultiTaskRun(
     /// each setting, each with the model's epochs and steps; this run then stands for the model only. Null otherwise.</summary>
     public IReadOnlyList<MultiTaskRun>? Points { get; init; }
 
+    /// <summary>For a conditional method unit with <c>sweep.conditional.grid</c>: the model's run at each of the grid's
+    /// settings (<see cref="MultiTaskSweep.GridSettings"/>), for its curve. Null otherwise.</summary>
+    public IReadOnlyList<MultiTaskRun>? Grid { get; init; }
+
     /// <summary>ARFG against the references (filled by the runner; NaN for references and failures).</summary>
     public double Arfg { get; init; } = double.NaN;
 

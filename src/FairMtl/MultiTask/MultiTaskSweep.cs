@@ -34,14 +34,31 @@ public static class MultiTaskSweep
             return settings;
         }
 
-        var random = DeterministicRandom.ForStream(sweep.Seed, "multi-task sweep");
-        double Draw(ValueRange range) => range.Low + ((range.High - range.Low) * random.NextDouble());
-        for (var k = 0; k < sweep.Runs; k++)
+        return Draw(sweep, tasks, DeterministicRandom.ForStream(sweep.Seed, "multi-task sweep"), sweep.Runs, 0);
+    }
+
+    /// <summary>
+    /// The settings a conditional sweep's models are also scored at for their curves (<c>sweep.conditional.grid</c>: a
+    /// grid of n values per variable would have n^5 settings, so these are n random settings): drawn as a random sweep's
+    /// from the stream "conditional grid" of <c>sweep.seed</c>, numbered after the sweep's own. Empty without a grid.
+    /// </summary>
+    public static IReadOnlyList<MultiTaskSetting> GridSettings(MultiTaskSweepSpec sweep, int tasks, int firstIndex) =>
+        sweep.Conditional is { Grid: > 0 } conditional
+            ? Draw(sweep, tasks, DeterministicRandom.ForStream(sweep.Seed, "conditional grid"), conditional.Grid, firstIndex)
+            : [];
+
+    /// <summary><paramref name="count"/> settings drawn from <paramref name="random"/>: each w_1 (or each task's weight),
+    /// then lambda_t and r_t per task, all uniform in their ranges; numbered from <paramref name="firstIndex"/>.</summary>
+    private static List<MultiTaskSetting> Draw(MultiTaskSweepSpec sweep, int tasks, DeterministicRandom random, int count, int firstIndex)
+    {
+        double Next(ValueRange range) => range.Low + ((range.High - range.Low) * random.NextDouble());
+        var settings = new List<MultiTaskSetting>(count);
+        for (var k = 0; k < count; k++)
         {
-            var drawn = Enumerable.Range(0, tasks == 2 ? 1 : tasks).Select(_ => Draw(sweep.Weight)).ToArray();
-            var lambdas = Enumerable.Range(0, tasks).Select(_ => Draw(sweep.Lambda)).ToArray();
-            var ratios = Enumerable.Range(0, tasks).Select(_ => Draw(sweep.Ratio)).ToArray();
-            settings.Add(new MultiTaskSetting(k, Weights(tasks, drawn), lambdas, ratios));
+            var drawn = Enumerable.Range(0, tasks == 2 ? 1 : tasks).Select(_ => Next(sweep.Weight)).ToArray();
+            var lambdas = Enumerable.Range(0, tasks).Select(_ => Next(sweep.Lambda)).ToArray();
+            var ratios = Enumerable.Range(0, tasks).Select(_ => Next(sweep.Ratio)).ToArray();
+            settings.Add(new MultiTaskSetting(firstIndex + k, Weights(tasks, drawn), lambdas, ratios));
         }
 
         return settings;

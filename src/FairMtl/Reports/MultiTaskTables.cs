@@ -162,6 +162,37 @@ public static class MultiTaskTables
         return new Table(TableNames.Runs, "Runs" + Conditional(result), columns, rows) { HighlightedRows = Table.RowsWhere(result.Runs.Select(run => run.OnFront)) };
     }
 
+    /// <summary>
+    /// With <c>sweep.conditional.grid</c>: each method's conditional models at each grid setting (means over the
+    /// repetitions), the front of those means marked and highlighted; null without a grid.
+    /// </summary>
+    public static Table? Grid(MultiTaskResult result)
+    {
+        if (result.Grid.Count == 0)
+        {
+            return null;
+        }
+
+        var tasks = result.Experiment.Spec.Tasks.Select(t => t.Name).ToArray();
+        var columns = new List<TableColumn> { new(RunColumns.Method, Key: true), new(MultiTaskColumns.Run, Key: true), new(RunColumns.Runs), new(MultiTaskColumns.Weight, Format: "R") };
+        columns.AddRange(tasks.Select(t => new TableColumn(MultiTaskColumns.Lambda(t), Format: "R")));
+        columns.AddRange(tasks.Select(t => new TableColumn(MultiTaskColumns.Ratio(t), Format: "R")));
+        columns.AddRange([new TableColumn(MultiTaskColumns.Arfg), new TableColumn(MultiTaskColumns.Are), new TableColumn(RunColumns.OnFront)]);
+        var kinds = result.Experiment.Spec.Methods.ToDictionary(m => m.Name, m => m.Kind);
+        var rows = result.Grid.Select(point =>
+        {
+            var row = new List<object?> { point.Method, point.Setting.Index, point.Runs };
+            row.AddRange(SettingCells(kinds[point.Method], point.Setting));
+            row.AddRange([point.Arfg, point.Are, RunColumns.Flag(point.OnFront)]);
+            return row.ToArray();
+        }).ToArray();
+        return new Table(
+            TableNames.Grid,
+            $"The conditional models at {(result.Experiment.Spec as Spec.MultiTaskSpec)?.Sweep.Conditional?.Grid} random grid settings per method (means over the repetitions){Conditional(result)}",
+            columns,
+            rows) { HighlightedRows = Table.RowsWhere(result.Grid.Select(point => point.OnFront)) };
+    }
+
     /// <summary>w_1, then lambda_t and r_t where the method uses them (vanilla MTL: neither; the baseline: no r).</summary>
     private static IEnumerable<object?> SettingCells(Spec.MethodKind kind, MultiTaskSetting setting)
     {

@@ -64,6 +64,7 @@ public static class ResultSnapshot
                 MultiTaskTables.Methods(result),
                 .. MultiTaskTables.Repeated(result) is { } repeated ? [repeated] : Array.Empty<Table>(),
                 MultiTaskTables.Runs(result),
+                .. MultiTaskTables.Grid(result) is { } grid ? [grid] : Array.Empty<Table>(),
                 MultiTaskTables.References(result),
             ]);
 

@@ -52,6 +52,7 @@ public static class ResultWriter
                 (Csv(TableNames.Methods), CsvFormat.Write(MultiTaskTables.Methods(result))),
                 .. MultiTaskTables.Repeated(result) is { } repeated ? [(Csv(TableNames.Repeated), CsvFormat.Write(repeated))] : Array.Empty<(string, string)>(),
                 (Csv(TableNames.Runs), CsvFormat.Write(MultiTaskTables.Runs(result))),
+                .. MultiTaskTables.Grid(result) is { } grid ? [(Csv(TableNames.Grid), CsvFormat.Write(grid))] : Array.Empty<(string, string)>(),
                 (Csv(TableNames.References), CsvFormat.Write(MultiTaskTables.References(result))),
                 ("summary.json", ComparisonSummaryJson.Write(result, version)),
             ]);

@@ -40,8 +40,10 @@ public class ConditionalSettingsTests
 
         ((MultiTaskSpec)Parse(folder, Yaml.Replace("conditional: { epochs: 6 }", "conditional: { sampling: per-row }")).Spec).Sweep.Conditional!.Sampling
             .ShouldBe(ConditionalSampling.PerRow);
-        Should.Throw<FairMtlException>(() => Parse(folder, Yaml.Replace("conditional: { epochs: 6 }", "conditional: { grid: 5 }")))
-            .Message.ShouldContain("'sweep.conditional.grid' must be 0");
+        var grid = ((MultiTaskSpec)Parse(folder, Yaml.Replace("conditional: { epochs: 6 }", "conditional: { grid: 5 }")).Spec).Sweep;
+        grid.Conditional!.Grid.ShouldBe(5);
+        Should.Throw<FairMtlException>(() => Parse(folder, Yaml.Replace("conditional: { epochs: 6 }", "conditional: { grid: 10001 }")))
+            .Message.ShouldContain("sweep.conditional.grid");
         Should.Throw<FairMtlException>(() => Parse(folder, Yaml.Replace("  b: { column: lb, above: 0.5 }", "  b: { column: lb, above: 0.5 }\n  c: { column: la }")))
             .Message.ShouldContain("'sweep.conditional' needs two tasks");
         Should.Throw<FairMtlException>(() => Parse(folder, Yaml.Replace("  epochs: 4", "  epochs: 4\n  engine: torch")))
@@ -143,5 +145,76 @@ public class ConditionalSettingsTests
 
         mtaf.Steps.Compared.ShouldBe(conditional.Runs.Where(run => run.Method == "MTAF" && run.Setting!.Index == 0).Sum(run => run.Steps));
         mtaf.Steps.Reference.ShouldBe(perSetting.Runs.Where(run => run.Method == "MTAF").Sum(run => run.Steps));
+    }
+
+    [Fact]
+    public void The_grid_is_random_settings_over_the_sweep_s_ranges_from_their_own_stream_numbered_after_the_sweep_s()
+    {
+        using var folder = new TempDataFolder();
+        var sweep = ((MultiTaskSpec)Parse(folder, Yaml.Replace("conditional: { epochs: 6 }", "conditional: { grid: 50 }")).Spec).Sweep;
+        var settings = MultiTaskSweep.Settings(sweep, 2);
+        var grid = MultiTaskSweep.GridSettings(sweep, 2, settings.Count);
+
+        grid.Select(setting => setting.Index).ShouldBe(Enumerable.Range(4, 50));
+        grid.ShouldAllBe(setting => setting.Weights[0] >= 0 && setting.Weights[0] <= 1 && setting.Weights[0] + setting.Weights[1] == 1
+            && setting.Lambdas.All(lambda => lambda >= 0 && lambda <= 3) && setting.Ratios.All(ratio => ratio >= 0 && ratio <= 2));
+        grid.Select(ConditionalSettings.ValuesOf).ShouldAllBe(values => settings.All(own => !ConditionalSettings.ValuesOf(own).SequenceEqual(values)));
+        grid.Select(setting => setting.Lambdas[0]).Max().ShouldBeGreaterThan(2.5);
+        MultiTaskSweep.GridSettings(sweep, 2, settings.Count).Select(ConditionalSettings.ValuesOf).ShouldBe(grid.Select(ConditionalSettings.ValuesOf));
+        MultiTaskSweep.GridSettings(sweep with { Conditional = sweep.Conditional! with { Grid = 0 } }, 2, 4).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_grid_scores_each_model_at_its_settings_too_and_a_setting_scores_the_same_on_the_grid_as_in_the_sweep()
+    {
+        using var folder = new TempDataFolder();
+        var experiment = Parse(folder, Yaml.Replace("conditional: { epochs: 6 }", "conditional: { epochs: 6, grid: 7 }"));
+        var spec = (MultiTaskSpec)experiment.Spec;
+        var result = MultiTaskRunner.Run(experiment, 2, null, CancellationToken.None);
+        var plain = MultiTaskRunner.Run(Parse(folder, Yaml), 2, null, CancellationToken.None);
+
+        // The grid adds rows of its own and changes nothing else.
+        CsvFormat.Write(MultiTaskTables.Runs(result)).ShouldBe(CsvFormat.Write(MultiTaskTables.Runs(plain)));
+        MultiTaskTables.Grid(plain).ShouldBeNull();
+        result.Grid.Count.ShouldBe(3 * 7);
+        // A point's means are over the repetitions whose ARFG is defined (here one: the other's references have no FPR gap).
+        var defined = result.Runs.Where(run => double.IsFinite(run.Arfg)).Select(run => run.Repetition).Distinct().Count();
+        defined.ShouldBe(1);
+        result.Grid.ShouldAllBe(point => point.Runs == defined);
+        result.Grid.ShouldAllBe(point => double.IsFinite(point.Arfg) && double.IsFinite(point.Are));
+        result.Grid.Select(point => point.Setting.Index).Distinct().ShouldBe(Enumerable.Range(4, 7));
+        foreach (var byMethod in result.Grid.GroupBy(point => point.Method))
+        {
+            var points = byMethod.ToArray();
+            points.Count(point => point.OnFront).ShouldBeGreaterThan(0);
+            foreach (var point in points.Where(point => point.OnFront))
+            {
+                points.ShouldNotContain(other => other.Arfg <= point.Arfg && other.Are <= point.Are && (other.Arfg < point.Arfg || other.Are < point.Are));
+            }
+        }
+
+        var table = MultiTaskTables.Grid(result)!;
+        table.Rows.Count.ShouldBe(21);
+        table.Title.ShouldContain("7 random grid settings");
+        var written = ResultWriter.Write(result, Path.Combine(folder.Path, "grid"), new CodeVersion("test", null));
+        written.Select(Path.GetFileName).ShouldContain("grid.csv");
+        using (var stored = StoredResults.Open(Path.Combine(folder.Path, "grid")))
+        {
+            var curve = MultiTaskGridCurve.Of(stored, "MTAF");
+            curve.Count.ShouldBe(result.Grid.Count(point => point.Method == "MTAF" && point.OnFront));
+            curve.Select(point => point.Arfg).ShouldBeInOrder();
+            FairMtl.Reports.Figures.MultiTaskFigures.Create(stored).Single().Svg.ShouldContain("front along the grid (means)");
+        }
+
+        // One model scored at a declared setting and at the same setting on a grid: the same numbers.
+        var loaded = LoadedRepetitions.Load(experiment);
+        var settings = MultiTaskSweep.Settings(spec.Sweep, 2);
+        var method = spec.Methods.Single(m => m.Name == "MTAF");
+        var run = ConditionalSettings.Train(spec, loaded.Data, loaded.Repetitions[0], method, settings, [settings[2] with { Index = 99 }], CancellationToken.None);
+        var again = run.Grid.ShouldHaveSingleItem();
+        again.Setting!.Index.ShouldBe(99);
+        again.Errors.ShouldBe(run.Points![2].Errors);
+        again.FprGaps.ShouldBe(run.Points[2].FprGaps);
+        again.TprGaps.ShouldBe(run.Points[2].TprGaps);
     }
 }

@@ -77,17 +77,17 @@ public class InstructionSetTests
         using var folder = new TempDataFolder();
         var path = HostRun.SmallExperiment(folder, "adult-mtaf-conditional", text => text
             .Replace("runs: 100,", "runs: 3,")
-            .Replace("conditional: { epochs: 80 }", "conditional: { sampling: per-row, epochs: 2 }")
+            .Replace("conditional: { epochs: 80, grid: 100 }", "conditional: { sampling: per-row, epochs: 2, grid: 3 }")
             .Replace("protocol: { repetitions: 10,", "protocol: { repetitions: 1,")
             .Replace("epochs: 10", "epochs: 1")
             .Replace("  missing: [\"?\"]", "  missing: [\"?\"]\n  filter: [\"age < 25\"]"));
         var text = File.ReadAllText(path);
-        foreach (var edit in new[] { "runs: 3,", "sampling: per-row, epochs: 2", "repetitions: 1,", "filter: [\"age < 25\"]" })
+        foreach (var edit in new[] { "runs: 3,", "sampling: per-row, epochs: 2, grid: 3", "repetitions: 1,", "filter: [\"age < 25\"]" })
         {
             text.ShouldContain(edit, Case.Sensitive);
         }
 
-        await ShouldWriteIdenticalFilesEverywhereAsync(folder, path, "methods.csv", "runs.csv", "references.csv");
+        await ShouldWriteIdenticalFilesEverywhereAsync(folder, path, "methods.csv", "runs.csv", "grid.csv", "references.csv");
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public class ComparisonSnapshotTests
             MultiTaskSpec multiTask => multiTask with
             {
                 Training = multiTask.Training with { Epochs = 1 },
-                Sweep = multiTask.Sweep with { Runs = Math.Min(multiTask.Sweep.Runs, 2), Conditional = multiTask.Sweep.Conditional is { } c ? c with { Epochs = 2 } : null },
+                Sweep = multiTask.Sweep with { Runs = Math.Min(multiTask.Sweep.Runs, 2), Conditional = multiTask.Sweep.Conditional is { } c ? c with { Epochs = 2, Grid = Math.Min(c.Grid, 3) } : null },
             },
             MethodComparisonSpec methods => methods with
             {

@@ -2,21 +2,23 @@ using FairMtl.Reports.Stored;
 
 namespace FairMtl.Reports.Figures;
 
-/// <summary>Two fronts in one (disparity, error) plane: the compared run's grid curve when it is a conditional sweep,
+/// <summary>Two fronts in one (disparity, error) plane: the compared run's curve when it is conditional with a grid,
 /// its points' means and the reference run's over the common seeds, and the reference run's baseline.</summary>
 public static class FrontComparisonFigure
 {
     /// <param name="comparison">The comparison.</param>
-    /// <param name="grid">The compared run's grid points over the seeds (a conditional sweep's), or empty.</param>
+    /// <param name="curve">The compared run's conditional curve as (disparity, error) points in drawing order: a
+    /// conditional sweep's grid means, or a multi-task method's front along its grid (<see cref="MultiTaskGridCurve"/>);
+    /// empty for none.</param>
     /// <param name="name">The figure's file stem.</param>
-    public static Figure Create(FrontComparison comparison, IReadOnlyList<SweepPointSummary> grid, string name)
+    public static Figure Create(FrontComparison comparison, IReadOnlyList<(double Disparity, double Error)> curve, string name)
     {
         var (error, disparity) = comparison.Pair;
         static ChartPoint Point((double Disparity, double Error) mean) => new(mean.Disparity, mean.Error);
         var series = new List<Series>();
-        if (grid.Count > 0)
+        if (curve.Count > 0)
         {
-            series.Add(new Series($"{comparison.Compared}: grid", grid.Select(point => new ChartPoint(point.Mean(disparity), point.Mean(error))).ToArray(), SeriesStyle.Line, 2, Marker.None));
+            series.Add(new Series($"{comparison.Compared}: grid", curve.Select(Point).ToArray(), SeriesStyle.Line, 2, Marker.None));
         }
 
         series.Add(new Series($"{comparison.Compared}: points", comparison.ComparedMeans.Select(Point).ToArray(), SeriesStyle.Points, 2, Marker.Circle));
@@ -33,7 +35,7 @@ public static class FrontComparisonFigure
         return new Figure(
             name,
             $"Means over the {comparison.Seeds.Count} common seeds of every point of {comparison.Compared} and of {comparison.Reference}"
-            + (grid.Count > 0 ? ", with the conditional models' curve along the grid (means over all seeds)" : string.Empty)
+            + (curve.Count > 0 ? ", with the conditional models' curve along the grid (means over all seeds)" : string.Empty)
             + "; the star is the reference run's single-task baseline.",
             chart);
     }

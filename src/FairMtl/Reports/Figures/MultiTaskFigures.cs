@@ -37,13 +37,24 @@ public static class MultiTaskFigures
                 Palette.Marker(m)));
         }
 
+        var grid = results.HasTable(TableNames.Grid);
+        for (var m = 0; m < methods.Length; m++)
+        {
+            var curve = MultiTaskGridCurve.Of(results, methods[m]).Select(point => new ChartPoint(point.Arfg, point.Are)).ToArray();
+            if (curve.Length > 0)
+            {
+                series.Add(new Series(methods[m] + ": conditional models' front along the grid (means)", curve, SeriesStyle.Line, m, Marker.None));
+            }
+        }
+
         series.Add(new Series("single-task references (1, 1)", [new ChartPoint(1, 1)], SeriesStyle.Points, Palette.Black, Marker.Star));
         var all = series.SelectMany(s => s.Points).ToArray();
         return
         [
             new Figure(
                 "arfg-are",
-                "Every run's average relative fairness gap (ARFG) against its average relative error (ARE), both relative to the single-task references (1, 1); lower is better on both; faint: dominated runs, joined: each method's front.",
+                "Every run's average relative fairness gap (ARFG) against its average relative error (ARE), both relative to the single-task references (1, 1); lower is better on both; faint: dominated runs, joined: each method's front"
+                    + (!grid ? "." : "; unmarked lines: the front of each method's conditional models at the grid's random settings, means over the repetitions (grid.csv)."),
                 new Chart(
                     "ARFG-ARE front",
                     Figure.AxisFor("ARFG: average relative fairness gap (lower is fairer)", all.Select(p => p.X)),

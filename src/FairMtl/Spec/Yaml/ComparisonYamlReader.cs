@@ -437,7 +437,7 @@ public static class ComparisonYamlReader
         var attributeNode = front.Get("attribute");
         var attribute = attributeNode is null ? attributes[0] : ResolveAttribute(attributeNode, attributes);
         var conditional = front.Get("conditional") is { } conditionalNode
-            ? ReadComparisonConditional(conditionalNode, [new SweepVariable("lambda", lambdas)], "front", null)
+            ? ReadComparisonConditional(conditionalNode, [new SweepVariable("lambda", lambdas)], "front", randomGrid: false)
             : null;
         return new FrontSpec(names, lambdas, fairness, attribute, conditional);
     }
@@ -445,20 +445,11 @@ public static class ComparisonYamlReader
     /// <summary>
     /// <c>front.conditional</c> or a multi-task comparison's <c>sweep.conditional</c>: as a sweep's
     /// (<see cref="SweepSectionReader"/>) over <paramref name="variables"/>, drawn per batch unless declared per row,
-    /// with no grid by default; <paramref name="rows"/> null allows one (a front's), else it says why there is none.
+    /// with no grid by default (a multi-task comparison's grid is a number of random settings: <paramref name="randomGrid"/>).
     /// <see cref="ConditionalSpec.Epochs"/> is 0 (training.epochs) until the training section is read.
     /// </summary>
-    private static ConditionalSpec ReadComparisonConditional(YamlNodeReader node, IReadOnlyList<SweepVariable> variables, string section, string? rows)
-    {
-        var conditional = SweepSectionReader.ReadConditional(node, variables, defaultGrid: 0, pathPrefix: section, defaultSampling: ConditionalSampling.PerBatch);
-        if (conditional.Grid != 0 && rows is not null)
-        {
-            var mapping = node.AsMapping("a mapping of sampling, distribution, film, epochs and grid", SweepSectionReader.ConditionalKeys);
-            throw mapping.Require("grid").Error(DiagnosticCodes.InvalidValue, $"'{section}.conditional.grid' must be 0: {rows}");
-        }
-
-        return conditional;
-    }
+    private static ConditionalSpec ReadComparisonConditional(YamlNodeReader node, IReadOnlyList<SweepVariable> variables, string section, bool randomGrid) =>
+        SweepSectionReader.ReadConditional(node, variables, defaultGrid: 0, pathPrefix: section, defaultSampling: ConditionalSampling.PerBatch, randomGrid: randomGrid);
 
     private static ComparisonEvaluationSpec? ReadEvaluation(YamlNodeReader? node)
     {
@@ -614,8 +605,7 @@ public static class ComparisonYamlReader
             .ConditionVariables(tasks.Select(task => task.Name).ToArray()).Variables;
         return spec with
         {
-            Conditional = ReadComparisonConditional(
-                conditionalNode, variables, "sweep", "the runs table has a row per drawn setting, and a grid over five variables has no curve to draw"),
+            Conditional = ReadComparisonConditional(conditionalNode, variables, "sweep", randomGrid: true),
         };
     }
 

@@ -87,14 +87,16 @@ internal static class SweepSectionReader
     /// <c>sweep.conditional</c> (or <c>front.conditional</c>, <paramref name="pathPrefix"/>): <c>{sampling, distribution,
     /// film, epochs, grid}</c>, all optional (<paramref name="defaultSampling"/>, uniform, FiLM on, <c>training.epochs</c>,
     /// <paramref name="defaultGrid"/> grid values); <see cref="ConditionalSpec.Epochs"/> is 0 until the reader of the
-    /// whole file resolves it.
+    /// whole file resolves it. With <paramref name="randomGrid"/> the grid is that many random settings (a multi-task
+    /// comparison's), not that many values per variable.
     /// </summary>
     internal static ConditionalSpec ReadConditional(
         YamlNodeReader node,
         IReadOnlyList<SweepVariable> variables,
         int defaultGrid = ConditionalSpec.DefaultGrid,
         string pathPrefix = "sweep",
-        ConditionalSampling defaultSampling = ConditionalSampling.PerRow)
+        ConditionalSampling defaultSampling = ConditionalSampling.PerRow,
+        bool randomGrid = false)
     {
         var mapping = node.AsMapping("a mapping of sampling, distribution, film, epochs and grid", ConditionalKeys);
         if (variables.Count == 0)
@@ -119,7 +121,7 @@ internal static class SweepSectionReader
         {
             grid = gridNode.AsInt($"0 (no grid) or an integer from 2 to {InputLimits.SweepValues}", g => g == 0 || g is >= 2 and <= InputLimits.SweepValues);
             long gridPoints = 1;
-            foreach (var _ in variables)
+            foreach (var _ in randomGrid ? [] : variables)
             {
                 gridPoints *= grid;
                 if (gridPoints > InputLimits.SweepPoints)
