@@ -15,8 +15,8 @@ const string Usage = """
       --only NAME          only this classification step: adult-stl, adult-glf or adult-mtaf-mmd
       --no-sweeps          skip the full sweeps through the host (and the store and README-command figures)
       --protocols          the long classification protocols through the host (about 5 minutes)
-      --conditional-cost   the loss-conditional sweep's cost against the per-point sweep (parkinson-conditional
-                           against parkinson-10seeds, one thread, 3 pairs, about 3 minutes; also in every full run)
+      --conditional-cost   the loss-conditional sweeps' cost against the per-point sweeps ({parkinson,boston}-conditional
+                           against {parkinson,boston}-10seeds, one thread, 3 pairs each, about 4 minutes; also in every full run)
       --cluster            PostgreSQL and worker processes at scale (needs root and the Debian PostgreSQL packages)
       --help               this text
     """;
@@ -233,13 +233,17 @@ if (!args.Contains("--no-sweeps"))
 
 if (args.Contains("--conditional-cost") || (!quick && !args.Contains("--no-sweeps")))
 {
-    Console.WriteLine("## Loss-conditional sweep against its per-point twin (one thread, a new store each, 3 alternating pairs)");
-    var (ratio, conditional, perPoint, wall) = ConditionalCostBenchmark.Measure("parkinson-conditional", "parkinson-10seeds", 3);
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"parkinson-conditional vs parkinson-10seeds: the front's models {conditional:F2} s vs {perPoint:F2} s (the stored units' seconds, baselines out), "
-        + $"median ratio {ratio:F3} (goal <= 0.1); whole processes {wall:F3}"));
-    Report("conditional-cost-ratio-parkinson", ratio, "x");
-    Report("conditional-wall-ratio-parkinson", wall, "x");
+    Console.WriteLine("## Loss-conditional sweeps against their per-point twins (one thread, a new store each, 3 alternating pairs)");
+    foreach (var data in new[] { "parkinson", "boston" })
+    {
+        var (ratio, conditional, perPoint, wall) = ConditionalCostBenchmark.Measure($"{data}-conditional", $"{data}-10seeds", 3);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{data}-conditional vs {data}-10seeds: the front's models {conditional:F2} s vs {perPoint:F2} s (the stored units' seconds, baselines out), "
+            + $"median ratio {ratio:F3} (goal <= 0.1); whole processes {wall:F3}"));
+        Report($"conditional-cost-ratio-{data}", ratio, "x");
+        Report($"conditional-wall-ratio-{data}", wall, "x");
+    }
+
     Console.WriteLine();
 }
 
