@@ -52,6 +52,7 @@ internal sealed class AttributeLowering
         lowering.Sensitive();
         lowering.Constraint();
         lowering.Methods();
+        lowering.Front();
         lowering.ConstraintSweep();
         lowering.Protocol();
         lowering.Training();
@@ -247,6 +248,52 @@ internal sealed class AttributeLowering
 
             Value(2, "ratio", method, "Ratio");
         });
+
+    /// <summary>YAML <c>front</c> from [Front] and [ConditionalFront] (a [ConditionalFront] alone is written too, so that
+    /// the reader reports the missing methods and lambdas at it).</summary>
+    private void Front()
+    {
+        var front = _attributes.Find(AttributeNames.Front);
+        var conditional = _attributes.Find(AttributeNames.ConditionalFront);
+        if ((front ?? conditional) is not { } first)
+        {
+            return;
+        }
+
+        var mapping = _yaml.Mapping(0, "front", first.Location, first.Location);
+        if (front is not null)
+        {
+            List(1, "methods", front, "methods");
+            if (front.Get("Values") is not null)
+            {
+                List(1, "lambda", front, "Values");
+            }
+            else
+            {
+                var range = _yaml.Mapping(1, "lambda", front.Location, front.Location);
+                Value(2, "from", front, "From");
+                Value(2, "to", front, "To");
+                Value(2, "count", front, "Count");
+                _yaml.Close(range);
+            }
+
+            Enum(1, "fairness", front, "Fairness", ComparisonYamlReader.FairnessMetrics);
+            Value(1, "attribute", front, "Attribute");
+        }
+
+        if (conditional is not null)
+        {
+            var settings = _yaml.Mapping(1, "conditional", conditional.Location, conditional.Location);
+            Enum(2, "sampling", conditional, "Sampling", YamlEnumValues.ConditionalSamplings);
+            Enum(2, "distribution", conditional, "Distribution", YamlEnumValues.ConditionalDistributions);
+            Value(2, "film", conditional, "Film");
+            Value(2, "epochs", conditional, "Epochs");
+            Value(2, "grid", conditional, "Grid");
+            _yaml.Close(settings);
+        }
+
+        _yaml.Close(mapping);
+    }
 
     private void ConstraintSweep() =>
         OptionalSection("sweep", AttributeNames.ConstraintSweep, sweep =>

@@ -29,6 +29,10 @@ internal static class AttributeNames
 
     public const string ConstraintSweep = Namespace + ".ConstraintSweepAttribute";
 
+    public const string Front = Namespace + ".FrontAttribute";
+
+    public const string ConditionalFront = Namespace + ".ConditionalFrontAttribute";
+
     public const string Protocol = Namespace + ".ProtocolAttribute";
 
     /// <summary>"[Head]" for <c>FairMtl.Declarations.HeadAttribute</c>.</summary>

@@ -11,7 +11,8 @@ internal sealed class DeclaredAttributes
         AttributeNames.Experiment, AttributeNames.Dataset, AttributeNames.Split, AttributeNames.Groups, AttributeNames.Trunk,
         AttributeNames.Head, AttributeNames.Sweep, AttributeNames.Seeds, AttributeNames.ConditionalSweep, AttributeNames.Baseline, AttributeNames.Optimizer,
         AttributeNames.Training, AttributeNames.EarlyStopping, AttributeNames.Evaluation, AttributeNames.Task, AttributeNames.Sensitive,
-        AttributeNames.Method, AttributeNames.Constraint, AttributeNames.ConstraintSweep, AttributeNames.Protocol,
+        AttributeNames.Method, AttributeNames.Constraint, AttributeNames.ConstraintSweep, AttributeNames.Front, AttributeNames.ConditionalFront,
+        AttributeNames.Protocol,
     };
 
     private readonly List<DeclaredAttribute> _attributes;
