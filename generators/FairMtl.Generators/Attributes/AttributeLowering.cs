@@ -54,6 +54,7 @@ internal sealed class AttributeLowering
         lowering.Methods();
         lowering.Front();
         lowering.ConstraintSweep();
+        lowering.MultiTaskSweep();
         lowering.Protocol();
         lowering.Training();
         return lowering._yaml;
@@ -300,6 +301,7 @@ internal sealed class AttributeLowering
         {
             List(1, "lambda", sweep, "Lambdas");
             List(1, "epsilon", sweep, "Epsilons");
+            ConditionalSweep(_attributes.Find(AttributeNames.ConditionalSweep));
         });
 
     private void Protocol() =>
@@ -384,17 +386,51 @@ internal sealed class AttributeLowering
             }
         }
 
-        if (conditional is not null)
+        ConditionalSweep(conditional);
+        _yaml.Close(sweep);
+    }
+
+    /// <summary>YAML <c>sweep.conditional</c> from [ConditionalSweep] (the properties that are set), if declared.</summary>
+    private void ConditionalSweep(DeclaredAttribute? conditional)
+    {
+        if (conditional is null)
         {
-            var mapping = _yaml.Mapping(1, "conditional", conditional.Location, conditional.Location);
-            Enum(2, "sampling", conditional, "Sampling", YamlEnumValues.ConditionalSamplings);
-            Enum(2, "distribution", conditional, "Distribution", YamlEnumValues.ConditionalDistributions);
-            Value(2, "film", conditional, "Film");
-            Value(2, "epochs", conditional, "Epochs");
-            Value(2, "grid", conditional, "Grid");
-            _yaml.Close(mapping);
+            return;
         }
 
+        var mapping = _yaml.Mapping(1, "conditional", conditional.Location, conditional.Location);
+        Enum(2, "sampling", conditional, "Sampling", YamlEnumValues.ConditionalSamplings);
+        Enum(2, "distribution", conditional, "Distribution", YamlEnumValues.ConditionalDistributions);
+        Value(2, "film", conditional, "Film");
+        Value(2, "epochs", conditional, "Epochs");
+        Value(2, "grid", conditional, "Grid");
+        _yaml.Close(mapping);
+    }
+
+    /// <summary>A multi-task comparison's YAML <c>sweep</c> from [MultiTaskSweep] and [ConditionalSweep] (a
+    /// [ConditionalSweep] alone is written too, so that the reader reports what is missing at it; beside a
+    /// [ConstraintSweep] it is left to that sweep's reader).</summary>
+    private void MultiTaskSweep()
+    {
+        var settings = _attributes.Find(AttributeNames.MultiTaskSweep);
+        var conditional = _attributes.Find(AttributeNames.ConditionalSweep);
+        if ((settings ?? conditional) is not { } first || (settings is null && _attributes.Find(AttributeNames.ConstraintSweep) is not null))
+        {
+            return;
+        }
+
+        var sweep = _yaml.Mapping(0, "sweep", first.Location, first.Location);
+        if (settings is not null)
+        {
+            Enum(1, "kind", settings, "Kind", ComparisonYamlReader.SweepKinds);
+            Value(1, "runs", settings, "runs");
+            Value(1, "seed", settings, "Seed");
+            List(1, "weight", settings, "Weight");
+            List(1, "lambda", settings, "Lambda");
+            List(1, "ratio", settings, "Ratio");
+        }
+
+        ConditionalSweep(conditional);
         _yaml.Close(sweep);
     }
 

@@ -31,6 +31,8 @@ internal static class AttributeNames
 
     public const string Front = Namespace + ".FrontAttribute";
 
+    public const string MultiTaskSweep = Namespace + ".MultiTaskSweepAttribute";
+
     public const string ConditionalFront = Namespace + ".ConditionalFrontAttribute";
 
     public const string Protocol = Namespace + ".ProtocolAttribute";

@@ -12,7 +12,7 @@ internal sealed class DeclaredAttributes
         AttributeNames.Head, AttributeNames.Sweep, AttributeNames.Seeds, AttributeNames.ConditionalSweep, AttributeNames.Baseline, AttributeNames.Optimizer,
         AttributeNames.Training, AttributeNames.EarlyStopping, AttributeNames.Evaluation, AttributeNames.Task, AttributeNames.Sensitive,
         AttributeNames.Method, AttributeNames.Constraint, AttributeNames.ConstraintSweep, AttributeNames.Front, AttributeNames.ConditionalFront,
-        AttributeNames.Protocol,
+        AttributeNames.MultiTaskSweep, AttributeNames.Protocol,
     };
 
     private readonly List<DeclaredAttribute> _attributes;

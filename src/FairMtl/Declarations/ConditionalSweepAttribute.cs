@@ -5,7 +5,9 @@ namespace FairMtl.Declarations;
 /// <summary>
 /// YAML <c>sweep.conditional</c>: one loss-conditional model per seed instead of a model per sweep point; it takes the
 /// sweep variables as inputs, is trained with them drawn at random over their ranges, and is evaluated at every point
-/// and on a fine grid. Optional. See <c>docs/conditional-sweeps.md</c>.
+/// and on a fine grid. Optional. See <c>docs/conditional-sweeps.md</c>. Beside [MultiTaskSweep] (an MTA-F comparison)
+/// it makes one model per method and repetition; only the properties that are set are written, so there the
+/// comparison's defaults apply (per batch, no grid; a grid is that many random settings), not the ones below.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
 public sealed class ConditionalSweepAttribute : Attribute
