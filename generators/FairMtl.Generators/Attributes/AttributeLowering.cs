@@ -282,17 +282,7 @@ internal sealed class AttributeLowering
             Value(1, "attribute", front, "Attribute");
         }
 
-        if (conditional is not null)
-        {
-            var settings = _yaml.Mapping(1, "conditional", conditional.Location, conditional.Location);
-            Enum(2, "sampling", conditional, "Sampling", YamlEnumValues.ConditionalSamplings);
-            Enum(2, "distribution", conditional, "Distribution", YamlEnumValues.ConditionalDistributions);
-            Value(2, "film", conditional, "Film");
-            Value(2, "epochs", conditional, "Epochs");
-            Value(2, "grid", conditional, "Grid");
-            _yaml.Close(settings);
-        }
-
+        Conditional(conditional);
         _yaml.Close(mapping);
     }
 
@@ -301,7 +291,7 @@ internal sealed class AttributeLowering
         {
             List(1, "lambda", sweep, "Lambdas");
             List(1, "epsilon", sweep, "Epsilons");
-            ConditionalSweep(_attributes.Find(AttributeNames.ConditionalSweep));
+            Conditional(_attributes.Find(AttributeNames.ConditionalSweep));
         });
 
     private void Protocol() =>
@@ -386,12 +376,13 @@ internal sealed class AttributeLowering
             }
         }
 
-        ConditionalSweep(conditional);
+        Conditional(conditional);
         _yaml.Close(sweep);
     }
 
-    /// <summary>YAML <c>sweep.conditional</c> from [ConditionalSweep] (the properties that are set), if declared.</summary>
-    private void ConditionalSweep(DeclaredAttribute? conditional)
+    /// <summary>YAML <c>sweep.conditional</c> or <c>front.conditional</c> from [ConditionalSweep] or [ConditionalFront]
+    /// (the properties that are set), if declared.</summary>
+    private void Conditional(DeclaredAttribute? conditional)
     {
         if (conditional is null)
         {
@@ -430,7 +421,7 @@ internal sealed class AttributeLowering
             List(1, "ratio", settings, "Ratio");
         }
 
-        ConditionalSweep(conditional);
+        Conditional(conditional);
         _yaml.Close(sweep);
     }
 

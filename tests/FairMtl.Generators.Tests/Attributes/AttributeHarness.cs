@@ -34,6 +34,29 @@ internal static class AttributeHarness
         return new GeneratorRun(driver, input, output, diagnostics);
     }
 
+    /// <summary>The spec of the one comparison the generator registers for <paramref name="source"/> (built clean).</summary>
+    public static FairMtl.Spec.ComparisonSpec CompiledComparison(string source, string path, params AdditionalText[] additionalTexts)
+    {
+        var run = Run(source, path, additionalTexts);
+        run.DiagnosticLines.ShouldBeEmpty();
+        var registry = GeneratorHarness.Load(run.Output).GetType("FairMtl.Generated.ExperimentRegistry")!;
+        return ((IReadOnlyList<FairMtl.Compiled.CompiledComparison>)registry.GetProperty("Comparisons")!.GetValue(null)!).ShouldHaveSingleItem().Load().Spec;
+    }
+
+    /// <summary>Asserts that <paramref name="source"/> builds with exactly one error <paramref name="id"/>, in
+    /// <paramref name="path"/> at <paramref name="target"/> after <paramref name="anchor"/>, whose message contains
+    /// <paramref name="message"/>.</summary>
+    public static void ShouldReportErrorAt(string source, string path, AdditionalText data, string anchor, string target, string id, string message)
+    {
+        var run = Run(source, path, data);
+        var diagnostic = run.Diagnostics.Where(d => d.Id == id).ShouldHaveSingleItem(string.Join("\n", run.DiagnosticLines));
+        var span = diagnostic.Location.GetLineSpan();
+        span.Path.ShouldBe(GeneratorHarness.Root + path);
+        (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1).ShouldBe(SourcePosition.Of(source, anchor, target), GeneratorRun.Format(diagnostic));
+        diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture).ShouldContain(message);
+        diagnostic.Severity.ShouldBe(DiagnosticSeverity.Error);
+    }
+
     /// <summary>What <see cref="AttributeExperimentReader.Read"/> makes of the one [Experiment] class in the file.</summary>
     internal static ExperimentModel Read(string source, string path = "experiments/Declared.cs")
     {

@@ -71,11 +71,7 @@ public sealed class ConditionalFrontAttributeTests
     [Fact]
     public void The_attributes_compile_to_the_spec_the_reader_makes_of_the_same_yaml()
     {
-        var run = AttributeHarness.Run(Source, Path, GeneratorHarness.RepoFile(Data));
-
-        run.DiagnosticLines.ShouldBeEmpty();
-        var registry = GeneratorHarness.Load(run.Output).GetType("FairMtl.Generated.ExperimentRegistry")!;
-        var compiled = ((IReadOnlyList<FairMtl.Compiled.CompiledComparison>)registry.GetProperty("Comparisons")!.GetValue(null)!).ShouldHaveSingleItem().Load().Spec;
+        var compiled = AttributeHarness.CompiledComparison(Source, Path, GeneratorHarness.RepoFile(Data));
         var yaml = ComparisonYamlReader.Parse(Yaml, "front.yaml", System.IO.Path.Combine(GeneratorHarness.RepositoryRoot, "experiments")).Spec;
 
         var front = ((MethodComparisonSpec)compiled).Front;
@@ -90,12 +86,7 @@ public sealed class ConditionalFrontAttributeTests
         var source = Source.Replace("[ConditionalFront(Sampling = ConditionalSampling.PerRow, Epochs = 3, Grid = 5)]", string.Empty, StringComparison.Ordinal);
         source.ShouldNotBe(Source);
 
-        var run = AttributeHarness.Run(source, Path, GeneratorHarness.RepoFile(Data));
-
-        run.DiagnosticLines.ShouldBeEmpty();
-        var registry = GeneratorHarness.Load(run.Output).GetType("FairMtl.Generated.ExperimentRegistry")!;
-        var compiled = ((IReadOnlyList<FairMtl.Compiled.CompiledComparison>)registry.GetProperty("Comparisons")!.GetValue(null)!).ShouldHaveSingleItem().Load().Spec;
-        var front = ((MethodComparisonSpec)compiled).Front;
+        var front = ((MethodComparisonSpec)AttributeHarness.CompiledComparison(source, Path, GeneratorHarness.RepoFile(Data))).Front;
         (front.Conditional, front.Lambdas.Count).ShouldBe((null, 3));
     }
 
@@ -108,14 +99,7 @@ public sealed class ConditionalFrontAttributeTests
         var source = Source.Replace(from, to, StringComparison.Ordinal);
         source.ShouldNotBe(Source);
 
-        var run = AttributeHarness.Run(source, Path, GeneratorHarness.RepoFile(Data));
-
-        var diagnostic = run.Diagnostics.Where(d => d.Id == id).ShouldHaveSingleItem(string.Join("\n", run.DiagnosticLines));
-        var span = diagnostic.Location.GetLineSpan();
-        span.Path.ShouldBe(GeneratorHarness.Root + Path);
-        (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1).ShouldBe(SourcePosition.Of(source, anchor, target), GeneratorRun.Format(diagnostic));
-        diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture).ShouldContain(message);
-        diagnostic.Severity.ShouldBe(DiagnosticSeverity.Error);
+        AttributeHarness.ShouldReportErrorAt(source, Path, GeneratorHarness.RepoFile(Data), anchor, target, id, message);
     }
 
     [Fact]

@@ -50,14 +50,7 @@ public sealed class FairMtAttributeTests
         var source = Source.Replace(from, to, StringComparison.Ordinal);
         source.ShouldNotBe(Source);
 
-        var run = AttributeHarness.Run(source, Path, GeneratorHarness.RepoFile(Data));
-
-        var diagnostic = run.Diagnostics.Where(d => d.Id == id).ShouldHaveSingleItem(string.Join("\n", run.DiagnosticLines));
-        var span = diagnostic.Location.GetLineSpan();
-        span.Path.ShouldBe(GeneratorHarness.Root + Path);
-        (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1).ShouldBe(SourcePosition.Of(source, anchor, target), GeneratorRun.Format(diagnostic));
-        diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture).ShouldContain(message);
-        diagnostic.Severity.ShouldBe(DiagnosticSeverity.Error);
+        AttributeHarness.ShouldReportErrorAt(source, Path, GeneratorHarness.RepoFile(Data), anchor, target, id, message);
     }
 
     [Fact]

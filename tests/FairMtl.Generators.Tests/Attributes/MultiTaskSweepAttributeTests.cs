@@ -63,13 +63,7 @@ public sealed class MultiTaskSweepAttributeTests
           epochs: 2
         """;
 
-    private static ComparisonSpec Compiled(string source)
-    {
-        var run = AttributeHarness.Run(source, Path, GeneratorHarness.RepoFile(Data));
-        run.DiagnosticLines.ShouldBeEmpty();
-        var registry = GeneratorHarness.Load(run.Output).GetType("FairMtl.Generated.ExperimentRegistry")!;
-        return ((IReadOnlyList<FairMtl.Compiled.CompiledComparison>)registry.GetProperty("Comparisons")!.GetValue(null)!).ShouldHaveSingleItem().Load().Spec;
-    }
+    private static ComparisonSpec Compiled(string source) => AttributeHarness.CompiledComparison(source, Path, GeneratorHarness.RepoFile(Data));
 
     [Fact]
     public void The_attributes_compile_to_the_spec_the_reader_makes_of_the_same_yaml_with_a_comparison_s_defaults()
@@ -95,13 +89,6 @@ public sealed class MultiTaskSweepAttributeTests
         var source = Source.Replace(from, to, StringComparison.Ordinal);
         source.ShouldNotBe(Source);
 
-        var run = AttributeHarness.Run(source, Path, GeneratorHarness.RepoFile(Data));
-
-        var diagnostic = run.Diagnostics.Where(d => d.Id == id).ShouldHaveSingleItem(string.Join("\n", run.DiagnosticLines));
-        var span = diagnostic.Location.GetLineSpan();
-        span.Path.ShouldBe(GeneratorHarness.Root + Path);
-        (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1).ShouldBe(SourcePosition.Of(source, anchor, target), GeneratorRun.Format(diagnostic));
-        diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture).ShouldContain(message);
-        diagnostic.Severity.ShouldBe(DiagnosticSeverity.Error);
+        AttributeHarness.ShouldReportErrorAt(source, Path, GeneratorHarness.RepoFile(Data), anchor, target, id, message);
     }
 }
