@@ -26,12 +26,13 @@ public class GarbageCollectionTests
         // layers, terms and result), so the run stays well inside one gen-0 budget at 352 units. At 702 units it sat at
         // the budget's edge and collected 0-3 times depending on the machine's load (measured with DOTNET_GCgen0size).
         //
-        // The multi-task run trains on one thread: on two, each thread's unit-buffer pool allocates its own pinned arrays,
-        // and in about half of the runs on this 2-core VM (with or without a store, before and after the training
+        // Both runs train on one thread: on two, each thread's unit-buffer pool allocates its own pinned arrays, and in
+        // about half of the multi-task runs on this 2-core VM (with or without a store, before and after the training
         // engines' refactoring alike) the two pools' allocations passed the pinned heap's budget once during training:
         // one gen-2 collection ("3" in summary.json, counted in every generation). On one thread it never did (8 of 8
-        // runs), and the method comparison's 2 threads never did (12 of 12). Left as it is: the steps allocate nothing.
-        foreach (var (path, models, store, threads) in new[] { (comparison, 54, "--no-store", "2"), (multiTask, 352, "--store", "1") })
+        // runs). The method comparison on two threads did not in 12 quiet runs, and did once in a CI run while the VM
+        // also built and ran other tests. Left as it is: the steps allocate nothing, only the pools' first arrays.
+        foreach (var (path, models, store, threads) in new[] { (comparison, 54, "--no-store", "1"), (multiTask, 352, "--store", "1") })
         {
             var output = Path.Combine(folder.Path, Path.GetFileNameWithoutExtension(path));
             string[] storeArguments = store == "--store" ? [store, Path.Combine(folder.Path, "runs.db")] : [store];
