@@ -15,9 +15,8 @@ public static class MultiTaskTables
     {
         var spec = result.Experiment.Spec;
         var tasks = spec.Tasks.Select(t => t.Name).ToArray();
-        var columns = new List<TableColumn> { new(RunColumns.Method, Key: true), new(RunColumns.Runs), new(RunColumns.Front), new(RunColumns.Repetition), new(MultiTaskColumns.Weight, Format: "F3") };
-        columns.AddRange(tasks.Select(t => new TableColumn(MultiTaskColumns.Lambda(t), Format: "F3")));
-        columns.AddRange(tasks.Select(t => new TableColumn(MultiTaskColumns.Ratio(t), Format: "F3")));
+        var columns = new List<TableColumn> { new(RunColumns.Method, Key: true), new(RunColumns.Runs), new(RunColumns.Front), new(RunColumns.Repetition) };
+        columns.AddRange(SettingColumns(tasks, "F3"));
         columns.AddRange([new TableColumn(MultiTaskColumns.Arfg), new TableColumn(MultiTaskColumns.Are)]);
         foreach (var task in tasks)
         {
@@ -92,9 +91,8 @@ public static class MultiTaskTables
         }
 
         var tasks = spec.Tasks.Select(t => t.Name).ToArray();
-        var columns = new List<TableColumn> { new(RunColumns.Method, Key: true), new(RunColumns.Runs), new(MultiTaskColumns.Weight, Format: "F3") };
-        columns.AddRange(tasks.Select(t => new TableColumn(MultiTaskColumns.Lambda(t), Format: "F3")));
-        columns.AddRange(tasks.Select(t => new TableColumn(MultiTaskColumns.Ratio(t), Format: "F3")));
+        var columns = new List<TableColumn> { new(RunColumns.Method, Key: true), new(RunColumns.Runs) };
+        columns.AddRange(SettingColumns(tasks, "F3"));
         foreach (var metric in new[] { MultiTaskColumns.Arfg, MultiTaskColumns.Are })
         {
             columns.AddRange([new(metric), new(MultiTaskColumns.Sd(metric)), new(MultiTaskColumns.Low(metric)), new(MultiTaskColumns.High(metric))]);
@@ -135,9 +133,8 @@ public static class MultiTaskTables
     public static Table Runs(MultiTaskResult result)
     {
         var tasks = result.Experiment.Spec.Tasks.Select(t => t.Name).ToArray();
-        var columns = new List<TableColumn> { new(RunColumns.Method, Key: true), new(MultiTaskColumns.Run, Key: true), new(RunColumns.Repetition), new(RunColumns.Seed), new(MultiTaskColumns.Weight, Format: "R") };
-        columns.AddRange(tasks.Select(t => new TableColumn(MultiTaskColumns.Lambda(t), Format: "R")));
-        columns.AddRange(tasks.Select(t => new TableColumn(MultiTaskColumns.Ratio(t), Format: "R")));
+        var columns = new List<TableColumn> { new(RunColumns.Method, Key: true), new(MultiTaskColumns.Run, Key: true), new(RunColumns.Repetition), new(RunColumns.Seed) };
+        columns.AddRange(SettingColumns(tasks, "R"));
         columns.AddRange([new TableColumn(MultiTaskColumns.Arfg), new TableColumn(MultiTaskColumns.Are), new TableColumn(RunColumns.OnFront)]);
         foreach (var task in tasks)
         {
@@ -174,9 +171,8 @@ public static class MultiTaskTables
         }
 
         var tasks = result.Experiment.Spec.Tasks.Select(t => t.Name).ToArray();
-        var columns = new List<TableColumn> { new(RunColumns.Method, Key: true), new(MultiTaskColumns.Run, Key: true), new(RunColumns.Runs), new(MultiTaskColumns.Weight, Format: "R") };
-        columns.AddRange(tasks.Select(t => new TableColumn(MultiTaskColumns.Lambda(t), Format: "R")));
-        columns.AddRange(tasks.Select(t => new TableColumn(MultiTaskColumns.Ratio(t), Format: "R")));
+        var columns = new List<TableColumn> { new(RunColumns.Method, Key: true), new(MultiTaskColumns.Run, Key: true), new(RunColumns.Runs) };
+        columns.AddRange(SettingColumns(tasks, "R"));
         columns.AddRange([new TableColumn(MultiTaskColumns.Arfg), new TableColumn(MultiTaskColumns.Are), new TableColumn(RunColumns.OnFront)]);
         var kinds = result.Experiment.Spec.Methods.ToDictionary(m => m.Name, m => m.Kind);
         var rows = result.Grid.Select(point =>
@@ -192,6 +188,11 @@ public static class MultiTaskTables
             columns,
             rows) { HighlightedRows = Table.RowsWhere(result.Grid.Select(point => point.OnFront)) };
     }
+
+    /// <summary>The setting's columns, in <see cref="SettingCells"/>'s order: w_1, then lambda_t and r_t per task.</summary>
+    private static IEnumerable<TableColumn> SettingColumns(IReadOnlyList<string> tasks, string format) =>
+        [new(MultiTaskColumns.Weight, Format: format), .. tasks.Select(t => new TableColumn(MultiTaskColumns.Lambda(t), Format: format)),
+            .. tasks.Select(t => new TableColumn(MultiTaskColumns.Ratio(t), Format: format))];
 
     /// <summary>w_1, then lambda_t and r_t where the method uses them (vanilla MTL: neither; the baseline: no r).</summary>
     private static IEnumerable<object?> SettingCells(Spec.MethodKind kind, MultiTaskSetting setting)

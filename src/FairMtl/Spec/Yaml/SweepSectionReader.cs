@@ -121,7 +121,7 @@ internal static class SweepSectionReader
         {
             grid = gridNode.AsInt($"0 (no grid) or an integer from 2 to {InputLimits.SweepValues}", g => g == 0 || g is >= 2 and <= InputLimits.SweepValues);
             long gridPoints = 1;
-            foreach (var _ in randomGrid ? [] : variables)
+            for (var v = 0; v < variables.Count && !randomGrid; v++)
             {
                 gridPoints *= grid;
                 if (gridPoints > InputLimits.SweepPoints)
