@@ -49,6 +49,10 @@ public sealed class ScoreMaximumMeanDiscrepancy : IBatchFairnessLoss
         EnsureCapacity(maxRows);
     }
 
+    /// <summary>The last batch's per-row sums (kernels and slopes; the row's own group and the other), for the tests of
+    /// their order; only the first rows of the last batch are meaningful.</summary>
+    internal (double[] Same, double[] Other, double[] SameSlope, double[] OtherSlope) RowSums => (_same, _other, _sameSlope, _otherSlope);
+
     public double Compute(ReadOnlySpan<float> logits, ReadOnlySpan<float> targets, ReadOnlySpan<int> groups, int rows, Span<float> gradient)
     {
         FairnessBatch.Check(logits, targets, groups, rows, gradient);

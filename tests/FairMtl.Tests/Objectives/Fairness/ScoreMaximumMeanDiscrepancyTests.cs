@@ -153,6 +153,128 @@ public class ScoreMaximumMeanDiscrepancyTests
         again.ShouldBe(gradient);
     }
 
+    public static TheoryData<int, int> OrderCases()
+    {
+        var cases = new TheoryData<int, int>();
+        foreach (var rows in new[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13, 16, 17, 31, 64, 257, 1024 })
+        {
+            cases.Add(rows, rows);
+        }
+
+        cases.Add(40, 1000); // long runs of one group
+        cases.Add(41, 1001);
+        return cases;
+    }
+
+    [Theory]
+    [MemberData(nameof(OrderCases))]
+    public void Every_row_sum_is_the_chain_over_all_rows_in_ascending_order_bit_for_bit(int rows, int seed)
+    {
+        // The order the training results depend on: row i's four sums (kernels and slopes, own group and the other) are
+        // each one chain of additions over j = 0, 1, ..., n-1 from +0, the kernel exp((-d * d) / (2 sigma^2)) with
+        // d = p_i - p_j (PortableExp) and the slope term (p_j - p_i) k; the loss and the gradient are then assembled
+        // from those sums. However the pairs are visited, the bits must be these.
+        const double sigma = 0.07;
+        var random = new Random(seed);
+        var logits = new float[rows];
+        var groups = new int[rows];
+        for (var i = 0; i < rows; i++)
+        {
+            logits[i] = (float)((random.NextDouble() * 6) - 4);
+            groups[i] = seed >= 1000 ? (i / 7) % 2 : random.Next(2);
+            if (i % 9 == 4 && i > 0)
+            {
+                logits[i] = logits[i - 1]; // ties: equal scores
+            }
+        }
+
+        groups[0] = 0;
+        if (rows > 1)
+        {
+            groups[rows - 1] = 1;
+        }
+
+        var (expectedValue, expectedGradient, expectedSums) = ChainedMmd(logits, groups, sigma);
+        var gradient = Garbage(rows);
+        var loss = new ScoreMaximumMeanDiscrepancy(2, sigma);
+        var value = loss.Compute(logits, new float[rows], groups, rows, gradient);
+
+        if (rows > 1)
+        {
+            var (same, other, sameSlope, otherSlope) = loss.RowSums;
+            double[][] sums = [same, other, sameSlope, otherSlope];
+            for (var i = 0; i < rows; i++)
+            {
+                for (var s = 0; s < 4; s++)
+                {
+                    BitConverter.DoubleToInt64Bits(sums[s][i]).ShouldBe(BitConverter.DoubleToInt64Bits(expectedSums[i, s]), $"row {i}, sum {s}: {sums[s][i]:R} against {expectedSums[i, s]:R}");
+                }
+            }
+        }
+
+        BitConverter.DoubleToInt64Bits(value).ShouldBe(BitConverter.DoubleToInt64Bits(expectedValue), $"value {value} against {expectedValue}");
+        for (var i = 0; i < rows; i++)
+        {
+            BitConverter.SingleToInt32Bits(gradient[i]).ShouldBe(BitConverter.SingleToInt32Bits(expectedGradient[i]), $"row {i}");
+        }
+    }
+
+    /// <summary>The loss written out in the documented order: per row, each sum one ascending chain over all rows.</summary>
+    private static (double Value, float[] Gradient, double[,] Sums) ChainedMmd(float[] logits, int[] groups, double sigma)
+    {
+        var rows = logits.Length;
+        int count0 = groups.Count(g => g == 0), count1 = rows - count0;
+        var gradient = new float[rows];
+        var sums = new double[rows, 4];
+        if (count0 == 0 || count1 == 0)
+        {
+            return (0, gradient, sums);
+        }
+
+        double n0 = count0, n1 = count1;
+        var inverseVariance = 1.0 / (sigma * sigma);
+        var inverseTwoVariance = 0.5 * inverseVariance;
+        var p = logits.Select(l => FairMtl.Objectives.TaskLoss.Sigmoid(l)).ToArray();
+        double within0 = 0, within1 = 0, between = 0;
+        for (var i = 0; i < rows; i++)
+        {
+            double same = 0, other = 0, sameSlope = 0, otherSlope = 0;
+            for (var j = 0; j < rows; j++)
+            {
+                var d = p[i] - p[j];
+                var k = FairMtl.Numerics.PortableExp.Exp(-d * d * inverseTwoVariance);
+                var slope = (p[j] - p[i]) * k;
+                if (groups[j] == groups[i])
+                {
+                    same += k;
+                    sameSlope += j == i ? 0.0 : slope;
+                }
+                else
+                {
+                    other += k;
+                    otherSlope += slope;
+                }
+            }
+
+            (sums[i, 0], sums[i, 1], sums[i, 2], sums[i, 3]) = (same, other, sameSlope, otherSlope);
+            if (groups[i] == 0)
+            {
+                within0 += same;
+            }
+            else
+            {
+                within1 += same;
+            }
+
+            between += other;
+            var own = groups[i] == 0 ? n0 : n1;
+            var dp = 2.0 * inverseVariance * ((sameSlope / (own * own)) - (otherSlope / (n0 * n1)));
+            gradient[i] = (float)(dp * FairMtl.Objectives.Fairness.FairnessBatch.SigmoidDerivative(logits[i]));
+        }
+
+        return ((within0 / (n0 * n0)) + (within1 / (n1 * n1)) - (between / (n0 * n1)), gradient, sums);
+    }
+
     [Fact]
     public void Equal_scores_give_exactly_zero_and_zero_gradient()
     {
