@@ -36,6 +36,14 @@ public enum StoreMode
 public sealed record StoreStatus(
     int Units, int Models, int Done, IReadOnlyList<string> Failed, IReadOnlyList<UnitState> Running, int Lapsed, int Pending, double UnitSeconds, double EtaSeconds);
 
+/// <summary>What <see cref="StoredRunner.Import"/> did.</summary>
+/// <param name="Read">Units in the file.</param>
+/// <param name="OfThisPlan">Those that belong to the experiment's plan in this build.</param>
+/// <param name="Imported">Those committed to the store.</param>
+/// <param name="AlreadyStored">Those the store already held (left as they were).</param>
+/// <param name="PlanUnits">The units of the plan.</param>
+public sealed record ImportAccount(int Read, int OfThisPlan, int Imported, int AlreadyStored, int PlanUnits);
+
 /// <summary>What a run took from the store and put into it.</summary>
 /// <param name="ResultId">The result's id in the store (<c>runs show</c>).</param>
 /// <param name="Units">The run's units.</param>
@@ -251,6 +259,89 @@ public static class StoredRunner
         var remaining = identities.Length - stored.Length;
         var eta = remaining == 0 ? 0 : unitSeconds * remaining / workers;
         return new StoreStatus(identities.Length, kind.Models, stored.Length - failed.Length, failed, running, lapsed, pending, unitSeconds, eta);
+    }
+
+    /// <summary>
+    /// The units of <paramref name="kind"/>'s plan that <paramref name="store"/> holds, as they were committed, in plan
+    /// order (<c>runs export</c>): with <see cref="Import"/>, finished units move to another store, e.g. into a file kept
+    /// with the code between machines or sessions.
+    /// </summary>
+    /// <exception cref="RunStoreException">The store cannot be read.</exception>
+    public static IReadOnlyList<FinishedUnit> Export<TUnit, TUnitResult, TResult>(IStorableKind<TUnit, TUnitResult, TResult> kind, IRunStore store)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(store);
+        var (_, _, keys, identities) = Identify(kind);
+        var states = store.States(identities);
+        var stored = Enumerable.Range(0, identities.Length).Where(index => states[index].Status == UnitStatus.Stored).ToArray();
+        var payloads = store.Payloads(stored.Select(index => identities[index]).ToArray());
+        return stored
+            .Where(index => payloads.ContainsKey(identities[index]))
+            .Select(index => new FinishedUnit(
+                identities[index], keys[index], kind.ModelsIn(kind.Units[index]), payloads[identities[index]], states[index].Seconds, states[index].Worker ?? string.Empty))
+            .ToArray();
+    }
+
+    /// <summary>
+    /// Commits into <paramref name="store"/> the <paramref name="units"/> (written by <see cref="Export"/>) that belong
+    /// to <paramref name="kind"/>'s plan as this build identifies it and that the store does not hold yet; a rerun then
+    /// trains only the rest. A unit of another plan (another spec, data file or numerics version) is counted and left
+    /// out; a unit of this plan whose key or model count differs from the plan's, or whose result cannot be read, stops
+    /// the import before anything is written.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A unit claims this plan's identity but does not match it.</exception>
+    /// <exception cref="RunStoreException">The store cannot be read or written.</exception>
+    public static ImportAccount Import<TUnit, TUnitResult, TResult>(
+        IStorableKind<TUnit, TUnitResult, TResult> kind, IRunStore store, IReadOnlyList<FinishedUnit> units)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(units);
+        var (_, _, keys, identities) = Identify(kind);
+        var plan = new Dictionary<string, int>(identities.Length, StringComparer.Ordinal);
+        for (var index = 0; index < identities.Length; index++)
+        {
+            plan[identities[index]] = index;
+        }
+
+        var ours = new List<FinishedUnit>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var unit in units)
+        {
+            if (!plan.TryGetValue(unit.Identity, out var index) || !seen.Add(unit.Identity))
+            {
+                continue;
+            }
+
+            if (!string.Equals(unit.Key, keys[index], StringComparison.Ordinal) || unit.Models != kind.ModelsIn(kind.Units[index]))
+            {
+                throw new InvalidDataException($"unit {unit.Identity} has this experiment's identity but not its key or model count (expected key {keys[index]})");
+            }
+
+            try
+            {
+                kind.ReadResult(unit.Payload);
+            }
+            catch (Exception exception) when (exception is FormatException or InvalidDataException or System.Text.Json.JsonException or ArgumentException or InvalidOperationException)
+            {
+                throw new InvalidDataException($"unit {unit.Identity} ({unit.Key}): its result cannot be read: {exception.Message}", exception);
+            }
+
+            ours.Add(unit);
+        }
+
+        var states = store.States(ours.Select(unit => unit.Identity).ToArray());
+        var imported = 0;
+        for (var i = 0; i < ours.Count; i++)
+        {
+            if (states[i].Status != UnitStatus.Stored)
+            {
+                store.Commit(ours[i]);
+                imported++;
+            }
+        }
+
+        return new ImportAccount(units.Count, ours.Count, imported, ours.Count - imported, identities.Length);
     }
 
     /// <summary>The experiment as the store records it, the numerics version, and each unit's key and identity in plan
