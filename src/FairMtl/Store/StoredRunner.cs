@@ -286,7 +286,8 @@ public static class StoredRunner
     /// Commits into <paramref name="store"/> the <paramref name="units"/> (written by <see cref="Export"/>) that belong
     /// to <paramref name="kind"/>'s plan as this build identifies it and that the store does not hold yet; a rerun then
     /// trains only the rest. A unit of another plan (another spec, data file or numerics version) is counted and left
-    /// out; a unit of this plan whose key or model count differs from the plan's, or whose result cannot be read, stops
+    /// out; a unit of this plan whose key or model count differs from the plan's, or whose result cannot be read back into
+    /// the same text, stops
     /// the import before anything is written.
     /// </summary>
     /// <exception cref="InvalidDataException">A unit claims this plan's identity but does not match it.</exception>
@@ -318,13 +319,19 @@ public static class StoredRunner
                 throw new InvalidDataException($"unit {unit.Identity} has this experiment's identity but not its key or model count (expected key {keys[index]})");
             }
 
+            string written;
             try
             {
-                kind.ReadResult(unit.Payload);
+                written = kind.WriteResult(kind.ReadResult(unit.Payload));
             }
             catch (Exception exception) when (exception is FormatException or InvalidDataException or System.Text.Json.JsonException or ArgumentException or InvalidOperationException)
             {
                 throw new InvalidDataException($"unit {unit.Identity} ({unit.Key}): its result cannot be read: {exception.Message}", exception);
+            }
+
+            if (!string.Equals(written, unit.Payload, StringComparison.Ordinal))
+            {
+                throw new InvalidDataException($"unit {unit.Identity} ({unit.Key}): its result is not one this build writes (read and written again, it differs)");
             }
 
             ours.Add(unit);
