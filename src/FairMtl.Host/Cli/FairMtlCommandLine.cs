@@ -44,7 +44,7 @@ public static class FairMtlCommandLine
             await error.WriteLineAsync(
                 "usage: fairmtl run <experiment.yaml | name> [--out DIR] [--seed N] [--threads N] [--max-models N] [--store FILE | --no-store] [--fresh] " +
                 "| fairmtl worker|collect|status <experiment> [--store FILE|URL] | fairmtl submit <experiment> --slurm --store URL [--array N] [--dry-run] " +
-                "| fairmtl report <results folder> | fairmtl fronts <results folder> <reference results folder> [--out DIR] [--reference baseline|nadir] | fairmtl list | fairmtl runs list|show ID|diff A B [--store FILE|URL]").ConfigureAwait(false);
+                "| fairmtl report <results folder> | fairmtl fronts <results folder> <reference results folder> [--out DIR] [--reference baseline|nadir] | fairmtl list | fairmtl runs list|show ID|diff A B|export EXPERIMENT FILE|import EXPERIMENT FILE [--store FILE|URL]").ConfigureAwait(false);
             return ExitCodes.UserError;
         }
 
@@ -135,7 +135,7 @@ public static class FairMtlCommandLine
 
         return new RootCommand("FairMtl: declarative multi-task learning experiments for fairness research.")
         {
-            run, report, fronts, list, Runs(output, error), Worker(output, error, catalog), Collect(output, error, catalog), Status(output, error, catalog), Submit(output, error, catalog),
+            run, report, fronts, list, Runs(output, error, catalog), Worker(output, error, catalog), Collect(output, error, catalog), Status(output, error, catalog), Submit(output, error, catalog),
         };
     }
 
@@ -241,7 +241,7 @@ public static class FairMtlCommandLine
         return command;
     }
 
-    private static Command Runs(TextWriter output, TextWriter error)
+    private static Command Runs(TextWriter output, TextWriter error, ExperimentKinds catalog)
     {
         var listStore = StoreOption();
         var list = new Command("list", "List the results the run store keeps: experiment, kind, code versions, dates, units stored, status.") { listStore };
@@ -258,7 +258,29 @@ public static class FairMtlCommandLine
         var diff = new Command("diff", "List the table cells that moved between two stored results.") { first, second, diffStore };
         diff.SetAction(parse => RunsCommandHandler.Diff(parse.GetValue(diffStore), parse.GetValue(first), parse.GetValue(second), output, error));
 
-        return new Command("runs", "The history of results kept in the run store.") { list, show, diff };
+        var exportExperiment = ExperimentArgument();
+        var exportFile = new Argument<string>("file") { Description = "The file to write (JSON lines; gzip when it ends in .gz)." };
+        var exportStore = StoreOption();
+        var exportSeed = SeedOption();
+        var export = new Command("export", "Write the experiment's units that the run store holds to a file, to import into another store.")
+        {
+            exportExperiment, exportFile, exportStore, exportSeed,
+        };
+        export.SetAction(parse => RunsCommandHandler.Export(
+            catalog, parse.GetValue(exportExperiment)!, parse.GetValue(exportSeed), parse.GetValue(exportFile)!, parse.GetValue(exportStore), output, error));
+
+        var importExperiment = ExperimentArgument();
+        var importFile = new Argument<string>("file") { Description = "A file written by `runs export`." };
+        var importStore = StoreOption();
+        var importSeed = SeedOption();
+        var import = new Command("import", "Put an exported file's units of the experiment (as this build plans it) into the run store; a run then trains only the rest.")
+        {
+            importExperiment, importFile, importStore, importSeed,
+        };
+        import.SetAction(parse => RunsCommandHandler.Import(
+            catalog, parse.GetValue(importExperiment)!, parse.GetValue(importSeed), parse.GetValue(importFile)!, parse.GetValue(importStore), output, error));
+
+        return new Command("runs", "The history of results kept in the run store.") { list, show, diff, export, import };
     }
 
     private static async Task<int> RunInHostAsync(

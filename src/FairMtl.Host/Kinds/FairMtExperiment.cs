@@ -40,6 +40,10 @@ public sealed class FairMtExperiment(LoadedComparison comparison) : Classificati
 
         public StoreStatus Status(IRunStore store) => StoredRunner.Status(kind, store);
 
+        public IReadOnlyList<FinishedUnit> Export(IRunStore store) => StoredRunner.Export(kind, store);
+
+        public ImportAccount Import(IRunStore store, IReadOnlyList<FinishedUnit> units) => StoredRunner.Import(kind, store, units);
+
         public RunOutcome Run(int threads, IProgress<ModelProgress> progress, StoreOptions? store, CancellationToken cancellationToken)
         {
             var (result, account) = StoredRunner.RunOptionallyStored(kind, store, threads, progress, cancellationToken);

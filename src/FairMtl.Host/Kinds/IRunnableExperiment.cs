@@ -48,6 +48,12 @@ public interface IPreparedRun
 
     /// <summary>Where the run's units stand in <paramref name="store"/> (<c>status</c>); nothing is trained or changed.</summary>
     StoreStatus Status(IRunStore store);
+
+    /// <summary>The run's units that <paramref name="store"/> holds, as committed (<c>runs export</c>).</summary>
+    IReadOnlyList<FinishedUnit> Export(IRunStore store);
+
+    /// <summary>Commits the <paramref name="units"/> of this run's plan that <paramref name="store"/> lacks (<c>runs import</c>).</summary>
+    ImportAccount Import(IRunStore store, IReadOnlyList<FinishedUnit> units);
 }
 
 /// <summary>What a finished run shows and writes.</summary>

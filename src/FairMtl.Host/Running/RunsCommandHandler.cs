@@ -91,6 +91,92 @@ public static class RunsCommandHandler
             return ExitCodes.Success;
         });
 
+    /// <summary><c>runs export EXPERIMENT FILE</c>: the experiment's stored units into a file.</summary>
+    public static int Export(Kinds.ExperimentKinds kinds, string experimentArgument, int? seed, string file, string? storePath, TextWriter output, TextWriter error) =>
+        WithStore(storePath, error, store =>
+        {
+            var experiment = Resolve(kinds, experimentArgument, seed);
+            var units = experiment.Prepare().Export(store);
+            try
+            {
+                UnitArchive.Write(file, experiment.Name, units);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"error: cannot write {file}: {exception.Message}");
+                return ExitCodes.UserError;
+            }
+
+            output.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Exported {units.Count} units ({units.Sum(unit => unit.Models)} models) of {experiment.Name} from the run store {store.Location} to {file}."));
+            return ExitCodes.Success;
+        });
+
+    /// <summary><c>runs import EXPERIMENT FILE</c>: an exported file's units of the experiment into the store (made when
+    /// it does not exist yet).</summary>
+    public static int Import(Kinds.ExperimentKinds kinds, string experimentArgument, int? seed, string file, string? storePath, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(kinds);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        string archived;
+        IReadOnlyList<FinishedUnit> units;
+        try
+        {
+            (archived, units) = UnitArchive.Read(file);
+        }
+        catch (UnitArchiveException exception)
+        {
+            error.WriteLine($"error: {exception.Message}");
+            return ExitCodes.UserError;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"error: cannot read {file}: {exception.Message}");
+            return ExitCodes.UserError;
+        }
+
+        try
+        {
+            var experiment = Resolve(kinds, experimentArgument, seed);
+            if (!string.Equals(archived, experiment.Name, StringComparison.Ordinal))
+            {
+                error.WriteLine($"error: {file} holds units of '{archived}', not of '{experiment.Name}'");
+                return ExitCodes.UserError;
+            }
+
+            var prepared = experiment.Prepare();
+            using var store = StoreLocation.Open(storePath);
+            var account = prepared.Import(store, units);
+            output.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Imported {account.Imported} units of {experiment.Name} into the run store {store.Location}; {account.AlreadyStored} were stored already; {account.Read - account.OfThisPlan} of the file's {account.Read} belong to another plan (another spec, data file or numerics version) and were left out. A run now trains the other {account.PlanUnits - account.OfThisPlan} of its {account.PlanUnits} units."));
+            return ExitCodes.Success;
+        }
+        catch (InvalidDataException exception)
+        {
+            error.WriteLine($"error: {file}: {exception.Message}");
+            return ExitCodes.UserError;
+        }
+        catch (RunStoreException exception)
+        {
+            error.WriteLine($"error: {exception.Message}");
+            return ExitCodes.StoreError;
+        }
+        catch (Diagnostics.FairMtlException exception)
+        {
+            error.WriteLine(exception.Message);
+            return ExitCodes.UserError;
+        }
+    }
+
+    private static Kinds.IRunnableExperiment Resolve(Kinds.ExperimentKinds kinds, string argument, int? seed)
+    {
+        var experiment = kinds.Resolve(argument);
+        return seed is { } value ? experiment.WithSeed(value) : experiment;
+    }
+
     private static StoredResultDetail? Find(IRunStore store, long id, TextWriter error)
     {
         var detail = store.Result(id);

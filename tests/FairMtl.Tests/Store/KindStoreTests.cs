@@ -211,6 +211,15 @@ public class KindStoreTests
         render(second).ShouldBe(expected, "every unit read back from the store");
         (secondAccount.StoredUnits, secondAccount.TrainedUnits).ShouldBe((kind.Units.Count, 0));
         secondAccount.ResultId.ShouldBe(firstAccount.ResultId);
+
+        // Through an export into another store (every unit's text read and written again on the way): nothing retrained.
+        var exported = StoredRunner.Export(load(), store);
+        exported.Count.ShouldBe(kind.Units.Count);
+        using var other = SqliteRunStore.Open(Path.Combine(folder.Path, "other.db"));
+        StoredRunner.Import(load(), other, exported).ShouldBe(new ImportAccount(kind.Units.Count, kind.Units.Count, kind.Units.Count, 0, kind.Units.Count));
+        var (third, thirdAccount) = StoredRunner.Run(load(), new StoreOptions(other, Fresh: false), 2, null, CancellationToken.None);
+        render(third).ShouldBe(expected, "every unit imported");
+        thirdAccount.TrainedUnits.ShouldBe(0);
     }
 }
 
