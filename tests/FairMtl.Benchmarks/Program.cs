@@ -34,6 +34,7 @@ void Report(string key, double value, string unit = "") =>
 var machine = MachineInfo.Read();
 Console.WriteLine("# FairMtl benchmarks");
 Console.WriteLine("machine: " + machine.Describe());
+Report("peak-gflops-per-core", machine.PeakGflopsPerCore, "GFLOP/s");
 Console.WriteLine();
 
 var shapes = PiresStepCase.All.Select(c => new StepBenchmark(c)).ToArray();
