@@ -137,7 +137,7 @@ public static class RunsCommandHandler
             return ExitCodes.UserError;
         }
 
-        try
+        return Guarded(error, () =>
         {
             var experiment = Resolve(kinds, experimentArgument, seed);
             if (!string.Equals(archived, experiment.Name, StringComparison.Ordinal))
@@ -148,27 +148,22 @@ public static class RunsCommandHandler
 
             var prepared = experiment.Prepare();
             using var store = StoreLocation.Open(storePath);
-            var account = prepared.Import(store, units);
+            ImportAccount account;
+            try
+            {
+                account = prepared.Import(store, units);
+            }
+            catch (InvalidDataException exception)
+            {
+                error.WriteLine($"error: {file}: {exception.Message}");
+                return ExitCodes.UserError;
+            }
+
             output.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"Imported {account.Imported} units of {experiment.Name} into the run store {store.Location}; {account.AlreadyStored} were stored already; {account.Read - account.OfThisPlan} of the file's {account.Read} belong to another plan (another spec, data file or numerics version) and were left out. A run now trains the other {account.PlanUnits - account.OfThisPlan} of its {account.PlanUnits} units."));
             return ExitCodes.Success;
-        }
-        catch (InvalidDataException exception)
-        {
-            error.WriteLine($"error: {file}: {exception.Message}");
-            return ExitCodes.UserError;
-        }
-        catch (RunStoreException exception)
-        {
-            error.WriteLine($"error: {exception.Message}");
-            return ExitCodes.StoreError;
-        }
-        catch (Diagnostics.FairMtlException exception)
-        {
-            error.WriteLine(exception.Message);
-            return ExitCodes.UserError;
-        }
+        });
     }
 
     private static Kinds.IRunnableExperiment Resolve(Kinds.ExperimentKinds kinds, string argument, int? seed)
@@ -198,10 +193,19 @@ public static class RunsCommandHandler
             return ExitCodes.UserError;
         }
 
-        try
+        return Guarded(error, () =>
         {
             using var store = StoreLocation.Open(storePath);
             return action(store);
+        });
+    }
+
+    /// <summary>Runs <paramref name="action"/>; an unusable store is exit code 4, an input mistake 2, each one message.</summary>
+    private static int Guarded(TextWriter error, Func<int> action)
+    {
+        try
+        {
+            return action();
         }
         catch (RunStoreException exception)
         {

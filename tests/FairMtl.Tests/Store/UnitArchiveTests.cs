@@ -53,11 +53,7 @@ public class UnitArchiveTests
     public async Task Units_of_another_plan_are_counted_and_left_out()
     {
         using var folder = new TempDataFolder();
-        var experiment = TwoSeeds(folder);
-        var store = Path.Combine(folder.Path, "runs.db");
-        Trained(await Run(experiment, store, Path.Combine(folder.Path, "a"))).ShouldBe((8, 8));
-        var file = Path.Combine(folder.Path, "units.jsonl");
-        (await HostRun.InvokeAsync("runs", "export", experiment, file, "--store", store)).ExitCode.ShouldBe(ExitCodes.Success);
+        var (experiment, file) = await TrainedAndExported(folder);
 
         using var seeded = new TempDataFolder(folder.Path);
         var otherSeed = TwoSeeds(seeded, text => text.Replace("seeds: [42, 43]", "seeds: [42, 44]", StringComparison.Ordinal));
@@ -74,11 +70,7 @@ public class UnitArchiveTests
     public async Task A_file_whose_unit_does_not_match_its_identity_is_refused_before_anything_is_written()
     {
         using var folder = new TempDataFolder();
-        var experiment = TwoSeeds(folder);
-        var store = Path.Combine(folder.Path, "runs.db");
-        Trained(await Run(experiment, store, Path.Combine(folder.Path, "a"))).ShouldBe((8, 8));
-        var file = Path.Combine(folder.Path, "units.jsonl");
-        (await HostRun.InvokeAsync("runs", "export", experiment, file, "--store", store)).ExitCode.ShouldBe(ExitCodes.Success);
+        var (experiment, file) = await TrainedAndExported(folder);
         var lines = File.ReadAllLines(file);
 
         // The last unit's result replaced by something that is not one; the first unit's key changed; the last unit's result
@@ -164,6 +156,17 @@ public class UnitArchiveTests
         export.Error.ShouldContain("none.db");
         File.Exists(missing).ShouldBeFalse();
         File.Exists(Path.Combine(folder.Path, "u.jsonl")).ShouldBeFalse();
+    }
+
+    /// <summary>The reduced Parkinson experiment over two seeds trained into a store, and all its units exported.</summary>
+    private static async Task<(string Experiment, string File)> TrainedAndExported(TempDataFolder folder)
+    {
+        var experiment = TwoSeeds(folder);
+        var store = Path.Combine(folder.Path, "runs.db");
+        Trained(await Run(experiment, store, Path.Combine(folder.Path, "a"))).ShouldBe((8, 8));
+        var file = Path.Combine(folder.Path, "units.jsonl");
+        (await HostRun.InvokeAsync("runs", "export", experiment, file, "--store", store)).ExitCode.ShouldBe(ExitCodes.Success);
+        return (experiment, file);
     }
 
     /// <summary>Each stored unit's identity with its key and result text.</summary>
