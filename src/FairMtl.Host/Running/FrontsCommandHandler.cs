@@ -51,8 +51,11 @@ public static class FrontsCommandHandler
 
             foreach (var method in methods)
             {
-                var curve = a.Kind == ResultKind.MultiTask ? MultiTaskGridCurve.Of(a, method) : [];
-                Compare(FrontComparison.Of(a, b, method, nadir), curve, Path.Combine(directory, method), output);
+                var comparison = FrontComparison.Of(a, b, method, nadir);
+                var curve = a.Kind == ResultKind.MultiTask
+                    ? GridCurves.MultiTask(a, method)
+                    : GridCurves.Comparison(a, method, comparison.Pair.Disparity);
+                Compare(comparison, curve, Path.Combine(directory, method), output);
             }
 
             return ExitCodes.Success;

@@ -85,6 +85,46 @@ public class ConditionalFrontTests
     }
 
     [Fact]
+    public void Fronts_draws_a_conditional_front_methods_curve_along_its_grid_of_lambda()
+    {
+        using var folder = new TempDataFolder();
+        folder.Write("data.csv", ComparisonRunnerTests.SyntheticCsv());
+        var conditional = ComparisonRunner.Run(Parse(folder, Yaml.Replace("conditional: { epochs: 6 }", "conditional: { epochs: 6, grid: 7 }")), 2, null, CancellationToken.None);
+        var perLambda = ComparisonRunner.Run(Parse(folder, Yaml.Replace(", conditional: { epochs: 6 }", string.Empty)), 2, null, CancellationToken.None);
+        var version = new CodeVersion("test", null);
+        ResultWriter.Write(conditional, Path.Combine(folder.Path, "a"), version);
+        ResultWriter.Write(perLambda, Path.Combine(folder.Path, "b"), version);
+
+        using (var a = StoredResults.Open(Path.Combine(folder.Path, "a")))
+        using (var b = StoredResults.Open(Path.Combine(folder.Path, "b")))
+        {
+            var fairness = FrontComparison.Of(a, b, "MTL-GLF").Pair.Disparity;
+            fairness.ShouldBe(conditional.Columns[conditional.FrontMetric].Name);
+            var curve = GridCurves.Comparison(a, "MTL-GLF", fairness);
+            var expected = conditional.Grid.Where(point => point.Method == "MTL-GLF").OrderBy(point => point.Lambda)
+                .Select(point => (point.Means[conditional.FrontMetric], 1 - point.Means[0])).ToArray();
+
+            curve.Count.ShouldBe(7);
+            for (var i = 0; i < 7; i++)
+            {
+                curve[i].Disparity.ShouldBe(expected[i].Item1, 1e-9);
+                curve[i].Error.ShouldBe(expected[i].Item2, 1e-9);
+            }
+
+            GridCurves.Comparison(b, "MTL-GLF", fairness).ShouldBeEmpty("a front of a model per lambda has no grid");
+        }
+
+        var output = new StringWriter();
+        var error = new StringWriter();
+        FairMtl.Host.Running.FrontsCommandHandler.Execute(Path.Combine(folder.Path, "a"), Path.Combine(folder.Path, "b"), null, false, output, error)
+            .ShouldBe(0, error.ToString());
+        var figure = File.ReadAllText(Path.Combine(folder.Path, "a", "fronts-synthetic", "MTL-GLF", "fronts.svg"));
+        figure.ShouldContain("synthetic: MTL-GLF: grid");
+        FairMtl.Host.Running.FrontsCommandHandler.Execute(Path.Combine(folder.Path, "b"), Path.Combine(folder.Path, "a"), null, false, output, error).ShouldBe(0);
+        File.ReadAllText(Path.Combine(folder.Path, "b", "fronts-synthetic", "MTL-GLF", "fronts.svg")).ShouldNotContain(": grid");
+    }
+
+    [Fact]
     public void The_torch_engine_is_refused_for_a_conditional_front()
     {
         using var folder = new TempDataFolder();

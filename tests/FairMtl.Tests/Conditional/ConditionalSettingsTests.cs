@@ -200,7 +200,7 @@ public class ConditionalSettingsTests
         written.Select(Path.GetFileName).ShouldContain("grid.csv");
         using (var stored = StoredResults.Open(Path.Combine(folder.Path, "grid")))
         {
-            var curve = MultiTaskGridCurve.Of(stored, "MTAF");
+            var curve = GridCurves.MultiTask(stored, "MTAF");
             curve.Count.ShouldBe(result.Grid.Count(point => point.Method == "MTAF" && point.OnFront));
             curve.Select(point => point.Arfg).ShouldBeInOrder();
             FairMtl.Reports.Figures.MultiTaskFigures.Create(stored).Single().Svg.ShouldContain("front along the grid (means)");

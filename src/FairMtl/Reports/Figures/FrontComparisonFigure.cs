@@ -8,7 +8,8 @@ public static class FrontComparisonFigure
 {
     /// <param name="comparison">The comparison.</param>
     /// <param name="curve">The compared run's conditional curve as (disparity, error) points in drawing order: a
-    /// conditional sweep's grid means, or a multi-task method's front along its grid (<see cref="MultiTaskGridCurve"/>);
+    /// conditional sweep's grid means, a method comparison's conditional front method along its grid of lambda, or a
+    /// multi-task method's front along its grid (<see cref="GridCurves"/>);
     /// empty for none.</param>
     /// <param name="name">The figure's file stem.</param>
     public static Figure Create(FrontComparison comparison, IReadOnlyList<(double Disparity, double Error)> curve, string name)

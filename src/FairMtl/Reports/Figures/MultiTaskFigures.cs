@@ -40,7 +40,7 @@ public static class MultiTaskFigures
         var grid = results.HasTable(TableNames.Grid);
         for (var m = 0; m < methods.Length; m++)
         {
-            var curve = MultiTaskGridCurve.Of(results, methods[m]).Select(point => new ChartPoint(point.Arfg, point.Are)).ToArray();
+            var curve = GridCurves.MultiTask(results, methods[m]).Select(point => new ChartPoint(point.Arfg, point.Are)).ToArray();
             if (curve.Length > 0)
             {
                 series.Add(new Series(methods[m] + ": conditional models' front along the grid (means)", curve, SeriesStyle.Line, m, Marker.None));
