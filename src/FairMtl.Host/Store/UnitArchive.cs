@@ -24,6 +24,9 @@ public static class UnitArchive
     /// <summary>The longest line read (a unit's result is a few kilobytes; a comparison unit's, tens).</summary>
     public const int MaxLineChars = 16 * 1024 * 1024;
 
+    /// <summary>The most text a file may hold, decompressed (a unit is about a kilobyte: a million units fit).</summary>
+    public const long MaxTotalChars = 1L << 30;
+
     /// <summary>Writes <paramref name="units"/> of <paramref name="experiment"/> to <paramref name="path"/>.</summary>
     public static void Write(string path, string experiment, IReadOnlyList<FinishedUnit> units)
     {
@@ -70,7 +73,10 @@ public static class UnitArchive
     /// <exception cref="UnitArchiveException">Not such a file, or a line that is not what the format says (the message
     /// names the file and line).</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
-    public static (string Experiment, IReadOnlyList<FinishedUnit> Units) Read(string path)
+    public static (string Experiment, IReadOnlyList<FinishedUnit> Units) Read(string path) => Read(path, MaxTotalChars);
+
+    /// <summary><see cref="Read(string)"/> with another limit on the file's text (tests).</summary>
+    internal static (string Experiment, IReadOnlyList<FinishedUnit> Units) Read(string path, long maxTotalChars)
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         using var compressed = IsCompressed(path) ? new GZipStream(file, CompressionMode.Decompress) : null;
@@ -79,11 +85,17 @@ public static class UnitArchive
         string? experiment = null;
         var expected = 0;
         var units = new List<FinishedUnit>();
+        var budget = maxTotalChars;
         try
         {
-            while (ReadLine(reader, path, line + 1) is { } text)
+            while (ReadLine(reader, path, line + 1, ref budget) is { } text)
             {
                 line++;
+                if (line > 1 && units.Count == expected)
+                {
+                    throw Mistake(path, line, string.Create(CultureInfo.InvariantCulture, $"more units than the {expected} the header announces"));
+                }
+
                 using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 4 });
                 var root = document.RootElement;
                 if (root.ValueKind != JsonValueKind.Object)
@@ -155,8 +167,9 @@ public static class UnitArchive
         stream.WriteByte((byte)'\n');
     }
 
-    /// <summary>The next line, refused once longer than <see cref="MaxLineChars"/>.</summary>
-    private static string? ReadLine(StreamReader reader, string path, int line)
+    /// <summary>The next line, refused once longer than <see cref="MaxLineChars"/> or past the file's
+    /// <paramref name="budget"/> of characters.</summary>
+    private static string? ReadLine(StreamReader reader, string path, int line, ref long budget)
     {
         var builder = new StringBuilder();
         while (true)
@@ -175,6 +188,11 @@ public static class UnitArchive
             if (builder.Length >= MaxLineChars)
             {
                 throw Mistake(path, line, string.Create(CultureInfo.InvariantCulture, $"a line longer than {MaxLineChars} characters; not a unit of a '{Format}' file"));
+            }
+
+            if (--budget < 0)
+            {
+                throw Mistake(path, line, string.Create(CultureInfo.InvariantCulture, $"more than the {MaxTotalChars} characters in all a '{Format}' file may hold"));
             }
 
             builder.Append((char)next);

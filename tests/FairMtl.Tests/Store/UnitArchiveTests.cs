@@ -106,6 +106,7 @@ public class UnitArchiveTests
         { "broken.jsonl", "{\"format\":\"fairmtl-units\",\"version\":1,\"experiment\":\"x\",\"units\":1}\n{\"identity\": \n", ":2: not valid JSON" },
         { "field.jsonl", "{\"format\":\"fairmtl-units\",\"version\":1,\"experiment\":\"x\",\"units\":1}\n{\"identity\":\"a\",\"key\":\"k\",\"models\":-1}\n", ":2: expected 'models', a whole number of at least 0" },
         { "short.jsonl", "{\"format\":\"fairmtl-units\",\"version\":1,\"experiment\":\"x\",\"units\":2}\n{\"identity\":\"a\",\"key\":\"k\",\"models\":1,\"seconds\":1,\"worker\":\"w\",\"payload\":\"{}\"}\n", ":2: the header announces 2 units but the file holds 1 (cut short?)" },
+        { "more.jsonl", "{\"format\":\"fairmtl-units\",\"version\":1,\"experiment\":\"x\",\"units\":1}\n{\"identity\":\"a\",\"key\":\"k\",\"models\":1,\"seconds\":1,\"worker\":\"w\",\"payload\":\"{}\"}\n{\"identity\":\"b\"}\n", ":3: more units than the 1 the header announces" },
         { "deep.jsonl", "{\"format\":" + new string('[', 5000) + "\n", ":1: not valid JSON" },
         { "not-gzip.jsonl.gz", "{\"format\":\"fairmtl-units\"}\n", ":1: not a UTF-8 text (or not gzip)" },
     };
@@ -142,6 +143,19 @@ public class UnitArchiveTests
 
         exception.Message.ShouldBe($"{path}:1: a line longer than {UnitArchive.MaxLineChars} characters; not a unit of a 'fairmtl-units' file");
         (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBeLessThan(8L * UnitArchive.MaxLineChars, "bounded by the limit, not by the file");
+    }
+
+    [Fact]
+    public void A_file_past_the_limit_on_its_whole_text_is_refused_at_the_line_that_passes_it()
+    {
+        using var folder = new TempDataFolder();
+        var unit = "{\"identity\":\"a\",\"key\":\"k\",\"models\":1,\"seconds\":1,\"worker\":\"w\",\"payload\":\"{}\"}\n";
+        var path = folder.Write("many.jsonl", "{\"format\":\"fairmtl-units\",\"version\":1,\"experiment\":\"x\",\"units\":100}\n" + string.Concat(Enumerable.Repeat(unit, 100)));
+
+        UnitArchive.Read(path).Units.Count.ShouldBe(100);
+        var exception = Should.Throw<UnitArchiveException>(() => UnitArchive.Read(path, maxTotalChars: 70 + (10 * unit.Length)));
+
+        exception.Message.ShouldStartWith($"{path}:12: more than the {UnitArchive.MaxTotalChars} characters in all");
     }
 
     [Fact]
