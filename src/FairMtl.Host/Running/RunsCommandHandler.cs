@@ -110,6 +110,19 @@ public static class RunsCommandHandler
             output.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"Exported {units.Count} units ({units.Sum(unit => unit.Models)} models) of {experiment.Name} from the run store {store.Location} to {file}."));
+            var numerics = NumericsVersion.For(experiment.Engine);
+            var others = store.Results()
+                .Where(result => result.Experiment == experiment.Name && result.NumericsVersion != numerics)
+                .Select(result => Short(result.NumericsVersion))
+                .Distinct(StringComparer.Ordinal)
+                .ToArray();
+            if (units.Count == 0 && others.Length > 0)
+            {
+                output.WriteLine(
+                    $"The store holds results of {experiment.Name} from other builds (numerics versions {string.Join(", ", others)}; this one is {Short(numerics)}): "
+                    + "their units are not this build's to reuse (runs list).");
+            }
+
             return ExitCodes.Success;
         });
 

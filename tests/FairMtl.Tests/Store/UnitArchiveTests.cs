@@ -67,6 +67,23 @@ public class UnitArchiveTests
     }
 
     [Fact]
+    public async Task An_export_that_finds_only_another_builds_units_says_so()
+    {
+        using var folder = new TempDataFolder();
+        var experiment = TwoSeeds(folder);
+        var store = Path.Combine(folder.Path, "runs.db");
+        Trained(await Run(experiment, store, Path.Combine(folder.Path, "a"))).ShouldBe((8, 8));
+        // As if another build (another numerics version) had trained them: their identities are not this build's.
+        StoreFile.Execute(store, "UPDATE results SET numerics_version = 'feedfacefeedface'", "UPDATE units SET identity = 'x' || identity").ShouldBe(8);
+
+        var export = await HostRun.InvokeAsync("runs", "export", experiment, Path.Combine(folder.Path, "u.jsonl"), "--store", store);
+
+        export.ExitCode.ShouldBe(ExitCodes.Success, export.Error);
+        export.Output.ShouldContain("Exported 0 units (0 models) of parkinson-10seeds");
+        export.Output.ShouldContain("from other builds (numerics versions feedfacefeed; this one is ");
+    }
+
+    [Fact]
     public async Task A_file_whose_unit_does_not_match_its_identity_is_refused_before_anything_is_written()
     {
         using var folder = new TempDataFolder();
