@@ -41,6 +41,17 @@ public class KindStoreTests
     }
 
     [Fact]
+    public void A_fairmt_comparison_resumes_from_the_store_with_the_same_tables()
+    {
+        using var folder = new TempDataFolder();
+        folder.Write("data.csv", FairMt.FairMtSynthetic.Csv(300, 1));
+        var loaded = FairMt.FairMtSynthetic.Parse(FairMt.FairMtSynthetic.Yaml, folder.Path);
+        var expected = ResultSnapshot.Render(KindRunner.Run(FairMtl.FairMt.FairMtKind.Load(loaded), 2, null, CancellationToken.None));
+
+        Resumes(folder, () => FairMtl.FairMt.FairMtKind.Load(loaded), ResultSnapshot.Render, expected);
+    }
+
+    [Fact]
     public void A_conditional_sweep_resumes_from_the_store_with_the_same_tables_grid_included()
     {
         using var folder = new TempDataFolder();
