@@ -3,8 +3,9 @@
 # units of about 10 core-seconds each, some 9 hours on this 2-core machine, so more than one sitting. Each sitting
 # imports experiments/archive/adult-mtaf-original.units.jsonl.gz into the run store, trains what is missing for as long
 # as it is allowed to, and writes every stored unit of the plan back into the archive (also when stopped by the limit
-# or by Ctrl+C: a finished unit is never lost). Commit the archive to carry the units to the next sitting; a build
-# whose numerics version differs (a change to the training code) cannot reuse them and says so when importing.
+# or by Ctrl+C: a finished unit is never lost). Commit the archive to carry the units to the next sitting. After a
+# change to the training code (another numerics version) the import trains 6 of the archived units again (spread over
+# the three methods and the references) and takes them all only if each gives its archived result byte for byte.
 #
 #   bash scripts/adult-mtaf-original.sh [SECONDS]     # SECONDS: stop training after this long (default: run to the end)
 #   STORE=/path/runs.db bash scripts/adult-mtaf-original.sh    # another run store (default results/runs.db)
@@ -21,7 +22,7 @@ archive=experiments/archive/adult-mtaf-original.units.jsonl.gz
 store="${STORE:-results/runs.db}"
 
 if [ -f "$archive" ]; then
-  "${host[@]}" runs import "$experiment" "$archive" --store "$store"
+  "${host[@]}" runs import "$experiment" "$archive" --store "$store" --verify 6
 fi
 status=0
 timeout --signal=INT "${1:-0}" "${host[@]}" run "$experiment" --store "$store" || status=$?

@@ -273,12 +273,23 @@ public static class FairMtlCommandLine
         var importFile = new Argument<string>("file") { Description = "A file written by `runs export`." };
         var importStore = StoreOption();
         var importSeed = SeedOption();
+        var verify = new Option<int>("--verify")
+        {
+            Description = "Also take the file's units of this experiment that another build of the code trained: train this many of them again first, and take them all only if each gives the same result (default 0: take none).",
+        };
+        var importThreads = ThreadsOption();
         var import = new Command("import", "Put an exported file's units of the experiment (as this build plans it) into the run store; a run then trains only the rest.")
         {
-            importExperiment, importFile, importStore, importSeed,
+            importExperiment, importFile, importStore, importSeed, verify, importThreads,
         };
-        import.SetAction(parse => RunsCommandHandler.Import(
-            catalog, parse.GetValue(importExperiment)!, parse.GetValue(importSeed), parse.GetValue(importFile)!, parse.GetValue(importStore), output, error));
+        import.SetAction((parse, cancellationToken) => Task.FromResult(RunsCommandHandler.Import(
+            catalog,
+            new RunsCommandHandler.ImportRequest(
+                parse.GetValue(importExperiment)!, parse.GetValue(importSeed), parse.GetValue(importFile)!, parse.GetValue(importStore), parse.GetValue(verify),
+                parse.GetValue(importThreads) ?? Environment.ProcessorCount),
+            output,
+            error,
+            cancellationToken)));
 
         return new Command("runs", "The history of results kept in the run store.") { list, show, diff, export, import };
     }

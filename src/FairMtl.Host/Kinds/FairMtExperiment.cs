@@ -42,7 +42,8 @@ public sealed class FairMtExperiment(LoadedComparison comparison) : Classificati
 
         public IReadOnlyList<FinishedUnit> Export(IRunStore store) => StoredRunner.Export(kind, store);
 
-        public ImportAccount Import(IRunStore store, IReadOnlyList<FinishedUnit> units) => StoredRunner.Import(kind, store, units);
+        public ImportAccount Import(IRunStore store, IReadOnlyList<FinishedUnit> units, int verify, int threads, CancellationToken cancellationToken) =>
+            StoredRunner.Import(kind, store, units, verify, threads, cancellationToken);
 
         public RunOutcome Run(int threads, IProgress<ModelProgress> progress, StoreOptions? store, CancellationToken cancellationToken)
         {

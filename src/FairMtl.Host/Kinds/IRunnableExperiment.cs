@@ -52,8 +52,10 @@ public interface IPreparedRun
     /// <summary>The run's units that <paramref name="store"/> holds, as committed (<c>runs export</c>).</summary>
     IReadOnlyList<FinishedUnit> Export(IRunStore store);
 
-    /// <summary>Commits the <paramref name="units"/> of this run's plan that <paramref name="store"/> lacks (<c>runs import</c>).</summary>
-    ImportAccount Import(IRunStore store, IReadOnlyList<FinishedUnit> units);
+    /// <summary>Commits the <paramref name="units"/> of this run's plan that <paramref name="store"/> lacks (<c>runs import</c>);
+    /// with <paramref name="verify"/> above 0 also another build's, after training that many of them again
+    /// (<see cref="StoredRunner.Import"/>).</summary>
+    ImportAccount Import(IRunStore store, IReadOnlyList<FinishedUnit> units, int verify, int threads, CancellationToken cancellationToken);
 }
 
 /// <summary>What a finished run shows and writes.</summary>

@@ -126,13 +126,30 @@ public static class RunsCommandHandler
             return ExitCodes.Success;
         });
 
+    /// <summary>What <c>runs import</c> was asked.</summary>
+    /// <param name="Experiment">The experiment argument.</param>
+    /// <param name="Seed"><c>--seed</c>.</param>
+    /// <param name="File">The exported file.</param>
+    /// <param name="Store"><c>--store</c>.</param>
+    /// <param name="Verify"><c>--verify</c>: units of another build to train again before taking them (0: none).</param>
+    /// <param name="Threads">Units trained at once while verifying.</param>
+    public sealed record ImportRequest(string Experiment, int? Seed, string File, string? Store, int Verify, int Threads);
+
     /// <summary><c>runs import EXPERIMENT FILE</c>: an exported file's units of the experiment into the store (made when
     /// it does not exist yet).</summary>
-    public static int Import(Kinds.ExperimentKinds kinds, string experimentArgument, int? seed, string file, string? storePath, TextWriter output, TextWriter error)
+    public static int Import(Kinds.ExperimentKinds kinds, ImportRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(kinds);
+        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
+        var file = request.File;
+        if (request.Verify < 0)
+        {
+            error.WriteLine($"error: --verify must be 0 or more, got {request.Verify.ToString(CultureInfo.InvariantCulture)}");
+            return ExitCodes.UserError;
+        }
+
         string archived;
         IReadOnlyList<FinishedUnit> units;
         try
@@ -152,7 +169,7 @@ public static class RunsCommandHandler
 
         return Guarded(error, () =>
         {
-            var experiment = Resolve(kinds, experimentArgument, seed);
+            var experiment = Resolve(kinds, request.Experiment, request.Seed);
             if (!string.Equals(archived, experiment.Name, StringComparison.Ordinal))
             {
                 error.WriteLine($"error: {file} holds units of '{archived}', not of '{experiment.Name}'");
@@ -160,21 +177,41 @@ public static class RunsCommandHandler
             }
 
             var prepared = experiment.Prepare();
-            using var store = StoreLocation.Open(storePath);
+            using var store = StoreLocation.Open(request.Store);
             ImportAccount account;
             try
             {
-                account = prepared.Import(store, units);
+                account = prepared.Import(store, units, request.Verify, Math.Max(1, request.Threads), cancellationToken);
             }
             catch (InvalidDataException exception)
             {
                 error.WriteLine($"error: {file}: {exception.Message}");
                 return ExitCodes.UserError;
             }
+            catch (OperationCanceledException)
+            {
+                error.WriteLine("Cancelled while verifying: nothing was imported.");
+                return ExitCodes.Cancelled;
+            }
 
-            output.WriteLine(string.Create(
-                CultureInfo.InvariantCulture,
-                $"Imported {account.Imported} units of {experiment.Name} into the run store {store.Location}; {account.AlreadyStored} were stored already; {account.Read - account.OfThisPlan} of the file's {account.Read} belong to another plan (another spec, data file or numerics version) and were left out. A run now trains the other {account.PlanUnits - account.OfThisPlan} of its {account.PlanUnits} units."));
+            var c = CultureInfo.InvariantCulture;
+            output.WriteLine(string.Create(c, $"Imported {account.Imported} units of {experiment.Name} into the run store {store.Location}; {account.AlreadyStored} were stored already."));
+            if (account.FromOtherBuild > 0)
+            {
+                output.WriteLine(string.Create(
+                    c,
+                    $"{account.FromOtherBuild} of them were trained by another build of the code: {account.Verified} trained again here gave the file's results byte for byte, so all were taken under this build's identities."));
+            }
+
+            if (account.Read > account.OfThisPlan)
+            {
+                var hint = request.Verify == 0 ? "; if only the code changed, --verify N trains N of them again and takes them all when each gives the same result." : ".";
+                output.WriteLine(string.Create(
+                    c,
+                    $"{account.Read - account.OfThisPlan} of the file's {account.Read} belong to another plan (another spec, data file or numerics version) and were left out{hint}"));
+            }
+
+            output.WriteLine(string.Create(c, $"A run now trains the other {account.PlanUnits - account.OfThisPlan} of its {account.PlanUnits} units."));
             return ExitCodes.Success;
         });
     }

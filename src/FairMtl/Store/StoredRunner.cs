@@ -38,11 +38,14 @@ public sealed record StoreStatus(
 
 /// <summary>What <see cref="StoredRunner.Import"/> did.</summary>
 /// <param name="Read">Units in the file.</param>
-/// <param name="OfThisPlan">Those that belong to the experiment's plan in this build.</param>
+/// <param name="OfThisPlan">Those taken as units of the experiment's plan in this build (another build's included when
+/// verified).</param>
 /// <param name="Imported">Those committed to the store.</param>
 /// <param name="AlreadyStored">Those the store already held (left as they were).</param>
 /// <param name="PlanUnits">The units of the plan.</param>
-public sealed record ImportAccount(int Read, int OfThisPlan, int Imported, int AlreadyStored, int PlanUnits);
+/// <param name="FromOtherBuild">Of <paramref name="OfThisPlan"/>, those another build trained (taken after verification).</param>
+/// <param name="Verified">Units of another build trained again here and found identical.</param>
+public sealed record ImportAccount(int Read, int OfThisPlan, int Imported, int AlreadyStored, int PlanUnits, int FromOtherBuild = 0, int Verified = 0);
 
 /// <summary>What a run took from the store and put into it.</summary>
 /// <param name="ResultId">The result's id in the store (<c>runs show</c>).</param>
@@ -286,69 +289,142 @@ public static class StoredRunner
     /// Commits into <paramref name="store"/> the <paramref name="units"/> (written by <see cref="Export"/>) that belong
     /// to <paramref name="kind"/>'s plan as this build identifies it and that the store does not hold yet; a rerun then
     /// trains only the rest. A unit of another plan (another spec, data file or numerics version) is counted and left
-    /// out; a unit of this plan whose key or model count differs from the plan's, or whose result cannot be read back into
-    /// the same text, stops
-    /// the import before anything is written.
+    /// out, unless <paramref name="verify"/> is above 0: then the file's units whose key is one of the plan's are
+    /// taken as another build's results of this plan, <paramref name="verify"/> of them (spread evenly over the plan's
+    /// order, so every method of a plan that lists methods in turn is among them) are trained again here, and only if
+    /// each gives its archived result text byte for byte are they all committed under this build's identities. A unit
+    /// of this plan whose key or model count differs from the plan's, whose result cannot be read back into the same
+    /// text, or that trains to another result stops the import before anything is written.
     /// </summary>
-    /// <exception cref="InvalidDataException">A unit claims this plan's identity but does not match it.</exception>
+    /// <param name="kind">The experiment.</param>
+    /// <param name="store">Where the units go.</param>
+    /// <param name="units">The file's units (those of one plan, as <see cref="Export"/> writes them).</param>
+    /// <param name="verify">How many units of another build to train again before taking them (0: take none).</param>
+    /// <param name="threads">Units trained at once while verifying.</param>
+    /// <param name="cancellationToken">Stops the verification (nothing is imported then).</param>
+    /// <exception cref="InvalidDataException">A unit claims this plan's identity but does not match it, or trains to
+    /// another result.</exception>
     /// <exception cref="RunStoreException">The store cannot be read or written.</exception>
     public static ImportAccount Import<TUnit, TUnitResult, TResult>(
-        IStorableKind<TUnit, TUnitResult, TResult> kind, IRunStore store, IReadOnlyList<FinishedUnit> units)
+        IStorableKind<TUnit, TUnitResult, TResult> kind,
+        IRunStore store,
+        IReadOnlyList<FinishedUnit> units,
+        int verify = 0,
+        int threads = 1,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(units);
+        ArgumentOutOfRangeException.ThrowIfNegative(verify);
         var (_, _, keys, identities) = Identify(kind);
         var plan = new Dictionary<string, int>(identities.Length, StringComparer.Ordinal);
+        var planKeys = new Dictionary<string, int>(identities.Length, StringComparer.Ordinal);
         for (var index = 0; index < identities.Length; index++)
         {
             plan[identities[index]] = index;
+            planKeys[keys[index]] = index;
         }
 
-        var ours = new List<FinishedUnit>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        // (plan index, unit as this build would store it): this build's own units, then another build's matched by key.
+        var ours = new List<(int Index, FinishedUnit Unit)>();
+        var others = new List<(int Index, FinishedUnit Unit)>();
+        var seen = new HashSet<int>();
         foreach (var unit in units)
         {
-            if (!plan.TryGetValue(unit.Identity, out var index) || !seen.Add(unit.Identity))
+            if (plan.TryGetValue(unit.Identity, out var index))
             {
-                continue;
-            }
+                if (!string.Equals(unit.Key, keys[index], StringComparison.Ordinal))
+                {
+                    throw new InvalidDataException($"unit {unit.Identity} has this experiment's identity but not its key (expected key {keys[index]})");
+                }
 
-            if (!string.Equals(unit.Key, keys[index], StringComparison.Ordinal) || unit.Models != kind.ModelsIn(kind.Units[index]))
-            {
-                throw new InvalidDataException($"unit {unit.Identity} has this experiment's identity but not its key or model count (expected key {keys[index]})");
+                if (seen.Add(index))
+                {
+                    ours.Add((index, unit));
+                }
             }
-
-            string written;
-            try
+            else if (verify > 0 && planKeys.TryGetValue(unit.Key, out index) && seen.Add(index))
             {
-                written = kind.WriteResult(kind.ReadResult(unit.Payload));
+                others.Add((index, unit with { Identity = identities[index] }));
             }
-            catch (Exception exception) when (exception is FormatException or InvalidDataException or System.Text.Json.JsonException or ArgumentException or InvalidOperationException)
-            {
-                throw new InvalidDataException($"unit {unit.Identity} ({unit.Key}): its result cannot be read: {exception.Message}", exception);
-            }
-
-            if (!string.Equals(written, unit.Payload, StringComparison.Ordinal))
-            {
-                throw new InvalidDataException($"unit {unit.Identity} ({unit.Key}): its result is not one this build writes (read and written again, it differs)");
-            }
-
-            ours.Add(unit);
         }
 
-        var states = store.States(ours.Select(unit => unit.Identity).ToArray());
+        foreach (var (index, unit) in ours.Concat(others))
+        {
+            CheckUnit(kind, unit, kind.ModelsIn(kind.Units[index]));
+        }
+
+        var verified = Verify(kind, others, verify, threads, cancellationToken);
+        var taken = ours.Concat(others).ToList();
+        var states = store.States(taken.Select(unit => unit.Unit.Identity).ToArray());
         var imported = 0;
-        for (var i = 0; i < ours.Count; i++)
+        for (var i = 0; i < taken.Count; i++)
         {
             if (states[i].Status != UnitStatus.Stored)
             {
-                store.Commit(ours[i]);
+                store.Commit(taken[i].Unit);
                 imported++;
             }
         }
 
-        return new ImportAccount(units.Count, ours.Count, imported, ours.Count - imported, identities.Length);
+        return new ImportAccount(units.Count, taken.Count, imported, taken.Count - imported, identities.Length, others.Count, verified);
+    }
+
+    /// <summary>A unit's model count must be the plan's, and its result text must read back and write again into itself.</summary>
+    private static void CheckUnit<TUnit, TUnitResult, TResult>(IStorableKind<TUnit, TUnitResult, TResult> kind, FinishedUnit unit, int models)
+    {
+        if (unit.Models != models)
+        {
+            throw new InvalidDataException($"unit {unit.Identity} ({unit.Key}) trains {unit.Models} models where this experiment's trains {models}");
+        }
+
+        string written;
+        try
+        {
+            written = kind.WriteResult(kind.ReadResult(unit.Payload));
+        }
+        catch (Exception exception) when (exception is FormatException or InvalidDataException or System.Text.Json.JsonException or ArgumentException or InvalidOperationException)
+        {
+            throw new InvalidDataException($"unit {unit.Identity} ({unit.Key}): its result cannot be read: {exception.Message}", exception);
+        }
+
+        if (!string.Equals(written, unit.Payload, StringComparison.Ordinal))
+        {
+            throw new InvalidDataException($"unit {unit.Identity} ({unit.Key}): its result is not one this build writes (read and written again, it differs)");
+        }
+    }
+
+    /// <summary>Trains <paramref name="count"/> of <paramref name="others"/> (evenly spread over their plan order)
+    /// again and requires each result text to be the archived one; returns how many were trained.</summary>
+    private static int Verify<TUnit, TUnitResult, TResult>(
+        IStorableKind<TUnit, TUnitResult, TResult> kind, List<(int Index, FinishedUnit Unit)> others, int count, int threads, CancellationToken cancellationToken)
+    {
+        if (others.Count == 0)
+        {
+            return 0;
+        }
+
+        var ordered = others.OrderBy(other => other.Index).ToArray();
+        var picked = Enumerable.Range(0, Math.Min(count, ordered.Length))
+            .Select(i => ordered[(int)((((long)i * 2) + 1) * ordered.Length / (2L * Math.Min(count, ordered.Length)))])
+            .ToArray();
+        var trained = UnitScheduler.Run(
+            picked,
+            threads,
+            (other, _) => kind.WriteResult(kind.Train(kind.Units[other.Index], () => { }, cancellationToken)),
+            cancellationToken);
+        for (var i = 0; i < picked.Length; i++)
+        {
+            if (!string.Equals(trained.Results[i], picked[i].Unit.Payload, StringComparison.Ordinal))
+            {
+                throw new InvalidDataException(
+                    $"unit {picked[i].Unit.Key} trained again by this build gives another result than the file's: the file was made by code, a spec or data "
+                    + "whose numbers differ, so none of its units were imported (a run trains them again)");
+            }
+        }
+
+        return picked.Length;
     }
 
     /// <summary>The experiment as the store records it, the numerics version, and each unit's key and identity in plan

@@ -67,6 +67,50 @@ public class UnitArchiveTests
     }
 
     [Fact]
+    public async Task Another_builds_units_are_taken_only_after_verify_trains_some_again_with_the_same_results()
+    {
+        using var folder = new TempDataFolder();
+        var (experiment, file) = await TrainedAndExported(folder);
+        // As another build of the code would have written them: other identities (the numerics version is part of each),
+        // the same keys and results.
+        var lines = File.ReadAllLines(file);
+        var otherBuild = Path.Combine(folder.Path, "other-build.jsonl");
+        File.WriteAllLines(otherBuild, [lines[0], .. lines[1..].Select(line => line.Replace("{\"identity\":\"", "{\"identity\":\"0ther", StringComparison.Ordinal))]);
+        var store = Path.Combine(folder.Path, "imported.db");
+
+        var plain = await HostRun.InvokeAsync("runs", "import", experiment, otherBuild, "--store", store);
+        plain.ExitCode.ShouldBe(ExitCodes.Success, plain.Error);
+        plain.Output.ShouldContain("Imported 0 units");
+        plain.Output.ShouldContain("8 of the file's 8 belong to another plan (another spec, data file or numerics version) and were left out; if only the code changed, --verify N");
+
+        var verified = await HostRun.InvokeAsync("runs", "import", experiment, otherBuild, "--store", store, "--verify", "3");
+        verified.ExitCode.ShouldBe(ExitCodes.Success, verified.Error);
+        verified.Output.ShouldContain("Imported 8 units");
+        verified.Output.ShouldContain("8 of them were trained by another build of the code: 3 trained again here gave the file's results byte for byte");
+        verified.Output.ShouldContain("A run now trains the other 0 of its 8 units.");
+        Trained(await Run(experiment, store, Path.Combine(folder.Path, "b"))).ShouldBe((0, 8));
+        ResultFolders.ShouldHaveSameTablesAndFigures(Path.Combine(folder.Path, "a"), Path.Combine(folder.Path, "b"));
+    }
+
+    [Fact]
+    public async Task Units_whose_numbers_this_build_does_not_reproduce_are_not_taken_even_with_verify()
+    {
+        using var folder = new TempDataFolder();
+        var (_, file) = await TrainedAndExported(folder);
+        using var rate = new TempDataFolder(folder.Path);
+        var otherRate = TwoSeeds(rate, text => text.Replace("lr: 0.01", "lr: 0.02", StringComparison.Ordinal));
+        var store = Path.Combine(folder.Path, "other.db");
+
+        var import = await HostRun.InvokeAsync("runs", "import", otherRate, file, "--store", store, "--verify", "2");
+
+        import.ExitCode.ShouldBe(ExitCodes.UserError, import.Output);
+        import.Error.ShouldContain("trained again by this build gives another result than the file's");
+        import.Error.ShouldContain("none of its units were imported");
+        import.Error.ShouldNotContain("   at ");
+        StoreFile.Scalar(store, "SELECT count(*) FROM units").ShouldBe(0L);
+    }
+
+    [Fact]
     public async Task An_export_that_finds_only_another_builds_units_says_so()
     {
         using var folder = new TempDataFolder();
