@@ -59,7 +59,7 @@ public static class StatusCommandHandler
         output.WriteLine(
             status.EtaSeconds == 0 ? "every unit is stored: `collect` writes the tables"
             : double.IsNaN(status.EtaSeconds) ? "time left: unknown until a unit is stored"
-            : string.Create(c, $"time left: about {Duration(status.EtaSeconds)} ({status.Units - status.Done - status.Failed.Count} units at the mean {status.UnitSeconds:F2} s per unit, {Math.Max(1, workers)} worker(s))"));
+            : string.Create(c, $"time left: about {Duration(status.EtaSeconds)} ({status.Units - status.Done - status.Failed.Count} units at the mean {status.UnitSeconds:F2} s per unit, {Math.Max(1, status.Running.Count)} unit(s) in training at once on {Math.Max(1, workers)} worker(s))"));
     }
 
     private static string Duration(double seconds) =>

@@ -31,7 +31,8 @@ public enum StoreMode
 /// <param name="Lapsed">Units whose worker's lease lapsed (the next worker takes them over).</param>
 /// <param name="Pending">Units nobody has claimed.</param>
 /// <param name="UnitSeconds">The mean wall time of the stored units (NaN when none).</param>
-/// <param name="EtaSeconds">The remaining units' time at that mean, shared by the live workers (at least one); NaN
+/// <param name="EtaSeconds">The remaining units' time at that mean, shared by the units in training at once (at least
+/// one; a worker trains one per thread); NaN
 /// when no unit is stored yet, 0 when none remain.</param>
 public sealed record StoreStatus(
     int Units, int Models, int Done, IReadOnlyList<string> Failed, IReadOnlyList<UnitState> Running, int Lapsed, int Pending, double UnitSeconds, double EtaSeconds);
@@ -258,9 +259,10 @@ public static class StoredRunner
         var lapsed = states.Count(state => state.Status == UnitStatus.Lapsed);
         var pending = states.Count(state => state.Status == UnitStatus.Pending);
         var unitSeconds = stored.Length == 0 ? double.NaN : stored.Average(state => state.Seconds);
-        var workers = Math.Max(1, running.Select(state => state.Worker).Distinct(StringComparer.Ordinal).Count());
+        // A worker trains one unit per thread: the units in training at once, not the workers, share what is left.
+        var inTraining = Math.Max(1, running.Length);
         var remaining = identities.Length - stored.Length;
-        var eta = remaining == 0 ? 0 : unitSeconds * remaining / workers;
+        var eta = remaining == 0 ? 0 : unitSeconds * remaining / inTraining;
         return new StoreStatus(identities.Length, kind.Models, stored.Length - failed.Length, failed, running, lapsed, pending, unitSeconds, eta);
     }
 

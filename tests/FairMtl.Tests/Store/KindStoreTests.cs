@@ -52,6 +52,38 @@ public class KindStoreTests
     }
 
     [Fact]
+    public void Status_shares_the_time_left_among_the_units_in_training_not_among_the_workers()
+    {
+        using var folder = new TempDataFolder();
+        folder.Write("data.csv", ComparisonRunnerTests.SyntheticCsv(300));
+        var loaded = ComparisonYamlReader.Parse(ComparisonRunnerTests.Yaml.Replace("epochs: 8", "epochs: 1", StringComparison.Ordinal), "synthetic.yaml", folder.Path);
+        var path = Path.Combine(folder.Path, "runs.db");
+        IReadOnlyList<FinishedUnit> all;
+        using (var store = SqliteRunStore.Open(path))
+        {
+            StoredRunner.Run(MethodComparisonKind.Load(loaded), new StoreOptions(store, Fresh: false), 2, null, CancellationToken.None);
+            all = StoredRunner.Export(MethodComparisonKind.Load(loaded), store);
+        }
+
+        all.Count.ShouldBeGreaterThan(4);
+        var missing = all.Take(4).Select(unit => unit.Identity).ToArray();
+        StoreFile.Execute(path, $"DELETE FROM units WHERE identity IN ({string.Join(", ", missing.Select(identity => $"'{identity}'"))})").ShouldBe(4);
+        using (var store = SqliteRunStore.Open(path))
+        {
+            // One worker (this process) training two units at once, as a worker with two threads does.
+            store.TryClaim(missing[0], WorkerId.Current, evenIfStored: false).ShouldBe(ClaimOutcome.Claimed);
+            store.TryClaim(missing[1], WorkerId.Current, evenIfStored: false).ShouldBe(ClaimOutcome.Claimed);
+
+            var status = StoredRunner.Status(MethodComparisonKind.Load(loaded), store);
+
+            (status.Done, status.Running.Count, status.Pending).ShouldBe((all.Count - 4, 2, 2));
+            var mean = all.Skip(4).Average(unit => unit.Seconds);
+            status.UnitSeconds.ShouldBe(mean, 1e-9);
+            status.EtaSeconds.ShouldBe(mean * 4 / 2, 1e-9, "four units left, two in training at once");
+        }
+    }
+
+    [Fact]
     public void A_conditional_sweep_resumes_from_the_store_with_the_same_tables_grid_included()
     {
         using var folder = new TempDataFolder();
