@@ -20,11 +20,7 @@ public static class StatusCommandHandler
     public static int Execute(ExperimentKinds kinds, string experimentArgument, int? seed, string? storeOption, TextWriter output, TextWriter error) =>
         RunsCommandHandler.WithStore(storeOption, error, store =>
         {
-            var experiment = kinds.Resolve(experimentArgument);
-            if (seed is { } value)
-            {
-                experiment = experiment.WithSeed(value);
-            }
+            var experiment = kinds.Resolve(experimentArgument, seed);
 
             Write(output, experiment.Name, store.Location, experiment.Prepare().Status(store));
             return ExitCodes.Success;

@@ -55,11 +55,7 @@ public static class SubmitCommandHandler
                 throw Wrong($"--store {address.Display}: the password would be written into the sbatch scripts; leave it out of the address and set PGPASSWORD or a PGPASSFILE (the jobs inherit the environment)");
             }
 
-            var experiment = kinds.Resolve(request.Experiment);
-            if (request.Seed is { } seed)
-            {
-                experiment = experiment.WithSeed(seed);
-            }
+            var experiment = kinds.Resolve(request.Experiment, request.Seed);
 
             experiment.CheckModels(request.MaxModels);
             EngineAvailability.Require(experiment, request.Experiment); // the jobs run this program

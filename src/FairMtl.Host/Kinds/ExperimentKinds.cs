@@ -29,6 +29,13 @@ public sealed class ExperimentKinds
     public IReadOnlyList<ListedExperiment> Compiled =>
         _frontEnds.SelectMany(frontEnd => frontEnd.Compiled).OrderBy(listed => listed.Name, StringComparer.Ordinal).ToArray();
 
+    /// <summary><see cref="Resolve(string)"/>, with <c>--seed</c> applied when given.</summary>
+    public IRunnableExperiment Resolve(string nameOrPath, int? seed)
+    {
+        var experiment = Resolve(nameOrPath);
+        return seed is { } value ? experiment.WithSeed(value) : experiment;
+    }
+
     /// <summary>The experiment a command names: a compiled one by name (when no file has that name), else a file of any kind.</summary>
     /// <exception cref="FairMtlException">FMTL015 for a name that is neither, any other code for an invalid file.</exception>
     public IRunnableExperiment Resolve(string nameOrPath)

@@ -59,11 +59,7 @@ public sealed class RunCommandHandler(
         }
 
         var warming = request.NoStore ? null : StoreLocation.WarmUp(request.Store);
-        var experiment = kinds.Resolve(request.Experiment);
-        if (request.Seed is { } seed)
-        {
-            experiment = experiment.WithSeed(seed);
-        }
+        var experiment = kinds.Resolve(request.Experiment, request.Seed);
 
         if (request.NoStore && (request.Fresh || request.Store is not null))
         {

@@ -95,7 +95,7 @@ public static class RunsCommandHandler
     public static int Export(Kinds.ExperimentKinds kinds, string experimentArgument, int? seed, string file, string? storePath, TextWriter output, TextWriter error) =>
         WithStore(storePath, error, store =>
         {
-            var experiment = Resolve(kinds, experimentArgument, seed);
+            var experiment = kinds.Resolve(experimentArgument, seed);
             var units = experiment.Prepare().Export(store);
             try
             {
@@ -169,7 +169,7 @@ public static class RunsCommandHandler
 
         return Guarded(error, () =>
         {
-            var experiment = Resolve(kinds, request.Experiment, request.Seed);
+            var experiment = kinds.Resolve(request.Experiment, request.Seed);
             if (!string.Equals(archived, experiment.Name, StringComparison.Ordinal))
             {
                 error.WriteLine($"error: {file} holds units of '{archived}', not of '{experiment.Name}'");
@@ -214,12 +214,6 @@ public static class RunsCommandHandler
             output.WriteLine(string.Create(c, $"A run now trains the other {account.PlanUnits - account.OfThisPlan} of its {account.PlanUnits} units."));
             return ExitCodes.Success;
         });
-    }
-
-    private static Kinds.IRunnableExperiment Resolve(Kinds.ExperimentKinds kinds, string argument, int? seed)
-    {
-        var experiment = kinds.Resolve(argument);
-        return seed is { } value ? experiment.WithSeed(value) : experiment;
     }
 
     private static StoredResultDetail? Find(IRunStore store, long id, TextWriter error)
