@@ -27,6 +27,7 @@ public static class UnitScheduler
         var results = new TResult[units.Count];
         var counter = new ModelCounter();
         var collectionsBefore = RunTimings.Collections();
+        var allocatedBefore = RunTimings.Allocated();
         var stopwatch = Stopwatch.StartNew();
         var options = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken };
         var order = Partitioner.Create(Enumerable.Range(0, units.Count), EnumerablePartitionerOptions.NoBuffering);
@@ -45,7 +46,8 @@ public static class UnitScheduler
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(aggregate.InnerExceptions[0]).Throw();
         }
 
-        return new ScheduledRun<TResult>(results, stopwatch.Elapsed.TotalSeconds, threads, RunTimings.Collections() - collectionsBefore);
+        return new ScheduledRun<TResult>(
+            results, stopwatch.Elapsed.TotalSeconds, threads, RunTimings.Collections() - collectionsBefore, AllocatedBytes: RunTimings.Allocated() - allocatedBefore);
     }
 }
 
@@ -65,8 +67,11 @@ public sealed class ModelCounter(int alreadyFinished = 0)
 /// <param name="Threads">Units trained at once.</param>
 /// <param name="GarbageCollections">Garbage collections (all generations) during the batch.</param>
 /// <param name="ModelsFromStore">Models read from a run store instead of trained.</param>
-public sealed record ScheduledRun<TResult>(TResult[] Results, double TrainSeconds, int Threads, int GarbageCollections, int ModelsFromStore = 0)
+/// <param name="AllocatedBytes">Bytes the process allocated during the batch.</param>
+public sealed record ScheduledRun<TResult>(
+    TResult[] Results, double TrainSeconds, int Threads, int GarbageCollections, int ModelsFromStore = 0, long AllocatedBytes = 0)
 {
     /// <summary>The run's timings record, with the loading time and the optimizer steps the kind counted.</summary>
-    public RunTimings Timings(double loadSeconds, long steps) => new(loadSeconds, TrainSeconds, Threads, steps, GarbageCollections, ModelsFromStore);
+    public RunTimings Timings(double loadSeconds, long steps) =>
+        new(loadSeconds, TrainSeconds, Threads, steps, GarbageCollections, ModelsFromStore, AllocatedBytes);
 }

@@ -145,6 +145,7 @@ public static class SummaryJson
         json.WriteNumber("threads", timings.Threads);
         json.WriteNumber("optimizer_steps", timings.Steps);
         json.WriteNumber("garbage_collections_while_training", timings.GarbageCollections);
+        json.WriteNumber("bytes_allocated_while_training", timings.AllocatedBytes);
         if (timings.ModelsFromStore > 0)
         {
             // Their steps are counted, their time is not: no cost per step can be given.

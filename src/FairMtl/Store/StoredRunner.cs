@@ -146,6 +146,7 @@ public static class StoredRunner
         var order = Rotated(pending, worker);
         var claims = new ClaimBatcher(store, worker, options.Fresh, identities, order, threads, claimTimes);
         var collectionsBefore = RunTimings.StartTraining();
+        var allocatedBefore = RunTimings.Allocated();
         var stopwatch = Stopwatch.StartNew();
 
         TUnitResult TrainAndCommit(int index, ModelCounter counter)
@@ -238,7 +239,8 @@ public static class StoredRunner
 
         commits.Complete();
         var run = new ScheduledRun<TUnitResult>(
-            results, stopwatch.Elapsed.TotalSeconds, Math.Max(1, threads), RunTimings.Collections() - collectionsBefore, storedModels + readLaterModels);
+            results, stopwatch.Elapsed.TotalSeconds, Math.Max(1, threads), RunTimings.Collections() - collectionsBefore, storedModels + readLaterModels,
+            RunTimings.Allocated() - allocatedBefore);
         var latency = claimTimes.Values is { Length: > 0 } claimed ? StoreLatency.Of(claimed, commits.Durations.Values) : null;
         var account = new StoreAccount(resultId, units.Count, units.Count - pending.Count + readLater, storedModels + readLaterModels, trained, 0, latency);
         return (kind.Summarize(run), account);

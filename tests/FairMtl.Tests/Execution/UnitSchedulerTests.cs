@@ -16,6 +16,7 @@ public class UnitSchedulerTests
         var run = UnitScheduler.Run(units, threads, (unit, counter) =>
         {
             Thread.SpinWait((40 - unit) * 1000); // later units finish first when run side by side
+            GC.KeepAlive(new byte[100_000]); // counted in the batch's allocated bytes, whichever thread trains the unit
             for (var model = 0; model < (unit % 3) + 1; model++)
             {
                 reported.Add(counter.Finished());
@@ -27,7 +28,8 @@ public class UnitSchedulerTests
         run.Results.ShouldBe(units.Select(unit => unit * 10).ToArray());
         run.Threads.ShouldBe(threads);
         reported.Order().ShouldBe(Enumerable.Range(1, units.Sum(unit => (unit % 3) + 1)));
-        run.Timings(1.5, 99).ShouldBe(new RunTimings(1.5, run.TrainSeconds, threads, 99, run.GarbageCollections));
+        run.AllocatedBytes.ShouldBeGreaterThanOrEqualTo(100_000L * units.Length);
+        run.Timings(1.5, 99).ShouldBe(new RunTimings(1.5, run.TrainSeconds, threads, 99, run.GarbageCollections, 0, run.AllocatedBytes));
     }
 
     [Fact]
