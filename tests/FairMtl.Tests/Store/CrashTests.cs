@@ -163,6 +163,6 @@ public partial class CrashTests
 
     private static string WithoutTimings(string text) => TimingLine().Replace(text, string.Empty);
 
-    [GeneratedRegex(@"^.*(seconds|us_per_step|us per step|garbage.collections|models_from_store|models from store).*\n", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^.*(seconds|us_per_step|us per step|garbage.collections|bytes.allocated|models_from_store|models from store).*\n", RegexOptions.Multiline)]
     private static partial Regex TimingLine();
 }
