@@ -24,6 +24,7 @@ public sealed class DenseLayer
 
     private SparseRows? _sparse;
     private bool _sparseLoaded;
+    private int _preloadedRows = -1;
 
     /// <summary>
     /// Lets this layer (a network's first, fed the data's rows) skip zero inputs: a batch whose inputs are mostly zero
@@ -31,6 +32,21 @@ public sealed class DenseLayer
     /// the dense kernels.
     /// </summary>
     public void AcceptSparseInput(int maxRows) => _sparse ??= new SparseRows(maxRows, Inputs);
+
+    /// <summary>Whether this layer can take its input as non-zero entries (<see cref="AcceptSparseInput"/>).</summary>
+    public bool AcceptsSparseInput => _sparse is not null;
+
+    /// <summary>
+    /// Loads the next batch's input as the rows <paramref name="rows"/> of <paramref name="data"/>, for the next
+    /// <see cref="Forward"/> (whose input it then does not read) and its <see cref="Backward"/>: the same results as that
+    /// batch gathered densely. False (nothing loaded) when the layer does not take sparse input or the batch is too dense:
+    /// the caller then gathers the rows.
+    /// </summary>
+    public bool Preload(SparseRowMatrix data, ReadOnlySpan<int> rows)
+    {
+        _preloadedRows = _sparse is not null && _sparse.LoadRows(data, rows) ? rows.Length : -1;
+        return _preloadedRows >= 0;
+    }
 
     /// <summary>Draws the weights from the initialiser and zeroes the bias.</summary>
     public void Initialize(Initializer initializer, DeterministicRandom random)
@@ -68,7 +84,22 @@ public sealed class DenseLayer
             b.CopyTo(output.Slice(i * Outputs, Outputs));
         }
 
-        _sparseLoaded = _sparse is not null && _sparse.Load(input, rows);
+        if (_preloadedRows >= 0)
+        {
+            // Preload's batch, used once.
+            if (_preloadedRows != rows)
+            {
+                throw new InvalidOperationException($"{rows} rows passed forward after {_preloadedRows} were preloaded.");
+            }
+
+            _preloadedRows = -1;
+            _sparseLoaded = true;
+        }
+        else
+        {
+            _sparseLoaded = _sparse is not null && _sparse.Load(input, rows);
+        }
+
         if (_sparseLoaded)
         {
             _sparse!.MultiplyAdd(Weight.Value, output, Outputs);

@@ -167,6 +167,18 @@ public sealed class MultiHeadNetwork
         }
     }
 
+    /// <summary>Whether <see cref="PreloadSparseBatch"/> can take a batch: the first trunk layer sees the data's rows
+    /// (no embedding, no FiLM) and takes them as non-zero entries.</summary>
+    public bool AcceptsSparseBatch => Embedding is null && Film is null && Trunk.Length > 0 && Trunk[0].Dense.AcceptsSparseInput;
+
+    /// <summary>
+    /// Loads the next training batch, the rows <paramref name="rows"/> of <paramref name="data"/>, into the first trunk
+    /// layer for the next <see cref="Forward"/>, which then does not read its input: false when the network cannot take
+    /// it (see <see cref="AcceptsSparseBatch"/>) or the batch is too dense, and the caller gathers the rows instead.
+    /// </summary>
+    public bool PreloadSparseBatch(SparseRowMatrix data, ReadOnlySpan<int> rows) =>
+        AcceptsSparseBatch && Trunk[0].Dense.Preload(data, rows);
+
     /// <summary>Runs rows [rows x Inputs] through the trunk and every head.</summary>
     public void Forward(ReadOnlySpan<float> input, int rows, bool training, DeterministicRandom? dropoutRandom)
     {

@@ -97,6 +97,41 @@ public sealed class SparseRows
         return true;
     }
 
+    /// <summary>
+    /// Loads the rows <paramref name="rows"/> of <paramref name="data"/>, in that order, as <see cref="Load"/> would load
+    /// them gathered into a batch (the same entries, the same answer): false when the batch is too dense.
+    /// </summary>
+    public bool LoadRows(SparseRowMatrix data, ReadOnlySpan<int> rows)
+    {
+        if (data.Columns != _inputs)
+        {
+            throw new ArgumentException($"The matrix has {data.Columns} columns; the layer takes {_inputs} inputs.", nameof(data));
+        }
+
+        var limit = (int)(MaxDensity * rows.Length * _inputs);
+        var count = 0;
+        var start = data.RowStart;
+        for (var r = 0; r < rows.Length; r++)
+        {
+            _rowStart[r] = count;
+            var first = start[rows[r]];
+            var length = start[rows[r] + 1] - first;
+            if (count + length > limit || (r == 0 && 2 * length > _inputs))
+            {
+                return false; // as Load: too dense for the sparse products
+            }
+
+            data.EntryColumns.AsSpan(first, length).CopyTo(_rowColumns.AsSpan(count, length));
+            data.EntryValues.AsSpan(first, length).CopyTo(_rowValues.AsSpan(count, length));
+            count += length;
+        }
+
+        _rowStart[rows.Length] = count;
+        _rows = rows.Length;
+        _columnsReady = false;
+        return true;
+    }
+
     /// <summary>c[rows x n] += input * b[inputs x n] over the loaded rows; each element's chain in ascending input order.</summary>
     public void MultiplyAdd(ReadOnlySpan<float> b, Span<float> c, int n)
     {

@@ -47,7 +47,13 @@ public static class UnitBuffers
     /// </summary>
     public static Span<T> Scratch<T>(int length)
         where T : unmanaged =>
-        length == 0 ? [] : Rent<T>((int)Math.Min(System.Numerics.BitOperations.RoundUpToPowerOf2((uint)length), Array.MaxLength)).AsSpan(0, length);
+        RentRounded<T>(length).AsSpan(0, length);
+
+    /// <summary>A zeroed array of at least <paramref name="length"/> elements, its length rounded up to a power of two
+    /// (see <see cref="Scratch{T}"/>).</summary>
+    public static T[] RentRounded<T>(int length)
+        where T : unmanaged =>
+        length == 0 ? [] : Rent<T>((int)Math.Min(System.Numerics.BitOperations.RoundUpToPowerOf2((uint)length), Array.MaxLength));
 
     /// <summary>Opens this thread's unit scope (nested scopes belong to the outermost one).</summary>
     public static Scope Begin()

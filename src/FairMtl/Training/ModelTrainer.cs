@@ -30,6 +30,8 @@ public sealed class ModelTrainer
     private readonly int[] _order;
     private NetworkSnapshot? _best;
     private HeadLossObjective? _headLosses;
+    private SparseRowMatrix? _sparseTrain;
+    private bool _sparseTrainRead;
 
     public ModelTrainer(MultiHeadNetwork network, DataPart train, DataPart validation, int batchSize)
     {
@@ -60,6 +62,13 @@ public sealed class ModelTrainer
 
     /// <summary>Writes the conditioning inputs of a loss-conditional network into every batch (null: none).</summary>
     public IBatchConditioner? Conditioner { get; init; }
+
+    /// <summary>
+    /// Whether native steps of a network whose first layer takes sparse input (<see cref="MultiHeadNetwork.AcceptsSparseBatch"/>)
+    /// get each batch as the sampled rows' non-zero entries, read once from the training inputs, instead of the rows
+    /// gathered and scanned at every step: the same results bit for bit (true; false for the tests that show it).
+    /// </summary>
+    internal bool SparseBatches { get; init; } = true;
 
     /// <summary>Trains with the heads' task losses combined by <paramref name="objective"/> and optional early
     /// stopping on a head's validation loss.</summary>
@@ -138,6 +147,7 @@ public sealed class ModelTrainer
         var epoch = 0;
         var rows = _train.Rows;
         var features = _train.Features;
+        var sparse = step is null && Conditioner is null ? SparseTrain() : null;
         while (epoch < epochs)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -150,7 +160,15 @@ public sealed class ModelTrainer
             for (var start = 0; start < rows; start += _batchSize)
             {
                 var count = Math.Min(_batchSize, rows - start);
-                Gather(start, count, features);
+                if (sparse is not null && _network.PreloadSparseBatch(sparse, _order.AsSpan(start, count)))
+                {
+                    GatherTargets(start, count);
+                }
+                else
+                {
+                    Gather(start, count, features);
+                }
+
                 Conditioner?.Condition(_batchInputs.AsSpan(0, count * features), count, features);
                 var total = step is null
                     ? NativeStep(optimizer!, objective, count, dropout)
@@ -231,15 +249,41 @@ public sealed class ModelTrainer
         return total;
     }
 
+    /// <summary>The training inputs' non-zero entries, read at the first call; null when the network cannot take them
+    /// or the inputs are too dense for the sparse products.</summary>
+    private SparseRowMatrix? SparseTrain()
+    {
+        if (!_sparseTrainRead)
+        {
+            _sparseTrainRead = true;
+            _sparseTrain = SparseBatches && _network.AcceptsSparseBatch
+                ? SparseRowMatrix.From(_train.X, _train.Rows, _train.Features, SparseRows.MaxDensity)
+                : null;
+        }
+
+        return _sparseTrain;
+    }
+
+    /// <summary>The batch's input rows, targets and groups.</summary>
     private void Gather(int start, int count, int features)
     {
         var inputs = _train.X.AsSpan();
         var batch = _batchInputs.AsSpan();
+        for (var r = 0; r < count; r++)
+        {
+            inputs.Slice(_order[start + r] * features, features).CopyTo(batch.Slice(r * features, features));
+        }
+
+        GatherTargets(start, count);
+    }
+
+    /// <summary>The batch's targets and groups (its inputs are preloaded or gathered apart).</summary>
+    private void GatherTargets(int start, int count)
+    {
         var targets = _batch.Targets;
         for (var r = 0; r < count; r++)
         {
             var row = _order[start + r];
-            inputs.Slice(row * features, features).CopyTo(batch.Slice(r * features, features));
             for (var h = 0; h < _trainTargets.Length; h++)
             {
                 var width = _targetWidths[h];

@@ -17,6 +17,11 @@ public class GarbageCollectionTests
     /// Measured: 64 KB a model in the method comparison, 52 KB in the multi-task comparison with a store.</summary>
     private const long BytesPerModel = 96 * 1024;
 
+    /// <summary>Bytes a training thread's unit-buffer pool may allocate once, for its first unit: the arrays every later
+    /// unit rents again, the largest the training part's non-zero entries (Adult: 4.2 MB; measured 3.5 MB in all for
+    /// the method comparison's 54 models before they were read once per unit, 7.8 MB after).</summary>
+    private const long BytesPerThread = 8L << 20;
+
     [Fact]
     public async Task A_method_comparison_and_a_multi_task_comparison_allocate_nothing_per_training_step()
     {
@@ -53,7 +58,7 @@ public class GarbageCollectionTests
 
     /// <summary>Runs a reduced copy of experiments/<paramref name="name"/>.yaml on one thread (on two, each thread's
     /// unit-buffer pool allocates its own first arrays) and returns the steps and bytes its summary.json reports, after
-    /// checking the bytes a model against <see cref="BytesPerModel"/>.</summary>
+    /// checking them against <see cref="BytesPerThread"/> and <see cref="BytesPerModel"/>.</summary>
     private static async Task<(long Steps, long Bytes)> Measure(
         TempDataFolder folder, string name, int models, int epochs, Func<string, string> edit, string[] storeArguments)
     {
@@ -66,7 +71,7 @@ public class GarbageCollectionTests
         using var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "summary.json")));
         var timings = summary.RootElement.GetProperty("timings");
         var bytes = timings.GetProperty("bytes_allocated_while_training").GetInt64();
-        bytes.ShouldBeInRange(1, BytesPerModel * models, $"{path} ({string.Join(' ', storeArguments)}): {bytes} bytes for {models} models");
+        bytes.ShouldBeInRange(1, BytesPerThread + (BytesPerModel * models), $"{path} ({string.Join(' ', storeArguments)}): {bytes} bytes for {models} models");
         return (timings.GetProperty("optimizer_steps").GetInt64(), bytes);
     }
 }
