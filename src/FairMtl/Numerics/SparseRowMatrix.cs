@@ -12,14 +12,8 @@ namespace FairMtl.Numerics;
 /// </remarks>
 public sealed class SparseRowMatrix
 {
-    private SparseRowMatrix(int rows, int columns, int[] rowStart, int[] entryColumns, float[] entryValues)
-    {
-        Rows = rows;
-        Columns = columns;
-        RowStart = rowStart;
-        EntryColumns = entryColumns;
-        EntryValues = entryValues;
-    }
+    private SparseRowMatrix(int rows, int columns, int[] rowStart, int[] entryColumns, float[] entryValues) =>
+        (Rows, Columns, RowStart, EntryColumns, EntryValues) = (rows, columns, rowStart, entryColumns, entryValues);
 
     /// <summary>Rows of the matrix.</summary>
     public int Rows { get; }
