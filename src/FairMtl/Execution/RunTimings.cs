@@ -15,13 +15,16 @@ public sealed record RunTimings(
     public static long Allocated() => GC.GetTotalAllocatedBytes(precise: true);
 
     /// <summary>
-    /// Collects the youngest generation (what loading the data left behind) before training starts rather than in its
-    /// middle, so that training begins with a whole allocation budget, which the units' first buffers
+    /// Collects every generation (what loading the data left behind) before training starts rather than in its middle,
+    /// so that training begins with whole allocation budgets, which the units' first buffers
     /// (<see cref="Numerics.UnitBuffers"/>) fit in; returns <see cref="Collections"/> after it, the count to subtract.
+    /// A full, blocking collection, not only the youngest generation: after loading Adult (hundreds of megabytes of
+    /// parsing) the runtime turned the young generation's collection into a background full one, which then ran
+    /// beside the first units; this one ends before training starts and renews every generation's budget.
     /// </summary>
     public static int StartTraining()
     {
-        GC.Collect(0);
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: false);
         return Collections();
     }
 }

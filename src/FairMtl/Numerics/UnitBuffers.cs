@@ -14,15 +14,23 @@ namespace FairMtl.Numerics;
 /// recycling changes no result. Outside a scope it is <c>new T[length]</c>. Only objects that end with their unit may
 /// rent: a rented array must never be part of a unit's result (the next unit overwrites it). A thread keeps at most
 /// <see cref="MaxRetainedBytes"/> in its pool; arrays beyond that are left to the garbage collector. Inside a scope, new
-/// arrays come from the pinned object heap (<see cref="GC.AllocateArray{T}(int, bool)"/>): they live as long as the pool,
-/// so they are neither copied through the young generations nor counted against the young generation's budget, which
-/// then lasts for the units' few small objects.
+/// arrays live as long as the pool, so none is put in the young generation: an array below the large-object size
+/// (<see cref="LargeObjectBytes"/>) comes from the pinned object heap (<see cref="GC.AllocateArray{T}(int, bool)"/>), so
+/// that it is neither copied through the young generations nor counted against the young generation's budget, which
+/// then lasts for the units' few small objects; a larger one is an ordinary array, which the runtime puts on the
+/// large-object heap. Not those on the pinned object heap too: that heap has a budget of its own, which nothing before
+/// training has grown, and the megabytes of a thread's first large arrays (Adult's training entries, 4 MB) exceeded it,
+/// starting a background full collection in the first seconds of every classification protocol; the large-object
+/// heap's budget, which loading the data grows, takes them without one.
 /// </remarks>
 public static class UnitBuffers
 {
     /// <summary>The most a thread keeps for later units (an Adult unit rents about 1.3 MB; a machine with many threads
     /// keeps at most this much per training thread).</summary>
     public const long MaxRetainedBytes = 64L << 20;
+
+    /// <summary>The size from which the runtime puts an array on the large-object heap (its default threshold).</summary>
+    private const long LargeObjectBytes = 85_000;
 
     [ThreadStatic]
     private static Pool? t_pool;
@@ -100,7 +108,7 @@ public static class UnitBuffers
             }
             else
             {
-                array = GC.AllocateArray<T>(length, pinned: true);
+                array = (long)length * Unsafe.SizeOf<T>() >= LargeObjectBytes ? new T[length] : GC.AllocateArray<T>(length, pinned: true);
             }
 
             _lent.Add((array, (long)length * Unsafe.SizeOf<T>()));
