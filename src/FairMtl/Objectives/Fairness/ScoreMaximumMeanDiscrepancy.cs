@@ -2,6 +2,8 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using FairMtl.Numerics;
+using Lanes256 = FairMtl.Numerics.Lanes<System.Runtime.Intrinsics.Vector256<double>>;
+using Lanes512 = FairMtl.Numerics.Lanes<System.Runtime.Intrinsics.Vector512<double>>;
 
 namespace FairMtl.Objectives.Fairness;
 
@@ -108,7 +110,14 @@ public sealed class ScoreMaximumMeanDiscrepancy : IBatchFairnessLoss
             var otherSum = other[i];
             var otherSlopeSum = otherSlope[i];
             var first = i + 1;
-            Pairs(pi, rowGroups[i], first, rows);
+            if (DoubleLanes.Wide)
+            {
+                Pairs<Lanes512>(pi, rowGroups[i], first, rows);
+            }
+            else
+            {
+                Pairs<Lanes256>(pi, rowGroups[i], first, rows);
+            }
             for (var j = first; j < rows; j++)
             {
                 ownSum += _pairSame[j];
@@ -149,11 +158,12 @@ public sealed class ScoreMaximumMeanDiscrepancy : IBatchFairnessLoss
     /// <summary>
     /// For row i (score <paramref name="p"/>, group <paramref name="group"/>) and each later row j from
     /// <paramref name="first"/> to <paramref name="rows"/>: the kernel k_ij = e^(-(p - p_j)² / (2σ²)) and the slope
-    /// (p - p_j) k_ij, four rows at a time (<see cref="PortableExp"/>), split by whether j is in row i's group
-    /// (+0 in the other half) into the pair buffers, and added to row j's sums (p_j - p = -(p - p_j), so row j's slope
-    /// sum takes +slope where row i's takes -slope).
+    /// (p - p_j) k_ij, a vector of rows at a time (<see cref="PortableExp"/>; four or eight, the same bits), split by
+    /// whether j is in row i's group (+0 in the other half) into the pair buffers, and added to row j's sums
+    /// (p_j - p = -(p - p_j), so row j's slope sum takes +slope where row i's takes -slope).
     /// </summary>
-    private void Pairs(double p, long group, int first, int rows)
+    private void Pairs<TLanes>(double p, long group, int first, int rows)
+        where TLanes : struct, IDoubleLanes<TLanes>
     {
         ref var s0 = ref MemoryMarshal.GetArrayDataReference(_scores);
         ref var g0 = ref MemoryMarshal.GetArrayDataReference(_groups);
@@ -165,43 +175,41 @@ public sealed class ScoreMaximumMeanDiscrepancy : IBatchFairnessLoss
         ref var pairOther = ref MemoryMarshal.GetArrayDataReference(_pairOther);
         ref var pairSameSlope = ref MemoryMarshal.GetArrayDataReference(_pairSameSlope);
         ref var pairOtherSlope = ref MemoryMarshal.GetArrayDataReference(_pairOtherSlope);
-        var pv = Vector256.Create(p);
-        var gv = Vector256.Create((long)group);
-        var scale = Vector256.Create(_inverseTwoVariance);
-        var j = first;
-        for (; j < rows; j += Vector256<double>.Count)
+        var pv = TLanes.Create(p);
+        var scale = TLanes.Create(_inverseTwoVariance);
+        for (var j = first; j < rows; j += TLanes.Count)
         {
             // The buffers hold whole vectors past the batch's end (their padding rows are never read back).
             var at = (nuint)j;
-            var difference = pv - Vector256.LoadUnsafe(ref s0, at);
+            var difference = pv - TLanes.Load(ref s0, at);
             var kernel = PortableExp.Exp(-difference * difference * scale);
             var slope = difference * kernel;
-            var inGroup = Vector256.Equals(Vector256.LoadUnsafe(ref g0, at), gv).AsDouble();
+            var inGroup = TLanes.EqualsAt(ref g0, at, group);
             var kernelSame = kernel & inGroup;
-            var kernelOther = Vector256.AndNot(kernel, inGroup);
+            var kernelOther = TLanes.AndNot(kernel, inGroup);
             var slopeSame = slope & inGroup;
-            var slopeOther = Vector256.AndNot(slope, inGroup);
-            kernelSame.StoreUnsafe(ref pairSame, at);
-            kernelOther.StoreUnsafe(ref pairOther, at);
-            slopeSame.StoreUnsafe(ref pairSameSlope, at);
-            slopeOther.StoreUnsafe(ref pairOtherSlope, at);
-            (Vector256.LoadUnsafe(ref same, at) + kernelSame).StoreUnsafe(ref same, at);
-            (Vector256.LoadUnsafe(ref other, at) + kernelOther).StoreUnsafe(ref other, at);
-            (Vector256.LoadUnsafe(ref sameSlope, at) + slopeSame).StoreUnsafe(ref sameSlope, at);
-            (Vector256.LoadUnsafe(ref otherSlope, at) + slopeOther).StoreUnsafe(ref otherSlope, at);
+            var slopeOther = TLanes.AndNot(slope, inGroup);
+            kernelSame.Store(ref pairSame, at);
+            kernelOther.Store(ref pairOther, at);
+            slopeSame.Store(ref pairSameSlope, at);
+            slopeOther.Store(ref pairOtherSlope, at);
+            (TLanes.Load(ref same, at) + kernelSame).Store(ref same, at);
+            (TLanes.Load(ref other, at) + kernelOther).Store(ref other, at);
+            (TLanes.Load(ref sameSlope, at) + slopeSame).Store(ref sameSlope, at);
+            (TLanes.Load(ref otherSlope, at) + slopeOther).Store(ref otherSlope, at);
         }
     }
 
     /// <summary>Per-row buffers for batches of <paramref name="rows"/> rows (made once for the largest batch).</summary>
     private void EnsureCapacity(int rows)
     {
-        if (_scores.Length >= rows + Vector256<double>.Count)
+        if (_scores.Length >= rows + Vector512<double>.Count)
         {
             return;
         }
 
-        // Padded to whole vectors: the pair loop reads and writes the last vector past the batch's end.
-        var length = rows + Vector256<double>.Count;
+        // Padded to whole vectors of the widest lanes: the pair loop reads and writes the last vector past the batch's end.
+        var length = rows + Vector512<double>.Count;
         _scores = UnitBuffers.Rent<double>(length);
         _groups = UnitBuffers.Rent<long>(length);
         _same = UnitBuffers.Rent<double>(length);
