@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using FairMtl.Numerics;
 using FairMtl.Spec;
 
@@ -159,18 +162,13 @@ public sealed class InputEmbedding
             {
                 var target = y.Slice(block.Slot, block.Width);
                 var table = block.Table.Value;
-                for (var k = 0; k < block.Categories; k++)
+                var categories = x.Slice(block.First, block.Categories);
+                for (var k = 0; k < categories.Length; k += NonZero.Lanes)
                 {
-                    var value = x[block.First + k];
-                    if (value == 0f)
+                    for (var mask = NonZero.Mask(categories, k); mask != 0; mask &= mask - 1)
                     {
-                        continue;
-                    }
-
-                    var row = table.AsSpan(k * block.Width, block.Width);
-                    for (var w = 0; w < target.Length; w++)
-                    {
-                        target[w] = MathF.FusedMultiplyAdd(value, row[w], target[w]);
+                        var at = k + BitOperations.TrailingZeroCount(mask);
+                        MatrixKernels.ScaleAdd(categories[at], table.AsSpan(at * block.Width, block.Width), target);
                     }
                 }
             }
@@ -191,21 +189,44 @@ public sealed class InputEmbedding
             {
                 var x = input.Slice((r * Inputs) + block.First, block.Categories);
                 var g = gradOutput.Slice((r * Outputs) + block.Slot, block.Width);
-                for (var k = 0; k < x.Length; k++)
+                for (var k = 0; k < x.Length; k += NonZero.Lanes)
                 {
-                    var value = x[k];
-                    if (value == 0f)
+                    for (var mask = NonZero.Mask(x, k); mask != 0; mask &= mask - 1)
                     {
-                        continue;
-                    }
-
-                    var row = gradient.AsSpan(k * block.Width, block.Width);
-                    for (var w = 0; w < row.Length; w++)
-                    {
-                        row[w] = MathF.FusedMultiplyAdd(value, g[w], row[w]);
+                        var at = k + BitOperations.TrailingZeroCount(mask);
+                        MatrixKernels.ScaleAdd(x[at], g, gradient.AsSpan(at * block.Width, block.Width));
                     }
                 }
             }
+        }
+    }
+
+    /// <summary>Which inputs of a one-hot block are not zero, a vector at a time (most are zero: one per column and
+    /// row), visited in ascending order as the scalar test visited them (-0 counts as zero, NaN does not).</summary>
+    private static class NonZero
+    {
+        public const int Lanes = 8;
+
+        /// <summary>Bit i set where values[start + i] != 0, for the up to <see cref="Lanes"/> values from
+        /// <paramref name="start"/>.</summary>
+        public static uint Mask(ReadOnlySpan<float> values, int start)
+        {
+            if (start + Lanes <= values.Length)
+            {
+                var zero = Vector256.Equals(Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(values), (nuint)start), Vector256<float>.Zero);
+                return ~zero.ExtractMostSignificantBits() & 0xFFu;
+            }
+
+            var mask = 0u;
+            for (var i = start; i < values.Length; i++)
+            {
+                if (values[i] != 0f)
+                {
+                    mask |= 1u << (i - start);
+                }
+            }
+
+            return mask;
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Runtime.Intrinsics;
 using FairMtl.Numerics;
 using FairMtl.Spec;
 
@@ -260,7 +259,7 @@ public sealed class MultiHeadNetwork
                 head.BackwardInput(trunkOutput, trunkGradient, rows, _scratch);
             }
 
-            ScaleAdd(scale, head.InputGradient.AsSpan(0, gradTop.Length), gradTop);
+            MatrixKernels.ScaleAdd(scale, head.InputGradient.AsSpan(0, gradTop.Length), gradTop);
         }
 
         var trunkInput = Embedding is null ? input : Embedding.Output.AsSpan(0, rows * Embedding.Outputs);
@@ -273,22 +272,6 @@ public sealed class MultiHeadNetwork
         }
 
         Embedding?.Backward(input, _embeddingGradient.AsSpan(0, rows * Embedding.Outputs));
-    }
-
-    /// <summary>target[i] = fma(scale, source[i], target[i]), lane-wise (bit-identical to the scalar loop).</summary>
-    private static void ScaleAdd(float scale, ReadOnlySpan<float> source, Span<float> target)
-    {
-        var i = 0;
-        var factor = Vector256.Create(scale);
-        for (; i + Vector256<float>.Count <= target.Length; i += Vector256<float>.Count)
-        {
-            Vector256.FusedMultiplyAdd(factor, Vector256.Create<float>(source[i..]), Vector256.Create<float>(target[i..])).CopyTo(target[i..]);
-        }
-
-        for (; i < target.Length; i++)
-        {
-            target[i] = MathF.FusedMultiplyAdd(scale, source[i], target[i]);
-        }
     }
 
     /// <summary>Batch-normalisation layers of the trunk (their moving statistics are model state).</summary>

@@ -322,6 +322,31 @@ public static class MatrixKernels
         }
     }
 
+    /// <summary>target[i] = fma(scale, source[i], target[i]) for every i &lt; target.Length (element-wise: every element
+    /// one fused multiply-add, so any vector width gives the scalar loop's bits).</summary>
+    public static void ScaleAdd(float scale, ReadOnlySpan<float> source, Span<float> target)
+    {
+        if (source.Length < target.Length)
+        {
+            throw new ArgumentException("The source of a scaled sum must be as long as its target.", nameof(source));
+        }
+
+        ref var x = ref MemoryMarshal.GetReference(source);
+        ref var y = ref MemoryMarshal.GetReference(target);
+        var length = (nuint)target.Length;
+        var factor = Vector256.Create(scale);
+        nuint i = 0;
+        for (; i + Lanes <= length; i += Lanes)
+        {
+            Vector256.FusedMultiplyAdd(factor, Vector256.LoadUnsafe(ref x, i), Vector256.LoadUnsafe(ref y, i)).StoreUnsafe(ref y, i);
+        }
+
+        for (; i < length; i++)
+        {
+            Unsafe.Add(ref y, i) = MathF.FusedMultiplyAdd(scale, Unsafe.Add(ref x, i), Unsafe.Add(ref y, i));
+        }
+    }
+
     /// <summary>target[i] = a[i] * b[i] (element-wise; every element one rounding, so any vector width gives the same bits).</summary>
     public static void Multiply(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> target)
     {

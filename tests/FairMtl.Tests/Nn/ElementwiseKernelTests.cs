@@ -28,6 +28,24 @@ public class ElementwiseKernelTests
         grad.Select(BitConverter.SingleToInt32Bits).ShouldBe(expected.Select(BitConverter.SingleToInt32Bits));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(19)]
+    [InlineData(40)]
+    public void Scale_add_matches_its_scalar_definition(int length)
+    {
+        var source = Values(length + 9).Skip(9).Concat(Values(9)).ToArray(); // edge values at the end: in the tail
+        var target = Values(length + 3).Reverse().Take(length).ToArray();
+        var expected = target.Select((t, i) => MathF.FusedMultiplyAdd(-1.5f, source[i], t)).ToArray();
+
+        MatrixKernels.ScaleAdd(-1.5f, source, target);
+
+        target.Select(BitConverter.SingleToInt32Bits).ShouldBe(expected.Select(BitConverter.SingleToInt32Bits));
+        Should.Throw<ArgumentException>(() => MatrixKernels.ScaleAdd(1f, new float[2], new float[3]));
+    }
+
     [Fact]
     public void Adam_vector_update_matches_the_scalar_formula()
     {

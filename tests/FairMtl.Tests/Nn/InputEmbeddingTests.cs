@@ -111,4 +111,49 @@ public class InputEmbeddingTests
 
         checkedCount.ShouldBeGreaterThan(4, "the embeddings' tables must receive gradients");
     }
+
+    [Fact]
+    public void A_wide_block_sums_its_non_zero_inputs_in_ascending_order_bit_for_bit_forward_and_backward()
+    {
+        // 19 categories: two vectors of the non-zero scan and a tail of three; weights on the inputs as a product
+        // allows (several non-zero, -0 counted as zero), in the vectors and in the tail.
+        const int Categories = 19;
+        const int Width = 11;
+        string[] columns = [.. Enumerable.Repeat("c", Categories)];
+        var embedding = InputEmbedding.For(columns, [new EmbeddingSpec("c", Width)], 3)!;
+        embedding.Initialize(new DeterministicRandom(2));
+        var x = new float[3 * Categories];
+        (x[0], x[5], x[9], x[17], x[18]) = (0.5f, -0f, 1.75f, -3f, 0.125f);
+        (x[Categories + 3], x[Categories + 16]) = (1f, 2.5f);
+        x[(2 * Categories) + 8] = -0f;
+        var table = embedding.Parameters[0].Value;
+        var gradOutput = Enumerable.Range(0, 3 * Width).Select(i => (float)Math.Sin(i + 1)).ToArray();
+
+        embedding.Forward(x, 3);
+        embedding.Backward(x, gradOutput);
+
+        var expectedOutput = new float[3 * Width];
+        var expectedGradient = new float[Categories * Width];
+        for (var r = 0; r < 3; r++)
+        {
+            for (var k = 0; k < Categories; k++)
+            {
+                var value = x[(r * Categories) + k];
+                if (value == 0f)
+                {
+                    continue;
+                }
+
+                for (var w = 0; w < Width; w++)
+                {
+                    expectedOutput[(r * Width) + w] = MathF.FusedMultiplyAdd(value, table[(k * Width) + w], expectedOutput[(r * Width) + w]);
+                    expectedGradient[(k * Width) + w] = MathF.FusedMultiplyAdd(value, gradOutput[(r * Width) + w], expectedGradient[(k * Width) + w]);
+                }
+            }
+        }
+
+        embedding.Output.AsSpan(0, 3 * Width).ToArray().Select(BitConverter.SingleToInt32Bits).ShouldBe(expectedOutput.Select(BitConverter.SingleToInt32Bits));
+        embedding.Parameters[0].Gradient.Select(BitConverter.SingleToInt32Bits).ShouldBe(expectedGradient.Select(BitConverter.SingleToInt32Bits));
+        embedding.Output.AsSpan((2 * Width), Width).ToArray().ShouldAllBe(v => BitConverter.SingleToInt32Bits(v) == 0, "a row of zeros and -0 embeds to +0");
+    }
 }
