@@ -26,6 +26,14 @@ public static class MatrixKernels
         ref var b0 = ref MemoryMarshal.GetReference(b);
         ref var c0 = ref MemoryMarshal.GetReference(c);
         var i = 0;
+        if (FourRows)
+        {
+            for (; i + 4 <= m; i += 4)
+            {
+                AccumulateFourRows(ref Unsafe.Add(ref c0, i * n), n, scalarTail: false, ref Unsafe.Add(ref a0, i * k), k, 1, k, ref b0);
+            }
+        }
+
         for (; i + 2 <= m; i += 2)
         {
             AccumulateTwoRows(ref Unsafe.Add(ref c0, i * n), n, scalarTail: false, ref Unsafe.Add(ref a0, i * k), ref Unsafe.Add(ref a0, (i + 1) * k), 1, k, ref b0);
@@ -36,7 +44,14 @@ public static class MatrixKernels
             AccumulateRow(ref Unsafe.Add(ref c0, i * n), n, scalarTail: false, ref Unsafe.Add(ref a0, i * k), 1, k, ref b0);
         }
 
-        // The columns past the last full vector: four rows' chains at a time, so that their latencies overlap.
+        if (n % Lanes != 0 && n >= Lanes)
+        {
+            AccumulateLastColumns(ref c0, ref a0, ref b0, m, k, n);
+            return;
+        }
+
+        // The columns past the last full vector (fewer than a vector's columns in all): four rows' chains at a time,
+        // so that their latencies overlap.
         for (var j = n - n % Lanes; j < n; j++)
         {
             i = 0;
@@ -77,6 +92,55 @@ public static class MatrixKernels
         }
     }
 
+    /// <summary>
+    /// The columns of c[m x n] past its last full vector, for n of at least one vector, after every other column is
+    /// final: the vector of the last <see cref="Lanes"/> columns is computed again from c's values, and only its lanes
+    /// past the last full vector are kept (each such element the same chain over k in order as everywhere else); the
+    /// other lanes keep the final values they were loaded with. Four rows at a time.
+    /// </summary>
+    private static void AccumulateLastColumns(ref float c0, ref float a0, ref float b0, int m, int k, int n)
+    {
+        var start = n - Lanes;
+        var keep = Vector256.GreaterThanOrEqual(Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7), Vector256.Create(Lanes - (n % Lanes))).AsSingle();
+        var i = 0;
+        for (; i + 4 <= m; i += 4)
+        {
+            ref var a1 = ref Unsafe.Add(ref a0, i * k);
+            ref var c1 = ref Unsafe.Add(ref c0, i * n + start);
+            var w0 = Vector256.LoadUnsafe(ref c1);
+            var x0 = Vector256.LoadUnsafe(ref c1, (nuint)n);
+            var y0 = Vector256.LoadUnsafe(ref c1, (nuint)(2 * n));
+            var z0 = Vector256.LoadUnsafe(ref c1, (nuint)(3 * n));
+            var (w, x, y, z) = (w0, x0, y0, z0);
+            for (var p = 0; p < k; p++)
+            {
+                var bv = Vector256.LoadUnsafe(ref Unsafe.Add(ref b0, p * n + start));
+                w = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref a1, p)), bv, w);
+                x = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref a1, k + p)), bv, x);
+                y = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref a1, 2 * k + p)), bv, y);
+                z = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref a1, 3 * k + p)), bv, z);
+            }
+
+            Vector256.ConditionalSelect(keep, w, w0).StoreUnsafe(ref c1);
+            Vector256.ConditionalSelect(keep, x, x0).StoreUnsafe(ref c1, (nuint)n);
+            Vector256.ConditionalSelect(keep, y, y0).StoreUnsafe(ref c1, (nuint)(2 * n));
+            Vector256.ConditionalSelect(keep, z, z0).StoreUnsafe(ref c1, (nuint)(3 * n));
+        }
+
+        for (; i < m; i++)
+        {
+            ref var c1 = ref Unsafe.Add(ref c0, i * n + start);
+            var w0 = Vector256.LoadUnsafe(ref c1);
+            var w = w0;
+            for (var p = 0; p < k; p++)
+            {
+                w = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref a0, i * k + p)), Vector256.LoadUnsafe(ref Unsafe.Add(ref b0, p * n + start)), w);
+            }
+
+            Vector256.ConditionalSelect(keep, w, w0).StoreUnsafe(ref c1);
+        }
+    }
+
     /// <summary>c[k x n] += transpose(a[m x k]) * b[m x n]; each element sums over the m rows in order.</summary>
     public static void TransposeAMultiplyAdd(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n)
     {
@@ -91,6 +155,14 @@ public static class MatrixKernels
         }
 
         var p = 0;
+        if (FourRows)
+        {
+            for (; p + 4 <= k; p += 4)
+            {
+                AccumulateFourRows(ref Unsafe.Add(ref c0, p * n), n, scalarTail: true, ref Unsafe.Add(ref a0, p), 1, k, m, ref b0);
+            }
+        }
+
         for (; p + 2 <= k; p += 2)
         {
             AccumulateTwoRows(ref Unsafe.Add(ref c0, p * n), n, scalarTail: true, ref Unsafe.Add(ref a0, p), ref Unsafe.Add(ref a0, p + 1), k, m, ref b0);
@@ -99,6 +171,121 @@ public static class MatrixKernels
         for (; p < k; p++)
         {
             AccumulateRow(ref Unsafe.Add(ref c0, p * n), n, scalarTail: true, ref Unsafe.Add(ref a0, p), k, m, ref b0);
+        }
+    }
+
+    /// <summary>Four output rows at a time need 16 accumulators, four b vectors and a broadcast in registers: only with
+    /// the 32 vector registers of AVX-512 (the bits do not depend on it).</summary>
+    private static bool FourRows => Vector512.IsHardwareAccelerated;
+
+    /// <summary>
+    /// <see cref="AccumulateTwoRows"/> for four consecutive output rows (cRows + r n, r &lt; 4), row r's a values at
+    /// a + r <paramref name="aRowStride"/>: each b vector is loaded once for four rows.
+    /// </summary>
+    private static void AccumulateFourRows(
+        ref float cRows, int n, bool scalarTail, ref float a, int aRowStride, int aStride, int count, ref float b)
+    {
+        ref var a1 = ref Unsafe.Add(ref a, aRowStride);
+        ref var a2 = ref Unsafe.Add(ref a, 2 * aRowStride);
+        ref var a3 = ref Unsafe.Add(ref a, 3 * aRowStride);
+        ref var c1 = ref Unsafe.Add(ref cRows, n);
+        ref var c2 = ref Unsafe.Add(ref cRows, 2 * n);
+        ref var c3 = ref Unsafe.Add(ref cRows, 3 * n);
+        var j = 0;
+        for (; j + 4 * Lanes <= n; j += 4 * Lanes)
+        {
+            var w0 = Vector256.LoadUnsafe(ref cRows, (nuint)j);
+            var w1 = Vector256.LoadUnsafe(ref cRows, (nuint)(j + Lanes));
+            var w2 = Vector256.LoadUnsafe(ref cRows, (nuint)(j + 2 * Lanes));
+            var w3 = Vector256.LoadUnsafe(ref cRows, (nuint)(j + 3 * Lanes));
+            var x0 = Vector256.LoadUnsafe(ref c1, (nuint)j);
+            var x1 = Vector256.LoadUnsafe(ref c1, (nuint)(j + Lanes));
+            var x2 = Vector256.LoadUnsafe(ref c1, (nuint)(j + 2 * Lanes));
+            var x3 = Vector256.LoadUnsafe(ref c1, (nuint)(j + 3 * Lanes));
+            var y0 = Vector256.LoadUnsafe(ref c2, (nuint)j);
+            var y1 = Vector256.LoadUnsafe(ref c2, (nuint)(j + Lanes));
+            var y2 = Vector256.LoadUnsafe(ref c2, (nuint)(j + 2 * Lanes));
+            var y3 = Vector256.LoadUnsafe(ref c2, (nuint)(j + 3 * Lanes));
+            var z0 = Vector256.LoadUnsafe(ref c3, (nuint)j);
+            var z1 = Vector256.LoadUnsafe(ref c3, (nuint)(j + Lanes));
+            var z2 = Vector256.LoadUnsafe(ref c3, (nuint)(j + 2 * Lanes));
+            var z3 = Vector256.LoadUnsafe(ref c3, (nuint)(j + 3 * Lanes));
+            for (var t = 0; t < count; t++)
+            {
+                ref var bRow = ref Unsafe.Add(ref b, t * n + j);
+                var b0 = Vector256.LoadUnsafe(ref bRow);
+                var b1 = Vector256.LoadUnsafe(ref bRow, Lanes);
+                var b2 = Vector256.LoadUnsafe(ref bRow, 2 * Lanes);
+                var b3 = Vector256.LoadUnsafe(ref bRow, 3 * Lanes);
+                var u = Vector256.Create(Unsafe.Add(ref a, t * aStride));
+                w0 = Vector256.FusedMultiplyAdd(u, b0, w0);
+                w1 = Vector256.FusedMultiplyAdd(u, b1, w1);
+                w2 = Vector256.FusedMultiplyAdd(u, b2, w2);
+                w3 = Vector256.FusedMultiplyAdd(u, b3, w3);
+                u = Vector256.Create(Unsafe.Add(ref a1, t * aStride));
+                x0 = Vector256.FusedMultiplyAdd(u, b0, x0);
+                x1 = Vector256.FusedMultiplyAdd(u, b1, x1);
+                x2 = Vector256.FusedMultiplyAdd(u, b2, x2);
+                x3 = Vector256.FusedMultiplyAdd(u, b3, x3);
+                u = Vector256.Create(Unsafe.Add(ref a2, t * aStride));
+                y0 = Vector256.FusedMultiplyAdd(u, b0, y0);
+                y1 = Vector256.FusedMultiplyAdd(u, b1, y1);
+                y2 = Vector256.FusedMultiplyAdd(u, b2, y2);
+                y3 = Vector256.FusedMultiplyAdd(u, b3, y3);
+                u = Vector256.Create(Unsafe.Add(ref a3, t * aStride));
+                z0 = Vector256.FusedMultiplyAdd(u, b0, z0);
+                z1 = Vector256.FusedMultiplyAdd(u, b1, z1);
+                z2 = Vector256.FusedMultiplyAdd(u, b2, z2);
+                z3 = Vector256.FusedMultiplyAdd(u, b3, z3);
+            }
+
+            w0.StoreUnsafe(ref cRows, (nuint)j);
+            w1.StoreUnsafe(ref cRows, (nuint)(j + Lanes));
+            w2.StoreUnsafe(ref cRows, (nuint)(j + 2 * Lanes));
+            w3.StoreUnsafe(ref cRows, (nuint)(j + 3 * Lanes));
+            x0.StoreUnsafe(ref c1, (nuint)j);
+            x1.StoreUnsafe(ref c1, (nuint)(j + Lanes));
+            x2.StoreUnsafe(ref c1, (nuint)(j + 2 * Lanes));
+            x3.StoreUnsafe(ref c1, (nuint)(j + 3 * Lanes));
+            y0.StoreUnsafe(ref c2, (nuint)j);
+            y1.StoreUnsafe(ref c2, (nuint)(j + Lanes));
+            y2.StoreUnsafe(ref c2, (nuint)(j + 2 * Lanes));
+            y3.StoreUnsafe(ref c2, (nuint)(j + 3 * Lanes));
+            z0.StoreUnsafe(ref c3, (nuint)j);
+            z1.StoreUnsafe(ref c3, (nuint)(j + Lanes));
+            z2.StoreUnsafe(ref c3, (nuint)(j + 2 * Lanes));
+            z3.StoreUnsafe(ref c3, (nuint)(j + 3 * Lanes));
+        }
+
+        // The whole vectors past the last block of four: one at a time for the four rows (four chains in flight
+        // instead of one, as row by row).
+        for (; j + Lanes <= n; j += Lanes)
+        {
+            var w = Vector256.LoadUnsafe(ref cRows, (nuint)j);
+            var x = Vector256.LoadUnsafe(ref c1, (nuint)j);
+            var y = Vector256.LoadUnsafe(ref c2, (nuint)j);
+            var z = Vector256.LoadUnsafe(ref c3, (nuint)j);
+            for (var t = 0; t < count; t++)
+            {
+                var bv = Vector256.LoadUnsafe(ref Unsafe.Add(ref b, t * n + j));
+                w = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref a, t * aStride)), bv, w);
+                x = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref a1, t * aStride)), bv, x);
+                y = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref a2, t * aStride)), bv, y);
+                z = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref a3, t * aStride)), bv, z);
+            }
+
+            w.StoreUnsafe(ref cRows, (nuint)j);
+            x.StoreUnsafe(ref c1, (nuint)j);
+            y.StoreUnsafe(ref c2, (nuint)j);
+            z.StoreUnsafe(ref c3, (nuint)j);
+        }
+
+        if (j < n)
+        {
+            AccumulateRemainder(ref cRows, j, n, scalarTail, ref a, aStride, count, ref b);
+            AccumulateRemainder(ref c1, j, n, scalarTail, ref a1, aStride, count, ref b);
+            AccumulateRemainder(ref c2, j, n, scalarTail, ref a2, aStride, count, ref b);
+            AccumulateRemainder(ref c3, j, n, scalarTail, ref a3, aStride, count, ref b);
         }
     }
 

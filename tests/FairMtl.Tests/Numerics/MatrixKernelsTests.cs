@@ -72,6 +72,10 @@ public class MatrixKernelsTests
     {
         { 1, 1, 1 }, { 32, 18, 64 }, { 32, 64, 32 }, { 32, 32, 1 }, { 32, 1, 32 }, { 7, 13, 9 }, { 5, 3, 33 },
         { 3, 40, 2 }, { 32, 12, 64 }, { 17, 8, 16 }, { 6, 5, 7 },
+        // Four rows at a time (with AVX-512) and their leftovers: blocks of 32 columns, single vectors after them,
+        // the columns past the last vector (n >= 8: the last vector recomputed, only its new lanes kept), k and m
+        // not multiples of four; Adult's trunk shapes.
+        { 9, 7, 45 }, { 4, 5, 8 }, { 11, 70, 100 }, { 6, 4, 19 }, { 13, 6, 285 }, { 64, 285, 64 }, { 64, 64, 285 },
     };
 
     [Theory]
