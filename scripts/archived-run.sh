@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs an experiment too long for one sitting (issue 22: adult-mtaf-original.yaml and adult-mtaf-text.yaml at 2,000
-# settings per method, 6,002 units of 3-10 core-seconds each, about 8.5 hours each on this 2-core machine) a sitting at a
+# settings per method, 6,002 units of 2-8 core-seconds each, about 5 hours each on this 2-core machine) a sitting at a
 # time. Each sitting imports experiments/archive/NAME.units.jsonl.gz (if there is one) into the run store, trains what
 # is missing for as long as it is allowed to, and writes every stored unit of the plan back into the archive (also when
 # stopped by the limit or by Ctrl+C: a finished unit is never lost). Commit the archive to carry the units to the next
