@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using FairMtl.Numerics;
@@ -209,6 +210,7 @@ public sealed class InputEmbedding
 
         /// <summary>Bit i set where values[start + i] != 0, for the up to <see cref="Lanes"/> values from
         /// <paramref name="start"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static uint Mask(ReadOnlySpan<float> values, int start)
         {
             if (start + Lanes <= values.Length)

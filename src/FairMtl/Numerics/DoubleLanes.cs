@@ -88,7 +88,11 @@ internal readonly struct Lanes<TVector> : IDoubleLanes<Lanes<TVector>>
 
     private Lanes(TVector value) => _value = value;
 
-    public static int Count => typeof(TVector) == typeof(Vector512<double>) ? Vector512<double>.Count : Vector256<double>.Count;
+    public static int Count
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => typeof(TVector) == typeof(Vector512<double>) ? Vector512<double>.Count : Vector256<double>.Count;
+    }
 
     private Vector256<double> Narrow => (Vector256<double>)(object)_value;
 

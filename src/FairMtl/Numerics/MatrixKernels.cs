@@ -511,6 +511,7 @@ public static class MatrixKernels
 
     /// <summary>target[i] = fma(scale, source[i], target[i]) for every i &lt; target.Length (element-wise: every element
     /// one fused multiply-add, so any vector width gives the scalar loop's bits).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void ScaleAdd(float scale, ReadOnlySpan<float> source, Span<float> target)
     {
         if (source.Length < target.Length)
