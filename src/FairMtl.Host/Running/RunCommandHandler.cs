@@ -83,6 +83,11 @@ public sealed class RunCommandHandler(
 
         var threads = request.Threads ?? Environment.ProcessorCount;
         var outputDirectory = request.OutputDirectory ?? Path.Combine("results", experiment.Name);
+        if (request.Role != RunRole.Worker)
+        {
+            ResultFiles.CheckWritable(outputDirectory); // before hours of training, not after
+        }
+
         // The store opens (its statements rehearsed, its code compiled by the warm-up) on the idle core while the data
         // loads on this one, so that none of that is left for the training threads.
         var opening = warming is null ? null : Task.Run(async () =>
@@ -135,10 +140,21 @@ public sealed class RunCommandHandler(
             await output.WriteLineAsync(verdict).ConfigureAwait(false);
         }
 
-        var written = outcome.Write(outputDirectory);
+        // The store records the tables first: a result whose files then fail to be written is complete in the store.
         if (store is not null && outcome.Store is { MissingUnits: 0 } complete)
         {
             store.CompleteResult(complete.ResultId, outcome.Snapshot());
+        }
+
+        IReadOnlyList<string> written;
+        try
+        {
+            written = outcome.Write(outputDirectory);
+        }
+        catch (FairMtlException exception) when (exception.Code == DiagnosticCodes.ResultFolder && store is not null)
+        {
+            throw new FairMtlException(
+                exception.Code, exception.Location, $"{exception.Detail}; the trained models are kept in the run store {store.Location}: rerun with a writable --out to write them without training");
         }
 
         await ReportWrittenAsync(output, prepared.Models, outcome, written, outputDirectory, store?.Location, request.Role == RunRole.Collect).ConfigureAwait(false);

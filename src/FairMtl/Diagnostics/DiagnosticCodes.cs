@@ -53,4 +53,8 @@ public static class DiagnosticCodes
     /// <summary>An input over one of the bounds that keep its cost in time and memory small (file size, YAML nesting
     /// and aliases, sweep size, models to train, data line length and columns; <c>Spec.InputLimits</c>).</summary>
     public const string InputLimit = "FMTL018";
+
+    /// <summary>The results folder (<c>--out</c>, default <c>results/&lt;experiment&gt;</c>) cannot be made or written: checked
+    /// before training, and reported so again if writing the files fails at the end.</summary>
+    public const string ResultFolder = "FMTL019";
 }

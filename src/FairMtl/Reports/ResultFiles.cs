@@ -1,20 +1,64 @@
+using FairMtl.Diagnostics;
+
 namespace FairMtl.Reports;
 
 /// <summary>Writes rendered result files into a folder, each through a temporary name and a rename.</summary>
 public static class ResultFiles
 {
     /// <summary>Writes every (name, content) pair (all rendered before the first write) and returns the paths.</summary>
+    /// <exception cref="FairMtlException">A file or the folder cannot be written (<see cref="DiagnosticCodes.ResultFolder"/>,
+    /// with the system's reason); the files written before it are whole.</exception>
     public static IReadOnlyList<string> Write(string directory, IReadOnlyList<(string Name, string Content)> files)
     {
-        Directory.CreateDirectory(directory);
-        var written = new List<string>();
-        foreach (var (name, content) in files)
+        try
         {
-            var path = Path.Combine(directory, name);
-            AtomicFile.WriteAllText(path, content);
-            written.Add(path);
+            Directory.CreateDirectory(directory);
+            var written = new List<string>();
+            foreach (var (name, content) in files)
+            {
+                var path = Path.Combine(directory, name);
+                AtomicFile.WriteAllText(path, content);
+                written.Add(path);
+            }
+
+            return written;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw Unwritable(directory, exception.Message);
+        }
+    }
+
+    /// <summary>
+    /// Refuses a results folder that a run could not write, before the run trains anything: a file where the folder
+    /// (or one of its parents) should be, or a folder this process cannot create files in. Nothing is created: the
+    /// nearest existing folder is tried with a temporary file that deletes itself.
+    /// </summary>
+    /// <exception cref="FairMtlException">The folder cannot be made or written (<see cref="DiagnosticCodes.ResultFolder"/>).</exception>
+    public static void CheckWritable(string directory)
+    {
+        var existing = Path.GetFullPath(directory);
+        while (!Directory.Exists(existing))
+        {
+            if (File.Exists(existing))
+            {
+                throw Unwritable(directory, $"'{existing}' is a file (expected a folder there, or nothing)");
+            }
+
+            existing = Path.GetDirectoryName(existing) ?? throw Unwritable(directory, "no part of the path exists");
         }
 
-        return written;
+        var probe = Path.Combine(existing, $".fairmtl-write-check-{Environment.ProcessId}");
+        try
+        {
+            using var file = new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw Unwritable(directory, $"cannot create files in '{existing}' ({exception.Message})");
+        }
     }
+
+    private static FairMtlException Unwritable(string directory, string reason) =>
+        new(DiagnosticCodes.ResultFolder, SourceLocation.OfFile(directory), $"the results folder cannot be written: {reason}");
 }

@@ -43,4 +43,25 @@ public class ReportCommandTests
         report.Error.ShouldBe($"{Path.Combine(folder.Path, "summary.json")}: error FMTL017: file not found (expected the summary.json a run writes next to its tables)\n");
         Directory.GetFileSystemEntries(folder.Path).ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task A_report_that_cannot_be_written_is_a_located_user_error_and_the_tables_stay()
+    {
+        using var folder = new TempDataFolder();
+        var path = HostRun.SmallExperiment(folder, "boston");
+        var output = Path.Combine(folder.Path, "out");
+        (await HostRun.InvokeAsync(path, "--out", output)).ExitCode.ShouldBe(ExitCodes.Success);
+        var sweep = File.ReadAllBytes(Path.Combine(output, "sweep.csv"));
+        var report = Path.Combine(output, "report.html");
+        File.Delete(report);
+        Directory.CreateDirectory(report); // a folder where the report is to be written
+
+        var refused = await HostRun.InvokeAsync("report", output);
+
+        refused.ExitCode.ShouldBe(ExitCodes.UserError);
+        refused.Error.ShouldStartWith($"{output}: error FMTL019: the results folder cannot be written: ");
+        refused.Error.ShouldContain(report);
+        refused.Error.ShouldNotContain("   at ");
+        File.ReadAllBytes(Path.Combine(output, "sweep.csv")).ShouldBe(sweep);
+    }
 }

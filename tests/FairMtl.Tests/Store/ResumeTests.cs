@@ -63,6 +63,45 @@ public partial class ResumeTests
     }
 
     [Fact]
+    public async Task A_results_folder_under_a_file_is_refused_before_training_and_before_the_store_is_made()
+    {
+        using var folder = new TempDataFolder();
+        var store = Path.Combine(folder.Path, "runs.db");
+        var blocked = Path.Combine(folder.Path, "blocked");
+        File.WriteAllText(blocked, "a file where the results folder should go");
+
+        var refused = await Run(TwoSeeds(folder), store, Path.Combine(blocked, "out"));
+        refused.ExitCode.ShouldBe(ExitCodes.UserError, refused.Error);
+        refused.Error.ShouldBe($"{Path.Combine(blocked, "out")}: error FMTL019: the results folder cannot be written: '{blocked}' is a file (expected a folder there, or nothing)\n");
+        refused.Output.ShouldNotContain("Trained");
+        File.Exists(store).ShouldBeFalse("nothing was trained, so no store was made");
+    }
+
+    [Fact]
+    public async Task A_result_file_that_cannot_be_written_at_the_end_is_a_located_error_and_the_store_keeps_the_complete_result()
+    {
+        using var folder = new TempDataFolder();
+        var store = Path.Combine(folder.Path, "runs.db");
+        var output = Path.Combine(folder.Path, "out");
+        Directory.CreateDirectory(Path.Combine(output, "sweep.csv")); // a folder where the sweep table is to be written
+        var experiment = TwoSeeds(folder);
+
+        var failed = await Run(experiment, store, output);
+        failed.ExitCode.ShouldBe(ExitCodes.UserError, failed.Output);
+        var error = failed.Error.Split('\n').Single(line => line.Contains("FMTL019", StringComparison.Ordinal));
+        error.ShouldStartWith($"{output}: error FMTL019: the results folder cannot be written: ");
+        error.ShouldContain(Path.Combine(output, "sweep.csv"));
+        error.ShouldEndWith($"; the trained models are kept in the run store {store}: rerun with a writable --out to write them without training");
+        failed.Error.ShouldNotContain("   at ");
+        var list = await HostRun.InvokeAsync("runs", "list", "--store", store);
+        Regex.Matches(list.Output, @"\| +1 \| parkinson-10seeds \| sweep \| .* \| 8/8 +\| complete \|").Count.ShouldBe(1, list.Output);
+        var show = await HostRun.InvokeAsync("runs", "show", "1", "--store", store);
+        show.Output.ShouldContain("## sweep\n");
+
+        Trained(await Run(experiment, store, Path.Combine(folder.Path, "elsewhere"))).ShouldBe((0, 8), "every unit was kept");
+    }
+
+    [Fact]
     public async Task The_history_lists_shows_and_compares_stored_results()
     {
         using var folder = new TempDataFolder();
