@@ -30,4 +30,14 @@ internal sealed record HostRun(int ExitCode, string Output, string Error)
         text = edit?.Invoke(text) ?? text;
         return folder.Write(name + ".yaml", text);
     }
+
+    /// <summary>Runs <see cref="SmallExperiment"/> of <paramref name="name"/> into <c>out</c> in <paramref name="folder"/>
+    /// (asserting that it succeeds) and returns that results folder.</summary>
+    public static async Task<string> RunSmallExperiment(TempDataFolder folder, string name)
+    {
+        var output = Path.Combine(folder.Path, "out");
+        var run = await InvokeAsync(SmallExperiment(folder, name), "--out", output);
+        run.ExitCode.ShouldBe(FairMtl.Host.Running.ExitCodes.Success, run.Error);
+        return output;
+    }
 }

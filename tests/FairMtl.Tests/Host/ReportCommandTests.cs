@@ -10,9 +10,7 @@ public class ReportCommandTests
     public async Task The_report_command_rebuilds_the_report_of_a_run_byte_for_byte()
     {
         using var folder = new TempDataFolder();
-        var path = HostRun.SmallExperiment(folder, "boston");
-        var output = Path.Combine(folder.Path, "out");
-        (await HostRun.InvokeAsync(path, "--out", output)).ExitCode.ShouldBe(ExitCodes.Success);
+        var output = await HostRun.RunSmallExperiment(folder, "boston");
         var written = Directory.GetFiles(output, "*", SearchOption.AllDirectories)
             .Where(file => file.EndsWith(".html", StringComparison.Ordinal) || file.EndsWith(".svg", StringComparison.Ordinal))
             .ToDictionary(file => file, File.ReadAllBytes);
@@ -48,9 +46,7 @@ public class ReportCommandTests
     public async Task A_report_that_cannot_be_written_is_a_located_user_error_and_the_tables_stay()
     {
         using var folder = new TempDataFolder();
-        var path = HostRun.SmallExperiment(folder, "boston");
-        var output = Path.Combine(folder.Path, "out");
-        (await HostRun.InvokeAsync(path, "--out", output)).ExitCode.ShouldBe(ExitCodes.Success);
+        var output = await HostRun.RunSmallExperiment(folder, "boston");
         var sweep = File.ReadAllBytes(Path.Combine(output, "sweep.csv"));
         var report = Path.Combine(output, "report.html");
         File.Delete(report);

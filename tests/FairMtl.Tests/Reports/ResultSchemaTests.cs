@@ -16,9 +16,7 @@ public class ResultSchemaTests
     public async Task A_sweep_folder_holds_the_schemas_tables_and_columns_in_the_schemas_order()
     {
         using var folder = new TempDataFolder();
-        var path = HostRun.SmallExperiment(folder, "parkinson");
-        var output = Path.Combine(folder.Path, "out");
-        (await HostRun.InvokeAsync(path, "--out", output)).ExitCode.ShouldBe(ExitCodes.Success);
+        var output = await HostRun.RunSmallExperiment(folder, "parkinson");
 
         var results = StoredResults.Open(output);
         foreach (var name in new[] { TableNames.Baseline, TableNames.Sweep, TableNames.Pareto, TableNames.Seeds })
