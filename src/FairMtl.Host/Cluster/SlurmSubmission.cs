@@ -35,11 +35,11 @@ public static class SlurmSubmission
     public const string CollectScript = "collect.sbatch";
 
     /// <summary>Writes both scripts; returns their paths (worker, collect).</summary>
+    /// <exception cref="FairMtlException">The folder cannot be written (<see cref="DiagnosticCodes.ResultFolder"/>).</exception>
     public static (string Worker, string Collect) Write(SlurmRequest request, string host)
     {
         ArgumentNullException.ThrowIfNull(request);
         var folder = Path.Combine(request.OutputDirectory, "slurm");
-        Directory.CreateDirectory(folder);
         var seed = request.Seed is { } value ? string.Create(CultureInfo.InvariantCulture, $" --seed {value}") : string.Empty;
         var worker = Script(
             request,
@@ -63,11 +63,8 @@ public static class SlurmSubmission
                 $"# Run by hand at any time: sbatch {Path.Combine(folder, CollectScript)}",
             ],
             $"{host} collect {Quote(request.Experiment)} --store {Quote(request.Store)} --out {Quote(request.OutputDirectory)}{seed}");
-        var workerPath = Path.Combine(folder, WorkerScript);
-        var collectPath = Path.Combine(folder, CollectScript);
-        AtomicFile.WriteAllText(workerPath, worker);
-        AtomicFile.WriteAllText(collectPath, collect);
-        return (workerPath, collectPath);
+        var written = ResultFiles.Write(folder, [(WorkerScript, worker), (CollectScript, collect)]);
+        return (written[0], written[1]);
     }
 
     /// <summary>Submits the worker array and the collect job after it; returns their job ids.</summary>

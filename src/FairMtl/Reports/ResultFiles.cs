@@ -25,7 +25,7 @@ public static class ResultFiles
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            throw Unwritable(directory, exception.Message);
+            throw Unwritable(directory, FileInTheWay(directory, out _) is { } file ? IsAFile(file) : exception.Message);
         }
     }
 
@@ -37,27 +37,42 @@ public static class ResultFiles
     /// <exception cref="FairMtlException">The folder cannot be made or written (<see cref="DiagnosticCodes.ResultFolder"/>).</exception>
     public static void CheckWritable(string directory)
     {
-        var existing = Path.GetFullPath(directory);
-        while (!Directory.Exists(existing))
+        if (FileInTheWay(directory, out var existing) is { } file)
         {
-            if (File.Exists(existing))
-            {
-                throw Unwritable(directory, $"'{existing}' is a file (expected a folder there, or nothing)");
-            }
-
-            existing = Path.GetDirectoryName(existing) ?? throw Unwritable(directory, "no part of the path exists");
+            throw Unwritable(directory, IsAFile(file));
         }
 
         var probe = Path.Combine(existing, $".fairmtl-write-check-{Environment.ProcessId}");
         try
         {
-            using var file = new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose);
+            using var stream = new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             throw Unwritable(directory, $"cannot create files in '{existing}' ({exception.Message})");
         }
     }
+
+    /// <summary>The file standing where <paramref name="directory"/> or one of its parents should be, if any; else null,
+    /// with <paramref name="existing"/> the nearest folder of the path that exists.</summary>
+    private static string? FileInTheWay(string directory, out string existing)
+    {
+        existing = Path.GetFullPath(directory);
+        while (!Directory.Exists(existing))
+        {
+            if (File.Exists(existing))
+            {
+                return existing;
+            }
+
+            // A path's root exists (Path.GetFullPath roots it), so the walk ends there at the latest.
+            existing = Path.GetDirectoryName(existing) ?? existing;
+        }
+
+        return null;
+    }
+
+    private static string IsAFile(string file) => $"'{file}' is a file (expected a folder there, or nothing)";
 
     private static FairMtlException Unwritable(string directory, string reason) =>
         new(DiagnosticCodes.ResultFolder, SourceLocation.OfFile(directory), $"the results folder cannot be written: {reason}");

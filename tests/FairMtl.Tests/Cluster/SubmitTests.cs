@@ -32,6 +32,20 @@ public sealed class SubmitTests
         collect.ShouldNotContain("--array");
     }
 
+    [Fact]
+    public async Task Scripts_that_cannot_be_written_are_a_located_user_error()
+    {
+        using var folder = new TempDataFolder();
+        var blocked = Path.Combine(folder.Path, "blocked");
+        File.WriteAllText(blocked, "a file where the results folder should go");
+
+        var submit = await HostRun.InvokeAsync(
+            "submit", ResumeTests.TwoSeeds(folder), "--slurm", "--store", "postgres://ana@db.example.org:5433/lab", "--out", blocked, "--dry-run");
+
+        submit.ExitCode.ShouldBe(ExitCodes.UserError);
+        submit.Error.ShouldBe($"{Path.Combine(blocked, "slurm")}: error FMTL019: the results folder cannot be written: '{blocked}' is a file (expected a folder there, or nothing)\n");
+    }
+
     [Theory]
     [InlineData("postgres://ana:hunter2@db.example.org/lab", "the password would be written into the sbatch scripts")]
     [InlineData("runs.db", "submit needs a run store that every node reaches: --store postgres://")]
