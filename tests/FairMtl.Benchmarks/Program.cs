@@ -293,9 +293,9 @@ foreach (var line in summary)
 // The run store's cost: Parkinson on every core with a new store against --no-store, and runs list on a large store.
 void StoreCost()
 {
-    var (ratio, withStore, without) = StoreBenchmark.Cost("parkinson", 20);
+    var (ratio, low, high, withStore, without) = StoreBenchmark.Cost("parkinson", 20);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"run store, parkinson on {Environment.ProcessorCount} threads (20 alternating pairs): {withStore:F2} s with a new store, {without:F2} s with --no-store; median ratio {ratio:F3} (goal <= 1.02)"));
+        $"run store, parkinson on {Environment.ProcessorCount} threads (20 alternating pairs): {withStore:F2} s with a new store, {without:F2} s with --no-store; median ratio {ratio:F3}, about 95% interval {low:F3}-{high:F3} (goal <= 1.02)"));
     Report("store-cost-ratio-parkinson", ratio, "x");
     var (process, query) = StoreBenchmark.RunsList(100_000);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
