@@ -42,7 +42,7 @@ public static class ResultFiles
             throw Unwritable(directory, IsAFile(file));
         }
 
-        var probe = Path.Combine(existing, $".fairmtl-write-check-{Environment.ProcessId}");
+        var probe = Path.Combine(existing, $".fairmtl-write-check-{Guid.NewGuid():N}");
         try
         {
             using var stream = new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose);
@@ -65,8 +65,12 @@ public static class ResultFiles
                 return existing;
             }
 
-            // A path's root exists (Path.GetFullPath roots it), so the walk ends there at the latest.
-            existing = Path.GetDirectoryName(existing) ?? existing;
+            if (Path.GetDirectoryName(existing) is not { } parent)
+            {
+                return null; // a root that does not exist (a missing drive): the attempt to write there says so
+            }
+
+            existing = parent;
         }
 
         return null;
