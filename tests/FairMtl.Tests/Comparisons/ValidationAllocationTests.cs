@@ -52,8 +52,11 @@ public class ValidationAllocationTests
             return GC.GetAllocatedBytesForCurrentThread() - before;
         }
 
+        // The least of three measures: a one-time allocation of the runtime on this thread (216 bytes once in CI, in
+        // whichever call it fell) is not per epoch; a snapshot allocated per epoch adds to every measure of 6 epochs.
+        long Least(int epochs) => Enumerable.Range(0, 3).Min(_ => Allocated(epochs));
         Allocated(2);
-        Allocated(6).ShouldBe(Allocated(2));
+        Least(6).ShouldBe(Least(2));
     }
 
     /// <summary>The synthetic comparison of <see cref="ComparisonRunnerTests"/>, loaded: its spec, data, first repetition
