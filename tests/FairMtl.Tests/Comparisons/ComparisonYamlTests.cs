@@ -176,7 +176,7 @@ public class ComparisonYamlTests
             .ToArray();
         files.Length.ShouldBeGreaterThanOrEqualTo(9);
         var specs = files.Select(file => ComparisonYamlReader.Parse(File.ReadAllText(file), file, Path.GetDirectoryName(file)!).Spec).ToArray();
-        specs.Count(spec => spec is MultiTaskSpec).ShouldBe(16);
+        specs.Count(spec => spec is MultiTaskSpec).ShouldBe(17);
         specs.OfType<MultiTaskSpec>().Count(spec => spec.Sweep.Conditional is not null).ShouldBe(1);
         foreach (var spec in specs.OfType<MethodComparisonSpec>())
         {
