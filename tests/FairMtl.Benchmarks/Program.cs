@@ -15,7 +15,10 @@ const string Usage = """
       --only NAME          only this classification step: adult-stl, adult-glf or adult-mtaf-mmd
       --no-sweeps          skip the full sweeps through the host (and the store and README-command figures)
       --store-cost         only the run store's cost (Parkinson with a new store against --no-store, 20 alternating
-                           pairs, and runs list on 100,000 units; about 3 minutes; also in every full run)
+                           pairs, each side its own copy of the host, and runs list on 100,000 units; about 4 minutes;
+                           also in every full run)
+      --store-pairs N      that many pairs instead of 20 (single pairs on a shared VM vary by 5-10%: 20 pairs place
+                           the median within about 5%, 80 within about 2.5%)
       --protocols          the long classification protocols through the host (about 5 minutes)
       --conditional-cost   the loss-conditional sweeps' cost against the per-point sweeps ({parkinson,boston}-conditional
                            against {parkinson,boston}-10seeds, one thread, 3 pairs each, about 4 minutes; also in every full run)
@@ -293,9 +296,12 @@ foreach (var line in summary)
 // The run store's cost: Parkinson on every core with a new store against --no-store, and runs list on a large store.
 void StoreCost()
 {
-    var (ratio, low, high, withStore, without) = StoreBenchmark.Cost("parkinson", 20);
+    var pairs = Array.IndexOf(args, "--store-pairs") is var pairsAt and >= 0 && pairsAt + 1 < args.Length
+        ? int.Parse(args[pairsAt + 1], CultureInfo.InvariantCulture)
+        : 20;
+    var (ratio, low, high, withStore, without) = StoreBenchmark.Cost("parkinson", pairs);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"run store, parkinson on {Environment.ProcessorCount} threads (20 alternating pairs): {withStore:F2} s with a new store, {without:F2} s with --no-store; median ratio {ratio:F3}, about 95% interval {low:F3}-{high:F3} (goal <= 1.02)"));
+        $"run store, parkinson on {Environment.ProcessorCount} threads ({pairs} alternating pairs, each side its own host and JIT profile): {withStore:F2} s with a new store, {without:F2} s with --no-store; median ratio {ratio:F3}, about 95% interval {low:F3}-{high:F3} (goal <= 1.02)"));
     Report("store-cost-ratio-parkinson", ratio, "x");
     var (process, query) = StoreBenchmark.RunsList(100_000);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

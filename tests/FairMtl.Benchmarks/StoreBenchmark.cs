@@ -13,10 +13,22 @@ internal static class StoreBenchmark
     /// <summary>
     /// Pairs of host runs of <paramref name="experiment"/> on every core, one with a new store and one with
     /// <c>--no-store</c>, in alternating order: the median of the pairs' wall-time ratios (store / none) and the
-    /// medians of each.
+    /// medians of each. Each side runs its own copy of the host, as a user who always runs with a store (or always
+    /// without) would: the host records the methods it compiled into a JIT profile next to itself and compiles them
+    /// ahead on the idle core in the next run, so one copy for both sides would give each side the other's profile
+    /// (the store's methods compiled in the runs without a store, and not ahead in the runs with one). Two runs of each
+    /// copy first make their profiles.
     /// </summary>
     public static (double Ratio, double Low, double High, double WithStore, double Without) Cost(string experiment, int pairs)
     {
+        using var storeHost = HostCopy.Make();
+        using var bareHost = HostCopy.Make();
+        for (var warmUp = 0; warmUp < 2; warmUp++)
+        {
+            Time(experiment, storeHost.Assembly, store: true);
+            Time(experiment, bareHost.Assembly, store: false);
+        }
+
         var ratios = new List<double>();
         var with = new List<double>();
         var without = new List<double>();
@@ -26,13 +38,13 @@ internal static class StoreBenchmark
             double stored, bare;
             if (pair % 2 == 0)
             {
-                stored = Time(experiment, store: true);
-                bare = Time(experiment, store: false);
+                stored = Time(experiment, storeHost.Assembly, store: true);
+                bare = Time(experiment, bareHost.Assembly, store: false);
             }
             else
             {
-                bare = Time(experiment, store: false);
-                stored = Time(experiment, store: true);
+                bare = Time(experiment, bareHost.Assembly, store: false);
+                stored = Time(experiment, storeHost.Assembly, store: true);
             }
 
             with.Add(stored);
@@ -102,12 +114,12 @@ internal static class StoreBenchmark
         }
     }
 
-    private static double Time(string experiment, bool store)
+    private static double Time(string experiment, string host, bool store)
     {
         var output = Directory.CreateTempSubdirectory("fairmtl-bench-");
         try
         {
-            var (seconds, code, text) = ProcessTimer.Run("dotnet", SweepBenchmark.HostArguments(experiment, Environment.ProcessorCount, output.FullName, store), RepositoryPaths.Root);
+            var (seconds, code, text) = ProcessTimer.Run("dotnet", SweepBenchmark.HostArguments(experiment, Environment.ProcessorCount, output.FullName, store, host), RepositoryPaths.Root);
             return code == 0 ? seconds : throw new InvalidOperationException($"host failed ({code}): {text}");
         }
         finally

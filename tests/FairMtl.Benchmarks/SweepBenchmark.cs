@@ -40,10 +40,11 @@ internal static class SweepBenchmark
     }
 
     /// <summary>The host's arguments for one run into <paramref name="output"/>: with a new store in that folder, or
-    /// without a store. An experiment without a YAML file is named (a compiled one, declared with attributes).</summary>
-    public static string[] HostArguments(string experiment, int threads, string output, bool store) =>
+    /// without a store. An experiment without a YAML file is named (a compiled one, declared with attributes).
+    /// <paramref name="host"/> is the host's assembly (default: the build next to the benchmarks).</summary>
+    public static string[] HostArguments(string experiment, int threads, string output, bool store, string? host = null) =>
     [
-        RepositoryPaths.HostAssembly, File.Exists(RepositoryPaths.Experiment(experiment)) ? RepositoryPaths.Experiment(experiment) : experiment,
+        host ?? RepositoryPaths.HostAssembly, File.Exists(RepositoryPaths.Experiment(experiment)) ? RepositoryPaths.Experiment(experiment) : experiment,
         "--threads", threads.ToString(CultureInfo.InvariantCulture),
         "--out", Path.Combine(output, "results"), .. store ? new[] { "--store", Path.Combine(output, "runs.db") } : ["--no-store"],
     ];
