@@ -18,7 +18,7 @@ const string Usage = """
                            pairs, each side its own copy of the host, and runs list on 100,000 units; about 4 minutes;
                            also in every full run)
       --store-pairs N      that many pairs instead of 20 (single pairs on a shared VM vary by 5-10%: 20 pairs place
-                           the median within about 5%, 80 within about 2.5%)
+                           the median within about 5%, 80 within about 3%)
       --protocols          the long classification protocols through the host (about 5 minutes)
       --conditional-cost   the loss-conditional sweeps' cost against the per-point sweeps ({parkinson,boston}-conditional
                            against {parkinson,boston}-10seeds, one thread, 3 pairs each, about 4 minutes; also in every full run)
@@ -28,6 +28,20 @@ const string Usage = """
 if (args.Contains("--help") || args.Contains("-h"))
 {
     Console.WriteLine(Usage);
+    return;
+}
+
+// The value after an option that takes one (--only NAME, --store-pairs N), or null when the option is not given.
+string? OptionValue(string name) =>
+    Array.IndexOf(args, name) is var index and >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+
+// Checked before anything runs, so that a mistyped count does not surface after minutes of measuring.
+var storePairs = 20;
+if (OptionValue("--store-pairs") is { } pairsText
+    && (!int.TryParse(pairsText, NumberStyles.None, CultureInfo.InvariantCulture, out storePairs) || storePairs < 1))
+{
+    Console.Error.WriteLine($"--store-pairs: expected a whole number of pairs of at least 1, got '{pairsText}'");
+    Environment.ExitCode = 2;
     return;
 }
 
@@ -114,7 +128,7 @@ if (!args.Contains("--no-pytorch"))
     Console.WriteLine();
 }
 
-var only = Array.IndexOf(args, "--only") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+var only = OptionValue("--only");
 var classification = args.Contains("--no-classification")
     ? []
     : ClassificationStepCase.Names.Where(name => only is null || name == only).ToList();
@@ -296,12 +310,9 @@ foreach (var line in summary)
 // The run store's cost: Parkinson on every core with a new store against --no-store, and runs list on a large store.
 void StoreCost()
 {
-    var pairs = Array.IndexOf(args, "--store-pairs") is var pairsAt and >= 0 && pairsAt + 1 < args.Length
-        ? int.Parse(args[pairsAt + 1], CultureInfo.InvariantCulture)
-        : 20;
-    var (ratio, low, high, withStore, without) = StoreBenchmark.Cost("parkinson", pairs);
+    var (ratio, low, high, withStore, without) = StoreBenchmark.Cost("parkinson", storePairs);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"run store, parkinson on {Environment.ProcessorCount} threads ({pairs} alternating pairs, each side its own host and JIT profile): {withStore:F2} s with a new store, {without:F2} s with --no-store; median ratio {ratio:F3}, about 95% interval {low:F3}-{high:F3} (goal <= 1.02)"));
+        $"run store, parkinson on {Environment.ProcessorCount} threads ({storePairs} alternating pairs, each side its own host and JIT profile): {withStore:F2} s with a new store, {without:F2} s with --no-store; median ratio {ratio:F3}, about 95% interval {low:F3}-{high:F3} (goal <= 1.02)"));
     Report("store-cost-ratio-parkinson", ratio, "x");
     var (process, query) = StoreBenchmark.RunsList(100_000);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
